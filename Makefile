@@ -1,0 +1,220 @@
+# pilote — plain GNU make build (no autotools).
+#
+#   make          build ./pilote
+#   make run      build and play the default scenario
+#   make test     every test: unit (plain and ASan+UBSan), scenario corpus,
+#                 fuzz corpus replay, end-to-end terminal tests
+#   make fuzz     run the libFuzzer harnesses for FUZZ_SECONDS each
+#   make bench    print timings (never asserted)
+#   make install / uninstall (PREFIX, DESTDIR), make clean, make pot
+#
+# Missing Debian packages are installed by `make deps` (run by the targets
+# above that need them), with sudo when not root.
+
+.SUFFIXES:
+.DELETE_ON_ERROR:
+
+PROG		= pilote
+PREFIX		?= /usr/local
+BINDIR		?= $(PREFIX)/bin
+DATADIR		?= $(PREFIX)/share/$(PROG)
+MANDIR		?= $(PREFIX)/share/man
+LOCALEDIR	?= $(PREFIX)/share/locale
+PKG_CONFIG	?= pkg-config
+INSTALL		?= install
+CC		?= cc
+CLANG		?= clang
+FUZZ_SECONDS	?= 60
+
+CFLAGS		?= -O2 -g
+WARN		= -Wall -Wextra -Werror -Wpedantic -Wshadow -Wformat=2 \
+		  -Wwrite-strings -Wstrict-prototypes -Wmissing-prototypes \
+		  -Wold-style-definition -Wpointer-arith -Wcast-qual -Wundef \
+		  -Wvla -Wnull-dereference -Wdouble-promotion -Wimplicit-fallthrough \
+		  -Wmissing-declarations -Wredundant-decls -Wnested-externs
+BASE_CPPFLAGS	= -Isrc -D_GNU_SOURCE -DLOCALEDIR='"$(LOCALEDIR)"' \
+		  -DPILOTE_DATADIR='"$(DATADIR)"'
+ALL_CFLAGS	= -std=c11 $(WARN) $(CFLAGS)
+
+# Lazily expanded (=): the packages may only exist once `deps` has run.
+PKGS		= ncursesw libconfig jansson libsodium
+PKG_CFLAGS	= $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS	= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
+CMOCKA_CFLAGS	= $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
+CMOCKA_LIBS	= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
+
+SAN_FLAGS	= -fsanitize=address,undefined -fno-omit-frame-pointer \
+		  -fno-sanitize-recover=all
+
+SRC_LIB		= $(wildcard src/util/*.c src/core/*.c src/io/*.c src/tui/*.c \
+		    src/cli/*.c)
+UNIT_SRC	= $(wildcard tests/unit/test_*.c)
+FUZZ_SRC	= $(wildcard tests/fuzz/fuzz_*.c)
+
+# Three builds of the same sources: plain, sanitized, fuzzing (clang).
+OBJ		= $(SRC_LIB:%.c=build/plain/%.o)
+SAN_OBJ		= $(SRC_LIB:%.c=build/san/%.o)
+FUZZ_OBJ	= $(filter-out build/fuzz/src/tui/% build/fuzz/src/cli/%, \
+		    $(SRC_LIB:%.c=build/fuzz/%.o))
+UNIT		= $(UNIT_SRC:tests/unit/%.c=build/plain/tests/%)
+SAN_UNIT	= $(UNIT_SRC:tests/unit/%.c=build/san/tests/%)
+FUZZERS		= $(FUZZ_SRC:tests/fuzz/%.c=build/fuzz/%)
+
+all: $(PROG)
+
+# --- Debian packages -------------------------------------------------------
+
+# module:package pairs probed with pkg-config, then commands:package pairs.
+BUILD_DEPS	= ncursesw:libncurses-dev libconfig:libconfig-dev \
+		  jansson:libjansson-dev libsodium:libsodium-dev \
+		  cmocka:libcmocka-dev
+TEST_TOOLS	= tmux:tmux clang:clang valgrind:valgrind
+FUZZ_RUNTIME	= /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
+
+define install_missing
+	@missing=""; \
+	command -v $(PKG_CONFIG) >/dev/null 2>&1 || missing="pkg-config"; \
+	for pair in $(1); do \
+		mod=$${pair%%:*}; pkg=$${pair#*:}; \
+		$(PKG_CONFIG) --exists $$mod 2>/dev/null || missing="$$missing $$pkg"; \
+	done; \
+	for pair in $(2); do \
+		cmd=$${pair%%:*}; pkg=$${pair#*:}; \
+		command -v $$cmd >/dev/null 2>&1 || missing="$$missing $$pkg"; \
+	done; \
+	$(3) \
+	if [ -n "$$missing" ]; then \
+		echo "pilote : installation des paquets Debian manquants :$$missing"; \
+		sudo=""; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+		$$sudo apt-get update -qq && \
+		DEBIAN_FRONTEND=noninteractive $$sudo apt-get install -y -qq \
+		    --no-install-recommends $$missing >/dev/null || \
+		{ echo "pilote : échec de l'installation de :$$missing" >&2; exit 1; }; \
+		echo "pilote : paquets installés :$$missing"; \
+	fi
+endef
+
+deps:
+	$(call install_missing,$(BUILD_DEPS),)
+
+test-deps:
+	$(call install_missing,$(BUILD_DEPS),$(TEST_TOOLS), \
+	    [ -f $(FUZZ_RUNTIME) ] || missing="$$missing libclang-rt-14-dev";)
+
+# --- the program ----------------------------------------------------------
+
+$(PROG): $(OBJ) build/plain/src/main.o
+	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+build/plain/%.o: %.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CPPFLAGS) $(CPPFLAGS) $(ALL_CFLAGS) $(PKG_CFLAGS) \
+	    -MMD -MP -c -o $@ $<
+
+build/san/%.o: %.c | deps
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CPPFLAGS) $(CPPFLAGS) $(ALL_CFLAGS) $(SAN_FLAGS) \
+	    $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+
+build/san/$(PROG): $(SAN_OBJ) build/san/src/main.o
+	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+
+run: $(PROG)
+	./$(PROG) play scenarios/lancement-hydra.cfg
+
+# --- tests ------------------------------------------------------------------
+
+build/plain/tests/%: tests/unit/%.c $(OBJ) | deps
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(PKG_CFLAGS) \
+	    $(CMOCKA_CFLAGS) -o $@ $< $(OBJ) $(PKG_LIBS) $(CMOCKA_LIBS)
+
+build/san/tests/%: tests/unit/%.c $(SAN_OBJ) | deps
+	@mkdir -p $(@D)
+	$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(SAN_FLAGS) \
+	    $(PKG_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(SAN_OBJ) $(PKG_LIBS) \
+	    $(CMOCKA_LIBS)
+
+# libconfig 1.5 leaks on syntax errors (fixed upstream in 1.7.3).
+export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
+export ASAN_OPTIONS = detect_leaks=1:abort_on_error=0
+export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
+
+test: test-deps
+	@$(MAKE) --no-print-directory check-layers
+	@$(MAKE) --no-print-directory $(PROG) build/san/$(PROG) $(UNIT) $(SAN_UNIT) $(FUZZERS)
+	@sh tests/run_unit.sh $(UNIT) $(SAN_UNIT)
+	@sh tests/check_corpus.sh ./$(PROG) build/san/$(PROG)
+	@sh tests/fuzz_replay.sh $(FUZZERS)
+	@sh tests/e2e/run.sh ./$(PROG)
+
+check: test
+
+# The engine stays free of UI, file formats and stdio.
+check-layers:
+	@! grep -n '#include <\(n\?curses\|ncursesw/curses\|libconfig\|stdio\|jansson\)\.h>' \
+	    src/core/*.[ch] || { echo 'src/core ne doit inclure ni curses, ni libconfig, ni stdio, ni jansson'; exit 1; }
+	@! grep -n '#include "\(tui\|cli\|io\)/' src/core/*.[ch] src/util/*.[ch] \
+	    || { echo 'src/core et src/util ne dépendent que de la libc'; exit 1; }
+	@! grep -n '#include <\(n\?curses\|ncursesw/curses\)\.h>' src/io/*.[ch] src/cli/*.[ch] \
+	    || { echo 'seuls src/tui et main.c voient curses'; exit 1; }
+	@echo "couches : ok"
+
+# --- fuzzing --------------------------------------------------------------
+
+build/fuzz/%.o: %.c | deps
+	@mkdir -p $(@D)
+	$(CLANG) $(BASE_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
+	    $(PKG_CFLAGS) -c -o $@ $<
+
+build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
+	@mkdir -p $(@D)
+	$(CLANG) $(BASE_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	    $(PKG_CFLAGS) -o $@ $^ $(PKG_LIBS)
+
+fuzz: test-deps
+	@$(MAKE) --no-print-directory $(FUZZERS)
+	@for f in $(FUZZERS); do \
+		name=$${f##*/fuzz_}; \
+		mkdir -p build/fuzz/new-$$name; \
+		echo "fuzz $$name : $(FUZZ_SECONDS) s"; \
+		$$f -max_total_time=$(FUZZ_SECONDS) -max_len=65536 \
+		    -dict=tests/fuzz/$$name.dict build/fuzz/new-$$name \
+		    tests/fuzz/corpus/$$name || exit 1; \
+	done
+	@echo "Nouvelles entrées dans build/fuzz/new-* : copiez les utiles dans tests/fuzz/corpus/."
+
+# --- benchmarks -----------------------------------------------------------
+
+bench: $(PROG)
+	@sh tests/bench.sh ./$(PROG)
+
+# --- installation ---------------------------------------------------------
+
+install: $(PROG)
+	$(INSTALL) -d $(DESTDIR)$(BINDIR) $(DESTDIR)$(DATADIR)/scenarios/catalogue \
+	    $(DESTDIR)$(MANDIR)/man1
+	$(INSTALL) -m 0755 $(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
+	$(INSTALL) -m 0644 scenarios/*.cfg scenarios/README.md \
+	    $(DESTDIR)$(DATADIR)/scenarios/
+	$(INSTALL) -m 0644 scenarios/catalogue/*.cfg \
+	    $(DESTDIR)$(DATADIR)/scenarios/catalogue/
+	$(INSTALL) -m 0644 man/pilote.1 $(DESTDIR)$(MANDIR)/man1/pilote.1
+
+uninstall:
+	rm -f $(DESTDIR)$(BINDIR)/$(PROG) $(DESTDIR)$(MANDIR)/man1/pilote.1
+	rm -rf $(DESTDIR)$(DATADIR)
+
+# --- translations ---------------------------------------------------------
+
+pot:
+	xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ \
+	    --package-name=pilote --package-version=0.1.0 \
+	    -o po/pilote.pot $(sort $(wildcard src/*/*.c src/*.c))
+
+clean:
+	rm -rf build $(PROG)
+
+.PHONY: all deps test-deps run test check check-layers fuzz bench install \
+	uninstall pot clean
+-include $(shell find build -name '*.d' 2>/dev/null)

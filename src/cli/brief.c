@@ -1,0 +1,180 @@
+/*
+ * brief and play: "pilote brief FILE" prints a scenario's brief as text
+ * wrapped to 78 columns; "pilote play [SCENARIO]" shows it full screen.
+ * Until the game screens exist (issue 4), play is the brief reader.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "io/brief.h"
+#include "io/scenario_load.h"
+#include "tui/pager.h"
+#include "util/i18n.h"
+#include "util/wrap.h"
+
+#define BRIEF_COLUMNS	78
+
+/* Loads a scenario, printing its diagnostics; returns a sysexits code. */
+static int
+brief_load(const char *path, struct scenario **out)
+{
+	struct diag	 d;
+	size_t		 i;
+	char		*line;
+	int		 rc;
+
+	diag_init(&d);
+	switch (scenario_load(path, out, &d)) {
+	case SCENARIO_LOAD_OK:
+		rc = EX_OK;
+		break;
+	case SCENARIO_LOAD_UNREADABLE:
+		rc = EX_NOINPUT;
+		break;
+	default:
+		rc = EX_DATAERR;
+		break;
+	}
+	diag_sort(&d);
+	for (i = 0; i < d.count; i++) {
+		/* Warnings are for authors (pilote check), not for players. */
+		if (rc == EX_OK && d.items[i].severity == DIAG_WARNING)
+			continue;
+		line = diag_format(&d.items[i]);
+		fprintf(stderr, "%s\n", line);
+		free(line);
+	}
+	if (rc == EX_DATAERR)
+		fprintf(stderr, _("pilote : le scénario %s contient des erreurs "
+		    "(détails ci-dessus ; « pilote check %s » les liste)\n"),
+		    path, path);
+	diag_release(&d);
+	return rc;
+}
+
+static void
+brief_print(const struct brief *b)
+{
+	const struct brief_line	*bl;
+	const char		*p;
+	size_t			 len, next;
+	int			 i, indent;
+
+	for (i = 0; i < b->count; i++) {
+		bl = &b->lines[i];
+		indent = bl->style == BRIEF_ITEM ? 2 :
+		    bl->style == BRIEF_SUBITEM ? 4 : 0;
+		if (bl->style == BRIEF_HEADING)
+			printf("## ");
+		else if (bl->style == BRIEF_TITLE)
+			printf("# ");
+		for (p = bl->text; ; p += next) {
+			wrap_next(p, BRIEF_COLUMNS - indent, &len, &next);
+			if (p == bl->text && indent > 0)
+				printf("%*s%s", indent - 2, "",
+				    bl->style == BRIEF_ITEM ? "• " : "◦ ");
+			else if (indent > 0)
+				printf("%*s", indent, "");
+			printf("%.*s\n", (int)len, p);
+			if (next == 0 || p[next] == '\0')
+				break;
+		}
+	}
+}
+
+static int
+brief_args(int argc, char **argv, const char *usage, const char **path,
+    bool optional)
+{
+	int	 i;
+
+	*path = NULL;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 ||
+		    strcmp(argv[i], "-h") == 0) {
+			fputs(usage, stdout);
+			return -1;
+		}
+		if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			fprintf(stderr, _("pilote : option inconnue « %s »\n"),
+			    argv[i]);
+			fputs(usage, stderr);
+			return EX_USAGE;
+		}
+		if (*path != NULL) {
+			fprintf(stderr, _("pilote : un seul scénario à la "
+			    "fois\n"));
+			fputs(usage, stderr);
+			return EX_USAGE;
+		}
+		*path = argv[i];
+	}
+	if (*path == NULL && !optional) {
+		fprintf(stderr, _("pilote : quel scénario ?\n"));
+		fputs(usage, stderr);
+		return EX_USAGE;
+	}
+	return EX_OK;
+}
+
+int
+cli_brief(int argc, char **argv)
+{
+	struct scenario	*s;
+	struct brief	 b;
+	const char	*path;
+	int		 rc;
+
+	rc = brief_args(argc, argv, _("Usage : pilote brief SCÉNARIO\n"
+	    "Affiche le brief du scénario tel que les équipes le lisent.\n"),
+	    &path, false);
+	if (rc != EX_OK)
+		return rc < 0 ? EX_OK : rc;
+	if ((rc = brief_load(path, &s)) != EX_OK)
+		return rc;
+	brief_build(s, &b);
+	brief_print(&b);
+	brief_release(&b);
+	scenario_free(s);
+	return EX_OK;
+}
+
+int
+cli_play(int argc, char **argv)
+{
+	struct scenario	*s;
+	struct brief	 b;
+	const char	*path;
+	char		*footer;
+	int		 rc;
+
+	rc = brief_args(argc, argv, _("Usage : pilote play [SCÉNARIO]\n"
+	    "Ouvre une session dans ce terminal. Sans argument : le scénario "
+	    "par défaut,\n" PILOTE_DEFAULT_SCENARIO ".\n"
+	    "Pour l'instant, affiche le brief du scénario (les écrans de jeu "
+	    "arrivent).\n"), &path, true);
+	if (rc != EX_OK)
+		return rc < 0 ? EX_OK : rc;
+	if (path == NULL)
+		path = access(PILOTE_DEFAULT_SCENARIO, R_OK) == 0 ?
+		    PILOTE_DEFAULT_SCENARIO :
+		    PILOTE_DATADIR "/" PILOTE_DEFAULT_SCENARIO;
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, _("pilote play : il faut un terminal "
+		    "interactif (essayez « pilote brief %s »)\n"), path);
+		return EX_USAGE;
+	}
+	if ((rc = brief_load(path, &s)) != EX_OK)
+		return rc;
+	brief_build(s, &b);
+	footer = strdup(path);
+	rc = pager_run(&b, footer != NULL ? footer : "");
+	free(footer);
+	brief_release(&b);
+	scenario_free(s);
+	return rc;
+}

@@ -1,0 +1,70 @@
+/*
+ * cli: top-level options and subcommand dispatch, GNU style: --help and
+ * --version print to stdout and exit 0; a usage mistake prints a hint to
+ * stderr and exits 64 (EX_USAGE).
+ */
+#include <stdio.h>
+#include <string.h>
+#include <sysexits.h>
+
+#include "cli/cli.h"
+#include "util/i18n.h"
+
+struct cli_command {
+	const char	*name;
+	int		(*run)(int, char **);
+	const char	*summary;
+};
+
+static const struct cli_command cli_commands[] = {
+	{ "play", cli_play, N_("jouer une session dans ce terminal "
+	    "(pour l'instant : le brief du scénario)") },
+	{ "check", cli_check, N_("vérifier un ou plusieurs scénarios") },
+	{ "brief", cli_brief, N_("afficher le brief d'un scénario") },
+};
+
+static void
+cli_usage(FILE *out)
+{
+	size_t	 i;
+
+	fprintf(out, _("Usage : pilote COMMANDE [OPTION]... [ARGUMENT]...\n"
+	    "Simulateur de business game E3 (Manager de la stratégie "
+	    "digitale) en terminal.\n\n"
+	    "Commandes :\n"));
+	for (i = 0; i < sizeof cli_commands / sizeof cli_commands[0]; i++)
+		fprintf(out, "  %-8s %s\n", cli_commands[i].name,
+		    _(cli_commands[i].summary));
+	fprintf(out, _("\nOptions :\n"
+	    "  -h, --help     afficher cette aide et quitter\n"
+	    "  -V, --version  afficher la version et quitter\n\n"
+	    "« pilote COMMANDE --help » décrit chaque commande.\n"
+	    "Codes de sortie : 0 succès, 64 usage incorrect, 65 données "
+	    "invalides,\n66 fichier illisible, 70 erreur interne, 74 erreur "
+	    "d'entrée-sortie.\n"));
+}
+
+int
+cli_main(int argc, char **argv)
+{
+	size_t	 i;
+
+	if (argc < 2) {
+		cli_usage(stderr);
+		return EX_USAGE;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		cli_usage(stdout);
+		return EX_OK;
+	}
+	if (strcmp(argv[1], "--version") == 0 || strcmp(argv[1], "-V") == 0) {
+		printf("pilote %s\n", PILOTE_VERSION);
+		return EX_OK;
+	}
+	for (i = 0; i < sizeof cli_commands / sizeof cli_commands[0]; i++)
+		if (strcmp(argv[1], cli_commands[i].name) == 0)
+			return cli_commands[i].run(argc - 1, argv + 1);
+	fprintf(stderr, _("pilote : commande inconnue « %s »\n"
+	    "Essayez « pilote --help ».\n"), argv[1]);
+	return EX_USAGE;
+}

@@ -1,0 +1,17 @@
+/*
+ * cli: subcommand dispatch and the subcommands themselves (check, brief,
+ * play).  Each subcommand returns a sysexits.h code and prints its own
+ * --help.  Output for the user goes to stdout, diagnostics to stderr.
+ */
+#ifndef PILOTE_CLI_H
+#define PILOTE_CLI_H
+
+#define PILOTE_VERSION	"0.1.0"
+#define PILOTE_DEFAULT_SCENARIO	"scenarios/lancement-hydra.cfg"
+
+int	cli_main(int argc, char **argv);
+int	cli_check(int argc, char **argv);
+int	cli_brief(int argc, char **argv);
+int	cli_play(int argc, char **argv);
+
+#endif

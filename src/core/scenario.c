@@ -1,0 +1,228 @@
+/*
+ * scenario: keyword tables and lifetime of the scenario model (see
+ * scenario.h).  The model owns every string and array it points to.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/scenario.h"
+#include "util/xalloc.h"
+
+const char *const scenario_project_types[PROJECT_TYPE_COUNT] = {
+	"lancement", "acquisition", "refonte", "evenement", "autre"
+};
+const char *const scenario_project_type_labels[PROJECT_TYPE_COUNT] = {
+	"Campagne de lancement", "Campagne d'acquisition", "Refonte",
+	"Événement", "Autre projet"
+};
+
+const char *const scenario_accommodations[ACCOMMODATION_COUNT] = {
+	"sous_titrage", "temps_partiel", "salle_accessible",
+	"documents_accessibles", "horaires_amenages", "materiel_adapte",
+	"teletravail", "autre"
+};
+const char *const scenario_accommodation_labels[ACCOMMODATION_COUNT] = {
+	"Sous-titrage", "Temps partiel", "Salle accessible",
+	"Documents accessibles", "Horaires aménagés", "Matériel adapté",
+	"Télétravail", "Autre aménagement"
+};
+
+const char *const scenario_tool_categories[TOOL_CATEGORY_COUNT] = {
+	"gestion_projet", "messagerie", "analytique", "design", "partage",
+	"visio", "autre"
+};
+const char *const scenario_tool_category_labels[TOOL_CATEGORY_COUNT] = {
+	"Gestion de projet", "Messagerie d'équipe", "Analytique", "Design",
+	"Partage de fichiers", "Visioconférence", "Autre"
+};
+
+const char *const scenario_package_modes[PACKAGE_MODE_COUNT] = {
+	"interne", "externe", "libre"
+};
+
+const char *const scenario_incident_categories[INCIDENT_CATEGORY_COUNT] = {
+	"prestataire", "equipe", "client", "budget", "technique",
+	"accessibilite", "crise", "reglementaire"
+};
+const char *const scenario_incident_category_labels[INCIDENT_CATEGORY_COUNT] = {
+	"Prestataire", "Équipe", "Client", "Budget", "Technique",
+	"Accessibilité", "Crise et communication", "Réglementaire"
+};
+
+const char *const scenario_effect_targets[EFFECT_TARGET_COUNT] = {
+	"projet", "lot", "lot_externe", "lot_interne", "membre", "prestataire"
+};
+
+const char *const scenario_e3_keys[E3_CRITERION_COUNT] = {
+	"retroplanning", "outil", "cadrage", "prestataires", "equipe",
+	"accessibilite", "points"
+};
+const char *const scenario_e3_labels[E3_CRITERION_COUNT] = {
+	"Rétroplanning intégrant livrables prestataires et internes",
+	"Outil de gestion de projet choisi et utilisé",
+	"Cadrage cohérent avec délais, budget et moyens",
+	"Relations prestataires cadrées (C12)",
+	"Équipe organisée : lots attribués, missions par rôle (C13)",
+	"Besoins d'accessibilité analysés et couverts",
+	"Points de situation complets et à l'heure (CR14)"
+};
+
+const char *const scenario_result_keys[RESULT_DIMENSION_COUNT] = {
+	"livraison", "budget", "qualite", "accessibilite", "kpi"
+};
+
+struct scenario *
+scenario_new(void)
+{
+	return xcalloc(1, sizeof(struct scenario));
+}
+
+void
+scenario_free(struct scenario *s)
+{
+	int	 i, j;
+
+	if (s == NULL)
+		return;
+	free(s->id);
+	free(s->title);
+	free(s->client);
+	free(s->brand);
+	free(s->sector);
+	free(s->brief);
+	for (i = 0; i < s->nconstraints; i++)
+		free(s->constraints[i]);
+	free(s->constraints);
+	for (i = 0; i < s->nlines; i++) {
+		free(s->lines[i].id);
+		free(s->lines[i].label);
+	}
+	free(s->lines);
+	for (i = 0; i < s->nobjectives; i++) {
+		free(s->objectives[i].id);
+		free(s->objectives[i].label);
+		free(s->objectives[i].unit);
+	}
+	free(s->objectives);
+	for (i = 0; i < s->nskills; i++) {
+		free(s->skills[i].id);
+		free(s->skills[i].label);
+	}
+	free(s->skills);
+	for (i = 0; i < s->nstaff; i++) {
+		struct staff *p = &s->staff[i];
+
+		free(p->id);
+		free(p->name);
+		free(p->title);
+		free(p->skills);
+		for (j = 0; j < p->nneeds; j++) {
+			free(p->needs[j].need);
+			free(p->needs[j].detail);
+		}
+		free(p->needs);
+	}
+	free(s->staff);
+	for (i = 0; i < s->nroles; i++) {
+		free(s->roles[i].id);
+		free(s->roles[i].label);
+		free(s->roles[i].missions);
+	}
+	free(s->roles);
+	for (i = 0; i < s->ntools; i++) {
+		free(s->tools[i].id);
+		free(s->tools[i].name);
+		free(s->tools[i].description);
+	}
+	free(s->tools);
+	for (i = 0; i < s->npackages; i++) {
+		struct package *p = &s->packages[i];
+
+		free(p->id);
+		free(p->name);
+		free(p->description);
+		free(p->skills);
+		free(p->after);
+		free(p->after_locs);
+		free(p->kpi);
+	}
+	free(s->packages);
+	for (i = 0; i < s->nsuppliers; i++) {
+		struct supplier *p = &s->suppliers[i];
+
+		free(p->id);
+		free(p->name);
+		free(p->trade);
+		free(p->description);
+		free(p->csr_commitments);
+		for (j = 0; j < p->noffers; j++) {
+			free(p->offers[j].format);
+			free(p->offers[j].note);
+		}
+		free(p->offers);
+	}
+	free(s->suppliers);
+	for (i = 0; i < s->nincidents; i++) {
+		struct incident *p = &s->incidents[i];
+
+		free(p->id);
+		free(p->title);
+		free(p->text);
+		free(p->default_text);
+		free(p->catalogue);
+		for (j = 0; j < p->noptions; j++) {
+			free(p->options[j].id);
+			free(p->options[j].label);
+			free(p->options[j].detail);
+		}
+		free(p->options);
+	}
+	free(s->incidents);
+	for (i = 0; i < s->nstatus_points; i++) {
+		struct status_point *p = &s->status_points[i];
+
+		free(p->id);
+		free(p->title);
+		free(p->prompt);
+		free(p->risks_prompt);
+		free(p->arbitrations_prompt);
+		free(p->tracking_prompt);
+	}
+	free(s->status_points);
+	free(s->scoring.accessibility_standard);
+	for (i = 0; i < s->nfiles; i++)
+		free(s->files[i]);
+	free(s->files);
+	free(s);
+}
+
+int
+scenario_keyword(const char *const *table, int count, const char *word)
+{
+	int	 i;
+
+	for (i = 0; i < count; i++)
+		if (strcmp(table[i], word) == 0)
+			return i;
+	return -1;
+}
+
+int
+scenario_count_offers(const struct scenario *s, int package)
+{
+	int	 i, j, n = 0;
+
+	for (i = 0; i < s->nsuppliers; i++)
+		for (j = 0; j < s->suppliers[i].noffers; j++)
+			if (s->suppliers[i].offers[j].package == package)
+				n++;
+	return n;
+}
+
+const char *
+scenario_file(const struct scenario *s, struct srcloc loc)
+{
+	if (loc.file < 0 || loc.file >= s->nfiles)
+		return "?";
+	return s->files[loc.file];
+}

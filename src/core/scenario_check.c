@@ -1,0 +1,524 @@
+/*
+ * scenario_check: meaning checks on the scenario model (see
+ * scenario_check.h).  Runs only on a model the loader built without error,
+ * so every reference is a valid index here.
+ */
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/scenario_check.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+static void check_report(const struct scenario *, struct diag *,
+    enum diag_severity, struct srcloc, const char *, ...)
+    __attribute__((format(printf, 5, 6)));
+
+static void
+check_report(const struct scenario *s, struct diag *d,
+    enum diag_severity sev, struct srcloc loc, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	va_start(ap, fmt);
+	diag_addv(d, sev, scenario_file(s, loc), loc.line, fmt, ap);
+	va_end(ap);
+}
+
+#define check_error(s, d, loc, ...)	check_report(s, d, DIAG_ERROR, loc, __VA_ARGS__)
+#define check_warning(s, d, loc, ...)	check_report(s, d, DIAG_WARNING, loc, __VA_ARGS__)
+
+bool
+scenario_staff_can_do(const struct scenario *s, int staff, int package)
+{
+	const struct staff	*st = &s->staff[staff];
+	const struct package	*p = &s->packages[package];
+	int			 i, j;
+
+	for (i = 0; i < p->nskills; i++) {
+		for (j = 0; j < st->nskills; j++)
+			if (st->skills[j] == p->skills[i])
+				break;
+		if (j == st->nskills)
+			return false;
+	}
+	return true;
+}
+
+static int
+check_internal_weeks(const struct scenario *s, int package)
+{
+	int	 i, capacity = 0;
+
+	if (s->packages[package].mode == MODE_EXTERNAL)
+		return 0;
+	for (i = 0; i < s->nstaff; i++)
+		if (scenario_staff_can_do(s, i, package))
+			capacity += s->staff[i].availability;
+	if (capacity == 0)
+		return 0;
+	return (s->packages[package].workload + capacity - 1) / capacity;
+}
+
+static int
+check_external_weeks(const struct scenario *s, int package)
+{
+	int	 i, j, best = 0;
+
+	if (s->packages[package].mode == MODE_INTERNAL)
+		return 0;
+	for (i = 0; i < s->nsuppliers; i++)
+		for (j = 0; j < s->suppliers[i].noffers; j++)
+			if (s->suppliers[i].offers[j].package == package &&
+			    (best == 0 || s->suppliers[i].offers[j].lead < best))
+				best = s->suppliers[i].offers[j].lead;
+	return best;
+}
+
+int
+scenario_min_weeks(const struct scenario *s, int package)
+{
+	int	 in = check_internal_weeks(s, package);
+	int	 ex = check_external_weeks(s, package);
+
+	if (in == 0)
+		return ex;
+	if (ex == 0)
+		return in;
+	return in < ex ? in : ex;
+}
+
+int64_t
+scenario_min_cost(const struct scenario *s, int package)
+{
+	const struct package	*p = &s->packages[package];
+	int64_t			 best = -1, c;
+	int			 i, j;
+
+	if (p->mode != MODE_EXTERNAL) {
+		for (i = 0; i < s->nstaff; i++) {
+			if (!scenario_staff_can_do(s, i, package))
+				continue;
+			c = s->staff[i].daily_cost * p->workload;
+			if (best < 0 || c < best)
+				best = c;
+		}
+	}
+	if (p->mode != MODE_INTERNAL) {
+		for (i = 0; i < s->nsuppliers; i++) {
+			for (j = 0; j < s->suppliers[i].noffers; j++) {
+				if (s->suppliers[i].offers[j].package != package)
+					continue;
+				c = s->suppliers[i].offers[j].price;
+				if (best < 0 || c < best)
+					best = c;
+			}
+		}
+	}
+	return (best < 0 ? 0 : best) + p->fixed_cost;
+}
+
+static void
+check_weights(const struct scenario *s, struct diag *d)
+{
+	int	 i, j, k, sum;
+	char	*list, *next;
+
+	for (i = sum = 0; i < s->nobjectives; i++)
+		sum += s->objectives[i].weight;
+	if (s->nobjectives > 0 && sum != 100)
+		check_error(s, d, s->objectives[0].loc, _("les poids des "
+		    "objectifs font %d %%, il faut 100 %%"), sum);
+	for (i = 0; i < s->nobjectives; i++) {
+		sum = 0;
+		list = xstrdup("");
+		for (j = 0; j < s->npackages; j++) {
+			for (k = 0; k < s->packages[j].nkpi; k++) {
+				if (s->packages[j].kpi[k].objective != i)
+					continue;
+				sum += s->packages[j].kpi[k].weight;
+				next = xasprintf("%s%s%s %d", list,
+				    list[0] ? ", " : "", s->packages[j].id,
+				    s->packages[j].kpi[k].weight);
+				free(list);
+				list = next;
+			}
+		}
+		if (sum == 0)
+			check_error(s, d, s->objectives[i].loc, _("aucun lot "
+			    "ne contribue à l'objectif « %s » : ajoutez-le au "
+			    "« kpi » des lots qui le font avancer"),
+			    s->objectives[i].id);
+		else if (sum != 100)
+			check_error(s, d, s->objectives[i].loc, _("les lots "
+			    "contribuent à l'objectif « %s » pour %d %%, il "
+			    "faut 100 %% (%s)"), s->objectives[i].id, sum, list);
+		free(list);
+	}
+	for (i = sum = 0; i < RESULT_DIMENSION_COUNT; i++)
+		sum += s->scoring.weights[i];
+	if (sum != 100)
+		check_error(s, d, s->scoring.weights_loc, _("les poids de la "
+		    "notation (livraison, budget, qualite, accessibilite, kpi) "
+		    "font %d %%, il faut 100 %%"), sum);
+	for (i = sum = 0; i < E3_CRITERION_COUNT; i++)
+		sum += s->scoring.e3[i];
+	if (sum != 100)
+		check_error(s, d, s->scoring.e3_loc, _("les poids des critères "
+		    "E3 font %d %%, il faut 100 %%"), sum);
+}
+
+/*
+ * Depth-first search for dependency cycles; colour 0 = unseen, 1 = on the
+ * current path, 2 = done.  Reports each cycle once, at its first package.
+ */
+static bool
+check_cycle_from(const struct scenario *s, struct diag *d, int p, int *colour,
+    int *path, int depth)
+{
+	const struct package	*pk = &s->packages[p];
+	char			*text, *next;
+	int			 i, j, q, start;
+
+	colour[p] = 1;
+	path[depth] = p;
+	for (i = 0; i < pk->nafter; i++) {
+		q = pk->after[i];
+		if (colour[q] == 1) {
+			for (start = 0; path[start] != q; start++)
+				;
+			text = xstrdup(s->packages[q].id);
+			for (j = depth; j >= start; j--) {
+				next = xasprintf("%s → %s", text,
+				    s->packages[path[j]].id);
+				free(text);
+				text = next;
+			}
+			check_error(s, d, pk->after_locs[i], _("dépendances "
+			    "circulaires : %s (chaque lot attend le suivant)"),
+			    text);
+			free(text);
+			return true;
+		}
+		if (colour[q] == 0 &&
+		    check_cycle_from(s, d, q, colour, path, depth + 1))
+			return true;
+	}
+	colour[p] = 2;
+	return false;
+}
+
+static bool
+check_cycles(const struct scenario *s, struct diag *d)
+{
+	int	*colour, *path, i;
+	bool	 found = false;
+
+	colour = xcalloc((size_t)s->npackages + 1, sizeof *colour);
+	path = xcalloc((size_t)s->npackages + 1, sizeof *path);
+	for (i = 0; i < s->npackages; i++)
+		if (colour[i] == 0 && check_cycle_from(s, d, i, colour, path, 0))
+			found = true;
+	free(colour);
+	free(path);
+	return found;
+}
+
+static char *
+check_skill_list(const struct scenario *s, const struct package *p)
+{
+	char	*out = xstrdup(""), *next;
+	int	 i;
+
+	for (i = 0; i < p->nskills; i++) {
+		next = xasprintf("%s%s%s", out, i ? ", " : "",
+		    s->skills[p->skills[i]].id);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
+/* Each package can be done by someone; offers look like a real choice. */
+static bool
+check_doable(const struct scenario *s, struct diag *d)
+{
+	const struct package	*p;
+	char			*skills;
+	int			 i, in, nof;
+	bool			 ok = true;
+
+	for (i = 0; i < s->npackages; i++) {
+		p = &s->packages[i];
+		in = check_internal_weeks(s, i);
+		nof = scenario_count_offers(s, i);
+		skills = check_skill_list(s, p);
+		if (p->mode == MODE_INTERNAL && in == 0) {
+			check_error(s, d, p->loc, _("personne ne peut faire le "
+			    "lot « %s » : il se fait en interne et aucune "
+			    "personne n'a toutes ses compétences (%s)"), p->id,
+			    skills);
+			ok = false;
+		} else if (p->mode == MODE_EXTERNAL && nof == 0) {
+			check_error(s, d, p->loc, _("personne ne peut faire le "
+			    "lot « %s » : il se fait en externe et aucun "
+			    "prestataire ne fait d'offre"), p->id);
+			ok = false;
+		} else if (p->mode == MODE_EITHER && in == 0 && nof == 0) {
+			check_error(s, d, p->loc, _("personne ne peut faire le "
+			    "lot « %s » : aucune personne n'a toutes ses "
+			    "compétences (%s) et aucun prestataire ne fait "
+			    "d'offre"), p->id, skills);
+			ok = false;
+		} else if (p->mode != MODE_INTERNAL && nof == 1)
+			check_warning(s, d, p->loc, _("une seule offre pour le "
+			    "lot « %s » : les équipes n'auront rien à "
+			    "comparer"), p->id);
+		else if (p->mode == MODE_EITHER && nof == 0)
+			check_warning(s, d, p->loc, _("le lot « %s » est en "
+			    "mode libre mais aucun prestataire ne fait d'offre "
+			    ": il se fera forcément en interne"), p->id);
+		free(skills);
+	}
+	return ok;
+}
+
+/* Earliest finish of every package, in weeks from the start of piloting. */
+static int
+check_earliest(const struct scenario *s, int p, int *finish, int *via)
+{
+	const struct package	*pk = &s->packages[p];
+	int			 i, f, start = 0;
+
+	if (finish[p] >= 0)
+		return finish[p];
+	via[p] = SCENARIO_NONE;
+	for (i = 0; i < pk->nafter; i++) {
+		f = check_earliest(s, pk->after[i], finish, via);
+		if (f > start) {
+			start = f;
+			via[p] = pk->after[i];
+		}
+	}
+	finish[p] = start + scenario_min_weeks(s, p);
+	return finish[p];
+}
+
+static void
+check_schedule(const struct scenario *s, struct diag *d)
+{
+	const struct package	*p;
+	int			*finish, *via, i, q, limit;
+	char			*chain, *next;
+
+	finish = xreallocarray(NULL, (size_t)s->npackages + 1, sizeof *finish);
+	via = xreallocarray(NULL, (size_t)s->npackages + 1, sizeof *via);
+	for (i = 0; i < s->npackages; i++)
+		finish[i] = -1;
+	for (i = 0; i < s->npackages; i++) {
+		p = &s->packages[i];
+		limit = s->weeks - p->due;
+		if (check_earliest(s, i, finish, via) <= limit)
+			continue;
+		chain = xstrdup(p->id);
+		for (q = via[i]; q != SCENARIO_NONE; q = via[q]) {
+			next = xasprintf("%s → %s", s->packages[q].id, chain);
+			free(chain);
+			chain = next;
+		}
+		if (p->due > 0)
+			check_error(s, d, p->loc, _("plan impossible : le lot "
+			    "« %s » finit au plus tôt en semaine %d (%s), après "
+			    "son échéance S-%d (semaine %d)"), p->id, finish[i],
+			    chain, p->due, limit);
+		else
+			check_error(s, d, p->loc, _("plan impossible : le lot "
+			    "« %s » finit au plus tôt en semaine %d (%s), après "
+			    "le lancement (semaine %d)"), p->id, finish[i],
+			    chain, s->weeks);
+		free(chain);
+	}
+	free(finish);
+	free(via);
+}
+
+static void
+check_budget(const struct scenario *s, struct diag *d)
+{
+	char	 need[TEXT_MONEY_MAX], env[TEXT_MONEY_MAX];
+	int64_t	 total = 0, usable;
+	int	 i;
+
+	for (i = 0; i < s->npackages; i++)
+		total += scenario_min_cost(s, i);
+	if (total > s->envelope) {
+		check_error(s, d, s->budget_loc, _("budget impossible : même au "
+		    "moins cher, les lots coûtent %s pour une enveloppe de %s"),
+		    text_money(need, total), text_money(env, s->envelope));
+		return;
+	}
+	usable = s->envelope - s->envelope * s->reserve_min / 100;
+	if (total > usable)
+		check_warning(s, d, s->budget_loc, _("même au moins cher, les "
+		    "lots (%s) ne laissent pas la réserve minimale de %d %%"),
+		    text_money(need, total), s->reserve_min);
+}
+
+static bool
+check_effects_empty(const struct effects *fx)
+{
+	return fx->cost == 0 && fx->envelope == 0 && fx->delay == 0 &&
+	    fx->workload == 0 && fx->quality == 0 && fx->morale == 0 &&
+	    fx->kpi == 0 && fx->days_lost == 0 && fx->reliability == 0;
+}
+
+static void
+check_effects(const struct scenario *s, struct diag *d,
+    const struct effects *fx, struct srcloc loc, const char *what,
+    const char *incident)
+{
+	bool	 on_package, on_staff, on_supplier;
+
+	on_package = fx->package != SCENARIO_NONE ||
+	    fx->target == TARGET_PACKAGE ||
+	    fx->target == TARGET_EXTERNAL_PACKAGE ||
+	    fx->target == TARGET_INTERNAL_PACKAGE;
+	on_staff = fx->staff != SCENARIO_NONE || fx->target == TARGET_STAFF;
+	on_supplier = fx->supplier != SCENARIO_NONE ||
+	    fx->target == TARGET_SUPPLIER ||
+	    fx->target == TARGET_EXTERNAL_PACKAGE;
+	if ((fx->delay != 0 || fx->workload != 0) && !on_package)
+		check_error(s, d, loc, _("%s de l'incident « %s » : « retard » "
+		    "et « charge » visent un lot ; ajoutez lot = \"…\" ou "
+		    "cible = \"lot\", \"lot_externe\" ou \"lot_interne\""),
+		    what, incident);
+	if (fx->days_lost != 0 && !on_staff)
+		check_error(s, d, loc, _("%s de l'incident « %s » : "
+		    "« jours_perdus » vise une personne ; ajoutez membre = "
+		    "\"…\" ou cible = \"membre\""), what, incident);
+	if (fx->reliability != 0 && !on_supplier)
+		check_error(s, d, loc, _("%s de l'incident « %s » : "
+		    "« fiabilite » vise un prestataire ; ajoutez prestataire = "
+		    "\"…\" ou cible = \"prestataire\""), what, incident);
+	if (fx->objective != SCENARIO_NONE && fx->kpi == 0)
+		check_warning(s, d, loc, _("%s de l'incident « %s » : "
+		    "« objectif » sans « kpi » ne change rien"), what,
+		    incident);
+	if (fx->line != SCENARIO_NONE && fx->cost == 0)
+		check_warning(s, d, loc, _("%s de l'incident « %s » : « ligne » "
+		    "sans « cout » ne change rien"), what, incident);
+}
+
+static void
+check_incidents(const struct scenario *s, struct diag *d)
+{
+	const struct incident	*inc;
+	const struct option	*o;
+	const struct conditions	*c;
+	int			 i, j;
+
+	for (i = 0; i < s->nincidents; i++) {
+		inc = &s->incidents[i];
+		for (j = 0; j < inc->noptions; j++) {
+			o = &inc->options[j];
+			if (check_effects_empty(&o->effects) &&
+			    o->follow_up == SCENARIO_NONE)
+				check_error(s, d, o->loc, _("l'option « %s » de "
+				    "l'incident « %s » ne change rien : donnez-"
+				    "lui des effets ou une suite"), o->id,
+				    inc->id);
+			if (o->follow_up == i)
+				check_error(s, d, o->follow_up_loc, _("l'option "
+				    "« %s » de l'incident « %s » a pour suite "
+				    "l'incident lui-même"), o->id, inc->id);
+			check_effects(s, d, &o->effects, o->loc, _("option"),
+			    inc->id);
+		}
+		if (check_effects_empty(&inc->default_effects) &&
+		    inc->default_follow_up == SCENARIO_NONE)
+			check_error(s, d, inc->default_loc, _("le défaut de "
+			    "l'incident « %s » ne change rien : ne pas répondre "
+			    "doit avoir des conséquences"), inc->id);
+		if (inc->default_follow_up == i)
+			check_error(s, d, inc->default_loc, _("le défaut de "
+			    "l'incident « %s » a pour suite l'incident "
+			    "lui-même"), inc->id);
+		check_effects(s, d, &inc->default_effects, inc->default_loc,
+		    _("le défaut"), inc->id);
+		c = &inc->trigger.when;
+		if (!inc->trigger.conditional)
+			continue;
+		if (c->outsourced != SCENARIO_NONE &&
+		    s->packages[c->outsourced].mode == MODE_INTERNAL)
+			check_error(s, d, inc->loc, _("incident « %s » : la "
+			    "condition externe = \"%s\" ne peut jamais être "
+			    "vraie, ce lot se fait en interne"), inc->id,
+			    s->packages[c->outsourced].id);
+		if (c->internal != SCENARIO_NONE &&
+		    s->packages[c->internal].mode == MODE_EXTERNAL)
+			check_error(s, d, inc->loc, _("incident « %s » : la "
+			    "condition interne = \"%s\" ne peut jamais être "
+			    "vraie, ce lot se fait en externe"), inc->id,
+			    s->packages[c->internal].id);
+		if (c->after == i)
+			check_error(s, d, inc->loc, _("incident « %s » : la "
+			    "condition apres = \"%s\" le fait attendre "
+			    "lui-même"), inc->id, inc->id);
+	}
+}
+
+static void
+check_tools_and_offers(const struct scenario *s, struct diag *d)
+{
+	const struct tool	*t;
+	const struct offer	*o;
+	const struct package	*p;
+	int			 i, j;
+	bool			 pm = false;
+
+	for (i = 0; i < s->ntools; i++) {
+		t = &s->tools[i];
+		if (t->category == TOOL_PROJECT_MANAGEMENT)
+			pm = true;
+		if (t->cost == 0 && t->weekly_cost == 0 &&
+		    t->setup_days == 0 && t->effects.productivity == 0 &&
+		    t->effects.coordination == 0 && t->effects.quality == 0 &&
+		    t->effects.morale == 0)
+			check_warning(s, d, t->loc, _("l'outil « %s » n'a ni "
+			    "coût ni effet : le choisir ne changera rien"),
+			    t->id);
+	}
+	if (!pm)
+		check_warning(s, d, s->loc.line > 0 ? s->loc : s->budget_loc,
+		    _("aucun outil de gestion de projet proposé : le critère "
+		    "E3 « outil » ne pourra pas être rempli"));
+	for (i = 0; i < s->nsuppliers; i++) {
+		for (j = 0; j < s->suppliers[i].noffers; j++) {
+			o = &s->suppliers[i].offers[j];
+			p = &s->packages[o->package];
+			if (o->lead > s->weeks - p->due)
+				check_warning(s, d, o->loc, _("l'offre de « %s » "
+				    "pour le lot « %s » (%d semaines) ne peut "
+				    "pas tenir son échéance (semaine %d)"),
+				    s->suppliers[i].id, p->id, o->lead,
+				    s->weeks - p->due);
+		}
+	}
+}
+
+void
+scenario_validate(const struct scenario *s, struct diag *d)
+{
+	bool	 doable;
+
+	check_weights(s, d);
+	doable = check_doable(s, d);
+	if (!check_cycles(s, d) && doable)
+		check_schedule(s, d);
+	if (doable)
+		check_budget(s, d);
+	check_incidents(s, d);
+	check_tools_and_offers(s, d);
+}

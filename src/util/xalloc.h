@@ -1,0 +1,19 @@
+/*
+ * xalloc: allocation that never returns NULL.  Running out of memory in a
+ * classroom tool is not recoverable in any useful way, so every caller is
+ * spared an OOM branch: these abort with a message instead.  Strings returned
+ * by xstrdup/xasprintf belong to the caller.
+ */
+#ifndef PILOTE_XALLOC_H
+#define PILOTE_XALLOC_H
+
+#include <stddef.h>
+
+void	*xmalloc(size_t);
+void	*xcalloc(size_t, size_t);
+void	*xreallocarray(void *, size_t, size_t);
+char	*xstrdup(const char *);
+char	*xstrndup(const char *, size_t);
+char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
+
+#endif
