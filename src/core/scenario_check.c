@@ -411,6 +411,31 @@ check_effects(const struct scenario *s, struct diag *d,
 		    "sans « cout » ne change rien"), what, incident);
 }
 
+/*
+ * Whether a hurts no more than b on every count and less on one: a default
+ * that dominates an option would reward a team for not answering.
+ */
+static bool
+check_milder(const struct effects *a, const struct effects *b)
+{
+	const int64_t	 harm_a[] = { a->cost, -a->envelope, a->delay,
+	    a->workload, -a->quality, -a->morale, -a->kpi, a->days_lost,
+	    -a->reliability };
+	const int64_t	 harm_b[] = { b->cost, -b->envelope, b->delay,
+	    b->workload, -b->quality, -b->morale, -b->kpi, b->days_lost,
+	    -b->reliability };
+	size_t		 i;
+	bool		 less = false;
+
+	for (i = 0; i < sizeof harm_a / sizeof harm_a[0]; i++) {
+		if (harm_a[i] > harm_b[i])
+			return false;
+		if (harm_a[i] < harm_b[i])
+			less = true;
+	}
+	return less;
+}
+
 static void
 check_incidents(const struct scenario *s, struct diag *d)
 {
@@ -441,6 +466,15 @@ check_incidents(const struct scenario *s, struct diag *d)
 			check_error(s, d, inc->default_loc, _("le défaut de "
 			    "l'incident « %s » ne change rien : ne pas répondre "
 			    "doit avoir des conséquences"), inc->id);
+		for (j = 0; j < inc->noptions; j++)
+			if (inc->default_follow_up == SCENARIO_NONE &&
+			    check_milder(&inc->default_effects,
+			    &inc->options[j].effects))
+				check_warning(s, d, inc->default_loc, _("le "
+				    "défaut de l'incident « %s » est moins "
+				    "pénalisant que l'option « %s » sur tous les "
+				    "plans : ne pas répondre serait le meilleur "
+				    "choix"), inc->id, inc->options[j].id);
 		if (inc->default_follow_up == i)
 			check_error(s, d, inc->default_loc, _("le défaut de "
 			    "l'incident « %s » a pour suite l'incident "

@@ -158,7 +158,7 @@ brief_suppliers(const struct scenario *s, struct brief *b)
 			const struct offer *o = &p->offers[j];
 
 			brief_add(b, BRIEF_SUBITEM, _("%s : %s, %d semaine(s), "
-			    "qualité %d %%, livré en %s%s%s%s"),
+			    "qualité %d %%, format : %s%s%s%s"),
 			    s->packages[o->package].name,
 			    text_money(money, o->price), o->lead, o->quality,
 			    o->format, o->accessible ? _(", accessible") : "",

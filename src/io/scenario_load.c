@@ -1034,11 +1034,14 @@ loader_suppliers(struct loader *ld, const config_setting_t *root)
 		for (j = 0; j < no; j++) {
 			struct offer	*o = &p->offers[p->noffers];
 
+			o->package = SCENARIO_NONE;
 			oe = config_setting_get_elem(ol, (unsigned)j);
 			loader_keys(ld, oe, offer_keys, COUNT(offer_keys), ctx);
 			o->loc = loader_loc(ld, oe);
 			o->format = xstrdup("");
 			o->note = xstrdup("");
+			/* Counted even when wrong: the model owns its strings. */
+			p->noffers++;
 			if (!loader_ref(ld, oe, "lot", true, &packages, &pkg,
 			    ctx))
 				continue;
@@ -1054,7 +1057,7 @@ loader_suppliers(struct loader *ld, const config_setting_t *root)
 			loader_bool(ld, oe, "accessible", false,
 			    &o->accessible, ctx);
 			loader_text(ld, oe, "note", false, 400, &o->note, ctx);
-			for (k = 0; k < p->noffers; k++)
+			for (k = 0; k < p->noffers - 1; k++)
 				if (p->offers[k].package == pkg)
 					loader_error(ld, oe, _("%s : deux "
 					    "offres pour le lot « %s » (une "
@@ -1066,7 +1069,6 @@ loader_suppliers(struct loader *ld, const config_setting_t *root)
 				    "« %s », qui se fait en interne seulement "
 				    "(mode = \"interne\")"), ctx,
 				    ld->package_ids[pkg]);
-			p->noffers++;
 		}
 		LOADER_UNIQUE(ld, e, s->suppliers, s->nsuppliers,
 		    _("prestataire"));

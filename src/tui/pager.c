@@ -185,14 +185,16 @@ pager_draw(struct pager *pg)
 
 	erase();
 	if (COLS < PAGER_MIN_COLS || LINES < PAGER_MIN_ROWS) {
-		mvprintw(0, 0, _("Agrandissez le terminal : pilote a besoin de "
-		    "%d×%d au moins (actuellement %d×%d)."), PAGER_MIN_COLS,
-		    PAGER_MIN_ROWS, COLS, LINES);
+		mvaddstr(0, 0, _("Agrandissez le terminal :"));
+		mvprintw(1, 0, _("il faut %d×%d au moins"), PAGER_MIN_COLS,
+		    PAGER_MIN_ROWS);
+		mvprintw(2, 0, _("(actuellement %d×%d)."), COLS, LINES);
 		move(0, 0);
 		refresh();
 		return;
 	}
-	pager_bar(pg, 0, pg->brief->count > 0 ? pg->brief->lines[0].text : "");
+	pager_bar(pg, 0, _("pilote — brief du scénario (les écrans de jeu "
+	    "arrivent)"));
 	for (y = 0; y < page && pg->top + y < pg->nrows; y++) {
 		r = &pg->rows[pg->top + y];
 		bl = &pg->brief->lines[r->brief_line];

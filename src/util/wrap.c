@@ -39,6 +39,25 @@ wrap_width(const char *s, size_t n)
 	return total;
 }
 
+/*
+ * French typography puts a space before ; : ! ? » % € and after «; a line
+ * must not start or end with those, so such spaces do not break.
+ */
+static int
+wrap_can_break(const char *s, size_t i)
+{
+	const char	*after = s + i + 1;
+
+	if (*after == ';' || *after == ':' || *after == '!' || *after == '?' ||
+	    *after == '%' || strncmp(after, "»", strlen("»")) == 0 ||
+	    strncmp(after, "€", strlen("€")) == 0)
+		return 0;
+	if (i >= strlen("«") && strncmp(s + i - strlen("«"), "«",
+	    strlen("«")) == 0)
+		return 0;
+	return 1;
+}
+
 void
 wrap_next(const char *s, int width, size_t *len, size_t *next)
 {
@@ -52,7 +71,7 @@ wrap_next(const char *s, int width, size_t *len, size_t *next)
 		n = wrap_char(s + i, total - i, &cols);
 		if (used + cols > width)
 			break;
-		if (s[i] == ' ') {
+		if (s[i] == ' ' && wrap_can_break(s, i)) {
 			last_space = i;
 			seen_space = 1;
 		}
@@ -63,7 +82,7 @@ wrap_next(const char *s, int width, size_t *len, size_t *next)
 		*len = *next = total;
 		return;
 	}
-	if (s[i] == ' ') {
+	if (s[i] == ' ' && wrap_can_break(s, i)) {
 		*len = i;
 	} else if (seen_space && last_space > 0) {
 		*len = last_space;

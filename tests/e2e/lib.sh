@@ -1,0 +1,56 @@
+# End-to-end helpers: drive the real binary in a private tmux server at a
+# fixed size, type with send-keys, read with capture-pane, and poll for the
+# expected text instead of sleeping.  Sourced by each tests/e2e/test_*.sh.
+set -u
+BIN=${BIN:-./pilote}
+SOCK="pilote-e2e-$$-${TEST_NAME:-t}"
+T="tmux -L $SOCK -f /dev/null"
+trap '$T kill-server 2>/dev/null || true' EXIT INT TERM
+
+# start COLS ROWS COMMAND...: runs COMMAND in a fresh window.
+start() {
+	cols=$1 rows=$2
+	shift 2
+	$T new-session -d -s app -x "$cols" -y "$rows" \
+	    "env -i PATH=/usr/bin:/bin HOME=${HOME:-/tmp} LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color ${EXTRA_ENV:-} $*; echo \"[fin: \$?]\"; sleep 600"
+	$T set-option -t app window-size manual >/dev/null
+}
+
+screen() {
+	$T capture-pane -p -t app
+}
+
+# wait_for TEXT [SECONDS]: polls the screen every 0.1 s until TEXT shows.
+wait_for() {
+	limit=$(( ${2:-10} * 10 ))
+	i=0
+	while [ $i -lt $limit ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "ÉCHEC ($TEST_NAME) : « $1 » n'apparaît pas à l'écran :"
+	screen | sed 's/^/    | /'
+	exit 1
+}
+
+# wait_gone TEXT: polls until TEXT is no longer on screen.
+wait_gone() {
+	i=0
+	while [ $i -lt 100 ]; do
+		screen | grep -qF -- "$1" || return 0
+		sleep 0.1
+		i=$((i + 1))
+	done
+	echo "ÉCHEC ($TEST_NAME) : « $1 » reste à l'écran :"
+	screen | sed 's/^/    | /'
+	exit 1
+}
+
+keys() {
+	$T send-keys -t app "$@"
+}
+
+resize() {
+	$T resize-window -t app -x "$1" -y "$2"
+}
