@@ -2,8 +2,9 @@
 #
 #   make          build ./pilote
 #   make run      build and play the default scenario
-#   make test     every test: unit (plain and ASan+UBSan), scenario corpus,
-#                 fuzz corpus replay, end-to-end terminal tests
+#   make test     every test: unit (plain and ASan+UBSan), scenario corpus
+#                 (plain and sanitized), fuzz corpus replay, valgrind,
+#                 end-to-end terminal tests
 #   make fuzz     run the libFuzzer harnesses for FUZZ_SECONDS each
 #   make bench    print timings (never asserted)
 #   make install / uninstall (PREFIX, DESTDIR), make clean, make pot
@@ -27,6 +28,14 @@ CLANG		?= clang
 FUZZ_SECONDS	?= 60
 
 CFLAGS		?= -O2 -g
+# make V=1 shows the full commands.
+ifeq ($(V),1)
+Q		=
+say		= @true
+else
+Q		= @
+say		= @printf '  %-6s %s\n'
+endif
 WARN		= -Wall -Wextra -Werror -Wpedantic -Wshadow -Wformat=2 \
 		  -Wwrite-strings -Wstrict-prototypes -Wmissing-prototypes \
 		  -Wold-style-definition -Wpointer-arith -Wcast-qual -Wundef \
@@ -104,20 +113,24 @@ test-deps:
 # --- the program ----------------------------------------------------------
 
 $(PROG): $(OBJ) build/plain/src/main.o
-	$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(say) LD $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 build/plain/%.o: %.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) $(CPPFLAGS) $(ALL_CFLAGS) $(PKG_CFLAGS) \
+	$(say) CC $<
+	$(Q)$(CC) $(BASE_CPPFLAGS) $(CPPFLAGS) $(ALL_CFLAGS) $(PKG_CFLAGS) \
 	    -MMD -MP -c -o $@ $<
 
 build/san/%.o: %.c | deps
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) $(CPPFLAGS) $(ALL_CFLAGS) $(SAN_FLAGS) \
+	$(say) CC-SAN $<
+	$(Q)$(CC) $(BASE_CPPFLAGS) $(CPPFLAGS) $(ALL_CFLAGS) $(SAN_FLAGS) \
 	    $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 build/san/$(PROG): $(SAN_OBJ) build/san/src/main.o
-	$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
+	$(say) LD-SAN $@
+	$(Q)$(CC) $(ALL_CFLAGS) $(SAN_FLAGS) $(LDFLAGS) -o $@ $^ $(PKG_LIBS)
 
 run: $(PROG)
 	./$(PROG) play scenarios/lancement-hydra.cfg
@@ -126,12 +139,14 @@ run: $(PROG)
 
 build/plain/tests/%: tests/unit/%.c $(OBJ) | deps
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(PKG_CFLAGS) \
+	$(say) TEST $@
+	$(Q)$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(PKG_CFLAGS) \
 	    $(CMOCKA_CFLAGS) -o $@ $< $(OBJ) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 build/san/tests/%: tests/unit/%.c $(SAN_OBJ) | deps
 	@mkdir -p $(@D)
-	$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(SAN_FLAGS) \
+	$(say) TEST $@
+	$(Q)$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(SAN_FLAGS) \
 	    $(PKG_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(SAN_OBJ) $(PKG_LIBS) \
 	    $(CMOCKA_LIBS)
 
@@ -146,7 +161,9 @@ test: test-deps
 	@sh tests/run_unit.sh $(UNIT) $(SAN_UNIT)
 	@sh tests/check_corpus.sh ./$(PROG) build/san/$(PROG)
 	@sh tests/fuzz_replay.sh $(FUZZERS)
+	@sh tests/valgrind.sh ./$(PROG)
 	@sh tests/e2e/run.sh ./$(PROG)
+	@echo "make test : tout est passé"
 
 check: test
 
@@ -164,12 +181,14 @@ check-layers:
 
 build/fuzz/%.o: %.c | deps
 	@mkdir -p $(@D)
-	$(CLANG) $(BASE_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
+	$(say) CC-FUZZ $<
+	$(Q)$(CLANG) $(BASE_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer-no-link,address,undefined \
 	    $(PKG_CFLAGS) -c -o $@ $<
 
 build/fuzz/fuzz_%: tests/fuzz/fuzz_%.c $(FUZZ_OBJ)
 	@mkdir -p $(@D)
-	$(CLANG) $(BASE_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
+	$(say) FUZZER $@
+	$(Q)$(CLANG) $(BASE_CPPFLAGS) -std=c11 -g -O1 -fsanitize=fuzzer,address,undefined \
 	    $(PKG_CFLAGS) -o $@ $^ $(PKG_LIBS)
 
 fuzz: test-deps

@@ -4,6 +4,7 @@
 # sanitizer report in any past input fails the test suite.
 set -u
 cd "$(dirname "$0")/.." || exit 1
+export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$PWD/tests/lsan.supp}
 status=0 pass=0 fail=0
 for fuzzer in "$@"; do
 	name=${fuzzer##*/fuzz_}

@@ -442,6 +442,7 @@ check_incidents(const struct scenario *s, struct diag *d)
 	const struct incident	*inc;
 	const struct option	*o;
 	const struct conditions	*c;
+	char			*what;
 	int			 i, j;
 
 	for (i = 0; i < s->nincidents; i++) {
@@ -458,8 +459,9 @@ check_incidents(const struct scenario *s, struct diag *d)
 				check_error(s, d, o->follow_up_loc, _("l'option "
 				    "« %s » de l'incident « %s » a pour suite "
 				    "l'incident lui-même"), o->id, inc->id);
-			check_effects(s, d, &o->effects, o->loc, _("option"),
-			    inc->id);
+			what = xasprintf(_("option « %s »"), o->id);
+			check_effects(s, d, &o->effects, o->loc, what, inc->id);
+			free(what);
 		}
 		if (check_effects_empty(&inc->default_effects) &&
 		    inc->default_follow_up == SCENARIO_NONE)
@@ -468,6 +470,7 @@ check_incidents(const struct scenario *s, struct diag *d)
 			    "doit avoir des conséquences"), inc->id);
 		for (j = 0; j < inc->noptions; j++)
 			if (inc->default_follow_up == SCENARIO_NONE &&
+			    !check_effects_empty(&inc->default_effects) &&
 			    check_milder(&inc->default_effects,
 			    &inc->options[j].effects))
 				check_warning(s, d, inc->default_loc, _("le "
@@ -534,8 +537,8 @@ check_tools_and_offers(const struct scenario *s, struct diag *d)
 			p = &s->packages[o->package];
 			if (o->lead > s->weeks - p->due)
 				check_warning(s, d, o->loc, _("l'offre de « %s » "
-				    "pour le lot « %s » (%d semaines) ne peut "
-				    "pas tenir son échéance (semaine %d)"),
+				    "pour le lot « %s » (délai : %d sem.) ne "
+				    "peut pas tenir son échéance (semaine %d)"),
 				    s->suppliers[i].id, p->id, o->lead,
 				    s->weeks - p->due);
 		}

@@ -209,15 +209,22 @@ loader_int_value(struct loader *ld, const config_setting_t *m, long long min,
 
 	if (!loader_expect(ld, m, CONFIG_TYPE_INT, ctx))
 		return false;
+	/* Already reported by the pre-scan; libconfig's value is wrong. */
+	if (source_line_flagged(ld->src, config_setting_source_line(m)))
+		return false;
 	/* config_setting_get_int() reads a 64-bit value as 0 in 1.5. */
 	if (config_setting_type(m) == CONFIG_TYPE_INT64)
 		v = config_setting_get_int64(m);
 	else
 		v = config_setting_get_int(m);
 	if (v < min || v > max) {
-		loader_error(ld, m, _("« %s » (%s) vaut %lld, hors limites : "
-		    "de %lld à %lld"), config_setting_name(m) ?
-		    config_setting_name(m) : "?", ctx, v, min, max);
+		char	 vs[TEXT_MONEY_MAX], mins[TEXT_MONEY_MAX];
+		char	 maxs[TEXT_MONEY_MAX];
+
+		loader_error(ld, m, _("« %s » (%s) vaut %s, hors limites : "
+		    "de %s à %s"), config_setting_name(m) ?
+		    config_setting_name(m) : "?", ctx, text_thousands(vs, v),
+		    text_thousands(mins, min), text_thousands(maxs, max));
 		return false;
 	}
 	*out = v;
@@ -401,8 +408,15 @@ static void
 loader_duplicate(struct loader *ld, const config_setting_t *at,
     const char *what, const char *id, struct srcloc first)
 {
-	loader_error(ld, at, _("%s « %s » déjà défini(e) ligne %d de %s"),
-	    what, id, first.line, ld->src->files[first.file]);
+	struct srcloc	 here = loader_loc(ld, at);
+
+	if (here.file == first.file)
+		loader_error(ld, at, _("%s « %s » : identifiant déjà utilisé "
+		    "ligne %d"), what, id, first.line);
+	else
+		loader_error(ld, at, _("%s « %s » : identifiant déjà utilisé "
+		    "ligne %d de %s"), what, id, first.line,
+		    ld->src->files[first.file]);
 }
 
 /* Reports arr[n].id if it repeats one of arr[0..n). */
@@ -447,12 +461,30 @@ loader_ref_value(struct loader *ld, const config_setting_t *m,
 			return i;
 		}
 	}
+	/* libconfig glues "a" "b" into "ab": a missing comma in [ ]. */
+	for (i = 0; i < n; i++) {
+		size_t	 k = strlen(cands[i]);
+		int	 j;
+
+		if (k == 0 || strncmp(v, cands[i], k) != 0 || v[k] == '\0')
+			continue;
+		for (j = 0; j < n; j++) {
+			if (strcmp(v + k, cands[j]) != 0)
+				continue;
+			loader_error(ld, m, _("%s : %s « %s » introuvable ; "
+			    "virgule manquante entre « %s » et « %s » ? (deux "
+			    "textes qui se suivent sont collés)"), ctx,
+			    t->what, v, cands[i], cands[j]);
+			free(cands);
+			return SCENARIO_NONE;
+		}
+	}
 	near = text_nearest(v, cands, (size_t)n);
 	if (near != NULL)
-		loader_error(ld, m, _("%s : %s « %s » inconnu(e), vouliez-vous "
+		loader_error(ld, m, _("%s : %s « %s » introuvable, vouliez-vous "
 		    "dire « %s » ?"), ctx, t->what, v, near);
 	else
-		loader_error(ld, m, _("%s : %s « %s » inconnu(e)"), ctx,
+		loader_error(ld, m, _("%s : %s « %s » introuvable"), ctx,
 		    t->what, v);
 	free(cands);
 	return SCENARIO_NONE;
@@ -766,7 +798,7 @@ loader_staff(struct loader *ld, const config_setting_t *root)
 			struct need	*b = &p->needs[p->nneeds];
 
 			ne = config_setting_get_elem(needs, (unsigned)j);
-			nctx = xasprintf(_("besoin n°%d de %s"), j + 1, ctx);
+			nctx = xasprintf(_("besoin n°%d (%s)"), j + 1, ctx);
 			loader_keys(ld, ne, need_keys, COUNT(need_keys), nctx);
 			b->loc = loader_loc(ld, ne);
 			loader_text(ld, ne, "besoin", true, 200, &b->need,
@@ -951,8 +983,9 @@ loader_packages(struct loader *ld, const config_setting_t *root)
 		p->mode = (enum package_mode)mode;
 		loader_money(ld, e, "cout_fixe", false, 0, 10000000, 0,
 		    &p->fixed_cost, ctx);
-		loader_int(ld, e, "echeance", false, 0, s->weeks, 0, &p->due,
-		    ctx);
+		/* S-weeks would be week 0, before piloting starts. */
+		loader_int(ld, e, "echeance", false, 0, s->weeks - 1, 0,
+		    &p->due, ctx);
 		loader_bool(ld, e, "accessibilite", false, &p->accessibility,
 		    ctx);
 		loader_bool(ld, e, "critique", false, &p->critical, ctx);
@@ -1318,7 +1351,7 @@ loader_incident(struct loader *ld, const config_setting_t *e, int index,
 		struct option	*o = &inc->options[inc->noptions];
 
 		oe = config_setting_get_elem(ol, (unsigned)j);
-		octx = xasprintf(_("option « %s » de %s"),
+		octx = xasprintf(_("option « %s » (%s)"),
 		    loader_peek_id(oe) ? loader_peek_id(oe) : "?", ctx);
 		loader_keys(ld, oe, option_keys, COUNT(option_keys), octx);
 		o->loc = o->follow_up_loc = loader_loc(ld, oe);
@@ -1347,7 +1380,7 @@ loader_incident(struct loader *ld, const config_setting_t *e, int index,
 	    inc->default_effects.package = inc->default_effects.staff =
 	    inc->default_effects.supplier = SCENARIO_NONE;
 	if ((d = loader_group(ld, e, "defaut", true, ctx)) != NULL) {
-		octx = xasprintf(_("défaut de %s"), ctx);
+		octx = xasprintf(_("défaut (%s)"), ctx);
 		inc->default_loc = loader_loc(ld, d);
 		loader_keys(ld, d, default_keys, COUNT(default_keys), octx);
 		loader_text(ld, d, "texte", true, 1000, &inc->default_text,

@@ -38,6 +38,7 @@ struct scan {
 	bool		 too_deep;
 	bool		 too_big;
 	size_t		 nonfatal;		/* errors libconfig survives */
+	size_t		 tokens;		/* outside comments and blanks */
 	char		*active[SOURCE_MAX_DEPTH + 1];	/* include chain, realpaths */
 	int		 nactive;
 	/* Significant token just before: for trailing commas, decimal commas. */
@@ -178,12 +179,11 @@ static bool
 source_check_bytes(struct scan *sc, int file, const char *text, size_t len)
 {
 	size_t	 i, valid;
-	bool	 blank = true;
 
 	if (len >= 3 && memcmp(text, "\xef\xbb\xbf", 3) == 0) {
 		source_error(sc, file, 1, _("le fichier commence par une "
-		    "marque d'ordre d'octets (BOM) : enregistrez-le en UTF-8 "
-		    "sans BOM"));
+		    "marque invisible (BOM) : enregistrez-le en « UTF-8 » et non "
+		    "en « UTF-8 avec BOM »"));
 		return false;
 	}
 	if ((valid = text_utf8_valid_prefix(text, len)) != len) {
@@ -199,14 +199,6 @@ source_check_bytes(struct scan *sc, int file, const char *text, size_t len)
 			    "un fichier texte"));
 			return false;
 		}
-		if (text[i] != ' ' && text[i] != '\t' && text[i] != '\n' &&
-		    text[i] != '\r')
-			blank = false;
-	}
-	if (blank && file == 0) {
-		source_error(sc, file, 0, _("fichier vide : un scénario doit "
-		    "au moins définir format, id, titre…"));
-		return false;
 	}
 	return true;
 }
@@ -290,6 +282,14 @@ source_close(struct scan *sc, char c, int file, int line)
 	sc->depth--;
 }
 
+static const char *
+source_basename(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
 static enum source_status source_scan(struct scan *, const char *path,
     const char *text, size_t len, int file);
 
@@ -357,8 +357,18 @@ source_include(struct scan *sc, const char *line, size_t n, int file,
 	}
 	for (i = 0; i < sc->nactive; i++) {
 		if (strcmp(sc->active[i], resolved) == 0) {
+			char	*chain = xstrdup(""), *next;
+			int	 k;
+
+			for (k = i; k < sc->nactive; k++) {
+				next = xasprintf("%s%s → ", chain,
+				    source_basename(sc->active[k]));
+				free(chain);
+				chain = next;
+			}
 			source_error(sc, file, lineno, _("inclusion circulaire "
-			    ": « %s » s'inclut lui-même"), rel);
+			    ": %s%s"), chain, source_basename(resolved));
+			free(chain);
 			goto out;
 		}
 	}
@@ -385,6 +395,28 @@ out:
 	free(rel);
 }
 
+/* The line being scanned holds a number libconfig will misread. */
+static void
+source_flag_line(struct scan *sc)
+{
+	struct source	*src = sc->src;
+
+	src->flagged = xreallocarray(src->flagged, (size_t)src->nflagged + 1,
+	    sizeof *src->flagged);
+	src->flagged[src->nflagged++] = src->nlines + 1;
+}
+
+bool
+source_line_flagged(const struct source *src, int line)
+{
+	int	 i;
+
+	for (i = 0; i < src->nflagged; i++)
+		if (src->flagged[i] == line)
+			return true;
+	return false;
+}
+
 /* Checks one numeric literal at p; returns its length. */
 static size_t
 source_number(struct scan *sc, const char *p, const char *end, bool negative,
@@ -406,8 +438,9 @@ source_number(struct scan *sc, const char *p, const char *end, bool negative,
 	if (!hex && q < end && (*q == '.' || *q == 'e' || *q == 'E'))
 		return (size_t)(q - p);		/* a float: the loader says no */
 	if (q < end && (*q == 'L' || *q == 'l')) {
-		source_error(sc, file, line, _("suffixe « L » refusé : les "
-		    "nombres d'un scénario tiennent sur 32 bits"));
+		source_error(sc, file, line, _("suffixe « L » refusé : écrivez "
+		    "le nombre seul (il ne dépasse pas 2 147 483 647)"));
+		source_flag_line(sc);
 		sc->nonfatal++;
 		while (q < end && (*q == 'L' || *q == 'l'))
 			q++;
@@ -420,18 +453,24 @@ source_number(struct scan *sc, const char *p, const char *end, bool negative,
 	if (hex ? ndigits > 8 || (ndigits == 8 && *digits > '7') :
 	    ndigits > 10 || (ndigits == 10 && memcmp(digits,
 	    negative ? "2147483648" : "2147483647", 10) > 0)) {
-		source_error(sc, file, line, _("nombre trop grand : %s%.*s "
-		    "dépasse 2 147 483 647 (libconfig le tronquerait)"),
-		    negative ? "-" : "", (int)(q - p), p);
+		source_error(sc, file, line, _("nombre trop grand : %s%.*s ; "
+		    "les nombres d'un scénario ne dépassent pas "
+		    "2 147 483 647"), negative ? "-" : "", (int)(q - p), p);
 		sc->nonfatal++;
+		source_flag_line(sc);
 	}
 	/* "3,50" where a value is expected: a French decimal comma. */
 	if (sc->last == '=' && q + 1 < end && *q == ',' &&
 	    q[1] >= '0' && q[1] <= '9' &&
-	    (sc->depth == 0 || sc->stack[sc->depth - 1].open == '{'))
+	    (sc->depth == 0 || sc->stack[sc->depth - 1].open == '{')) {
+		const char *r = q + 1;
+
+		while (r < end && *r >= '0' && *r <= '9')
+			r++;
 		source_error(sc, file, line, _("virgule décimale dans %.*s : "
 		    "écrivez un entier (euros entiers, pourcentages entiers)"),
-		    (int)(q + 2 - p), p);
+		    (int)(r - p), p);
+	}
 	return (size_t)(q - p);
 }
 
@@ -441,7 +480,8 @@ source_scan(struct scan *sc, const char *path, const char *text, size_t len,
 {
 	const char	*p = text, *end = text + len, *eol, *q;
 	int		 lineno = 0, string_line = 0, comment_line = 0;
-	bool		 in_comment = false, reported_ascii;
+	bool		 in_comment = false, in_string = false, reported_ascii;
+	bool		 string_reported = false;
 
 	(void)path;
 	if (!source_check_bytes(sc, file, text, len))
@@ -453,7 +493,19 @@ source_scan(struct scan *sc, const char *path, const char *text, size_t len,
 		lineno++;
 		reported_ascii = false;
 		q = p;
-		if (!in_comment) {
+		if (in_string && !string_reported) {
+			/*
+			 * libconfig lets a string run on to the next quote,
+			 * lines later, and then complains there: say where it
+			 * started, and follow it so the rest stays in step.
+			 */
+			source_error(sc, file, string_line, _("chaîne non "
+			    "terminée : il manque le guillemet fermant (une "
+			    "chaîne tient sur une ligne ; pour un long texte, "
+			    "écrivez \"…\" \"…\")"));
+			string_reported = true;
+		}
+		if (!in_comment && !in_string) {
 			while (q < eol && (*q == ' ' || *q == '\t'))
 				q++;
 			if (q < eol && *q == '@') {
@@ -475,37 +527,43 @@ source_scan(struct scan *sc, const char *path, const char *text, size_t len,
 					q++;
 				continue;
 			}
-			if (c == '"') {
-				string_line = lineno;
-				for (q++; q < eol && *q != '"'; q++)
-					if (*q == '\\' && q + 1 < eol)
-						q++;
-				if (q >= eol) {
-					source_error(sc, file, string_line,
-					    _("chaîne non terminée : il manque "
-					    "le guillemet fermant (une chaîne "
-					    "tient sur une ligne ; pour un long "
-					    "texte, écrivez \"…\" \"…\")"));
-					break;
-				}
-				q++;
-				sc->last = 's';
+			if (in_string) {
+				if (c == '\\' && q + 1 < eol)
+					q += 2;
+				else if (c == '"') {
+					in_string = false;
+					sc->last = 's';
+					q++;
+				} else
+					q++;
 				continue;
 			}
-			if (c == '#' || (c == '/' && q + 1 < eol && q[1] == '/'))
+			sc->tokens++;
+			if (c == '"') {
+				in_string = true;
+				string_reported = false;
+				string_line = lineno;
+				q++;
+				continue;
+			}
+			if (c == '#' || (c == '/' && q + 1 < eol && q[1] == '/')) {
+				sc->tokens--;
 				break;
+			}
 			if (c == '/' && q + 1 < eol && q[1] == '*') {
+				sc->tokens--;
 				in_comment = true;
 				comment_line = lineno;
 				q += 2;
 				continue;
 			}
 			if (c == ' ' || c == '\t' || c == '\r') {
+				sc->tokens--;
 				q++;
 				continue;
 			}
 			if ((c == ')' || c == ']') && sc->last == ',')
-				source_error(sc, file, sc->comma_line,
+				source_error(sc, sc->comma_file, sc->comma_line,
 				    _("virgule en trop après le dernier "
 				    "élément de la liste"));
 			if (c == '{' || c == '(' || c == '[') {
@@ -553,10 +611,11 @@ source_scan(struct scan *sc, const char *path, const char *text, size_t len,
 			if ((unsigned char)c >= 0x80) {
 				if (!reported_ascii)
 					source_error(sc, file, lineno,
-					    _("caractère non ASCII hors d'une "
-					    "chaîne : les noms de réglages "
-					    "s'écrivent sans accents, les textes "
-					    "entre guillemets"));
+					    _("lettre accentuée ou caractère "
+					    "spécial hors d'un texte entre "
+					    "guillemets : les noms de réglages "
+					    "s'écrivent sans accents (delai, pas "
+					    "délai)"));
 				reported_ascii = true;
 				while (q < eol && (unsigned char)*q >= 0x80)
 					q++;
@@ -568,9 +627,16 @@ source_scan(struct scan *sc, const char *path, const char *text, size_t len,
 		source_emit(sc, p, (size_t)(eol - p), file, lineno);
 		p = eol + 1;
 	}
+	if (in_string && !string_reported)
+		source_error(sc, file, string_line, _("chaîne non terminée : il "
+		    "manque le guillemet fermant"));
 	if (in_comment)
 		source_error(sc, file, comment_line, _("commentaire /* jamais "
 		    "fermé par */"));
+	if (file == 0 && sc->tokens == 0)
+		source_error(sc, file, 0, _("fichier vide : un scénario doit au "
+		    "moins définir format, id, titre… (voir "
+		    "scenarios/README.md)"));
 	return SOURCE_OK;
 }
 
@@ -639,6 +705,7 @@ source_release(struct source *src)
 
 	free(src->text);
 	free(src->map);
+	free(src->flagged);
 	for (i = 0; i < src->nfiles; i++)
 		free(src->files[i]);
 	free(src->files);

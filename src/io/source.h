@@ -18,6 +18,7 @@
 #ifndef PILOTE_SOURCE_H
 #define PILOTE_SOURCE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 #include "util/diag.h"
@@ -45,6 +46,8 @@ struct source {
 	int			 nlines;
 	char			**files;	/* as named for messages */
 	int			 nfiles;
+	int			*flagged;	/* lines with a misread number */
+	int			 nflagged;
 };
 
 enum source_status	 source_load(struct source *, const char *path,
@@ -60,5 +63,7 @@ void			 source_release(struct source *);
 const char		*source_locate(const struct source *, int line,
 			    int *file_line);
 int			 source_file_index(const struct source *, int line);
+/* Whether a line holds a number libconfig misreads (already reported). */
+bool			 source_line_flagged(const struct source *, int line);
 
 #endif

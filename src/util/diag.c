@@ -88,6 +88,8 @@ diag_sort(struct diag *d)
 {
 	size_t	 i, j;
 
+	if (d->count < 2)
+		return;
 	/* A file ranks by the first diagnostic that named it. */
 	for (i = 0; i < d->count; i++) {
 		d->items[i].file_rank = i;

@@ -114,6 +114,14 @@ text_nearest(const char *word, const char *const *candidates, size_t count)
 		limit = 1;
 	if (limit > 3)
 		limit = 3;
+	/* "redaction" for "redac": a known key the word starts with. */
+	for (i = 0; i < count; i++) {
+		size_t	 k = strlen(candidates[i]);
+
+		if (k >= 3 && k < strlen(word) &&
+		    strncmp(word, candidates[i], k) == 0)
+			return candidates[i];
+	}
 	for (i = 0; i < count; i++) {
 		d = text_distance(word, candidates[i]);
 		if (d < best_d) {

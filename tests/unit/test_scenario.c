@@ -158,12 +158,12 @@ duplicates_and_missing_references_are_errors(void **state)
 {
 	(void)state;
 	expect_diag("id = \"tournee\";", "id = \"kit\";", DIAG_ERROR,
-	    "lot « kit » déjà défini(e)");
+	    "lot « kit » : identifiant déjà utilisé");
 	expect_diag("lot = \"kit\"; prix = 1500;", "lot = \"kti\"; prix = 1500;",
-	    DIAG_ERROR, "lot « kti » inconnu(e)");
+	    DIAG_ERROR, "lot « kti » introuvable");
 	expect_diag("effets = { lot = \"tournee\"; retard = 1; }; }",
 	    "effets = { lot = \"tournee\"; retard = 1; }; suite = \"nulle\"; }",
-	    DIAG_ERROR, "incident « nulle » inconnu(e)");
+	    DIAG_ERROR, "incident « nulle » introuvable");
 	expect_diag("lot = \"kit\"; prix = 2400;",
 	    "lot = \"tournee\"; prix = 2400;", DIAG_ERROR,
 	    "qui se fait en interne seulement");
