@@ -159,6 +159,7 @@ test: test-deps
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory $(PROG) build/san/$(PROG) $(UNIT) $(SAN_UNIT) $(FUZZERS)
 	@sh tests/run_unit.sh $(UNIT) $(SAN_UNIT)
+	@sh tests/doc_coverage.sh
 	@sh tests/check_corpus.sh ./$(PROG) build/san/$(PROG)
 	@sh tests/fuzz_replay.sh $(FUZZERS)
 	@sh tests/valgrind.sh ./$(PROG)

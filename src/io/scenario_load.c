@@ -231,37 +231,49 @@ loader_int_value(struct loader *ld, const config_setting_t *m, long long min,
 	return true;
 }
 
+/* An optional or required integer setting; def when absent or wrong. */
+static bool
+loader_number(struct loader *ld, const config_setting_t *g, const char *name,
+    bool required, long long min, long long max, long long def,
+    long long *out, const char *ctx)
+{
+	config_setting_t	*m = loader_member(ld, g, name, required, ctx);
+	bool			 ok = true;
+
+	*out = def;
+	if (m != NULL)
+		ok = loader_int_value(ld, m, min, max, out, ctx);
+	else if (required)
+		ok = false;
+	if (!ok)
+		*out = def;
+	return ok;
+}
+
 static bool
 loader_int(struct loader *ld, const config_setting_t *g, const char *name,
     bool required, long long min, long long max, long long def, int *out,
     const char *ctx)
 {
-	config_setting_t	*m = loader_member(ld, g, name, required, ctx);
-	long long		 v = def;
-	bool			 ok = true;
+	long long	 v;
+	bool		 ok;
 
-	if (m != NULL)
-		ok = loader_int_value(ld, m, min, max, &v, ctx);
-	else if (required)
-		ok = false;
-	*out = (int)(ok ? v : def);
+	ok = loader_number(ld, g, name, required, min, max, def, &v, ctx);
+	*out = (int)v;
 	return ok;
 }
 
+/* Whole euros in the file, cents in the model. */
 static bool
 loader_money(struct loader *ld, const config_setting_t *g, const char *name,
     bool required, long long min, long long max, long long def,
     int64_t *out, const char *ctx)
 {
-	config_setting_t	*m = loader_member(ld, g, name, required, ctx);
-	long long		 v = def;
-	bool			 ok = true;
+	long long	 v;
+	bool		 ok;
 
-	if (m != NULL)
-		ok = loader_int_value(ld, m, min, max, &v, ctx);
-	else if (required)
-		ok = false;
-	*out = (int64_t)(ok ? v : def) * EURO;
+	ok = loader_number(ld, g, name, required, min, max, def, &v, ctx);
+	*out = (int64_t)v * EURO;
 	return ok;
 }
 

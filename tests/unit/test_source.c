@@ -178,41 +178,39 @@ include_resolves_from_the_including_file(void **state)
 	diag_release(&d);
 }
 
+/* Loads tmpdir/name: its first error is at file:line and says needle. */
 static void
-include_problems_name_the_directive_line(void **state)
+expect_file_error(const char *name, int line, const char *needle,
+    const char *file)
 {
 	struct diag	 d;
 	struct source	 src;
 	char		 path[256];
 
+	snprintf(path, sizeof path, "%s/%s", tmpdir, name);
+	diag_init(&d);
+	assert_int_equal(source_load(&src, path, &d), SOURCE_INVALID);
+	assert_true(d.count > 0);
+	assert_int_equal(d.items[0].line, line);
+	assert_non_null(strstr(d.items[0].message, needle));
+	assert_non_null(strstr(d.items[0].file, file));
+	source_release(&src);
+	diag_release(&d);
+}
+
+static void
+include_problems_name_the_directive_line(void **state)
+{
 	(void)state;
 	write_file("loop.cfg", "a = 1;\n@include \"loop.cfg\"\n");
 	write_file("missing.cfg", "a = 1;\n\n@include \"nulle-part.cfg\"\n");
 	write_file("bad.cfg", "@include \"sub/broken.cfg\"\n");
 	write_file("sub/broken.cfg", "ok = 1;\nx = \"pas fini;\n");
-	snprintf(path, sizeof path, "%s/loop.cfg", tmpdir);
-	diag_init(&d);
-	assert_int_equal(source_load(&src, path, &d), SOURCE_INVALID);
-	assert_int_equal(d.items[0].line, 2);
-	assert_non_null(strstr(d.items[0].message, "circulaire"));
-	source_release(&src);
-	diag_release(&d);
-
-	snprintf(path, sizeof path, "%s/missing.cfg", tmpdir);
-	diag_init(&d);
-	assert_int_equal(source_load(&src, path, &d), SOURCE_INVALID);
-	assert_int_equal(d.items[0].line, 3);
-	assert_non_null(strstr(d.items[0].message, "fichier introuvable"));
-	source_release(&src);
-	diag_release(&d);
-
-	snprintf(path, sizeof path, "%s/bad.cfg", tmpdir);
-	diag_init(&d);
-	assert_int_equal(source_load(&src, path, &d), SOURCE_INVALID);
-	assert_int_equal(d.items[0].line, 2);
-	assert_non_null(strstr(d.items[0].file, "sub/broken.cfg"));
-	source_release(&src);
-	diag_release(&d);
+	expect_file_error("loop.cfg", 2, "circulaire", "loop.cfg");
+	expect_file_error("missing.cfg", 3, "fichier introuvable",
+	    "missing.cfg");
+	expect_file_error("bad.cfg", 2, "chaîne non terminée",
+	    "sub/broken.cfg");
 }
 
 static void
