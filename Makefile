@@ -141,14 +141,25 @@ build/plain/tests/%: tests/unit/%.c $(OBJ) | deps
 	@mkdir -p $(@D)
 	$(say) TEST $@
 	$(Q)$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(PKG_CFLAGS) \
-	    $(CMOCKA_CFLAGS) -o $@ $< $(OBJ) $(PKG_LIBS) $(CMOCKA_LIBS)
+	    $(CMOCKA_CFLAGS) $(WRAP) -o $@ $< $(OBJ) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 build/san/tests/%: tests/unit/%.c $(SAN_OBJ) | deps
 	@mkdir -p $(@D)
 	$(say) TEST $@
 	$(Q)$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(SAN_FLAGS) \
-	    $(PKG_CFLAGS) $(CMOCKA_CFLAGS) -o $@ $< $(SAN_OBJ) $(PKG_LIBS) \
-	    $(CMOCKA_LIBS)
+	    $(PKG_CFLAGS) $(CMOCKA_CFLAGS) $(WRAP) -o $@ $< $(SAN_OBJ) \
+	    $(PKG_LIBS) $(CMOCKA_LIBS)
+
+# Per-test link-time fakes: the journal's tests inject I/O failures.
+build/plain/tests/test_journal build/san/tests/test_journal: \
+    WRAP = -Wl,--wrap=write -Wl,--wrap=fdatasync
+
+# SIGKILLs a journal writer at random moments (tests/journal_crash.c).
+build/plain/tests/journal_crash: tests/journal_crash.c $(OBJ) | deps
+	@mkdir -p $(@D)
+	$(say) TEST $@
+	$(Q)$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(PKG_CFLAGS) \
+	    -o $@ $< $(OBJ) $(PKG_LIBS)
 
 # libconfig 1.5 leaks on syntax errors (fixed upstream in 1.7.3).
 export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
@@ -159,6 +170,8 @@ test: test-deps
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory $(PROG) build/san/$(PROG) $(UNIT) $(SAN_UNIT) $(FUZZERS)
 	@sh tests/run_unit.sh $(UNIT) $(SAN_UNIT)
+	@$(MAKE) --no-print-directory build/plain/tests/journal_crash
+	@build/plain/tests/journal_crash build/journal-crash
 	@sh tests/doc_coverage.sh
 	@sh tests/check_corpus.sh ./$(PROG) build/san/$(PROG)
 	@sh tests/fuzz_replay.sh $(FUZZERS)

@@ -21,6 +21,11 @@ static const struct cli_command cli_commands[] = {
 	    "(pour l'instant : le brief du scénario)") },
 	{ "check", cli_check, N_("vérifier un ou plusieurs scénarios") },
 	{ "brief", cli_brief, N_("afficher le brief d'un scénario") },
+	{ "new", cli_new, N_("créer une session (équipes, candidats, rôles)") },
+	{ "do", cli_do, N_("enregistrer une décision d'équipe ou du formateur") },
+	{ "show", cli_show, N_("afficher l'état d'une session") },
+	{ "verify", cli_verify, N_("vérifier qu'un journal n'a pas été "
+	    "altéré") },
 };
 
 static void
@@ -40,8 +45,9 @@ cli_usage(FILE *out)
 	    "  -V, --version  afficher la version et quitter\n\n"
 	    "« pilote COMMANDE --help » décrit chaque commande.\n"
 	    "Codes de sortie : 0 succès, 64 usage incorrect, 65 données "
-	    "invalides,\n66 fichier illisible, 70 erreur interne, 74 erreur "
-	    "d'entrée-sortie.\n"));
+	    "invalides ou refusées,\n66 fichier illisible, 70 erreur interne, "
+	    "73 session déjà existante,\n74 erreur d'entrée-sortie (rien "
+	    "d'enregistré), 75 session occupée.\n"));
 }
 
 int

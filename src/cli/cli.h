@@ -13,5 +13,9 @@ int	cli_main(int argc, char **argv);
 int	cli_check(int argc, char **argv);
 int	cli_brief(int argc, char **argv);
 int	cli_play(int argc, char **argv);
+int	cli_new(int argc, char **argv);
+int	cli_do(int argc, char **argv);
+int	cli_show(int argc, char **argv);
+int	cli_verify(int argc, char **argv);
 
 #endif

@@ -190,6 +190,7 @@ scenario_free(struct scenario *s)
 	}
 	free(s->status_points);
 	free(s->scoring.accessibility_standard);
+	free(s->source_text);
 	for (i = 0; i < s->nfiles; i++)
 		free(s->files[i]);
 	free(s->files);

@@ -382,6 +382,7 @@ struct scenario {
 	int			 nstatus_points;
 	struct scoring		 scoring;
 
+	char			*source_text;	/* @includes expanded: for journals */
 	char			**files;	/* files[0] is the main file */
 	int			 nfiles;
 	struct srcloc		 loc;		/* the file as a whole */

@@ -1655,7 +1655,8 @@ loader_run(struct source *src, struct scenario **out, struct diag *d,
 	loader_incidents(&ld, root);
 	loader_status_points(&ld, root);
 	loader_scoring(&ld, root);
-	/* The model keeps the file names for its locations. */
+	/* The model keeps the file names for its locations, and its text. */
+	ld.s->source_text = xstrdup(src->text);
 	ld.s->files = src->files;
 	ld.s->nfiles = src->nfiles;
 	src->files = NULL;

@@ -1,0 +1,424 @@
+/*
+ * session_cmds: the headless commands on sessions.
+ *
+ *   pilote new SCENARIO -o SESSION [--seed N] --team 'Nom=Prénom Nom:role,...'
+ *   pilote do SESSION (--team NOM --as 'Prénom Nom' | --trainer) -- CMD k=v...
+ *   pilote verify SESSION
+ *
+ * Exit codes: 0 done; 64 usage; 65 refused by the rules or altered
+ * journal; 66 unreadable file; 73 session file already exists; 74 I/O
+ * failure (the decision was not recorded); 75 session busy (locked).
+ */
+#include <errno.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/game.h"
+#include "io/journal.h"
+#include "io/scenario_load.h"
+#include "io/session.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+/* --- pilote new --- */
+
+static void
+new_usage(FILE *out)
+{
+	fprintf(out, _("Usage : pilote new SCÉNARIO -o SESSION [--seed N] "
+	    "--team 'Nom=Prénom Nom:rôle,Prénom Nom:rôle' ...\n"
+	    "Crée une session : un journal dans saves/ qui embarque le "
+	    "scénario.\n\n"
+	    "  -o, --output SESSION    le fichier de session à créer "
+	    "(saves/….jsonl)\n"
+	    "  --seed N                graine des tirages (par défaut : "
+	    "aléatoire)\n"
+	    "  --team 'Nom=A:rôle,B'   une équipe et ses candidats (rôle "
+	    "facultatif) ;\n"
+	    "                          de 1 à %d équipes, répétez l'option\n"
+	    "  --extra-time 'Prénom Nom=33'\n"
+	    "                          temps majoré (%%) sur les points de "
+	    "situation\n"
+	    "  --assistant 'Prénom Nom=Prénom Nom'\n"
+	    "                          une tierce personne saisit pour ce "
+	    "candidat\n"
+	    "  -h, --help              afficher cette aide\n"), GAME_MAX_TEAMS);
+}
+
+/* Parses "Nom=A B:role,C D" into st; the strings point into spec. */
+static int
+new_parse_team(char *spec, struct game_setup_team *st, char **cause)
+{
+	char	*eq = strchr(spec, '='), *item, *save = NULL, *colon;
+
+	if (eq == NULL || eq == spec) {
+		*cause = xasprintf(_("--team « %s » : écrivez 'Nom=Prénom "
+		    "Nom:rôle,…'"), spec);
+		return -1;
+	}
+	*eq = '\0';
+	st->name = spec;
+	for (item = strtok_r(eq + 1, ",", &save); item != NULL;
+	    item = strtok_r(NULL, ",", &save)) {
+		if (st->ncandidates == GAME_MAX_CANDIDATES) {
+			*cause = xasprintf(_("équipe « %s » : %d candidats au "
+			    "plus"), st->name, GAME_MAX_CANDIDATES);
+			return -1;
+		}
+		while (*item == ' ')
+			item++;
+		if ((colon = strchr(item, ':')) != NULL) {
+			*colon = '\0';
+			st->candidates[st->ncandidates].role = colon + 1;
+		}
+		st->candidates[st->ncandidates++].name = item;
+	}
+	return 0;
+}
+
+static struct game_setup_candidate *
+new_find_candidate(struct game_setup *setup, const char *name)
+{
+	int	 i, j;
+
+	for (i = 0; i < setup->nteams; i++)
+		for (j = 0; j < setup->teams[i].ncandidates; j++)
+			if (strcmp(setup->teams[i].candidates[j].name, name) == 0)
+				return &setup->teams[i].candidates[j];
+	return NULL;
+}
+
+static int
+new_option_value(int argc, char **argv, int *i, const char **out)
+{
+	if (*i + 1 >= argc) {
+		fprintf(stderr, _("pilote new : %s attend une valeur\n"),
+		    argv[*i]);
+		return -1;
+	}
+	*out = argv[++*i];
+	return 0;
+}
+
+int
+cli_new(int argc, char **argv)
+{
+	struct game_setup	 setup;
+	struct scenario		*s = NULL;
+	struct session		*ss;
+	struct diag		 d;
+	const char		*scenario = NULL, *output = NULL, *v;
+	char			*cause = NULL, *copy, *eq, *end;
+	char			*extras[GAME_MAX_TEAMS * GAME_MAX_CANDIDATES];
+	struct game_setup_candidate *c;
+	int			 i, nextras = 0, rc;
+	bool			 seeded = false;
+
+	memset(&setup, 0, sizeof setup);
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			new_usage(stdout);
+			rc = EX_OK;
+			goto out;
+		}
+		if (strcmp(argv[i], "-o") == 0 ||
+		    strcmp(argv[i], "--output") == 0) {
+			if (new_option_value(argc, argv, &i, &output) == -1)
+				goto usage;
+		} else if (strcmp(argv[i], "--seed") == 0) {
+			if (new_option_value(argc, argv, &i, &v) == -1)
+				goto usage;
+			errno = 0;
+			setup.seed = strtoull(v, &end, 10);
+			if (errno != 0 || *end != '\0' || *v == '\0' ||
+			    *v == '-') {
+				fprintf(stderr, _("pilote new : --seed attend "
+				    "un entier positif\n"));
+				goto usage;
+			}
+			seeded = true;
+		} else if (strcmp(argv[i], "--team") == 0) {
+			if (new_option_value(argc, argv, &i, &v) == -1)
+				goto usage;
+			if (setup.nteams == GAME_MAX_TEAMS) {
+				fprintf(stderr, _("pilote new : %d équipes au "
+				    "plus\n"), GAME_MAX_TEAMS);
+				goto usage;
+			}
+			copy = xstrdup(v);
+			extras[nextras++] = copy;
+			if (new_parse_team(copy, &setup.teams[setup.nteams++],
+			    &cause) == -1) {
+				fprintf(stderr, "pilote new : %s\n", cause);
+				goto usage;
+			}
+		} else if (strcmp(argv[i], "--extra-time") == 0 ||
+		    strcmp(argv[i], "--assistant") == 0) {
+			if (new_option_value(argc, argv, &i, &v) == -1)
+				goto usage;
+			if (nextras == (int)(sizeof extras / sizeof extras[0]))
+				goto usage;
+			copy = xstrdup(v);
+			extras[nextras++] = copy;
+			if ((eq = strchr(copy, '=')) == NULL) {
+				fprintf(stderr, _("pilote new : %s 'Prénom "
+				    "Nom=…'\n"), argv[i - 1]);
+				goto usage;
+			}
+			*eq = '\0';
+			if ((c = new_find_candidate(&setup, copy)) == NULL) {
+				fprintf(stderr, _("pilote new : « %s » n'est dans "
+				    "aucune équipe (donnez --team avant)\n"),
+				    copy);
+				goto usage;
+			}
+			if (strcmp(argv[i - 1], "--assistant") == 0)
+				c->assistant = eq + 1;
+			else
+				c->extra_time = atoi(eq + 1);
+		} else if (argv[i][0] == '-') {
+			fprintf(stderr, _("pilote new : option inconnue « %s »\n"),
+			    argv[i]);
+			goto usage;
+		} else if (scenario == NULL)
+			scenario = argv[i];
+		else {
+			fprintf(stderr, _("pilote new : un seul scénario\n"));
+			goto usage;
+		}
+	}
+	if (scenario == NULL || output == NULL || setup.nteams == 0) {
+		fprintf(stderr, _("pilote new : il faut un scénario, -o SESSION "
+		    "et au moins une --team\n"));
+		goto usage;
+	}
+	if (!seeded)
+		randombytes_buf(&setup.seed, sizeof setup.seed);
+	setup.seed &= INT64_MAX;
+	diag_init(&d);
+	rc = scenario_load(scenario, &s, &d);
+	if (rc != SCENARIO_LOAD_OK) {
+		for (i = 0; i < (int)d.count; i++) {
+			char *line = diag_format(&d.items[i]);
+
+			fprintf(stderr, "%s\n", line);
+			free(line);
+		}
+		diag_release(&d);
+		rc = rc == SCENARIO_LOAD_UNREADABLE ? EX_NOINPUT : EX_DATAERR;
+		goto out;
+	}
+	diag_release(&d);
+	if (access(output, F_OK) == 0) {
+		fprintf(stderr, _("pilote new : %s existe déjà ; pour reprendre "
+		    "une session : pilote play %s\n"), output, output);
+		rc = EX_CANTCREAT;
+		goto out;
+	}
+	if (session_create(output, s, &setup, &ss, &cause) == -1) {
+		fprintf(stderr, "pilote new : %s\n", cause);
+		rc = game_setup_check(s, &setup, &cause) == -1 ? EX_USAGE :
+		    EX_CANTCREAT;
+		goto out;
+	}
+	printf(_("%s : session créée sur « %s », %d équipe(s), graine %llu, "
+	    "signataire %s\n"), output, s->title, setup.nteams,
+	    (unsigned long long)setup.seed, journal_fingerprint(ss->journal));
+	session_close(ss);
+	rc = EX_OK;
+	goto out;
+usage:
+	new_usage(stderr);
+	rc = EX_USAGE;
+out:
+	free(cause);
+	for (i = 0; i < nextras; i++)
+		free(extras[i]);
+	scenario_free(s);
+	return rc;
+}
+
+/* --- pilote do --- */
+
+static void
+do_usage(FILE *out)
+{
+	int	 i;
+	const struct game_command_info *ci;
+
+	fprintf(out, _("Usage : pilote do SESSION --team NOM --as 'Prénom Nom' "
+	    "[--by 'Prénom Nom'] [--why TEXTE] -- COMMANDE clé=valeur...\n"
+	    "        pilote do SESSION --trainer [--why TEXTE] -- COMMANDE "
+	    "clé=valeur...\n"
+	    "Enregistre une décision dans la session (validée, journalisée, "
+	    "puis appliquée).\n"
+	    "Une commande refusée dit pourquoi, sort avec 65 et n'écrit rien.\n\n"
+	    "Commandes des équipes :\n"));
+	for (i = 0; i < game_ncommands; i++) {
+		ci = game_command_info(i);
+		if (!ci->trainer)
+			fprintf(out, "  %-17s %s\n  %-17s   %s\n", ci->name,
+			    _(ci->help), "", ci->args);
+	}
+	fprintf(out, _("\nCommandes du formateur (--trainer) :\n"));
+	for (i = 0; i < game_ncommands; i++) {
+		ci = game_command_info(i);
+		if (ci->trainer)
+			fprintf(out, "  %-17s %s\n  %-17s   %s\n", ci->name,
+			    _(ci->help), "", ci->args);
+	}
+}
+
+/* Exit code for a failed session_open. */
+static int
+open_failure_code(const char *path, const char *cause)
+{
+	if (access(path, F_OK) != 0)
+		return EX_NOINPUT;
+	if (strstr(cause, "déjà ouverte") != NULL ||
+	    strstr(cause, "verrou") != NULL)
+		return EX_TEMPFAIL;
+	return EX_DATAERR;
+}
+
+int
+cli_do(int argc, char **argv)
+{
+	struct session	*ss = NULL;
+	struct event	 e;
+	const char	*path = NULL, *team = NULL, *as = NULL;
+	char		*cause = NULL, *warning = NULL, *eq, *key;
+	int		 i, rc;
+	bool		 trainer = false, refused;
+
+	event_init(&e);
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			do_usage(stdout);
+			return EX_OK;
+		}
+		if (strcmp(argv[i], "--") == 0) {
+			i++;
+			break;
+		}
+		if (strcmp(argv[i], "--trainer") == 0)
+			trainer = true;
+		else if ((strcmp(argv[i], "--team") == 0 ||
+		    strcmp(argv[i], "--as") == 0 || strcmp(argv[i], "--by") == 0 ||
+		    strcmp(argv[i], "--why") == 0) && i + 1 < argc) {
+			if (strcmp(argv[i], "--team") == 0)
+				team = argv[++i];
+			else if (strcmp(argv[i], "--as") == 0)
+				as = argv[++i];
+			else if (strcmp(argv[i], "--by") == 0)
+				event_set(&e.by, argv[++i]);
+			else
+				event_set(&e.why, argv[++i]);
+		} else if (argv[i][0] == '-') {
+			fprintf(stderr, _("pilote do : option inconnue ou sans "
+			    "valeur « %s »\n"), argv[i]);
+			goto usage;
+		} else if (path == NULL)
+			path = argv[i];
+		else {
+			/* The command may come without "--". */
+			break;
+		}
+	}
+	if (path == NULL || i >= argc || trainer == (team != NULL) ||
+	    (!trainer && as == NULL)) {
+		fprintf(stderr, _("pilote do : il faut une SESSION, soit --team "
+		    "et --as, soit --trainer, puis la commande\n"));
+		goto usage;
+	}
+	event_set(&e.type, argv[i]);
+	event_set(&e.team, trainer ? NULL : team);
+	event_set(&e.actor, trainer ? GAME_TRAINER : as);
+	for (i++; i < argc; i++) {
+		if ((eq = strchr(argv[i], '=')) == NULL || eq == argv[i]) {
+			fprintf(stderr, _("pilote do : « %s » : les arguments "
+			    "s'écrivent clé=valeur\n"), argv[i]);
+			goto usage;
+		}
+		key = xstrndup(argv[i], (size_t)(eq - argv[i]));
+		record_set_text(&e.data, key, eq + 1);
+		free(key);
+	}
+	if (session_open(path, true, 0, &ss, &warning, &cause) == -1) {
+		fprintf(stderr, "pilote do : %s\n", cause);
+		rc = open_failure_code(path, cause);
+		goto out;
+	}
+	if (warning != NULL)
+		fprintf(stderr, "pilote do : %s\n", warning);
+	if (session_submit(ss, &e, &refused, &cause) == -1) {
+		fprintf(stderr, refused ? _("pilote do : refusé : %s\n") :
+		    _("pilote do : %s\n"), cause);
+		rc = refused ? EX_DATAERR : EX_IOERR;
+		goto out;
+	}
+	printf(_("%s : événement %lld enregistré (%s)\n"), path,
+	    (long long)e.seq, e.type);
+	rc = EX_OK;
+	goto out;
+usage:
+	do_usage(stderr);
+	rc = EX_USAGE;
+out:
+	free(cause);
+	free(warning);
+	event_release(&e);
+	session_close(ss);
+	return rc;
+}
+
+/* --- pilote verify --- */
+
+int
+cli_verify(int argc, char **argv)
+{
+	struct journal_report	 r;
+	int			 rc;
+
+	if (argc == 2 && (strcmp(argv[1], "-h") == 0 ||
+	    strcmp(argv[1], "--help") == 0)) {
+		printf(_("Usage : pilote verify SESSION\n"
+		    "Vérifie qu'aucune ligne du journal n'a été modifiée, "
+		    "supprimée ou insérée\n(chaîne de hachage et signature "
+		    "Ed25519), sans pouvoir signer soi-même.\n"
+		    "Code de sortie : 0 intact, 65 altéré (la première ligne en "
+		    "cause est nommée),\n66 illisible.\n"));
+		return EX_OK;
+	}
+	if (argc != 2) {
+		fprintf(stderr, _("Usage : pilote verify SESSION\n"));
+		return EX_USAGE;
+	}
+	memset(&r, 0, sizeof r);
+	rc = journal_verify_file(argv[1], &r);
+	if (rc == -2) {
+		fprintf(stderr, "pilote verify : %s\n", r.message ? r.message :
+		    argv[1]);
+		journal_report_release(&r);
+		return EX_NOINPUT;
+	}
+	if (rc == -1) {
+		fprintf(stderr, _("%s:%zu: journal altéré : %s\n"), argv[1],
+		    r.bad_line, r.message ? r.message : "");
+		journal_report_release(&r);
+		return EX_DATAERR;
+	}
+	printf(_("%s : intact, %zu lignes, signataire %s, tête %s\n"), argv[1],
+	    r.lines, r.fingerprint, r.head);
+	if (r.torn_tail)
+		printf(_("%s : dernière ligne incomplète (coupure pendant une "
+		    "écriture) : non acquittée, ignorée\n"), argv[1]);
+	journal_report_release(&r);
+	return EX_OK;
+}

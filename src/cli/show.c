@@ -1,0 +1,361 @@
+/*
+ * show: "pilote show SESSION [--team NOM] [--at SEQ] [--json]" prints the
+ * state a session's journal folds to: phase and week, then for each team
+ * its budget lines (forecast, committed, actual), packages (owner, plan
+ * against actual), people, suppliers, open incidents with their options,
+ * status points, what the planning tool flags, the E3 indicators so far,
+ * the explanation of every consequence; and the state hash, the same live
+ * and on replay.
+ */
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/game.h"
+#include "io/session.h"
+#include "util/i18n.h"
+#include "util/text.h"
+
+static const char *const phase_names[] = {
+	N_("cadrage"), N_("pilotage"), N_("lancé")
+};
+static const char *const status_names[] = {
+	N_("à faire"), N_("en cours"), N_("bloqué"), N_("livré")
+};
+
+static void
+show_week(const struct scenario *s, int w, char *buf, size_t n)
+{
+	if (w <= 0)
+		snprintf(buf, n, "—");
+	else
+		snprintf(buf, n, "S-%d", s->weeks - w);
+}
+
+static void
+show_team_text(struct game *g, struct team *t, int64_t now)
+{
+	const struct scenario	*s = g->scenario;
+	struct plan_issues	 pi;
+	char			 a[TEXT_MONEY_MAX], b[TEXT_MONEY_MAX];
+	char			 c[TEXT_MONEY_MAX], w1[16], w2[16], w3[16];
+	int			 i, j;
+
+	printf(_("\n== Équipe %s ==\n"), t->name);
+	for (i = 0; i < t->ncandidates; i++)
+		printf("  %s%s%s%s\n", t->candidates[i].name,
+		    t->candidates[i].role >= 0 ? " — " : "",
+		    t->candidates[i].role >= 0 ?
+		    s->roles[t->candidates[i].role].label : "",
+		    t->candidates[i].extra_time > 0 ? _(" (temps majoré)") : "");
+	printf(_("\nBudget (enveloppe %s, réserve %s dont %s utilisés)\n"),
+	    text_money(a, t->envelope), text_money(b, t->reserve),
+	    text_money(c, t->reserve_used));
+	printf(_("  %-34s %14s %14s %14s\n"), _("ligne"), _("prévu"),
+	    _("engagé"), _("dépensé"));
+	for (i = 0; i < s->nlines; i++)
+		printf("  %-34.34s %14s %14s %14s\n", s->lines[i].label,
+		    text_money(a, t->lines[i].forecast),
+		    text_money(b, t->lines[i].committed),
+		    text_money(c, t->lines[i].actual));
+	printf(_("\nLots (plan → réel)\n"));
+	for (i = 0; i < s->npackages; i++) {
+		const struct package_state *p = &t->packages[i];
+		char owner[200] = "";
+
+		if (p->owner == OWNER_SUPPLIER)
+			snprintf(owner, sizeof owner, "%s",
+			    s->suppliers[p->supplier].name);
+		else if (p->owner == OWNER_INTERNAL)
+			for (j = 0; j < s->nstaff; j++)
+				if (p->staff[j])
+					snprintf(owner + strlen(owner),
+					    sizeof owner - strlen(owner), "%s%s",
+					    owner[0] ? ", " : "", s->staff[j].id);
+		show_week(s, p->plan_start, w1, sizeof w1);
+		show_week(s, p->plan_end, w2, sizeof w2);
+		show_week(s, p->finished, w3, sizeof w3);
+		printf("  %-14s %-10s %s→%s livré %s q=%d%s  [%s]\n",
+		    s->packages[i].id, _(status_names[p->status]), w1, w2, w3,
+		    p->quality, game_package_late(g, t, i) ? _(" EN RETARD") :
+		    "", owner[0] ? owner : _("sans responsable"));
+	}
+	printf(_("\nÉquipe interne\n"));
+	for (i = 0; i < s->nstaff; i++) {
+		printf(_("  %-14s moral %3d %%  fatigue %3d %%"), s->staff[i].id,
+		    t->staff[i].morale, t->staff[i].fatigue);
+		for (j = 0; j < s->staff[i].nneeds; j++)
+			printf(_("  besoin %d : %s"), j + 1,
+			    t->staff[i].accommodated[j] ? _("aménagé") :
+			    _("NON COUVERT"));
+		printf("\n");
+	}
+	for (i = 0; i < s->nsuppliers; i++)
+		if (game_supplier_used(s, t, i))
+			printf(_("  prestataire %-14s %s\n"), s->suppliers[i].id,
+			    t->suppliers[i].framed ? _("relation cadrée") :
+			    _("relation NON cadrée"));
+	printf(_("\nIncidents\n"));
+	for (i = 0; i < t->noccurrences; i++) {
+		const struct occurrence *o = &t->occurrences[i];
+		const struct incident *inc = game_occurrence_incident(g, o);
+
+		if (o->status == OCC_OPEN) {
+			int64_t left = (o->deadline - now) / 1000;
+
+			printf(_("  n°%d [%s] %s — reste %lld min %02lld s\n"),
+			    i + 1, _(scenario_incident_category_labels[
+			    inc->category]), inc->title,
+			    (long long)(left > 0 ? left / 60 : 0),
+			    (long long)(left > 0 ? left % 60 : 0));
+			printf("      %s\n", inc->text);
+			for (j = 0; j < inc->noptions; j++)
+				printf("      option=%s : %s\n",
+				    inc->options[j].id, inc->options[j].label);
+		} else
+			printf(_("  n°%d %s — %s\n"), i + 1, inc->title,
+			    o->status == OCC_ANSWERED ?
+			    inc->options[o->option].label :
+			    _("sans réponse : défaut appliqué"));
+	}
+	printf(_("\nPoints de situation\n"));
+	for (i = 0; i < t->nrequests; i++) {
+		const struct status_request *r = &t->requests[i];
+
+		printf(_("  n°%d %s (%d min) : %s\n"), i + 1, r->title,
+		    r->deadline_minutes, !r->submitted ? _("à rendre") :
+		    r->late ? _("rendu en retard") : _("rendu à l'heure"));
+	}
+	game_plan_issues(g, t, &pi);
+	printf(_("\nAlertes du planning (%d)\n"), pi.count);
+	for (i = 0; i < pi.count; i++)
+		printf("  ! %s\n", pi.items[i]);
+	game_plan_issues_release(&pi);
+	game_compute_results(g, (int)(t - g->teams));
+	printf(_("\nIndicateurs E3%s\n"), g->phase == PHASE_LAUNCHED ? "" :
+	    _(" (provisoires)"));
+	for (i = 0; i < E3_CRITERION_COUNT; i++) {
+		printf("  %3d %%  %s — %s ; preuves :", t->result.e3[i],
+		    _(scenario_e3_labels[i]), t->result.e3_comment[i] ?
+		    t->result.e3_comment[i] : "");
+		for (j = 0; j < t->result.e3_nevidence[i]; j++)
+			printf(" #%lld", (long long)t->result.e3_evidence[i][j]);
+		printf("\n");
+	}
+	if (g->phase == PHASE_LAUNCHED) {
+		printf(_("\nRésultats : %d livré(s) à l'heure, %d en retard, %d "
+		    "manquant(s) ; dépensé %s sur %s ; qualité %d %% ; "
+		    "accessibilité %d %% ; score %d/100, E3 %d/100\n"),
+		    t->result.on_time, t->result.late, t->result.missing,
+		    text_money(a, t->result.spent),
+		    text_money(b, t->result.envelope), t->result.quality,
+		    t->result.accessibility, t->result.score,
+		    t->result.e3_score);
+		for (i = 0; i < s->nobjectives; i++)
+			printf(_("  %s : %s / %s %s\n"), s->objectives[i].label,
+			    text_thousands(a, t->result.kpi[i]),
+			    text_thousands(b, s->objectives[i].target),
+			    s->objectives[i].unit);
+	}
+	printf(_("\nPourquoi (explications)\n"));
+	for (i = 0; i < t->nexplanations; i++) {
+		printf("  S%d %s", t->explanations[i].week,
+		    t->explanations[i].text);
+		for (j = 0; j < t->explanations[i].nseqs; j++)
+			printf(" #%lld", (long long)t->explanations[i].seqs[j]);
+		printf("\n");
+	}
+}
+
+static json_t *
+show_team_json(struct game *g, struct team *t)
+{
+	const struct scenario	*s = g->scenario;
+	json_t			*o = json_object(), *arr, *x;
+	int			 i, j;
+
+	json_object_set_new(o, "name", json_string(t->name));
+	json_object_set_new(o, "envelope", json_integer(t->envelope / 100));
+	json_object_set_new(o, "reserve", json_integer(t->reserve / 100));
+	json_object_set_new(o, "reserve_used",
+	    json_integer(t->reserve_used / 100));
+	arr = json_array();
+	for (i = 0; i < s->nlines; i++) {
+		x = json_pack("{s:s,s:I,s:I,s:I}", "line", s->lines[i].id,
+		    "forecast", (json_int_t)(t->lines[i].forecast / 100),
+		    "committed", (json_int_t)(t->lines[i].committed / 100),
+		    "actual", (json_int_t)(t->lines[i].actual / 100));
+		json_array_append_new(arr, x);
+	}
+	json_object_set_new(o, "budget", arr);
+	arr = json_array();
+	for (i = 0; i < s->npackages; i++) {
+		const struct package_state *p = &t->packages[i];
+
+		x = json_pack("{s:s,s:s,s:i,s:i,s:i,s:i,s:i,s:b}", "id",
+		    s->packages[i].id, "status", status_names[p->status],
+		    "plan_start", p->plan_start, "plan_end", p->plan_end,
+		    "started", p->started, "finished", p->finished,
+		    "quality", p->quality, "late", game_package_late(g, t, i));
+		if (p->owner == OWNER_SUPPLIER)
+			json_object_set_new(x, "supplier",
+			    json_string(s->suppliers[p->supplier].id));
+		else if (p->owner == OWNER_INTERNAL) {
+			json_t *who = json_array();
+
+			for (j = 0; j < s->nstaff; j++)
+				if (p->staff[j])
+					json_array_append_new(who,
+					    json_string(s->staff[j].id));
+			json_object_set_new(x, "staff", who);
+		}
+		json_array_append_new(arr, x);
+	}
+	json_object_set_new(o, "packages", arr);
+	arr = json_array();
+	for (i = 0; i < t->noccurrences; i++) {
+		const struct occurrence *oc = &t->occurrences[i];
+		const struct incident *inc = game_occurrence_incident(g, oc);
+
+		x = json_pack("{s:i,s:s,s:s,s:i,s:I}", "number", i + 1,
+		    "incident", inc->id, "title", inc->title, "week", oc->week,
+		    "opened_seq", (json_int_t)oc->opened_seq);
+		json_object_set_new(x, "status", json_string(
+		    oc->status == OCC_OPEN ? "open" : oc->status ==
+		    OCC_ANSWERED ? "answered" : "defaulted"));
+		if (oc->status == OCC_ANSWERED)
+			json_object_set_new(x, "option",
+			    json_string(inc->options[oc->option].id));
+		json_array_append_new(arr, x);
+	}
+	json_object_set_new(o, "incidents", arr);
+	arr = json_array();
+	for (i = 0; i < t->nrequests; i++)
+		json_array_append_new(arr, json_pack("{s:i,s:s,s:b,s:b}",
+		    "number", i + 1, "title", t->requests[i].title,
+		    "submitted", t->requests[i].submitted, "late",
+		    t->requests[i].late));
+	json_object_set_new(o, "status_points", arr);
+	game_compute_results(g, (int)(t - g->teams));
+	x = json_object();
+	for (i = 0; i < E3_CRITERION_COUNT; i++) {
+		json_t *ev = json_array();
+
+		for (j = 0; j < t->result.e3_nevidence[i]; j++)
+			json_array_append_new(ev,
+			    json_integer(t->result.e3_evidence[i][j]));
+		json_object_set_new(x, scenario_e3_keys[i], json_pack(
+		    "{s:i,s:o}", "indicator", t->result.e3[i], "evidence", ev));
+	}
+	json_object_set_new(o, "e3", x);
+	if (g->phase == PHASE_LAUNCHED)
+		json_object_set_new(o, "results", json_pack("{s:i,s:i,s:i,s:I,"
+		    "s:i,s:i,s:i,s:i}", "on_time", t->result.on_time, "late",
+		    t->result.late, "missing", t->result.missing, "spent",
+		    (json_int_t)(t->result.spent / 100), "quality",
+		    t->result.quality, "accessibility", t->result.accessibility,
+		    "score", t->result.score, "e3_score", t->result.e3_score));
+	arr = json_array();
+	for (i = 0; i < t->nexplanations; i++)
+		json_array_append_new(arr, json_pack("{s:i,s:s}", "week",
+		    t->explanations[i].week, "text", t->explanations[i].text));
+	json_object_set_new(o, "explanations", arr);
+	return o;
+}
+
+int
+cli_show(int argc, char **argv)
+{
+	struct session	*ss = NULL;
+	const char	*path = NULL, *team = NULL;
+	char		*cause = NULL, *warning = NULL, hash[65], *end;
+	int64_t		 upto = 0;
+	int		 i, t, rc = EX_OK;
+	bool		 json = false;
+	json_t		*o, *teams;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			printf(_("Usage : pilote show SESSION [--team NOM] [--at "
+			    "N] [--json]\nAffiche l'état de la session (ou tel "
+			    "qu'il était après l'événement N)\net son empreinte "
+			    "(identique en direct et au rejeu).\n"));
+			return EX_OK;
+		}
+		if (strcmp(argv[i], "--json") == 0)
+			json = true;
+		else if (strcmp(argv[i], "--team") == 0 && i + 1 < argc)
+			team = argv[++i];
+		else if (strcmp(argv[i], "--at") == 0 && i + 1 < argc) {
+			upto = strtoll(argv[++i], &end, 10);
+			if (*end != '\0' || upto < 1) {
+				fprintf(stderr, _("pilote show : --at attend un "
+				    "numéro d'événement (1 ou plus)\n"));
+				return EX_USAGE;
+			}
+		} else if (argv[i][0] != '-' && path == NULL)
+			path = argv[i];
+		else {
+			fprintf(stderr, _("Usage : pilote show SESSION [--team "
+			    "NOM] [--at N] [--json]\n"));
+			return EX_USAGE;
+		}
+	}
+	if (path == NULL) {
+		fprintf(stderr, _("Usage : pilote show SESSION [--team NOM] "
+		    "[--at N] [--json]\n"));
+		return EX_USAGE;
+	}
+	if (session_open(path, false, upto, &ss, &warning, &cause) == -1) {
+		fprintf(stderr, "pilote show : %s\n", cause);
+		rc = access(path, F_OK) != 0 ? EX_NOINPUT : EX_DATAERR;
+		goto out;
+	}
+	if (warning != NULL)
+		fprintf(stderr, "pilote show : %s\n", warning);
+	if (team != NULL && game_team_index(ss->game, team) < 0) {
+		fprintf(stderr, _("pilote show : équipe « %s » inconnue\n"),
+		    team);
+		rc = EX_USAGE;
+		goto out;
+	}
+	session_state_hash(ss->game, hash);
+	if (json) {
+		o = json_pack("{s:s,s:s,s:i,s:I,s:b,s:s}", "scenario",
+		    ss->scenario->id, "phase", phase_names[ss->game->phase],
+		    "week", ss->game->week, "seq",
+		    (json_int_t)ss->game->last_seq, "paused", ss->game->paused,
+		    "state_hash", hash);
+		teams = json_array();
+		for (t = 0; t < ss->game->nteams; t++)
+			if (team == NULL || strcmp(team,
+			    ss->game->teams[t].name) == 0)
+				json_array_append_new(teams, show_team_json(
+				    ss->game, &ss->game->teams[t]));
+		json_object_set_new(o, "teams", teams);
+		json_dumpf(o, stdout, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+		printf("\n");
+		json_decref(o);
+		goto out;
+	}
+	printf(_("Session %s — « %s »\nPhase : %s, semaine %d sur %d%s, "
+	    "%lld événement(s)\n"), path, ss->scenario->title,
+	    _(phase_names[ss->game->phase]), ss->game->week,
+	    ss->scenario->weeks, ss->game->paused ? _(", chronomètre en pause") :
+	    "", (long long)ss->game->last_seq);
+	for (t = 0; t < ss->game->nteams; t++)
+		if (team == NULL || strcmp(team, ss->game->teams[t].name) == 0)
+			show_team_text(ss->game, &ss->game->teams[t],
+			    game_effective_time(ss->game, upto > 0 ?
+			    ss->game->last_time : session_now()));
+	printf(_("\nEmpreinte de l'état : %s\n"), hash);
+out:
+	free(cause);
+	free(warning);
+	session_close(ss);
+	return rc;
+}

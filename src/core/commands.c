@@ -1,0 +1,915 @@
+/*
+ * commands: every decision a team or the trainer can take, checked and
+ * applied by one handler each.
+ *
+ * A handler reads its arguments from the event, checks them against the
+ * state and, only when asked to apply, changes the state.  game_validate()
+ * and game_apply() both call the same handler, so what was accepted is
+ * exactly what is applied, and replaying the journal goes through the same
+ * code as playing live.
+ */
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/game_internal.h"
+#include "util/i18n.h"
+#include "util/text.h"
+
+struct ctx {
+	struct game		*g;	/* writable only when apply is true */
+	const struct scenario	*s;
+	const struct event	*e;
+	struct team		*t;	/* the acting team, or NULL */
+	int			 team;
+	bool			 apply;
+	char			**cause;
+};
+
+typedef int (*handler)(struct ctx *);
+
+#define FAIL(...) do {							\
+	*c->cause = xasprintf(__VA_ARGS__);				\
+	return -1;							\
+} while (0)
+
+static const char *
+arg(const struct ctx *c, const char *key)
+{
+	return record_text(&c->e->data, key);
+}
+
+static int
+need_text(struct ctx *c, const char *key, const char **out)
+{
+	*out = arg(c, key);
+	if (*out == NULL || (*out)[0] == '\0') {
+		*c->cause = xasprintf(_("il manque %s=…"), key);
+		return -1;
+	}
+	return 0;
+}
+
+static int
+need_int(struct ctx *c, const char *key, int64_t min, int64_t max,
+    int64_t *out)
+{
+	char	 a[TEXT_MONEY_MAX], b[TEXT_MONEY_MAX];
+
+	if (!record_int(&c->e->data, key, out)) {
+		*c->cause = xasprintf(record_find(&c->e->data, key) == NULL ?
+		    _("il manque %s=…") : _("%s doit être un nombre entier"),
+		    key);
+		return -1;
+	}
+	if (*out < min || *out > max) {
+		*c->cause = xasprintf(_("%s=%lld hors limites (de %s à %s)"),
+		    key, (long long)*out, text_thousands(a, min),
+		    text_thousands(b, max));
+		return -1;
+	}
+	return 0;
+}
+
+/* Looks an identifier up and explains a miss with the known ones. */
+static int
+need_ref(struct ctx *c, const char *key, int (*find)(const struct scenario *,
+    const char *), const char *what, int *out)
+{
+	const char	*v;
+
+	if (need_text(c, key, &v) == -1)
+		return -1;
+	if ((*out = find(c->s, v)) < 0)
+		FAIL(_("%s « %s » inconnu(e) dans ce scénario"), what, v);
+	return 0;
+}
+
+static bool
+yes(const char *v)
+{
+	return v != NULL && (strcmp(v, "oui") == 0 || strcmp(v, "1") == 0 ||
+	    strcmp(v, "vrai") == 0 || strcmp(v, "true") == 0);
+}
+
+static void
+note_decision(struct ctx *c)
+{
+	struct team	*t = c->t;
+
+	t->decisions = xreallocarray(t->decisions, (size_t)t->ndecisions + 1,
+	    sizeof *t->decisions);
+	t->decisions[t->ndecisions++] = c->e->seq;
+}
+
+static int
+in_framing_or_piloting(struct ctx *c)
+{
+	if (c->g->phase == PHASE_LAUNCHED)
+		FAIL(_("le projet est lancé : la partie est terminée"));
+	return 0;
+}
+
+/* --- team commands --- */
+
+static int
+cmd_tool(struct ctx *c)
+{
+	int	 tool;
+	bool	 remove = yes(arg(c, "retirer"));
+
+	if (in_framing_or_piloting(c) == -1 ||
+	    need_ref(c, "outil", game_tool_index, _("outil"), &tool) == -1)
+		return -1;
+	if (!remove && c->t->tools[tool])
+		FAIL(_("l'outil %s est déjà choisi"), c->s->tools[tool].name);
+	if (remove && !c->t->tools[tool])
+		FAIL(_("l'outil %s n'est pas utilisé"), c->s->tools[tool].name);
+	if (!c->apply)
+		return 0;
+	c->t->tools[tool] = !remove;
+	c->t->tools_seq[tool] = remove ? 0 : c->e->seq;
+	if (!remove) {
+		c->t->lines[c->s->tools_line].actual += c->s->tools[tool].cost;
+		c->t->setup_days += c->s->tools[tool].setup_days;
+	}
+	game_update_forecast(c->s, c->t);
+	return 0;
+}
+
+static bool
+staff_cover_skills(const struct scenario *s, const bool *staff, int p)
+{
+	const struct package	*pk = &s->packages[p];
+	int			 i, j, k;
+	bool			 found;
+
+	for (i = 0; i < pk->nskills; i++) {
+		found = false;
+		for (j = 0; j < s->nstaff && !found; j++) {
+			if (!staff[j])
+				continue;
+			for (k = 0; k < s->staff[j].nskills; k++)
+				if (s->staff[j].skills[k] == pk->skills[i])
+					found = true;
+		}
+		if (!found)
+			return false;
+	}
+	return true;
+}
+
+static int
+cmd_assign(struct ctx *c)
+{
+	const struct scenario	*s = c->s;
+	struct package_state	*p;
+	const char		*people = arg(c, "interne");
+	const char		*supplier = arg(c, "prestataire");
+	bool			*staff;
+	char			*copy, *item, *save = NULL;
+	int			 pkg, sup = -1, offer = -1, i, who;
+
+	if (in_framing_or_piloting(c) == -1 ||
+	    need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1)
+		return -1;
+	p = &c->t->packages[pkg];
+	if ((people == NULL) == (supplier == NULL))
+		FAIL(_("attribuez le lot soit en interne (interne=PERSONNE,"
+		    "PERSONNE), soit à un prestataire (prestataire=ID)"));
+	if (p->status == PKG_DONE)
+		FAIL(_("« %s » est déjà livré"), s->packages[pkg].name);
+	if (p->owner == OWNER_SUPPLIER && p->ordered > 0)
+		FAIL(_("« %s » est commandé à %s depuis la semaine %d : la "
+		    "commande ne se reprend pas"), s->packages[pkg].name,
+		    s->suppliers[p->supplier].name, p->ordered);
+	if (supplier != NULL) {
+		if (s->packages[pkg].mode == MODE_INTERNAL)
+			FAIL(_("« %s » se fait en interne seulement"),
+			    s->packages[pkg].name);
+		if ((sup = game_supplier_index(s, supplier)) < 0)
+			FAIL(_("prestataire « %s » inconnu"), supplier);
+		for (i = 0; i < s->suppliers[sup].noffers; i++)
+			if (s->suppliers[sup].offers[i].package == pkg)
+				offer = i;
+		if (offer < 0)
+			FAIL(_("%s ne fait pas d'offre pour « %s »"),
+			    s->suppliers[sup].name, s->packages[pkg].name);
+		if (c->e->why == NULL || c->e->why[0] == '\0')
+			FAIL(_("le choix d'un prestataire se justifie : ajoutez "
+			    "une justification (pourquoi cette offre)"));
+		if (!c->apply)
+			return 0;
+		p->owner = OWNER_SUPPLIER;
+		p->supplier = sup;
+		p->offer = offer;
+		memset(p->staff, 0, (size_t)s->nstaff * sizeof(bool));
+		p->accessible_work = false;
+	} else {
+		if (s->packages[pkg].mode == MODE_EXTERNAL)
+			FAIL(_("« %s » se fait chez un prestataire seulement"),
+			    s->packages[pkg].name);
+		staff = xcalloc((size_t)s->nstaff + 1, sizeof *staff);
+		copy = xstrdup(people);
+		for (item = strtok_r(copy, ",", &save); item != NULL;
+		    item = strtok_r(NULL, ",", &save)) {
+			while (*item == ' ')
+				item++;
+			if ((who = game_staff_index(s, item)) < 0) {
+				*c->cause = xasprintf(_("personne « %s » "
+				    "inconnue dans l'équipe interne"), item);
+				free(copy);
+				free(staff);
+				return -1;
+			}
+			staff[who] = true;
+		}
+		free(copy);
+		if (!staff_cover_skills(s, staff, pkg)) {
+			free(staff);
+			FAIL(_("ces personnes n'ont pas toutes les compétences "
+			    "de « %s »"), s->packages[pkg].name);
+		}
+		if (!c->apply) {
+			free(staff);
+			return 0;
+		}
+		p->owner = OWNER_INTERNAL;
+		memcpy(p->staff, staff, (size_t)s->nstaff * sizeof(bool));
+		free(staff);
+		p->supplier = p->offer = SCENARIO_NONE;
+		p->accessible_work = yes(arg(c, "accessibilite"));
+	}
+	p->assigned_seq = c->e->seq;
+	game_update_forecast(s, c->t);
+	return 0;
+}
+
+static int
+cmd_frame(struct ctx *c)
+{
+	static const char *const meetings[MEETING_FREQUENCY_COUNT] = {
+	    "aucune", "mensuelle", "bimensuelle", "hebdomadaire" };
+	struct supplier_state	*ss;
+	const char		*m = arg(c, "reunions"), *format, *accept;
+	int			 sup, freq, tool = SCENARIO_NONE;
+	int64_t			 hours;
+
+	if (in_framing_or_piloting(c) == -1 ||
+	    need_ref(c, "prestataire", game_supplier_index, _("prestataire"),
+	    &sup) == -1 || need_text(c, "format", &format) == -1 ||
+	    need_text(c, "recette", &accept) == -1 ||
+	    need_int(c, "heures", 1, 40, &hours) == -1)
+		return -1;
+	if (m == NULL || (freq = scenario_keyword(meetings,
+	    MEETING_FREQUENCY_COUNT, m)) < 0)
+		FAIL(_("reunions= hebdomadaire, bimensuelle, mensuelle ou "
+		    "aucune"));
+	if (arg(c, "outil") != NULL) {
+		if ((tool = game_tool_index(c->s, arg(c, "outil"))) < 0)
+			FAIL(_("outil « %s » inconnu"), arg(c, "outil"));
+		if (!c->t->tools[tool])
+			FAIL(_("choisissez d'abord l'outil %s pour l'équipe"),
+			    c->s->tools[tool].name);
+	}
+	if (!c->apply)
+		return 0;
+	ss = &c->t->suppliers[sup];
+	ss->meetings = (enum meeting_frequency)freq;
+	ss->tool = tool;
+	event_set(&ss->format, format);
+	event_set(&ss->acceptance, accept);
+	ss->hours = (int)hours;
+	ss->framed = freq != MEETINGS_NONE;
+	ss->framed_seq = c->e->seq;
+	return 0;
+}
+
+static int
+cmd_plan(struct ctx *c)
+{
+	struct package_state	*p;
+	const char		*from, *to;
+	int			 pkg, start, end;
+
+	if (in_framing_or_piloting(c) == -1 ||
+	    need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1 ||
+	    need_text(c, "debut", &from) == -1 || need_text(c, "fin", &to) == -1)
+		return -1;
+	start = game_parse_week(c->s, from);
+	end = game_parse_week(c->s, to);
+	if (start == 0 || end == 0)
+		FAIL(_("semaines de 1 à %d, ou S-%d à S-0 (semaines avant le "
+		    "lancement)"), c->s->weeks, c->s->weeks - 1);
+	if (start > end)
+		FAIL(_("le début (S-%d) est après la fin (S-%d)"),
+		    c->s->weeks - start, c->s->weeks - end);
+	p = &c->t->packages[pkg];
+	if (p->status == PKG_DONE)
+		FAIL(_("« %s » est déjà livré"), c->s->packages[pkg].name);
+	if (c->g->phase == PHASE_PILOTING && p->started == 0 &&
+	    start < c->g->week)
+		FAIL(_("on ne planifie pas dans le passé : nous sommes en "
+		    "semaine %d (S-%d)"), c->g->week, c->s->weeks - c->g->week);
+	if (!c->apply)
+		return 0;
+	p->plan_start = start;
+	p->plan_end = end;
+	p->planned_seq = c->e->seq;
+	return 0;
+}
+
+static int
+cmd_reserve(struct ctx *c)
+{
+	int64_t	 euros, max;
+
+	max = c->t->envelope * c->s->reserve_max / 100 / 100;
+	if (in_framing_or_piloting(c) == -1 ||
+	    need_int(c, "montant", 0, max, &euros) == -1)
+		return -1;
+	if (euros * 100 < c->t->reserve_used)
+		FAIL(_("la réserve a déjà servi pour plus que cela"));
+	if (c->apply)
+		c->t->reserve = euros * 100;
+	return 0;
+}
+
+static int
+cmd_use_reserve(struct ctx *c)
+{
+	int64_t	 euros;
+	char	 left[TEXT_MONEY_MAX];
+
+	if (c->g->phase != PHASE_PILOTING)
+		FAIL(_("la réserve s'utilise pendant le pilotage"));
+	if (need_int(c, "montant", 1, 100000000, &euros) == -1)
+		return -1;
+	if (euros * 100 > c->t->reserve - c->t->reserve_used)
+		FAIL(_("il ne reste que %s dans la réserve"), text_money(left,
+		    c->t->reserve - c->t->reserve_used));
+	if (c->e->why == NULL || c->e->why[0] == '\0')
+		FAIL(_("l'usage de la réserve est un arbitrage : "
+		    "justifiez-le"));
+	if (c->apply) {
+		int64_t seqs[1] = { c->e->seq };
+
+		c->t->reserve_used += euros * 100;
+		game_explain(c->t, c->g->week, seqs, 1, _("%s utilise %s de la "
+		    "réserve : %s"), c->e->actor, text_money(left, euros * 100),
+		    c->e->why);
+	}
+	return 0;
+}
+
+static int
+cmd_accommodate(struct ctx *c)
+{
+	int64_t	 need;
+	int	 who;
+
+	if (in_framing_or_piloting(c) == -1 ||
+	    need_ref(c, "membre", game_staff_index, _("personne"), &who) == -1)
+		return -1;
+	if (c->s->staff[who].nneeds == 0)
+		FAIL(_("%s n'a pas de besoin d'aménagement déclaré"),
+		    c->s->staff[who].name);
+	if (need_int(c, "besoin", 1, c->s->staff[who].nneeds, &need) == -1)
+		return -1;
+	if (c->t->staff[who].accommodated[need - 1])
+		FAIL(_("cet aménagement est déjà en place"));
+	if (!c->apply)
+		return 0;
+	c->t->staff[who].accommodated[need - 1] = true;
+	c->t->staff[who].accommodated_seq[need - 1] = c->e->seq;
+	c->t->lines[c->s->tools_line].actual +=
+	    c->s->staff[who].needs[need - 1].cost;
+	game_update_forecast(c->s, c->t);
+	return 0;
+}
+
+static int
+cmd_mission(struct ctx *c)
+{
+	const char	*who, *text;
+	int		 role, cand;
+
+	if (in_framing_or_piloting(c) == -1 ||
+	    need_ref(c, "role", game_role_index, _("rôle"), &role) == -1 ||
+	    need_text(c, "candidat", &who) == -1 ||
+	    need_text(c, "texte", &text) == -1)
+		return -1;
+	if ((cand = game_candidate_index(c->t, who)) < 0)
+		FAIL(_("« %s » n'est pas dans l'équipe %s"), who, c->t->name);
+	if (!c->apply)
+		return 0;
+	event_set(&c->t->missions[role], text);
+	c->t->mission_holder[role] = cand;
+	c->t->mission_seq[role] = c->e->seq;
+	return 0;
+}
+
+static int
+find_occurrence(struct ctx *c, int *out)
+{
+	const struct occurrence	*o;
+	int64_t			 n;
+	int64_t			 now = game_effective_time(c->g, c->e->time);
+
+	if (c->t->noccurrences == 0)
+		FAIL(_("l'équipe n'a reçu aucun incident"));
+	if (need_int(c, "incident", 1, c->t->noccurrences, &n) == -1)
+		return -1;
+	o = &c->t->occurrences[n - 1];
+	if (o->status == OCC_ANSWERED)
+		FAIL(_("l'incident %lld a déjà été traité par %s (événement "
+		    "%lld)"), (long long)n, o->answered_by ? o->answered_by :
+		    "?", (long long)o->closed_seq);
+	if (o->status == OCC_DEFAULTED || o->deadline <= now)
+		FAIL(_("trop tard pour l'incident %lld : le délai de réponse "
+		    "est passé, la conséquence par défaut s'applique"),
+		    (long long)n);
+	*out = (int)n - 1;
+	return 0;
+}
+
+static int
+cmd_answer(struct ctx *c)
+{
+	const struct incident	*inc;
+	const char		*choice;
+	int			 occ, i, option = -1;
+
+	if (c->g->phase != PHASE_PILOTING)
+		FAIL(_("les incidents se traitent pendant le pilotage"));
+	if (find_occurrence(c, &occ) == -1 ||
+	    need_text(c, "option", &choice) == -1)
+		return -1;
+	inc = game_occurrence_incident(c->g, &c->t->occurrences[occ]);
+	for (i = 0; i < inc->noptions; i++)
+		if (strcmp(inc->options[i].id, choice) == 0)
+			option = i;
+	if (option < 0)
+		FAIL(_("option « %s » inconnue pour « %s »"), choice,
+		    inc->title);
+	if (c->apply)
+		game_resolve(c->g, c->team, occ, option, c->e->seq, c->e->actor,
+		    c->e->why);
+	return 0;
+}
+
+static int
+count_words(const char *s)
+{
+	int	 n = 0;
+	bool	 in = false;
+
+	for (; *s != '\0'; s++) {
+		if (*s == ' ' || *s == '\n' || *s == '\t') {
+			in = false;
+		} else if (!in) {
+			in = true;
+			n++;
+		}
+	}
+	return n;
+}
+
+static int
+cmd_status_point(struct ctx *c)
+{
+	struct status_request	*r;
+	const char		*risks, *arb, *track, *authors, *p;
+	char			*copy, *item, *save = NULL;
+	int64_t			 n, now, limit;
+	int			 extra = 0, who;
+
+	if (c->t->nrequests == 0)
+		FAIL(_("aucun point de situation n'a été demandé à l'équipe"));
+	if (need_int(c, "point", 1, c->t->nrequests, &n) == -1)
+		return -1;
+	r = &c->t->requests[n - 1];
+	if (r->submitted)
+		FAIL(_("ce point de situation a déjà été rendu (événement %lld)"),
+		    (long long)r->submitted_seq);
+	risks = arg(c, "risques");
+	arb = arg(c, "arbitrages");
+	track = arg(c, "suivi");
+	if (risks == NULL || arb == NULL || track == NULL)
+		FAIL(_("un point de situation a trois parties : risques=…, "
+		    "arbitrages=…, suivi=…"));
+	authors = arg(c, "auteurs") != NULL ? arg(c, "auteurs") : c->e->actor;
+	/* Each author's extra time (accommodation) extends the deadline. */
+	copy = xstrdup(authors);
+	for (item = strtok_r(copy, ",", &save); item != NULL;
+	    item = strtok_r(NULL, ",", &save)) {
+		for (p = item; *p == ' '; p++)
+			;
+		if ((who = game_candidate_index(c->t, p)) < 0) {
+			*c->cause = xasprintf(_("« %s » n'est pas dans l'équipe"),
+			    p);
+			free(copy);
+			return -1;
+		}
+		if (c->t->candidates[who].extra_time > extra)
+			extra = c->t->candidates[who].extra_time;
+	}
+	free(copy);
+	if (!c->apply)
+		return 0;
+	now = game_effective_time(c->g, c->e->time);
+	limit = r->requested_time + (int64_t)r->deadline_minutes * 60000 *
+	    (100 + extra) / 100;
+	r->submitted = true;
+	r->risks = xstrdup(risks);
+	r->arbitrations = xstrdup(arb);
+	r->tracking = xstrdup(track);
+	r->authors = xstrdup(authors);
+	r->submitted_seq = c->e->seq;
+	r->submitted_time = now;
+	r->late = now > limit;
+	r->words = count_words(risks) + count_words(arb) + count_words(track);
+	return 0;
+}
+
+/* --- trainer commands --- */
+
+static int
+target_teams(struct ctx *c, int *first, int *last)
+{
+	const char	*name = arg(c, "equipe");
+	int		 i;
+
+	if (name == NULL || strcmp(name, "toutes") == 0) {
+		*first = 0;
+		*last = c->g->nteams - 1;
+		return 0;
+	}
+	if ((i = game_team_index(c->g, name)) < 0)
+		FAIL(_("équipe « %s » inconnue"), name);
+	*first = *last = i;
+	return 0;
+}
+
+static int
+cmd_open_piloting(struct ctx *c)
+{
+	struct plan_issues	 pi;
+	int			 i, j;
+	char			*joined, *next;
+
+	if (c->g->phase != PHASE_FRAMING)
+		FAIL(_("le pilotage est déjà ouvert"));
+	if (!c->apply)
+		return 0;
+	/* What a planning tool shows at this moment is evidence (E3). */
+	for (i = 0; i < c->g->nteams; i++) {
+		struct team *t = &c->g->teams[i];
+
+		game_plan_issues(c->g, t, &pi);
+		t->framing_issues = pi.count;
+		t->framing_seq = c->e->seq;
+		joined = xstrdup("");
+		for (j = 0; j < pi.count; j++) {
+			next = xasprintf("%s%s%s", joined, j ? " ; " : "",
+			    pi.items[j]);
+			free(joined);
+			joined = next;
+		}
+		free(t->framing_summary);
+		t->framing_summary = joined;
+		game_plan_issues_release(&pi);
+	}
+	c->g->phase = PHASE_PILOTING;
+	c->g->week = 1;
+	for (i = 0; i < c->g->nteams; i++)
+		game_fire_week(c->g, i, 1, c->e->seq, c->e->time);
+	return 0;
+}
+
+static int
+cmd_close_week(struct ctx *c)
+{
+	if (c->g->phase != PHASE_PILOTING)
+		FAIL(c->g->phase == PHASE_FRAMING ? _("ouvrez d'abord le "
+		    "pilotage (ouvrir_pilotage)") : _("le projet est déjà "
+		    "lancé"));
+	if (c->apply)
+		game_close_week(c->g, c->e->seq, c->e->time);
+	return 0;
+}
+
+static int
+cmd_inject(struct ctx *c)
+{
+	struct incident	*adhoc = NULL;
+	int		 first, last, i, inc = -1;
+
+	if (c->g->phase != PHASE_PILOTING)
+		FAIL(_("les incidents s'injectent pendant le pilotage"));
+	if (target_teams(c, &first, &last) == -1)
+		return -1;
+	if (arg(c, "incident") != NULL) {
+		if ((inc = game_incident_index(c->s, arg(c, "incident"))) < 0)
+			FAIL(_("incident « %s » absent du catalogue du "
+			    "scénario"), arg(c, "incident"));
+	} else {
+		if ((adhoc = game_adhoc_parse(c->s, &c->e->data, c->cause)) ==
+		    NULL)
+			return -1;
+		if (!c->apply) {
+			game_adhoc_free(adhoc);
+			return 0;
+		}
+	}
+	if (!c->apply)
+		return 0;
+	for (i = first; i <= last; i++)
+		game_fire(c->g, i, inc, i == first ? adhoc :
+		    adhoc != NULL ? game_adhoc_parse(c->s, &c->e->data,
+		    c->cause) : NULL, c->g->week, c->e->seq, c->e->time,
+		    _("injecté par le formateur"));
+	return 0;
+}
+
+static int
+cmd_request_point(struct ctx *c)
+{
+	struct status_request	*r;
+	const struct status_point *sp = NULL;
+	const char		*title = arg(c, "titre");
+	int			 first, last, i, point = -1;
+	int64_t			 minutes;
+
+	if (c->g->phase != PHASE_PILOTING)
+		FAIL(_("les points de situation se demandent pendant le "
+		    "pilotage"));
+	if (target_teams(c, &first, &last) == -1)
+		return -1;
+	if (arg(c, "point") != NULL) {
+		if ((point = game_status_point_index(c->s, arg(c, "point"))) < 0)
+			FAIL(_("point de situation « %s » inconnu du scénario"),
+			    arg(c, "point"));
+		sp = &c->s->status_points[point];
+	} else if (title == NULL)
+		FAIL(_("donnez point=ID (prévu par le scénario) ou titre=…"));
+	minutes = sp != NULL ? sp->deadline : 20;
+	if (record_find(&c->e->data, "delai") != NULL &&
+	    need_int(c, "delai", 1, 240, &minutes) == -1)
+		return -1;
+	if (!c->apply)
+		return 0;
+	for (i = first; i <= last; i++) {
+		struct team *t = &c->g->teams[i];
+
+		t->requests = xreallocarray(t->requests, (size_t)t->nrequests +
+		    1, sizeof *t->requests);
+		r = &t->requests[t->nrequests++];
+		memset(r, 0, sizeof *r);
+		r->point = point;
+		r->title = xstrdup(sp != NULL ? sp->title : title);
+		r->prompt = xstrdup(arg(c, "consigne") != NULL ?
+		    arg(c, "consigne") : sp != NULL ? sp->prompt : "");
+		r->deadline_minutes = (int)minutes;
+		r->requested_seq = c->e->seq;
+		r->requested_time = game_effective_time(c->g, c->e->time);
+	}
+	return 0;
+}
+
+static void
+add_message(struct message **list, int *n, int64_t seq, const char *from,
+    const char *text, const char *about)
+{
+	struct message	*m;
+
+	*list = xreallocarray(*list, (size_t)*n + 1, sizeof **list);
+	m = &(*list)[(*n)++];
+	m->seq = seq;
+	m->from = xstrdup(from);
+	m->text = xstrdup(text);
+	m->about = about != NULL ? xstrdup(about) : NULL;
+}
+
+static int
+cmd_message(struct ctx *c)
+{
+	const char	*text;
+	int		 first, last, i;
+
+	if (need_text(c, "texte", &text) == -1 ||
+	    target_teams(c, &first, &last) == -1)
+		return -1;
+	if (!c->apply)
+		return 0;
+	if (arg(c, "equipe") == NULL || strcmp(arg(c, "equipe"), "toutes") == 0)
+		add_message(&c->g->broadcasts, &c->g->nbroadcasts, c->e->seq,
+		    c->e->actor, text, NULL);
+	else
+		for (i = first; i <= last; i++)
+			add_message(&c->g->teams[i].messages,
+			    &c->g->teams[i].nmessages, c->e->seq, c->e->actor,
+			    text, NULL);
+	return 0;
+}
+
+static int
+cmd_note(struct ctx *c)
+{
+	const char	*text, *who = arg(c, "candidat"), *team = arg(c, "equipe");
+	int		 i;
+
+	if (need_text(c, "texte", &text) == -1)
+		return -1;
+	if (team == NULL || (i = game_team_index(c->g, team)) < 0)
+		FAIL(_("une note porte sur une équipe : equipe=NOM"));
+	if (who != NULL && game_candidate_index(&c->g->teams[i], who) < 0)
+		FAIL(_("« %s » n'est pas dans l'équipe %s"), who, team);
+	if (c->apply)
+		add_message(&c->g->teams[i].notes, &c->g->teams[i].nnotes,
+		    c->e->seq, c->e->actor, text, who);
+	return 0;
+}
+
+static int
+cmd_pause(struct ctx *c)
+{
+	if (c->g->paused)
+		FAIL(_("le chronomètre est déjà en pause"));
+	if (c->apply) {
+		c->g->paused = true;
+		c->g->paused_since = c->e->time;
+	}
+	return 0;
+}
+
+static int
+cmd_resume(struct ctx *c)
+{
+	if (!c->g->paused)
+		FAIL(_("le chronomètre n'est pas en pause"));
+	if (c->apply) {
+		c->g->paused_total += c->e->time > c->g->paused_since ?
+		    c->e->time - c->g->paused_since : 0;
+		c->g->paused = false;
+	}
+	return 0;
+}
+
+/* --- the table --- */
+
+struct command {
+	struct game_command_info	 info;
+	handler				 run;
+};
+
+static const struct command commands[] = {
+	{ { "outil", false, "outil=ID [retirer=oui]",
+	    N_("choisir (ou retirer) un outil pour l'équipe") }, cmd_tool },
+	{ { "attribuer", false,
+	    "lot=ID interne=PERS,PERS [accessibilite=oui] | lot=ID prestataire=ID",
+	    N_("confier un lot à des personnes de l'équipe ou à l'offre d'un "
+	    "prestataire (justification exigée pour un prestataire)") },
+	    cmd_assign },
+	{ { "cadrer", false, "prestataire=ID reunions=hebdomadaire|"
+	    "bimensuelle|mensuelle|aucune format=TEXTE recette=TEXTE heures=N "
+	    "[outil=ID]", N_("cadrer la relation avec un prestataire") },
+	    cmd_frame },
+	{ { "planifier", false, "lot=ID debut=S-N fin=S-N",
+	    N_("placer un lot sur le rétroplanning (S-n : semaines avant le "
+	    "lancement, ou numéro de semaine)") }, cmd_plan },
+	{ { "reserve", false, "montant=EUROS",
+	    N_("fixer la réserve pour aléas") }, cmd_reserve },
+	{ { "utiliser_reserve", false, "montant=EUROS",
+	    N_("puiser dans la réserve (arbitrage justifié)") },
+	    cmd_use_reserve },
+	{ { "amenager", false, "membre=ID besoin=N",
+	    N_("mettre en place l'aménagement attendu pour le besoin n°N "
+	    "d'une personne") }, cmd_accommodate },
+	{ { "mission", false, "role=ID candidat=NOM texte=MISSIONS",
+	    N_("confier un rôle et ses missions à un candidat") }, cmd_mission },
+	{ { "repondre", false, "incident=N option=ID",
+	    N_("répondre à l'incident n°N de l'équipe") }, cmd_answer },
+	{ { "point", false, "point=N risques=TEXTE arbitrages=TEXTE "
+	    "suivi=TEXTE [auteurs=NOM,NOM]",
+	    N_("rendre le point de situation n°N") }, cmd_status_point },
+	{ { "ouvrir_pilotage", true, "",
+	    N_("clore le cadrage et ouvrir la semaine 1") }, cmd_open_piloting },
+	{ { "cloturer_semaine", true, "",
+	    N_("clore la semaine : la simulation avance pour toutes les "
+	    "équipes") }, cmd_close_week },
+	{ { "injecter", true, "incident=ID [equipe=NOM] | titre=… texte=… "
+	    "option1=\"Libellé : effets\" option2=… defaut=\"Texte : effets\" "
+	    "[categorie=…] [delai=MIN] [equipe=NOM]",
+	    N_("injecter un incident du catalogue ou écrit sur le moment") },
+	    cmd_inject },
+	{ { "demander_point", true, "point=ID | titre=… [consigne=…] "
+	    "[delai=MIN] [equipe=NOM]",
+	    N_("demander un point de situation avec une échéance") },
+	    cmd_request_point },
+	{ { "message", true, "texte=… [equipe=NOM]",
+	    N_("envoyer un message à une équipe ou à toutes") }, cmd_message },
+	{ { "note", true, "equipe=NOM [candidat=NOM] texte=…",
+	    N_("noter une observation sur une équipe ou un candidat") },
+	    cmd_note },
+	{ { "pause", true, "", N_("arrêter le chronomètre") }, cmd_pause },
+	{ { "reprendre", true, "", N_("relancer le chronomètre") }, cmd_resume },
+};
+
+#define NCOMMANDS	((int)(sizeof commands / sizeof commands[0]))
+
+const int game_ncommands = NCOMMANDS;
+
+static const struct command *
+command_find(const char *name)
+{
+	int	 i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (name != NULL && strcmp(commands[i].info.name, name) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+const struct game_command_info *
+game_command_info(int i)
+{
+	return i >= 0 && i < NCOMMANDS ? &commands[i].info : NULL;
+}
+
+/* Shared by validate and apply: who may act, on which team. */
+static int
+command_run(struct game *g, const struct event *e, bool apply, char **cause)
+{
+	const struct command	*cmd = command_find(e->type);
+	struct ctx		 c;
+	int			 cand;
+
+	*cause = NULL;
+	if (cmd == NULL) {
+		*cause = xasprintf(_("commande « %s » inconnue (pilote do "
+		    "--help les liste)"), e->type ? e->type : "");
+		return -1;
+	}
+	memset(&c, 0, sizeof c);
+	c.g = g;
+	c.s = g->scenario;
+	c.e = e;
+	c.apply = apply;
+	c.cause = cause;
+	c.team = -1;
+	if (cmd->info.trainer) {
+		if (e->actor == NULL || strcmp(e->actor, GAME_TRAINER) != 0) {
+			*cause = xasprintf(_("« %s » est une commande du "
+			    "formateur"), cmd->info.name);
+			return -1;
+		}
+	} else {
+		if ((c.team = game_team_index(g, e->team)) < 0) {
+			*cause = xasprintf(_("équipe « %s » inconnue"),
+			    e->team ? e->team : "");
+			return -1;
+		}
+		c.t = &g->teams[c.team];
+		if ((cand = game_candidate_index(c.t, e->actor)) < 0) {
+			*cause = xasprintf(_("« %s » n'est pas candidat de "
+			    "l'équipe %s"), e->actor ? e->actor : "",
+			    c.t->name);
+			return -1;
+		}
+	}
+	if (cmd->run(&c) == -1)
+		return -1;
+	if (apply && c.t != NULL)
+		note_decision(&c);
+	return 0;
+}
+
+int
+game_validate(const struct game *g, const struct event *e, char **cause)
+{
+	/*
+	 * The handlers only write when apply is true; the cast lets both
+	 * paths share them (through uintptr_t, which -Wcast-qual accepts).
+	 */
+	return command_run((struct game *)(uintptr_t)g, e, false, cause);
+}
+
+void
+game_apply(struct game *g, const struct event *e)
+{
+	char	*cause = NULL;
+	int64_t	 now;
+
+	g->last_seq = e->seq;
+	if (e->time > g->last_time)
+		g->last_time = e->time;
+	/* Deadlines that passed before this event take their default. */
+	now = game_effective_time(g, g->last_time);
+	if (g->phase == PHASE_PILOTING)
+		game_expire(g, now, e->seq);
+	if (command_run(g, e, true, &cause) == -1) {
+		/* The journal only holds validated events: a bug if here. */
+		free(cause);
+	}
+}

@@ -1,0 +1,323 @@
+/*
+ * game: the state of one session of the E3 business game, and the pure
+ * functions that build it from events.
+ *
+ *   state = fold(game_apply, game_new(scenario, setup), events)
+ *
+ * Nothing here does I/O, reads a clock or draws from a hidden generator:
+ * time arrives inside events (the wall-clock milliseconds recorded when the
+ * event was made) and randomness comes from core/rng.h, keyed by the
+ * session seed, so a replay reproduces the state bit for bit and every team
+ * meets the same draws.  Money is in cents.
+ *
+ * Invariants: teams, candidates, and every per-package / per-staff /
+ * per-supplier array are sized from the scenario at game_new() and never
+ * resized; an incident occurrence keeps its index in team.occurrences for
+ * the whole session (its public number is index + 1).
+ */
+#ifndef PILOTE_GAME_H
+#define PILOTE_GAME_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/event.h"
+#include "core/scenario.h"
+
+#define GAME_TRAINER		"formateur"	/* the actor of trainer events */
+#define GAME_MAX_TEAMS		8
+#define GAME_MAX_CANDIDATES	8
+
+enum game_phase {
+	PHASE_FRAMING,		/* week 0: teams frame the project */
+	PHASE_PILOTING,		/* weeks 1..weeks */
+	PHASE_LAUNCHED		/* results computed */
+};
+
+/* Who owns a package. */
+enum owner_kind {
+	OWNER_NONE,
+	OWNER_INTERNAL,
+	OWNER_SUPPLIER
+};
+
+enum package_status {
+	PKG_TODO,
+	PKG_IN_PROGRESS,
+	PKG_BLOCKED,		/* waiting for predecessors or an owner */
+	PKG_DONE
+};
+
+enum meeting_frequency {
+	MEETINGS_NONE,
+	MEETINGS_MONTHLY,
+	MEETINGS_FORTNIGHTLY,
+	MEETINGS_WEEKLY,
+	MEETING_FREQUENCY_COUNT
+};
+
+enum occurrence_status {
+	OCC_OPEN,
+	OCC_ANSWERED,
+	OCC_DEFAULTED		/* nobody answered in time */
+};
+
+struct candidate {
+	char		*name;
+	int		 role;		/* scenario role, or SCENARIO_NONE */
+	int		 extra_time;	/* % more time on status points */
+	char		*assistant;	/* who types for the candidate, or NULL */
+};
+
+struct package_state {
+	enum owner_kind	 owner;
+	bool		*staff;		/* [nstaff]: people on it if internal */
+	int		 supplier;	/* if OWNER_SUPPLIER */
+	int		 offer;		/* index in the supplier's offers */
+	bool		 accessible_work;	/* internal: accessibility included */
+	int64_t		 assigned_seq;
+	int		 plan_start;	/* week, 0 = not planned */
+	int		 plan_end;
+	int64_t		 planned_seq;
+	/* Piloting. */
+	enum package_status status;
+	int		 started;	/* week work began (0 = not yet) */
+	int		 finished;	/* week it was delivered (0 = not yet) */
+	int		 done_cdays;	/* internal: centi person-days done */
+	int		 extra_workload;	/* person-days added by incidents */
+	int		 ordered;	/* supplier: week ordered */
+	int		 due;		/* supplier: expected delivery week */
+	int		 delay;		/* weeks added by incidents */
+	int		 quality;	/* %, when finished */
+	int		 quality_delta;	/* points from incidents */
+	bool		 accessible;	/* delivered compliant */
+};
+
+struct supplier_state {
+	bool		 framed;
+	enum meeting_frequency meetings;
+	int		 tool;		/* exchange tool, or SCENARIO_NONE */
+	char		*format;	/* deliverable format expected */
+	char		*acceptance;	/* acceptance criteria */
+	int		 hours;		/* time allotted per week */
+	int64_t		 framed_seq;
+	int		 reliability_delta;
+};
+
+struct staff_state {
+	int		 morale;	/* % */
+	int		 fatigue;	/* % */
+	int		 days_lost;	/* absent days still to come */
+	bool		*accommodated;	/* [nneeds] */
+	int64_t		*accommodated_seq;
+};
+
+struct budget_line_state {
+	int64_t		 forecast;	/* cents: what the plan will cost */
+	int64_t		 committed;	/* cents: ordered, not yet paid */
+	int64_t		 actual;	/* cents: spent */
+};
+
+struct occurrence {
+	int		 incident;	/* scenario incident, or -1: ad hoc */
+	struct incident	*adhoc;		/* owned, for ad hoc incidents */
+	int		 week;
+	int64_t		 opened_seq;
+	int64_t		 opened_time;	/* ms, event time */
+	int64_t		 deadline;	/* ms of effective (unpaused) time */
+	/* Drawn once when it fires, shared by its options and default. */
+	int		 target_package;	/* "lot" */
+	int		 target_external;	/* "lot_externe" */
+	int		 target_internal;	/* "lot_interne" */
+	int		 target_staff;		/* "membre" */
+	int		 target_supplier;	/* "prestataire" */
+	enum occurrence_status status;
+	int		 option;	/* chosen, or -1 */
+	int64_t		 closed_seq;
+	char		*answered_by;
+	char		*why;
+	char		*cause;		/* why it fired, for explanations */
+};
+
+struct status_request {
+	int		 point;		/* scenario status point, or -1 ad hoc */
+	char		*title;
+	char		*prompt;
+	int		 deadline_minutes;
+	int64_t		 requested_seq;
+	int64_t		 requested_time;	/* effective ms */
+	bool		 submitted;
+	char		*risks;
+	char		*arbitrations;
+	char		*tracking;
+	char		*authors;	/* comma-separated candidate names */
+	int64_t		 submitted_seq;
+	int64_t		 submitted_time;	/* effective ms */
+	bool		 late;
+	int		 words;
+};
+
+/* Why something happened: text plus the events that caused it. */
+struct explanation {
+	int		 week;
+	char		*text;
+	int64_t		 seqs[4];
+	int		 nseqs;
+};
+
+struct message {
+	int64_t		 seq;
+	char		*from;
+	char		*text;
+	char		*about;		/* notes: the candidate, or NULL */
+};
+
+struct team_result {
+	int		 on_time, late, missing;
+	int64_t		 spent;		/* cents, actual + committed */
+	int64_t		 envelope;	/* cents, final */
+	int		 quality;	/* % average of delivered */
+	int		 accessibility;	/* % of concerned packages compliant */
+	int64_t		*kpi;		/* [nobjectives] achieved values */
+	int		 scores[RESULT_DIMENSION_COUNT];	/* 0..100 */
+	int		 score;		/* weighted, 0..100 */
+	int		 e3[E3_CRITERION_COUNT];		/* 0..100 */
+	int		 e3_score;
+	int64_t		*e3_evidence[E3_CRITERION_COUNT];	/* seqs */
+	int		 e3_nevidence[E3_CRITERION_COUNT];
+	char		*e3_comment[E3_CRITERION_COUNT];
+};
+
+struct team {
+	char			*name;
+	struct candidate	*candidates;
+	int			 ncandidates;
+	bool			*tools;		/* [ntools] */
+	int64_t			*tools_seq;
+	struct package_state	*packages;	/* [npackages] */
+	struct supplier_state	*suppliers;	/* [nsuppliers] */
+	struct staff_state	*staff;		/* [nstaff] */
+	struct budget_line_state *lines;	/* [nlines] */
+	int64_t			 reserve;	/* cents set aside */
+	int64_t			 reserve_used;
+	int64_t			 envelope;	/* cents, after client changes */
+	int			 kpi_effect[12];	/* % per objective */
+	int			 quality_effect;	/* project-wide points */
+	int			 setup_days;	/* tool set-up still to absorb */
+	int			 framing_issues;	/* when piloting opened */
+	char			*framing_summary;	/* those issues, joined */
+	int64_t			 framing_seq;
+	char			**missions;	/* [nroles] */
+	int			*mission_holder;	/* [nroles] candidate */
+	int64_t			*mission_seq;
+	struct occurrence	*occurrences;
+	int			 noccurrences;
+	bool			*fired;		/* [nincidents] ever fired */
+	int			*follow_ups;	/* incidents to fire next week */
+	int			 nfollow_ups;
+	struct status_request	*requests;
+	int			 nrequests;
+	struct explanation	*explanations;
+	int			 nexplanations;
+	struct message		*messages;	/* trainer messages to the team */
+	int			 nmessages;
+	struct message		*notes;		/* trainer notes on the team */
+	int			 nnotes;
+	int64_t			*decisions;	/* seqs of the team's events */
+	int			 ndecisions;
+	struct team_result	 result;
+};
+
+struct game {
+	const struct scenario	*scenario;	/* borrowed, outlives the game */
+	uint64_t		 seed;
+	enum game_phase		 phase;
+	int			 week;		/* 0 framing, 1..weeks */
+	int64_t			 last_seq;
+	int64_t			 last_time;	/* ms */
+	bool			 paused;
+	int64_t			 paused_since;	/* ms */
+	int64_t			 paused_total;	/* ms */
+	struct team		*teams;
+	int			 nteams;
+	struct message		*broadcasts;
+	int			 nbroadcasts;
+};
+
+/* A team as declared when the session is created. */
+struct game_setup_candidate {
+	const char	*name;
+	const char	*role;		/* role id, or NULL */
+	int		 extra_time;
+	const char	*assistant;
+};
+
+struct game_setup_team {
+	const char			*name;
+	struct game_setup_candidate	 candidates[GAME_MAX_CANDIDATES];
+	int				 ncandidates;
+};
+
+struct game_setup {
+	uint64_t		 seed;
+	struct game_setup_team	 teams[GAME_MAX_TEAMS];
+	int			 nteams;
+};
+
+/* Checks a setup against the scenario; 0, or -1 and *cause (French). */
+int		 game_setup_check(const struct scenario *,
+		    const struct game_setup *, char **cause);
+struct game	*game_new(const struct scenario *, const struct game_setup *);
+void		 game_free(struct game *);
+
+/*
+ * Checks that an event (a command with its time and actor) may be applied
+ * to the state: 0, or -1 and a French *cause saying why not.  Nothing is
+ * changed.  game_apply() must only be given events that passed this check
+ * on the same state (the journal only holds such events).
+ */
+int		 game_validate(const struct game *, const struct event *,
+		    char **cause);
+/* Applies a valid event; seq must be last_seq + 1. */
+void		 game_apply(struct game *, const struct event *);
+
+int		 game_team_index(const struct game *, const char *name);
+int		 game_candidate_index(const struct team *, const char *name);
+/* Effective (pause-free) milliseconds at wall-clock time t. */
+int64_t		 game_effective_time(const struct game *, int64_t t);
+/* A canonical text dump of the whole state, for hashing and tests. */
+char		*game_dump(const struct game *);
+
+/* --- Queries for views and reports (pure reads, but for results) --- */
+
+/* Whether a package is late: delivered after its deadline or plan, or still
+ * open past them. */
+bool		 game_package_late(const struct game *, const struct team *,
+		    int package);
+bool		 game_supplier_used(const struct scenario *, const struct team *,
+		    int supplier);
+const struct incident *game_occurrence_incident(const struct game *,
+		    const struct occurrence *);
+
+/* What a planning tool flags on a team's plan, French, one per item. */
+struct plan_issues {
+	char	**items;
+	int	  count;
+};
+void		 game_plan_issues(const struct game *, const struct team *,
+		    struct plan_issues *);
+void		 game_plan_issues_release(struct plan_issues *);
+/* (Re)computes team.result: at launch for good, before it as a preview. */
+void		 game_compute_results(struct game *, int team);
+
+/* The commands the engine understands, for help texts and the CLI. */
+struct game_command_info {
+	const char	*name;
+	bool		 trainer;	/* trainer command (else a team's) */
+	const char	*args;		/* "lot=ID interne=PERS,PERS|offre=PRESTA" */
+	const char	*help;		/* French, one line */
+};
+extern const int game_ncommands;
+const struct game_command_info *game_command_info(int i);
+
+#endif

@@ -1,0 +1,67 @@
+/*
+ * game_internal: helpers shared by the engine's files (game.c, commands.c,
+ * week.c, incidents.c, plan.c, results.c).  Not for other layers.
+ */
+#ifndef PILOTE_GAME_INTERNAL_H
+#define PILOTE_GAME_INTERNAL_H
+
+#include <stdarg.h>
+
+#include "core/game.h"
+#include "util/xalloc.h"
+
+#define game_vformat	xvasprintf
+
+/* Lookups by identifier: index or -1. */
+int	 game_role_index(const struct scenario *, const char *);
+char	*game_role_list(const struct scenario *);	/* allocated */
+int	 game_package_index(const struct scenario *, const char *);
+int	 game_staff_index(const struct scenario *, const char *);
+int	 game_supplier_index(const struct scenario *, const char *);
+int	 game_tool_index(const struct scenario *, const char *);
+int	 game_incident_index(const struct scenario *, const char *);
+int	 game_status_point_index(const struct scenario *, const char *);
+int	 game_line_index(const struct scenario *, const char *);
+int	 game_objective_index(const struct scenario *, const char *);
+
+/* Week number from "7" or "S-3" (weeks before launch); 0 if invalid. */
+int	 game_parse_week(const struct scenario *, const char *);
+
+/* plan.c */
+void	 game_update_forecast(const struct scenario *, struct team *);
+int64_t	 game_package_forecast(const struct scenario *, const struct team *,
+	    int package);
+int64_t	 game_forecast_total(const struct scenario *, const struct team *);
+int64_t	 game_spent_total(const struct scenario *, const struct team *);
+int	 game_package_due_week(const struct scenario *, int package);
+bool	 game_needs_unmet(const struct scenario *, const struct team *);
+bool	 game_suppliers_unframed(const struct scenario *, const struct team *);
+int	 game_team_morale(const struct scenario *, const struct team *);
+
+/* Days per week person i is planned to work in week w (centi-days). */
+int	 game_planned_load(const struct scenario *, const struct team *,
+	    int staff, int week);
+
+/* incidents.c */
+void	 game_fire_week(struct game *, int team, int week, int64_t seq,
+	    int64_t time);
+void	 game_fire(struct game *, int team, int incident, struct incident *adhoc,
+	    int week, int64_t seq, int64_t time, const char *cause);
+void	 game_expire(struct game *, int64_t effective_now, int64_t seq);
+void	 game_resolve(struct game *, int team, int occurrence, int option,
+	    int64_t seq, const char *who, const char *why);
+/* Parses "Libellé : cout=2000, retard=1" (ad hoc options); NULL + cause. */
+struct incident *game_adhoc_parse(const struct scenario *, const struct record *,
+	    char **cause);
+void	 game_adhoc_free(struct incident *);
+void	 game_occurrence_release(struct occurrence *);
+
+/* week.c */
+void	 game_close_week(struct game *, int64_t seq, int64_t time);
+
+
+/* Explanations. */
+void	 game_explain(struct team *, int week, const int64_t *seqs, int nseqs,
+	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
+
+#endif

@@ -1,0 +1,25 @@
+/*
+ * rng: counter-based random draws.  A draw is a pure function of the
+ * session seed, the week, what is drawn (a purpose tag) and an index, so
+ * every team gets the same draws whatever it decided before (fairness: it
+ * is an exam) and a replay reproduces them bit for bit.  No hidden state.
+ */
+#ifndef PILOTE_RNG_H
+#define PILOTE_RNG_H
+
+#include <stdint.h>
+
+enum rng_purpose {
+	RNG_INCIDENT = 1,	/* does incident i fire this week? */
+	RNG_TARGET,		/* which package / person / supplier it hits */
+	RNG_SLIP,		/* does the supplier of package i slip this week? */
+	RNG_QUALITY		/* quality noise on package i */
+};
+
+uint64_t	rng_draw(uint64_t seed, int week, enum rng_purpose, int index);
+/* A draw in [0, 100): compare with a percentage. */
+int		rng_percent(uint64_t seed, int week, enum rng_purpose, int index);
+/* A draw in [0, n), n > 0. */
+int		rng_below(uint64_t seed, int week, enum rng_purpose, int index, int n);
+
+#endif

@@ -1,0 +1,59 @@
+/*
+ * session: a journal and the game state folded from it.
+ *
+ * Opening a session reads the header (format version, the embedded
+ * scenario text, the seed and the teams), loads the scenario from that text
+ * (so a session replays even after its scenario file changed or vanished),
+ * and applies every event through the engine.  Submitting a command stamps
+ * it with the wall-clock time, validates it against the current state,
+ * appends it to the journal (one write, fdatasync) and only then applies it:
+ * a command is acknowledged once it is durable, never before.
+ */
+#ifndef PILOTE_SESSION_H
+#define PILOTE_SESSION_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/event.h"
+#include "core/game.h"
+#include "core/scenario.h"
+#include "io/journal.h"
+
+#define SESSION_FORMAT	1
+
+struct session {
+	char			*path;
+	struct journal		*journal;
+	struct scenario		*scenario;
+	struct game		*game;
+	bool			 writable;
+};
+
+/*
+ * Creates the session file at path from a loaded scenario and a setup;
+ * the session is left open for writing.  -1 and *cause on failure.
+ */
+int	 session_create(const char *path, const struct scenario *,
+	    const struct game_setup *, struct session **out, char **cause);
+/*
+ * Opens and replays a session, up to event upto (0: all).  *warning is set
+ * when a torn last line was set aside.
+ */
+int	 session_open(const char *path, bool writable, int64_t upto,
+	    struct session **out, char **warning, char **cause);
+void	 session_close(struct session *);
+/*
+ * Validates, journals and applies a command (e's seq and, unless
+ * keep_time, time are set here).  -1 and *cause: nothing was written.
+ * *refused tells a refusal by the rules (exit 65) from an I/O failure
+ * (exit 74).
+ */
+int	 session_submit(struct session *, struct event *e, bool *refused,
+	    char **cause);
+/* BLAKE2b of the canonical state dump, as 64 hex characters. */
+void	 session_state_hash(const struct game *, char out[65]);
+/* Wall-clock milliseconds (PILOTE_FAKE_TIME, if set, for tests). */
+int64_t	 session_now(void);
+
+#endif
