@@ -219,8 +219,14 @@ fuzz: test-deps
 
 # --- benchmarks -----------------------------------------------------------
 
-bench: $(PROG)
-	@sh tests/bench.sh ./$(PROG)
+build/plain/bench_journal: tests/bench_journal.c $(OBJ) | deps
+	$(say) BENCH $@
+	$(Q)$(CC) $(BASE_CPPFLAGS) $(ALL_CFLAGS) $(PKG_CFLAGS) -o $@ $< $(OBJ) \
+	    $(PKG_LIBS)
+
+bench: $(PROG) build/plain/bench_journal
+	$(call install_missing,,jq:jq)
+	@sh tests/bench.sh ./$(PROG) build/plain/bench_journal
 
 # --- installation ---------------------------------------------------------
 

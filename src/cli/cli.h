@@ -17,5 +17,6 @@ int	cli_new(int argc, char **argv);
 int	cli_do(int argc, char **argv);
 int	cli_show(int argc, char **argv);
 int	cli_verify(int argc, char **argv);
+int	cli_simulate(int argc, char **argv);
 
 #endif

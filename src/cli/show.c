@@ -19,6 +19,7 @@
 #include "io/session.h"
 #include "util/i18n.h"
 #include "util/text.h"
+#include "util/wrap.h"
 
 static const char *const phase_names[] = {
 	N_("cadrage"), N_("pilotage"), N_("lancé")
@@ -43,6 +44,7 @@ show_team_text(struct game *g, struct team *t, int64_t now)
 	struct plan_issues	 pi;
 	char			 a[TEXT_MONEY_MAX], b[TEXT_MONEY_MAX];
 	char			 c[TEXT_MONEY_MAX], w1[16], w2[16], w3[16];
+	char			 p1[160], p2[64], p3[64], p4[64], p5[64];
 	int			 i, j;
 
 	printf(_("\n== Équipe %s ==\n"), t->name);
@@ -55,13 +57,19 @@ show_team_text(struct game *g, struct team *t, int64_t now)
 	printf(_("\nBudget (enveloppe %s, réserve %s dont %s utilisés)\n"),
 	    text_money(a, t->envelope), text_money(b, t->reserve),
 	    text_money(c, t->reserve_used));
-	printf(_("  %-34s %14s %14s %14s\n"), _("ligne"), _("prévu"),
-	    _("engagé"), _("dépensé"));
+	printf("  %s %s %s %s\n", wrap_pad(p1, sizeof p1, _("ligne"), 34, 0),
+	    wrap_pad(p2, sizeof p2, _("prévu"), 12, 1),
+	    wrap_pad(p3, sizeof p3, _("engagé"), 12, 1),
+	    wrap_pad(p4, sizeof p4, _("dépensé"), 12, 1));
 	for (i = 0; i < s->nlines; i++)
-		printf("  %-34.34s %14s %14s %14s\n", s->lines[i].label,
-		    text_money(a, t->lines[i].forecast),
-		    text_money(b, t->lines[i].committed),
-		    text_money(c, t->lines[i].actual));
+		printf("  %s %s %s %s\n",
+		    wrap_pad(p1, sizeof p1, s->lines[i].label, 34, 0),
+		    wrap_pad(p2, sizeof p2, text_money(a,
+		    t->lines[i].forecast), 12, 1),
+		    wrap_pad(p3, sizeof p3, text_money(b,
+		    t->lines[i].committed), 12, 1),
+		    wrap_pad(p4, sizeof p4, text_money(c,
+		    t->lines[i].actual), 12, 1));
 	printf(_("\nLots (plan → réel)\n"));
 	for (i = 0; i < s->npackages; i++) {
 		const struct package_state *p = &t->packages[i];
@@ -79,10 +87,14 @@ show_team_text(struct game *g, struct team *t, int64_t now)
 		show_week(s, p->plan_start, w1, sizeof w1);
 		show_week(s, p->plan_end, w2, sizeof w2);
 		show_week(s, p->finished, w3, sizeof w3);
-		printf("  %-14s %-10s %s→%s livré %s q=%d%s  [%s]\n",
-		    s->packages[i].id, _(status_names[p->status]), w1, w2, w3,
-		    p->quality, game_package_late(g, t, i) ? _(" EN RETARD") :
-		    "", owner[0] ? owner : _("sans responsable"));
+		printf(_("  %s %s %s→%s livré %s q=%3d %s [%s]\n"),
+		    wrap_pad(p1, sizeof p1, s->packages[i].id, 14, 0),
+		    wrap_pad(p2, sizeof p2, _(status_names[p->status]), 8, 0),
+		    wrap_pad(p3, sizeof p3, w1, 4, 1),
+		    wrap_pad(p4, sizeof p4, w2, 4, 0),
+		    wrap_pad(p5, sizeof p5, w3, 4, 0), p->quality, game_package_late(g, t, i) ?
+		    _("EN RETARD") : "         ", owner[0] ? owner :
+		    _("sans responsable"));
 	}
 	printf(_("\nÉquipe interne\n"));
 	for (i = 0; i < s->nstaff; i++) {

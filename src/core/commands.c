@@ -285,19 +285,31 @@ cmd_frame(struct ctx *c)
 	return 0;
 }
 
+/* A week given as "S-3", "5" or the integer 5; 0 if absent or invalid. */
+static int
+week_arg(struct ctx *c, const char *key)
+{
+	const char	*text = arg(c, key);
+	int64_t		 n;
+
+	if (text != NULL)
+		return game_parse_week(c->s, text);
+	if (!record_int(&c->e->data, key, &n) || n < 1 || n > c->s->weeks)
+		return 0;
+	return (int)n;
+}
+
 static int
 cmd_plan(struct ctx *c)
 {
 	struct package_state	*p;
-	const char		*from, *to;
 	int			 pkg, start, end;
 
 	if (in_framing_or_piloting(c) == -1 ||
-	    need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1 ||
-	    need_text(c, "debut", &from) == -1 || need_text(c, "fin", &to) == -1)
+	    need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1)
 		return -1;
-	start = game_parse_week(c->s, from);
-	end = game_parse_week(c->s, to);
+	start = week_arg(c, "debut");
+	end = week_arg(c, "fin");
 	if (start == 0 || end == 0)
 		FAIL(_("semaines de 1 à %d, ou S-%d à S-0 (semaines avant le "
 		    "lancement)"), c->s->weeks, c->s->weeks - 1);

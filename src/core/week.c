@@ -308,12 +308,16 @@ week_people(struct game *g, struct team *t, int week)
 			    t->packages[j].staff[i] &&
 			    t->packages[j].status == PKG_IN_PROGRESS)
 				busy++;
-		if (load > s->staff[i].availability * 100 || busy >= 3) {
+		/* Tired by work actually on the desk, not by plans alone. */
+		if (busy >= 3 || (busy >= 1 &&
+		    load > s->staff[i].availability * 100)) {
 			st->fatigue = week_clamp(st->fatigue + 15, 0, 100);
 			st->morale = week_clamp(st->morale - 5, 0, 100);
-			game_explain(t, week, seqs, 0, _("%s est surchargé(e) "
-			    "(%d lot(s) en cours) : fatigue %d %%, moral %d %%"),
-			    s->staff[i].name, busy, st->fatigue, st->morale);
+			game_explain(t, week, seqs, 0, _("%s est surchargé(e) : "
+			    "%d lot(s) en cours, %d,%02d jours prévus pour %d "
+			    "disponibles ; fatigue %d %%, moral %d %%"),
+			    s->staff[i].name, busy, load / 100, load % 100,
+			    s->staff[i].availability, st->fatigue, st->morale);
 		} else
 			st->fatigue = week_clamp(st->fatigue - 10, 0, 100);
 		st->morale = week_clamp(st->morale + mood, 0, 100);

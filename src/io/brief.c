@@ -76,6 +76,8 @@ brief_people(const struct scenario *s, struct brief *b)
 	int	 i, j;
 
 	brief_heading(b, _("Équipe interne"));
+	brief_add(b, BRIEF_TEXT, _("Entre crochets : l'identifiant à utiliser "
+	    "dans les commandes (pilote do)."));
 	for (i = 0; i < s->nstaff; i++) {
 		const struct staff *p = &s->staff[i];
 
@@ -92,9 +94,9 @@ brief_people(const struct scenario *s, struct brief *b)
 	}
 	brief_heading(b, _("Rôles à répartir entre les candidats"));
 	for (i = 0; i < s->nroles; i++)
-		brief_add(b, BRIEF_ITEM, "%s%s : %s", s->roles[i].label,
-		    s->roles[i].required ? "" : _(" (facultatif)"),
-		    s->roles[i].missions);
+		brief_add(b, BRIEF_ITEM, "%s [%s]%s : %s", s->roles[i].label,
+		    s->roles[i].id, s->roles[i].required ? "" :
+		    _(" (facultatif)"), s->roles[i].missions);
 }
 
 static void
@@ -118,8 +120,9 @@ brief_packages(const struct scenario *s, struct brief *b)
 			free(after);
 			after = next;
 		}
-		brief_add(b, BRIEF_ITEM, _("%s%s — %d jours-personne (%s), %s"),
-		    p->name, p->critical ? _(" (critique)") : "", p->workload,
+		brief_add(b, BRIEF_ITEM, _("%s [%s]%s — %d jours-personne (%s), "
+		    "%s"), p->name, p->id, p->critical ? _(" (critique)") : "",
+		    p->workload,
 		    skills, _(modes[p->mode]));
 		if (p->description[0] != '\0')
 			brief_add(b, BRIEF_SUBITEM, "%s", p->description);
@@ -150,8 +153,9 @@ brief_suppliers(const struct scenario *s, struct brief *b)
 	for (i = 0; i < s->nsuppliers; i++) {
 		const struct supplier *p = &s->suppliers[i];
 
-		brief_add(b, BRIEF_ITEM, _("%s (%s) — fiabilité annoncée "
-		    "%d %%, RSE %d %%%s%s"), p->name, p->trade, p->reliability,
+		brief_add(b, BRIEF_ITEM, _("%s [%s] (%s) — fiabilité annoncée "
+		    "%d %%, RSE %d %%%s%s"), p->name, p->id, p->trade,
+		    p->reliability,
 		    p->csr_score, p->csr_commitments[0] ? " : " : "",
 		    p->csr_commitments);
 		for (j = 0; j < p->noffers; j++) {
@@ -177,8 +181,8 @@ brief_tools(const struct scenario *s, struct brief *b)
 	for (i = 0; i < s->ntools; i++) {
 		const struct tool *t = &s->tools[i];
 
-		brief_add(b, BRIEF_ITEM, _("%s (%s) — %s à l'achat, %s par "
-		    "semaine%s%s%s"), t->name,
+		brief_add(b, BRIEF_ITEM, _("%s [%s] (%s) — %s à l'achat, %s par "
+		    "semaine%s%s%s"), t->name, t->id,
 		    _(scenario_tool_category_labels[t->category]),
 		    text_money(one, t->cost), text_money(week, t->weekly_cost),
 		    t->accessible ? "" : _(", peu accessible"),

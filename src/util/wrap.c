@@ -97,3 +97,33 @@ wrap_next(const char *s, int width, size_t *len, size_t *next)
 		i++;
 	*next = i;
 }
+
+char *
+wrap_pad(char *out, size_t n, const char *s, int width, int right)
+{
+	size_t	 len = strlen(s), i = 0, k;
+	int	 used = 0, cols, pad;
+
+	/* Take whole characters while they fit. */
+	while (i < len) {
+		k = wrap_char(s + i, len - i, &cols);
+		if (used + cols > width)
+			break;
+		used += cols;
+		i += k;
+	}
+	pad = width - used;
+	if (i + (size_t)pad + 1 > n) {
+		out[0] = '\0';
+		return out;
+	}
+	if (right) {
+		memset(out, ' ', (size_t)pad);
+		memcpy(out + pad, s, i);
+	} else {
+		memcpy(out, s, i);
+		memset(out + i, ' ', (size_t)pad);
+	}
+	out[i + (size_t)pad] = '\0';
+	return out;
+}

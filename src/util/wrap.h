@@ -16,5 +16,10 @@
 void	wrap_next(const char *s, int width, size_t *len, size_t *next);
 /* Display width of the first n bytes of s. */
 int	wrap_width(const char *s, size_t n);
+/*
+ * s cut or padded with spaces to exactly width columns (left-aligned, or
+ * right-aligned when right), into out of size n; returns out.
+ */
+char	*wrap_pad(char *out, size_t n, const char *s, int width, int right);
 
 #endif

@@ -819,7 +819,7 @@ every_flipped_byte_is_detected(void **state)
 	(void)state;
 	/*
 	 * Each check costs one signature check per line before the damage
-	 * (60 µs here): short events keep the 2 × bytes checks near 7 s.
+	 * (60 µs here): short events keep the 2 × bytes checks to seconds.
 	 */
 	j = make_session(0);
 	for (off = 1; off <= 20; off++) {

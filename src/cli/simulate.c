@@ -1,0 +1,243 @@
+/*
+ * simulate: "pilote simulate SCENARIO --runs N [--policy NOM] [--seed N]"
+ * plays N whole games in memory (no journal) with the built-in policies,
+ * one team per policy, each game with its own seed, the trainer requesting
+ * the scenario's planned status points on time, and prints the spread of
+ * outcomes per policy: so a trainer sees whether a scenario is neither
+ * trivial (the passive player wins) nor impossible (the cautious one fails).
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <time.h>
+
+#include "cli/cli.h"
+#include "core/game.h"
+#include "core/policy.h"
+#include "io/scenario_load.h"
+#include "util/i18n.h"
+#include "util/xalloc.h"
+
+struct sim_stats {
+	int	 n;
+	int	 score_min, score_max;
+	long	 score_sum, e3_sum, on_time_sum, missing_sum, kpi_sum;
+	long	 over_sum;		/* % over the envelope */
+	int	 all_delivered;		/* runs with nothing missing */
+};
+
+static int
+sim_apply(struct game *g, struct event *e, int64_t *clock)
+{
+	char	*cause = NULL;
+
+	*clock += 60000;
+	e->time = *clock;
+	e->seq = g->last_seq + 1;
+	if (game_validate(g, e, &cause) == -1) {
+		free(cause);
+		return -1;
+	}
+	game_apply(g, e);
+	return 0;
+}
+
+static void
+sim_trainer(struct game *g, const char *type, const char *point,
+    int64_t *clock)
+{
+	struct event	 e;
+
+	event_init(&e);
+	event_set(&e.type, type);
+	event_set(&e.actor, GAME_TRAINER);
+	if (point != NULL)
+		record_set_text(&e.data, "point", point);
+	sim_apply(g, &e, clock);
+	event_release(&e);
+}
+
+static void
+sim_moves(struct game *g, struct policy_moves *m, int64_t *clock)
+{
+	int	 i;
+
+	for (i = 0; i < m->count; i++)
+		sim_apply(g, &m->events[i], clock);
+	policy_moves_release(m);
+}
+
+static void
+sim_game(const struct scenario *s, uint64_t seed, const int *policies,
+    int npolicies, struct sim_stats *stats)
+{
+	struct game_setup	 setup;
+	struct game		*g;
+	struct policy_moves	 m;
+	int64_t			 clock = 1800000000000LL;
+	int			 i, k, w;
+
+	memset(&setup, 0, sizeof setup);
+	setup.seed = seed;
+	setup.nteams = npolicies;
+	for (i = 0; i < npolicies; i++) {
+		setup.teams[i].name = policy_names[policies[i]];
+		setup.teams[i].ncandidates = 1;
+		setup.teams[i].candidates[0].name = "Joueur";
+	}
+	g = game_new(s, &setup);
+	for (i = 0; i < npolicies; i++) {
+		policy_frame(g, i, (enum policy_kind)policies[i], &m);
+		sim_moves(g, &m, &clock);
+	}
+	sim_trainer(g, "ouvrir_pilotage", NULL, &clock);
+	for (w = 1; w <= s->weeks && g->phase == PHASE_PILOTING; w++) {
+		for (k = 0; k < s->nstatus_points; k++)
+			if (s->status_points[k].week == w)
+				sim_trainer(g, "demander_point",
+				    s->status_points[k].id, &clock);
+		for (i = 0; i < npolicies; i++) {
+			policy_week(g, i, (enum policy_kind)policies[i], &m);
+			sim_moves(g, &m, &clock);
+		}
+		sim_trainer(g, "cloturer_semaine", NULL, &clock);
+	}
+	if (getenv("PILOTE_SIMULATE_DUMP") != NULL) {
+		char *dump = game_dump(g);
+
+		fputs(dump, stderr);
+		free(dump);
+	}
+	for (i = 0; i < npolicies; i++) {
+		struct team_result	*r = &g->teams[i].result;
+		struct sim_stats	*st = &stats[i];
+		long			 kpi = 0;
+
+		for (k = 0; k < s->nobjectives; k++)
+			kpi += (long)(r->kpi[k] * 100 / s->objectives[k].target);
+		if (st->n == 0 || r->score < st->score_min)
+			st->score_min = r->score;
+		if (st->n == 0 || r->score > st->score_max)
+			st->score_max = r->score;
+		st->n++;
+		st->score_sum += r->score;
+		st->e3_sum += r->e3_score;
+		st->on_time_sum += r->on_time;
+		st->missing_sum += r->missing;
+		st->kpi_sum += s->nobjectives ? kpi / s->nobjectives : 0;
+		st->over_sum += r->envelope > 0 ? (long)((r->spent - r->envelope)
+		    * 100 / r->envelope) : 0;
+		if (r->missing == 0)
+			st->all_delivered++;
+	}
+	game_free(g);
+}
+
+int
+cli_simulate(int argc, char **argv)
+{
+	struct scenario		*s = NULL;
+	struct sim_stats	 stats[POLICY_COUNT];
+	struct diag		 d;
+	struct timespec		 t0, t1;
+	const char		*path = NULL;
+	char			*end;
+	int			 policies[POLICY_COUNT], npolicies = 0, i, k;
+	long			 runs = 20;
+	unsigned long long	 seed = 1;
+	double			 secs;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			printf(_("Usage : pilote simulate SCÉNARIO [--runs N] "
+			    "[--policy NOM] [--seed N]\n"
+			    "Joue N parties complètes avec des joueurs "
+			    "automatiques et affiche la\ndispersion des "
+			    "résultats, pour vérifier qu'un scénario n'est ni "
+			    "trivial ni\nimpossible. Joueurs : passive (ne "
+			    "cadre rien, ne répond jamais),\ncautious (cadre "
+			    "tout, prudent), aggressive (au moins cher). Par "
+			    "défaut : les trois.\n"));
+			return EX_OK;
+		}
+		if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
+			runs = strtol(argv[++i], &end, 10);
+			if (*end != '\0' || runs < 1 || runs > 1000000) {
+				fprintf(stderr, _("pilote simulate : --runs de 1 "
+				    "à 1 000 000\n"));
+				return EX_USAGE;
+			}
+		} else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
+			seed = strtoull(argv[++i], &end, 10);
+			if (*end != '\0') {
+				fprintf(stderr, _("pilote simulate : --seed "
+				    "attend un entier\n"));
+				return EX_USAGE;
+			}
+		} else if (strcmp(argv[i], "--policy") == 0 && i + 1 < argc) {
+			i++;
+			for (k = 0; k < POLICY_COUNT; k++)
+				if (strcmp(argv[i], policy_names[k]) == 0)
+					break;
+			if (k == POLICY_COUNT) {
+				fprintf(stderr, _("pilote simulate : joueur "
+				    "« %s » inconnu (passive, cautious, "
+				    "aggressive)\n"), argv[i]);
+				return EX_USAGE;
+			}
+			policies[npolicies++] = k;
+			if (npolicies == POLICY_COUNT)
+				break;
+		} else if (argv[i][0] != '-' && path == NULL)
+			path = argv[i];
+		else {
+			fprintf(stderr, _("Usage : pilote simulate SCÉNARIO "
+			    "[--runs N] [--policy NOM] [--seed N]\n"));
+			return EX_USAGE;
+		}
+	}
+	if (path == NULL) {
+		fprintf(stderr, _("Usage : pilote simulate SCÉNARIO [--runs N] "
+		    "[--policy NOM] [--seed N]\n"));
+		return EX_USAGE;
+	}
+	if (npolicies == 0)
+		for (k = 0; k < POLICY_COUNT; k++)
+			policies[npolicies++] = k;
+	diag_init(&d);
+	k = scenario_load(path, &s, &d);
+	diag_release(&d);
+	if (k != SCENARIO_LOAD_OK) {
+		fprintf(stderr, _("pilote simulate : %s n'est pas valide "
+		    "(pilote check %s)\n"), path, path);
+		return k == SCENARIO_LOAD_UNREADABLE ? EX_NOINPUT : EX_DATAERR;
+	}
+	memset(stats, 0, sizeof stats);
+	clock_gettime(CLOCK_MONOTONIC, &t0);
+	for (i = 0; i < runs; i++)
+		sim_game(s, seed + (unsigned long long)i, policies, npolicies,
+		    stats);
+	clock_gettime(CLOCK_MONOTONIC, &t1);
+	secs = (double)(t1.tv_sec - t0.tv_sec) +
+	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	printf(_("« %s » : %ld partie(s), graines %llu à %llu\n\n"), s->title,
+	    runs, seed, seed + (unsigned long long)runs - 1);
+	printf(_("joueur       score moy. (min–max)  E3 moy.  lots à "
+	    "l'heure  manquants  KPI atteints  budget  tout livré\n"));
+	for (k = 0; k < npolicies; k++) {
+		struct sim_stats *st = &stats[k];
+
+		printf("%-12s %6.1f (%3d–%3d)  %7.1f  %7.1f/%-3d  %9.1f  "
+		    "%10.1f %%  %+5.1f %%  %6.1f %%\n", policy_names[policies[k]],
+		    (double)st->score_sum / st->n, st->score_min, st->score_max,
+		    (double)st->e3_sum / st->n, (double)st->on_time_sum / st->n,
+		    s->npackages, (double)st->missing_sum / st->n,
+		    (double)st->kpi_sum / st->n, (double)st->over_sum / st->n,
+		    100.0 * st->all_delivered / st->n);
+	}
+	printf(_("\n%.0f parties par seconde (%d équipe(s) par partie)\n"),
+	    secs > 0 ? (double)runs / secs : 0.0, npolicies);
+	scenario_free(s);
+	return EX_OK;
+}
