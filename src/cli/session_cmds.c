@@ -293,7 +293,7 @@ cli_do(int argc, char **argv)
 	struct session	*ss = NULL;
 	struct event	 e;
 	const char	*path = NULL, *team = NULL, *as = NULL;
-	char		*cause = NULL, *warning = NULL, *eq, *key;
+	char		*cause = NULL, *warning = NULL, *eq, *key, hash[65];
 	int		 i, rc;
 	bool		 trainer = false, refused;
 
@@ -363,8 +363,9 @@ cli_do(int argc, char **argv)
 		rc = refused ? EX_DATAERR : EX_IOERR;
 		goto out;
 	}
-	printf(_("%s : événement %lld enregistré (%s)\n"), path,
-	    (long long)e.seq, e.type);
+	session_state_hash(ss->game, hash);
+	printf(_("%s : événement %lld enregistré (%s), empreinte de l'état "
+	    "%s\n"), path, (long long)e.seq, e.type, hash);
 	rc = EX_OK;
 	goto out;
 usage:

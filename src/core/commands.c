@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "core/game_internal.h"
+#include "core/rng.h"
 #include "util/i18n.h"
 #include "util/text.h"
 
@@ -470,6 +471,77 @@ cmd_answer(struct ctx *c)
 	return 0;
 }
 
+/*
+ * Negotiating with a supplier: one fair draw per package and week; even
+ * odds, better when the relationship is framed, worse with a supplier whose
+ * CSR score is low (it has less room).  Success takes 10 % off the price or
+ * a week off the lead time; failure strains the relationship.
+ */
+static int
+cmd_negotiate(struct ctx *c)
+{
+	const struct scenario	*s = c->s;
+	struct package_state	*p;
+	const char		*what;
+	int			 pkg, chance, draw;
+	bool			 price;
+	int64_t			 seqs[2];
+	char			 money[TEXT_MONEY_MAX];
+
+	if (in_framing_or_piloting(c) == -1 ||
+	    need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1 ||
+	    need_text(c, "objet", &what) == -1)
+		return -1;
+	if (strcmp(what, "prix") != 0 && strcmp(what, "delai") != 0)
+		FAIL(_("objet=prix ou objet=delai"));
+	price = strcmp(what, "prix") == 0;
+	p = &c->t->packages[pkg];
+	if (p->owner != OWNER_SUPPLIER)
+		FAIL(_("« %s » n'est pas confié à un prestataire"),
+		    s->packages[pkg].name);
+	if (p->status == PKG_DONE)
+		FAIL(_("« %s » est déjà livré"), s->packages[pkg].name);
+	if (p->negotiated)
+		FAIL(_("« %s » a déjà été négocié : on ne renégocie pas"),
+		    s->packages[pkg].name);
+	if (!c->apply)
+		return 0;
+	p->negotiated = true;
+	chance = 50 + (c->t->suppliers[p->supplier].framed ? 15 : 0) -
+	    (s->suppliers[p->supplier].csr_score < 40 ? 10 : 0);
+	draw = rng_percent(c->g->seed, c->g->week, RNG_NEGOTIATION, pkg);
+	seqs[0] = c->e->seq;
+	seqs[1] = c->t->suppliers[p->supplier].framed_seq;
+	if (draw >= chance) {
+		c->t->suppliers[p->supplier].reliability_delta -= 5;
+		game_explain(c->t, c->g->week, seqs, 2, _("négociation avec %s "
+		    "sur « %s » refusée (chances %d %%, tirage %d) : la "
+		    "relation se tend, fiabilité -5"),
+		    s->suppliers[p->supplier].name, s->packages[pkg].name,
+		    chance, draw);
+		return 0;
+	}
+	if (price) {
+		p->discount = s->suppliers[p->supplier].offers[p->offer].price /
+		    10;
+		game_explain(c->t, c->g->week, seqs, 2, _("négociation réussie "
+		    "avec %s : %s de remise sur « %s » (chances %d %%, tirage "
+		    "%d)"), s->suppliers[p->supplier].name, text_money(money,
+		    p->discount), s->packages[pkg].name, chance, draw);
+	} else {
+		if (p->ordered > 0 && p->due > c->g->week + 1)
+			p->due--;
+		else if (p->ordered == 0)
+			p->delay--;
+		game_explain(c->t, c->g->week, seqs, 2, _("négociation réussie "
+		    "avec %s : « %s » livré une semaine plus tôt (chances %d %%, "
+		    "tirage %d)"), s->suppliers[p->supplier].name,
+		    s->packages[pkg].name, chance, draw);
+	}
+	game_update_forecast(s, c->t);
+	return 0;
+}
+
 static int
 count_words(const char *s)
 {
@@ -800,6 +872,9 @@ static const struct command commands[] = {
 	    "d'une personne") }, cmd_accommodate },
 	{ { "mission", false, "role=ID candidat=NOM texte=MISSIONS",
 	    N_("confier un rôle et ses missions à un candidat") }, cmd_mission },
+	{ { "negocier", false, "lot=ID objet=prix|delai",
+	    N_("négocier avec le prestataire d'un lot (une fois par lot)") },
+	    cmd_negotiate },
 	{ { "repondre", false, "incident=N option=ID",
 	    N_("répondre à l'incident n°N de l'équipe") }, cmd_answer },
 	{ { "point", false, "point=N risques=TEXTE arbitrages=TEXTE "

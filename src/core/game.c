@@ -348,12 +348,13 @@ dump_team(struct dump *d, const struct scenario *s, const struct team *t)
 
 		dump_add(d, " pkg %s own=%d sup=%d off=%d acc=%d plan=%d-%d "
 		    "st=%d start=%d fin=%d done=%d extra=%d ord=%d due=%d "
-		    "delay=%d q=%d dq=%d ok=%d staff=", s->packages[i].id,
+		    "delay=%d q=%d dq=%d ok=%d neg=%d/%lld staff=",
+		    s->packages[i].id,
 		    p->owner, p->supplier, p->offer, p->accessible_work,
 		    p->plan_start, p->plan_end, p->status, p->started,
 		    p->finished, p->done_cdays, p->extra_workload, p->ordered,
 		    p->due, p->delay, p->quality, p->quality_delta,
-		    p->accessible);
+		    p->accessible, p->negotiated, (long long)p->discount);
 		for (j = 0; j < s->nstaff; j++)
 			dump_add(d, "%d", p->staff[j]);
 		dump_add(d, "\n");

@@ -91,6 +91,8 @@ struct package_state {
 	int		 quality;	/* %, when finished */
 	int		 quality_delta;	/* points from incidents */
 	bool		 accessible;	/* delivered compliant */
+	bool		 negotiated;	/* one negotiation per package */
+	int64_t		 discount;	/* cents off the supplier's price */
 };
 
 struct supplier_state {

@@ -107,7 +107,8 @@ game_package_forecast(const struct scenario *s, const struct team *t, int p)
 	if (ps->owner == OWNER_INTERNAL)
 		cost += plan_internal_cost(s, t, p);
 	else if (ps->owner == OWNER_SUPPLIER)
-		cost += s->suppliers[ps->supplier].offers[ps->offer].price;
+		cost += s->suppliers[ps->supplier].offers[ps->offer].price -
+		    ps->discount;
 	return cost;
 }
 
@@ -126,7 +127,7 @@ game_update_forecast(const struct scenario *s, struct team *t)
 			plan[s->staff_line] += plan_internal_cost(s, t, i);
 		else if (ps->owner == OWNER_SUPPLIER)
 			plan[line] += s->suppliers[ps->supplier].
-			    offers[ps->offer].price;
+			    offers[ps->offer].price - ps->discount;
 	}
 	weeks_left = s->weeks;
 	for (i = 0; i < s->ntools; i++)

@@ -13,7 +13,8 @@ enum rng_purpose {
 	RNG_INCIDENT = 1,	/* does incident i fire this week? */
 	RNG_TARGET,		/* which package / person / supplier it hits */
 	RNG_SLIP,		/* does the supplier of package i slip this week? */
-	RNG_QUALITY		/* quality noise on package i */
+	RNG_QUALITY,		/* quality noise on package i */
+	RNG_NEGOTIATION		/* does negotiating package i succeed? */
 };
 
 uint64_t	rng_draw(uint64_t seed, int week, enum rng_purpose, int index);

@@ -154,7 +154,9 @@ week_start_package(struct game *g, struct team *t, int p, int week)
 		ps->ordered = week;
 		ps->due = week + o->lead - 1 + ps->delay;
 		ps->delay = 0;
-		t->lines[line].committed += o->price;
+		if (ps->due < week)
+			ps->due = week;
+		t->lines[line].committed += o->price - ps->discount;
 	}
 }
 
@@ -286,8 +288,8 @@ week_suppliers(struct game *g, struct team *t, int week)
 		quality = o->quality + week_tool_sum(s, t, 2) +
 		    (ss->acceptance != NULL && ss->acceptance[0] ? 5 : 0);
 		line = s->packages[p].line;
-		t->lines[line].committed -= o->price;
-		t->lines[line].actual += o->price;
+		t->lines[line].committed -= o->price - ps->discount;
+		t->lines[line].actual += o->price - ps->discount;
 		week_deliver(g, t, p, week, quality, o->accessible);
 	}
 }

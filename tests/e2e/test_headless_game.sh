@@ -22,7 +22,7 @@ alpha() { who=$1; shift; "$BIN" do "$S" --team Alpha --as "$who" ${WHY:+--why "$
 	>/dev/null 2>"$DIR/err" || { cat "$DIR/err"; fail "Alpha : $* refusé"; }; }
 beta() { who=$1; shift; "$BIN" do "$S" --team Beta --as "$who" ${WHY:+--why "$WHY"} -- "$@" \
 	>/dev/null 2>"$DIR/err" || { cat "$DIR/err"; fail "Beta : $* refusé"; }; }
-trainer() { "$BIN" do "$S" --trainer -- "$@" >/dev/null 2>"$DIR/err" ||
+trainer() { "$BIN" do "$S" --trainer -- "$@" >"$DIR/last" 2>"$DIR/err" ||
 	{ cat "$DIR/err"; fail "formateur : $* refusé"; }; }
 
 "$BIN" new scenarios/lancement-hydra.cfg -o "$S" --seed 7 \
@@ -118,9 +118,11 @@ beta_e3=$("$BIN" show "$S" --team Beta --json | sed -n 's/.*"e3_score": \([0-9]*
 [ -n "$alpha_e3" ] && [ -n "$beta_e3" ] || fail "scores E3 absents"
 [ "$alpha_e3" -gt "$beta_e3" ] || fail "E3 : Alpha ($alpha_e3) devrait battre Beta ($beta_e3)"
 "$BIN" verify "$S" >/dev/null || fail "verify sur un journal intact"
-# Replay gives the same state: the hash printed live equals a fresh replay,
-# and --at the last event too.
+# Replay gives the same state: the hash of the live process that recorded
+# the last event equals a fresh replay, and --at the last event too.
+h0=$(sed -n 's/.*empreinte de l.état \([0-9a-f]*\)$/\1/p' "$DIR/last")
 h1=$(sed -n 's/^Empreinte de l.état : //p' "$DIR/final.txt")
+[ -n "$h0" ] && [ "$h0" = "$h1" ] || fail "empreinte du direct ($h0) différente du rejeu ($h1)"
 last=$(($(wc -l <"$S") - 1))
 h2=$("$BIN" show "$S" --at $last | sed -n 's/^Empreinte de l.état : //p')
 [ -n "$h1" ] && [ "$h1" = "$h2" ] || fail "empreinte différente au rejeu ($h1 / $h2)"
