@@ -12,7 +12,8 @@
 #include "cli/cli.h"
 #include "io/brief.h"
 #include "io/scenario_load.h"
-#include "tui/pager.h"
+#include "io/session.h"
+#include "tui/app.h"
 #include "util/i18n.h"
 #include "util/wrap.h"
 
@@ -147,16 +148,20 @@ int
 cli_play(int argc, char **argv)
 {
 	struct scenario	*s;
-	struct brief	 b;
+	struct session	*ss;
 	const char	*path;
-	char		*footer;
+	char		*cause = NULL, *warning = NULL;
+	size_t		 n;
 	int		 rc;
 
-	rc = brief_args(argc, argv, _("Usage : pilote play [SCÉNARIO]\n"
-	    "Ouvre une session dans ce terminal. Sans argument : le scénario "
-	    "par défaut,\n" PILOTE_DEFAULT_SCENARIO ".\n"
-	    "Pour l'instant, affiche le brief du scénario (les écrans de jeu "
-	    "arrivent).\n"), &path, true);
+	rc = brief_args(argc, argv, _("Usage : pilote play [SCÉNARIO | "
+	    "SESSION]\n"
+	    "Joue une session dans ce terminal (formateur et équipes à tour de "
+	    "rôle).\nAvec un scénario (.cfg) : crée une session (démo en une "
+	    "touche, ou équipes\nà composer). Avec une session (.jsonl) : la "
+	    "reprend exactement où elle en était.\nSans argument : le "
+	    "scénario par défaut, " PILOTE_DEFAULT_SCENARIO ".\n"), &path,
+	    true);
 	if (rc != EX_OK)
 		return rc < 0 ? EX_OK : rc;
 	if (path == NULL)
@@ -165,16 +170,29 @@ cli_play(int argc, char **argv)
 		    PILOTE_DATADIR "/" PILOTE_DEFAULT_SCENARIO;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, _("pilote play : il faut un terminal "
-		    "interactif (essayez « pilote brief %s »)\n"), path);
+		    "interactif (sans terminal : pilote do, pilote show)\n"));
 		return EX_USAGE;
+	}
+	n = strlen(path);
+	if (n > 6 && strcmp(path + n - 6, ".jsonl") == 0) {
+		if (session_open(path, true, 0, &ss, &warning, &cause) == -1) {
+			fprintf(stderr, "pilote play : %s\n", cause);
+			rc = access(path, F_OK) != 0 ? EX_NOINPUT :
+			    strstr(cause, "verrou") || strstr(cause, "ouverte") ?
+			    EX_TEMPFAIL : EX_DATAERR;
+			free(cause);
+			return rc;
+		}
+		if (warning != NULL)
+			fprintf(stderr, "pilote play : %s\n", warning);
+		free(warning);
+		rc = app_run(ss);
+		session_close(ss);
+		return rc;
 	}
 	if ((rc = brief_load(path, &s)) != EX_OK)
 		return rc;
-	brief_build(s, &b);
-	footer = strdup(path);
-	rc = pager_run(&b, footer != NULL ? footer : "");
-	free(footer);
-	brief_release(&b);
+	rc = app_run_new(s);
 	scenario_free(s);
 	return rc;
 }

@@ -332,10 +332,18 @@ incidents_apply(struct game *g, struct team *t, const struct occurrence *o,
 		}
 		if (fx->quality != 0) {
 			p->quality_delta += fx->quality;
+			/* Delivered already: its quality changes now. */
+			if (p->status == PKG_DONE)
+				p->quality = incidents_clamp(p->quality +
+				    fx->quality);
 			SAY(_("qualité de « %s » %+d"), name, fx->quality);
 		}
 	} else if (fx->quality != 0) {
 		t->quality_effect += fx->quality;
+		for (i = 0; i < s->npackages; i++)
+			if (t->packages[i].status == PKG_DONE)
+				t->packages[i].quality = incidents_clamp(
+				    t->packages[i].quality + fx->quality);
 		SAY(_("qualité du projet %+d"), fx->quality);
 	}
 	if (fx->morale != 0) {
@@ -630,9 +638,10 @@ game_adhoc_parse(const struct scenario *s, const struct record *r,
 		key[7] = '\0';
 		if (record_text(r, key) == NULL)
 			continue;
+		label = NULL;	/* set once the label is read, even on error */
 		if (adhoc_parse_choice(s, record_text(r, key), &label,
 		    &o->effects, cause) == -1) {
-			free(o->label);
+			free(label);
 			goto fail;
 		}
 		o->label = label;

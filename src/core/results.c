@@ -152,6 +152,9 @@ results_e3(const struct game *g, struct team *t)
 	int			 i, j, n, ok, internal = 0, external = 0, used;
 	int			 framed, needs, met, roles, filled, sum;
 
+	/* Previews recompute everything: no evidence from an older plan. */
+	for (i = 0; i < E3_CRITERION_COUNT; i++)
+		r->e3_nevidence[i] = 0;
 	/* Retro-planning: every package placed, suppliers' and internal. */
 	for (i = n = 0; i < s->npackages; i++) {
 		if (t->packages[i].plan_start == 0)

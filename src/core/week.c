@@ -138,26 +138,35 @@ week_deliver(struct game *g, struct team *t, int p, int week, int quality,
 	}
 }
 
+/* Orders a package from its supplier: due after the lead time. */
+static void
+week_order(struct game *g, struct team *t, int p, int week)
+{
+	const struct scenario	*s = g->scenario;
+	struct package_state	*ps = &t->packages[p];
+	const struct offer	*o;
+
+	o = &s->suppliers[ps->supplier].offers[ps->offer];
+	ps->ordered = week;
+	ps->due = week + o->lead - 1 + ps->delay;
+	ps->delay = 0;
+	if (ps->due < week)
+		ps->due = week;
+	t->lines[s->packages[p].line].committed += o->price - ps->discount;
+}
+
 static void
 week_start_package(struct game *g, struct team *t, int p, int week)
 {
 	const struct scenario	*s = g->scenario;
 	struct package_state	*ps = &t->packages[p];
-	const struct offer	*o;
 	int			 line = s->packages[p].line;
 
 	ps->started = week;
 	ps->status = PKG_IN_PROGRESS;
 	t->lines[line].committed += s->packages[p].fixed_cost;
-	if (ps->owner == OWNER_SUPPLIER) {
-		o = &s->suppliers[ps->supplier].offers[ps->offer];
-		ps->ordered = week;
-		ps->due = week + o->lead - 1 + ps->delay;
-		ps->delay = 0;
-		if (ps->due < week)
-			ps->due = week;
-		t->lines[line].committed += o->price - ps->discount;
-	}
+	if (ps->owner == OWNER_SUPPLIER)
+		week_order(g, t, p, week);
 }
 
 static void
@@ -165,6 +174,7 @@ week_internal(struct game *g, struct team *t, int week, int64_t seq)
 {
 	const struct scenario	*s = g->scenario;
 	int			*cap, *active, nactive, i, j, k, share, n, quality;
+	int			 give;
 	int			 morale, required;
 	int64_t			 seqs[2];
 
@@ -196,12 +206,16 @@ week_internal(struct game *g, struct team *t, int week, int64_t seq)
 		for (k = 0; k < nactive; k++) {
 			struct package_state *p = &t->packages[active[k]];
 
+			/* Each package gets its own share, at most its need. */
 			required = week_internal_required(s, t, active[k]);
-			if (share > required - p->done_cdays)
-				share = required - p->done_cdays;
-			p->done_cdays += share;
+			give = required - p->done_cdays;
+			if (give > share)
+				give = share;
+			if (give < 0)		/* scope cut below work done */
+				give = 0;
+			p->done_cdays += give;
 			t->lines[s->staff_line].actual +=
-			    s->staff[i].daily_cost * share / 100;
+			    s->staff[i].daily_cost * give / 100;
 		}
 	}
 	for (j = 0; j < s->npackages; j++) {
@@ -343,6 +357,10 @@ week_simulate(struct game *g, int team, int week, int64_t seq)
 	for (i = 0; i < s->npackages; i++) {
 		struct package_state *p = &t->packages[i];
 
+		/* Work begun in-house, then handed to a supplier: order it. */
+		if (p->status == PKG_IN_PROGRESS &&
+		    p->owner == OWNER_SUPPLIER && p->ordered == 0)
+			week_order(g, t, i, week);
 		if (p->status == PKG_DONE || p->status == PKG_IN_PROGRESS)
 			continue;
 		if (week_ready(s, t, i, week))

@@ -84,12 +84,13 @@ void		 journal_close(struct journal *);
 /*
  * Read-only verification, for `pilote verify` and the fuzzer.  A torn last
  * line is not an alteration: the result is 0 with torn_tail set, bad_line
- * its line and message saying so.
+ * its line and message saying so.  message names neither file nor line:
+ * print it as "file:bad_line: message".
  */
 struct journal_report {
 	size_t	 lines;		/* good lines */
 	size_t	 bad_line;	/* 1-based first bad line, 0 if intact */
-	char	*message;	/* French, allocated, NULL if intact */
+	char	*message;	/* why, French, allocated; NULL if intact */
 	char	 fingerprint[40];	/* "" if the header is bad */
 	char	 head[65];	/* H of the last good line, "" if none */
 	int	 torn_tail;	/* only the last line is torn */

@@ -49,6 +49,7 @@ struct play {
 	int64_t		 time;		/* ms, the time of the next events */
 	struct event	*log;		/* every applied event, in order */
 	int		 nlog;
+	struct game_setup setup;	/* to replay the session */
 };
 
 static PLAY_UNUSED char *
@@ -147,6 +148,7 @@ play_start(struct play *p, struct scenario *s, uint64_t seed, int nteams)
 	if (game_setup_check(s, &setup, &cause) != 0)
 		fail_msg("setup refused: %s", cause);
 	p->s = s;
+	p->setup = setup;
 	p->g = game_new(s, &setup);
 	p->time = T0;
 }
@@ -247,6 +249,23 @@ play_refused(struct play *p, const char *team, const char *actor,
 	free(after);
 	free(cause);
 	event_release(&e);
+}
+
+/* A new game fed with the play's events, each validated first. */
+static PLAY_UNUSED struct game *
+play_replay(const struct play *p)
+{
+	struct game	*g = game_new(p->s, &p->setup);
+	char		*cause = NULL;
+	int		 i;
+
+	for (i = 0; i < p->nlog; i++) {
+		if (game_validate(g, &p->log[i], &cause) != 0)
+			fail_msg("replay of event %lld refused: %s",
+			    (long long)p->log[i].seq, cause);
+		game_apply(g, &p->log[i]);
+	}
+	return g;
 }
 
 /* Shorthands: Alice of team Alpha, Alice of another team, the trainer. */

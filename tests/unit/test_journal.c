@@ -619,6 +619,9 @@ empty_or_headless_journal_is_refused(void **state)
 	assert_int_equal(r.bad_line, 1);
 	assert_non_null(r.message);
 	journal_report_release(&r);
+	assert_int_equal(journal_verify_file(session, &r), -2);
+	assert_non_null(strstr(r.message, "introuvable"));
+	journal_report_release(&r);
 
 	j = make_session(0);
 	journal_close(j);
@@ -672,6 +675,34 @@ damaged_middle_line_is_refused_with_its_line(void **state)
 	assert_int_equal(r.lines, 2);
 	assert_int_equal(r.torn_tail, 0);
 	journal_report_release(&r);
+	free(data);
+}
+
+static void
+overlong_line_is_refused_unread(void **state)
+{
+	struct journal_report	 r;
+	struct journal		*j;
+	char			*data, *big;
+	size_t			 len, n = JOURNAL_MAX_LINE + 1;
+
+	(void)state;
+	j = make_session(1);
+	journal_close(j);
+	data = slurp(session, &len);
+	/* Header, 16 Mio + 1 of junk, the old line 2. */
+	big = malloc(len + n + 1);
+	assert_non_null(big);
+	memcpy(big, data, line_start(data, len, 2));
+	memset(big + line_start(data, len, 2), 'x', n);
+	big[line_start(data, len, 2) + n] = '\n';
+	memcpy(big + line_start(data, len, 2) + n + 1,
+	    data + line_start(data, len, 2), len - line_start(data, len, 2));
+	assert_int_equal(journal_verify_buffer(big, len + n + 1, &r), -1);
+	assert_int_equal(r.bad_line, 2);
+	assert_non_null(strstr(r.message, "trop longue"));
+	journal_report_release(&r);
+	free(big);
 	free(data);
 }
 
@@ -1054,6 +1085,7 @@ main(void)
 		T(empty_or_headless_journal_is_refused),
 		T(damaged_middle_line_is_refused_with_its_line),
 		T(removed_swapped_or_repeated_lines_are_refused),
+		T(overlong_line_is_refused_unread),
 		T(recomputed_hash_without_the_key_fails_the_signature),
 		T(every_flipped_byte_is_detected),
 		T(full_disk_leaves_the_file_unchanged),

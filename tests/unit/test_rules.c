@@ -180,7 +180,7 @@ attribuer_to_a_supplier_needs_an_offer_and_a_justification(void **state)
 	assert_false(site->staff[ANA]);
 	assert_false(site->staff[BOB]);
 	assert_false(site->accessible_work);
-	/* Week 1: both are ordered; the 1-week... no: both take 2 weeks. */
+	/* Week 1: both are ordered (2 weeks of lead each). */
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "cloturer_semaine");
 	assert_int_equal(video->ordered, 1);
@@ -265,8 +265,9 @@ planifier_places_packages_in_weeks_before_launch(void **state)
 	(void)state;
 	play_start(&p, play_rules(), 1, 1);
 	t = play_team(&p, "Alpha");
-	REFUSED(&p, "il manque debut=…", "planifier", "lot=site", "fin=S-1");
-	REFUSED(&p, "il manque fin=…", "planifier", "lot=site", "debut=S-3");
+	REFUSED(&p, "il manque lot=…", "planifier", "debut=S-3", "fin=S-1");
+	REFUSED(&p, "semaines de 1 à 4", "planifier", "lot=site", "fin=S-1");
+	REFUSED(&p, "semaines de 1 à 4", "planifier", "lot=site", "debut=S-3");
 	/* S-4 would be week 0, the framing week; week 5 is after launch. */
 	REFUSED(&p, "semaines de 1 à 4, ou S-3 à S-0 (semaines avant le "
 	    "lancement)", "planifier", "lot=site", "debut=S-4", "fin=S-1");
@@ -861,8 +862,8 @@ accessibility_work_adds_fifteen_percent(void **state)
 	t = play_team(&p, "Alpha");
 	c = &t->packages[CONTENU];
 	/* Contenu by Ana with accessibility: 400 + 15 % = 460 centi-days,
-	 * more than Ana's 500?  No: 460 < 500, done in week 1, compliant,
-	 * and paid for what was done: 460 × 4 € = 1 840 €. */
+	 * within Ana's 500 of week 1: done, compliant, and paid for what
+	 * was done: 460 × 4 € = 1 840 €. */
 	ALPHA(&p, "attribuer", "lot=contenu", "interne=ana",
 	    "accessibilite=oui");
 	TRAINER(&p, "ouvrir_pilotage");
@@ -944,8 +945,9 @@ morale_and_fatigue_scale_capacity(void **state)
 	assert_int_equal(t->staff[ANA].morale, 30);
 	assert_int_equal(t->staff[BOB].fatigue, 15);
 	assert_int_equal(t->staff[BOB].morale, 85);
-	play_assert_explained(t, "Ana Lopez est surchargé(e) (1 lot(s) en "
-	    "cours) : fatigue 15 %, moral 30 %");
+	play_assert_explained(t, "Ana Lopez est surchargé(e) : 1 lot(s) en "
+	    "cours, 10,00 jours prévus pour 5 disponibles ; fatigue 15 %, "
+	    "moral 30 %");
 	/* Week 2: fatigue 15 costs 15 / 2 = 7 %: Ana 500 × 80 % × 93 % =
 	 * 372, Bob (85 is not over 85) 400 × 93 % = 372 → 1 564.  No longer
 	 * overloaded (the plan ended): fatigue -10. */
@@ -1010,6 +1012,35 @@ each_person_splits_the_week_between_open_packages(void **state)
 	assert_int_equal(t->packages[SITE].status, PKG_DONE);
 	assert_int_equal(t->packages[CONTENU].done_cdays, 250);
 	assert_int_equal(t->lines[L_INTERNE].actual, EUROS(1400));
+	play_end(&p);
+}
+
+static void
+scope_cut_below_work_done_ends_the_package_without_refund(void **state)
+{
+	struct play	 p;
+	struct team	*t;
+
+	(void)state;
+	play_start(&p, play_rules(), 1, 1);
+	t = play_team(&p, "Alpha");
+	ALPHA(&p, "attribuer", "lot=site", "interne=ana");
+	TRAINER(&p, "ouvrir_pilotage");
+	TRAINER(&p, "cloturer_semaine");
+	/* Week 1: Ana did 500 centi-days for 2 000 €. */
+	assert_int_equal(t->packages[SITE].done_cdays, 500);
+	assert_int_equal(t->lines[L_INTERNE].actual, EUROS(2000));
+	/* Week 2: the site shrinks to 1 day, less than what is done. */
+	TRAINER(&p, "injecter", "equipe=Alpha", "titre=Périmètre réduit",
+	    "texte=…", "option1=Réduire : lot=site, charge=-19",
+	    "option2=Garder : cout=1", "defaut=Garder : cout=2");
+	ALPHA(&p, "repondre", "incident=1", "option=1");
+	TRAINER(&p, "cloturer_semaine");
+	/* Delivered; no work is undone and no money comes back. */
+	assert_int_equal(t->packages[SITE].status, PKG_DONE);
+	assert_int_equal(t->packages[SITE].finished, 2);
+	assert_int_equal(t->packages[SITE].done_cdays, 500);
+	assert_int_equal(t->lines[L_INTERNE].actual, EUROS(2000));
 	play_end(&p);
 }
 
@@ -1161,15 +1192,18 @@ supplier_slips_less_when_framed_and_met_often(void **state)
 	    NULL), 2);
 	/* Seed 31, week 2: draw 12.  Weekly 20 × 70 % = 14 % → slips; with
 	 * Trello's coordination 20 %: 14 × 80 % = 11 % → on time.  Not
-	 * framed (no meetings) but Trello: 40 × 80 % = 32 % → slips. */
+	 * framed (no meetings) but Trello: 40 × 80 % = 32 % → slips in
+	 * week 2 (12) and week 3 (17), arrives in week 4 (59). */
 	assert_int_equal(rng_percent(31, 2, RNG_SLIP, VIDEO), 12);
 	assert_int_equal(video_arrives(31, "reunions=hebdomadaire", false,
 	    "relation cadrée, réunions hebdomadaires, risque de glissement "
 	    "14 %, tirage de la semaine 2 : 12"), 3);
 	assert_int_equal(video_arrives(31, "reunions=hebdomadaire", true,
 	    NULL), 2);
+	assert_int_equal(rng_percent(31, 3, RNG_SLIP, VIDEO), 17);
+	assert_int_equal(rng_percent(31, 4, RNG_SLIP, VIDEO), 59);
 	assert_int_equal(video_arrives(31, "reunions=aucune", true,
-	    "relation non cadrée, risque de glissement 32 %"), 3);
+	    "relation non cadrée, risque de glissement 32 %"), 4);
 }
 
 static void
@@ -1204,6 +1238,109 @@ package_taken_over_by_a_supplier_is_ordered_with_its_lead_time(void **state)
 	assert_int_equal(t->lines[L_PROD].actual, EUROS(6000));
 	/* Bob's week stays paid on the staff line. */
 	assert_int_equal(t->lines[L_INTERNE].actual, EUROS(400));
+	play_end(&p);
+}
+
+/* --- negocier --- */
+
+static void
+negocier_checks_the_package_and_happens_once(void **state)
+{
+	struct play	 p;
+
+	(void)state;
+	play_start(&p, play_rules(), 7, 1);
+	ALPHA(&p, "attribuer", "lot=contenu", "interne=ana");
+	ALPHA_WHY(&p, "rapide", "attribuer", "lot=video", "prestataire=agence");
+	REFUSED(&p, "il manque lot=…", "negocier", "objet=prix");
+	REFUSED(&p, "il manque objet=…", "negocier", "lot=video");
+	REFUSED(&p, "objet=prix ou objet=delai", "negocier", "lot=video",
+	    "objet=remise");
+	REFUSED(&p, "« Contenus » n'est pas confié à un prestataire",
+	    "negocier", "lot=contenu", "objet=prix");
+	REFUSED(&p, "« Site web » n'est pas confié à un prestataire",
+	    "negocier", "lot=site", "objet=prix");
+	ALPHA(&p, "negocier", "lot=video", "objet=prix");
+	REFUSED(&p, "« Vidéo » a déjà été négocié : on ne renégocie pas",
+	    "negocier", "lot=video", "objet=delai");
+	ALPHA_WHY(&p, "qualité", "attribuer", "lot=site", "prestataire=agence");
+	TRAINER(&p, "ouvrir_pilotage");
+	TRAINER(&p, "cloturer_semaine");
+	REFUSED(&p, "« Vidéo » est déjà livré", "negocier", "lot=video",
+	    "objet=prix");
+	play_end(&p);
+}
+
+static void
+negocier_succeeds_on_a_fair_draw_better_when_framed(void **state)
+{
+	struct play	 p;
+	struct team	*a, *b, *c;
+
+	(void)state;
+	/* Seed 7, framing week 0: draw 59 for the site, 42 for the video. */
+	assert_int_equal(rng_percent(7, 0, RNG_NEGOTIATION, SITE), 59);
+	assert_int_equal(rng_percent(7, 0, RNG_NEGOTIATION, VIDEO), 42);
+	play_start(&p, play_rules(), 7, 3);
+	a = play_team(&p, "Alpha");
+	b = play_team(&p, "Beta");
+	c = play_team(&p, "Gamma");
+	/* Alpha: Agence Pixel framed: 50 + 15 = 65 % > 59: 10 % off the
+	 * 6 000 € site, so production forecasts 5 400 + 2 000. */
+	play_standard_plan(&p, "Alpha");
+	ALPHA(&p, "negocier", "lot=site", "objet=prix");
+	assert_int_equal(a->packages[SITE].discount, EUROS(600));
+	assert_int_equal(a->lines[L_PROD].forecast, EUROS(7400));
+	play_assert_explained(a, "négociation réussie avec Agence Pixel : 600"
+	    NBSP "€ de remise sur « Site web » (chances 65 %, tirage 59)");
+	/* Beta: not framed, 50 % ≤ 59: refused, reliability -5. */
+	TEAM_WHY(&p, "Beta", "fiable", "attribuer", "lot=site",
+	    "prestataire=agence");
+	TEAM(&p, "Beta", "negocier", "lot=site", "objet=prix");
+	assert_int_equal(b->packages[SITE].discount, 0);
+	assert_int_equal(b->suppliers[AGENCE].reliability_delta, -5);
+	play_assert_explained(b, "négociation avec Agence Pixel sur « Site "
+	    "web » refusée (chances 50 %, tirage 59) : la relation se tend, "
+	    "fiabilité -5");
+	/* Gamma: the studio's video a week sooner (42 < 50): ordered in
+	 * week 1 with 2 weeks of lead, due in week 1 instead of 2. */
+	TEAM_WHY(&p, "Gamma", "sous-titres", "attribuer", "lot=video",
+	    "prestataire=studio");
+	TEAM(&p, "Gamma", "negocier", "lot=video", "objet=delai");
+	assert_int_equal(c->packages[VIDEO].delay, -1);
+	TRAINER(&p, "ouvrir_pilotage");
+	TRAINER(&p, "cloturer_semaine");
+	assert_int_equal(c->packages[VIDEO].ordered, 1);
+	assert_int_equal(c->packages[VIDEO].due, 1);
+	/* Alpha pays the discounted price when the site arrives. */
+	TRAINER(&p, "cloturer_semaine");
+	assert_int_equal(a->packages[SITE].status, PKG_DONE);
+	assert_int_equal(a->lines[L_PROD].committed, 0);
+	assert_int_equal(a->lines[L_PROD].actual, EUROS(7400));
+	play_end(&p);
+}
+
+static void
+negocier_is_harder_with_a_low_csr_supplier(void **state)
+{
+	struct play	 p;
+
+	(void)state;
+	/* Seed 19, week 0: draw 45 for the site.  Agence Pixel (CSR 50),
+	 * unframed: 50 % → success; Max Freelance (CSR 30 < 40): 40 % →
+	 * refused. */
+	assert_int_equal(rng_percent(19, 0, RNG_NEGOTIATION, SITE), 45);
+	play_start(&p, play_rules(), 19, 2);
+	ALPHA_WHY(&p, "fiable", "attribuer", "lot=site", "prestataire=agence");
+	TEAM_WHY(&p, "Beta", "moins cher", "attribuer", "lot=site",
+	    "prestataire=freelance");
+	ALPHA(&p, "negocier", "lot=site", "objet=prix");
+	TEAM(&p, "Beta", "negocier", "lot=site", "objet=prix");
+	assert_int_equal(play_team(&p, "Alpha")->packages[SITE].discount,
+	    EUROS(600));
+	assert_int_equal(play_team(&p, "Beta")->packages[SITE].discount, 0);
+	play_assert_explained(play_team(&p, "Beta"), "négociation avec Max "
+	    "Freelance sur « Site web » refusée (chances 40 %, tirage 45)");
 	play_end(&p);
 }
 
@@ -1258,10 +1395,14 @@ main(void)
 		cmocka_unit_test(morale_and_fatigue_scale_capacity),
 		cmocka_unit_test(middling_morale_costs_ten_percent),
 		cmocka_unit_test(each_person_splits_the_week_between_open_packages),
+		cmocka_unit_test(scope_cut_below_work_done_ends_the_package_without_refund),
 		cmocka_unit_test(packages_start_after_predecessors_and_planned_start),
 		cmocka_unit_test(supplier_is_ordered_committed_delivered_then_paid),
 		cmocka_unit_test(supplier_slips_less_when_framed_and_met_often),
 		cmocka_unit_test(package_taken_over_by_a_supplier_is_ordered_with_its_lead_time),
+		cmocka_unit_test(negocier_checks_the_package_and_happens_once),
+		cmocka_unit_test(negocier_succeeds_on_a_fair_draw_better_when_framed),
+		cmocka_unit_test(negocier_is_harder_with_a_low_csr_supplier),
 		cmocka_unit_test(tools_cost_every_week),
 	};
 

@@ -1,0 +1,964 @@
+/*
+ * app: the event loop, bars, help, dialogs and drawing helpers of the
+ * terminal interface (see app.h).
+ *
+ * Layout: row 0 the session bar (scenario, week, clock, who is at the
+ * keyboard), row 1 the screen tabs, rows 2..LINES-3 the screen, row LINES-2
+ * the message line, row LINES-1 the key hints.  Below 80x24 the app says how
+ * big it needs to be and waits.  The loop wakes every half second without a
+ * key so that countdowns move; ncurses then sends only the changed cells.
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sodium.h>
+#include <sysexits.h>
+#include <time.h>
+#include <wchar.h>
+
+#include "core/game.h"
+#include "tui/app.h"
+#include "tui/screens.h"
+#include "util/i18n.h"
+#include "util/wrap.h"
+#include "util/xalloc.h"
+
+const struct screen *const app_screens[] = {
+	&screen_overview,
+	&screen_brief,
+	&screen_log,
+};
+const int app_nscreens = (int)(sizeof app_screens / sizeof app_screens[0]);
+
+static const char *const app_global_help[] = {
+	N_("Tab, Maj+Tab  écran suivant / précédent (aussi 1 à 9)"),
+	N_("e            changer d'équipe au clavier"),
+	N_("c            changer de candidat qui agit pour l'équipe"),
+	N_("F            passer en mode formateur / revenir à l'équipe"),
+	N_("↑ ↓ j k      se déplacer ; PgPréc PgSuiv : page ; Entrée : agir"),
+	N_("Échap        revenir, annuler ; Ctrl+L : redessiner"),
+	N_("?  F1        cette aide ; q : quitter (avec confirmation)"),
+	NULL
+};
+
+/* --- colours --- */
+
+static void
+app_colours(struct app *a)
+{
+	const char	*no_color = getenv("NO_COLOR");
+	int		 i;
+
+	for (i = 0; i < ROLE_COUNT; i++)
+		a->attr[i] = A_NORMAL;
+	a->attr[ROLE_TITLE] = A_BOLD;
+	a->attr[ROLE_HEADING] = A_BOLD | A_UNDERLINE;
+	a->attr[ROLE_BAR] = A_REVERSE;
+	a->attr[ROLE_TAB_ACTIVE] = A_BOLD | A_UNDERLINE;
+	a->attr[ROLE_SELECTED] = A_REVERSE;
+	a->attr[ROLE_DIM] = A_DIM;
+	a->attr[ROLE_BAD] = A_BOLD;
+	a->attr[ROLE_WARN] = A_BOLD;
+	a->attr[ROLE_INFO] = A_BOLD;
+	/* https://no-color.org: set and not empty means no colour. */
+	a->color = has_colors() && !(no_color != NULL && no_color[0] != '\0');
+	if (!a->color)
+		return;
+	start_color();
+	use_default_colors();
+	init_pair(1, COLOR_CYAN, -1);
+	init_pair(2, COLOR_YELLOW, -1);
+	init_pair(3, COLOR_BLACK, COLOR_CYAN);
+	init_pair(4, COLOR_GREEN, -1);
+	init_pair(5, COLOR_RED, -1);
+	init_pair(6, COLOR_MAGENTA, -1);
+	a->attr[ROLE_TITLE] = A_BOLD | COLOR_PAIR(1);
+	a->attr[ROLE_HEADING] = A_BOLD | COLOR_PAIR(2);
+	a->attr[ROLE_BAR] = COLOR_PAIR(3);
+	a->attr[ROLE_GOOD] = COLOR_PAIR(4);
+	a->attr[ROLE_WARN] = A_BOLD | COLOR_PAIR(2);
+	a->attr[ROLE_BAD] = A_BOLD | COLOR_PAIR(5);
+	a->attr[ROLE_INFO] = A_BOLD | COLOR_PAIR(6);
+}
+
+/* --- drawing helpers --- */
+
+void
+app_text(struct app *a, int y, int x, int width, enum app_role role,
+    const char *s)
+{
+	char	 buf[1024];
+
+	if (width <= 0 || y < 0 || y >= LINES)
+		return;
+	/* Cut at the display width, never inside a character. */
+	wrap_pad(buf, sizeof buf, s, width > 300 ? 300 : width, 0);
+	attrset(a->attr[role]);
+	mvaddstr(y, x, buf);
+	attrset(A_NORMAL);
+}
+
+void
+app_textf(struct app *a, int y, int x, int width, enum app_role role,
+    const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	s = xvasprintf(fmt, ap);
+	va_end(ap);
+	app_text(a, y, x, width, role, s);
+	free(s);
+}
+
+int
+app_paragraph(struct app *a, int y, int x, int width, int max,
+    enum app_role role, const char *s)
+{
+	size_t	 len, next;
+	int	 rows = 0;
+	char	*line;
+
+	while (*s != '\0' && rows < max) {
+		const char *nl = strchr(s, '\n');
+		char *piece = nl ? xstrndup(s, (size_t)(nl - s)) : xstrdup(s);
+		const char *p = piece;
+
+		do {
+			wrap_next(p, width, &len, &next);
+			line = xstrndup(p, len);
+			if (rows < max)
+				app_text(a, y + rows, x, width, role, line);
+			free(line);
+			rows++;
+			p += next;
+		} while (*p != '\0' && rows < max);
+		free(piece);
+		if (nl == NULL)
+			break;
+		s = nl + 1;
+	}
+	return rows;
+}
+
+void
+app_heading(struct app *a, int y, const char *s)
+{
+	app_text(a, y, 1, COLS - 2, ROLE_HEADING, s);
+}
+
+void
+app_cursor(struct app *a, int y, int x)
+{
+	a->cursor_y = y;
+	a->cursor_x = x;
+}
+
+void
+app_list_keys(struct app *a, int n, int rows, int kind, wint_t ch,
+    int *result)
+{
+	int	*focus = &a->focus[a->screen], *top = &a->scroll[a->screen];
+	int	 old = *focus;
+
+	if (kind == KEY_CODE_YES) {
+		if (ch == KEY_UP)
+			(*focus)--;
+		else if (ch == KEY_DOWN)
+			(*focus)++;
+		else if (ch == KEY_PPAGE)
+			*focus -= rows > 1 ? rows - 1 : 1;
+		else if (ch == KEY_NPAGE)
+			*focus += rows > 1 ? rows - 1 : 1;
+		else if (ch == KEY_HOME)
+			*focus = 0;
+		else if (ch == KEY_END)
+			*focus = n - 1;
+		else
+			return;
+	} else if (ch == 'k')
+		(*focus)--;
+	else if (ch == 'j')
+		(*focus)++;
+	else
+		return;
+	if (*focus >= n)
+		*focus = n - 1;
+	if (*focus < 0)
+		*focus = 0;
+	if (*focus < *top)
+		*top = *focus;
+	if (rows > 0 && *focus >= *top + rows)
+		*top = *focus - rows + 1;
+	*result |= APP_HANDLED | (old != *focus ? APP_REDRAW : 0);
+}
+
+const char *
+app_actor_name(const struct app *a)
+{
+	if (a->trainer)
+		return GAME_TRAINER;
+	return a->game->teams[a->team].candidates[a->actor].name;
+}
+
+struct team *
+app_team(const struct app *a)
+{
+	return &a->game->teams[a->team];
+}
+
+void
+app_say(struct app *a, bool bad, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	free(a->message);
+	va_start(ap, fmt);
+	a->message = xvasprintf(fmt, ap);
+	va_end(ap);
+	a->message_bad = bad;
+}
+
+/* --- commands --- */
+
+int
+app_submit(struct app *a, struct event *e)
+{
+	char	*cause = NULL;
+	bool	 refused;
+	int	 i;
+
+	for (i = 0; i < game_ncommands; i++) {
+		const struct game_command_info *ci = game_command_info(i);
+
+		if (strcmp(ci->name, e->type) == 0 && ci->trainer != a->trainer) {
+			app_say(a, true, a->trainer ? _("Mode formateur : les "
+			    "écrans des équipes sont en lecture seule (F pour "
+			    "donner le clavier à l'équipe).") : _("Réservé au "
+			    "formateur (F pour passer en mode formateur)."));
+			return -1;
+		}
+	}
+	event_set(&e->actor, app_actor_name(a));
+	event_set(&e->team, a->trainer ? NULL : a->game->teams[a->team].name);
+	e->time = 0;
+	if (session_submit(a->session, e, &refused, &cause) == -1) {
+		app_say(a, true, refused ? _("Refusé : %s") :
+		    _("Non enregistré : %s"), cause);
+		free(cause);
+		return -1;
+	}
+	app_say(a, false, _("Enregistré (événement n°%lld)."),
+	    (long long)e->seq);
+	return 0;
+}
+
+int
+app_command(struct app *a, const char *type, const char *why, ...)
+{
+	struct event	 e;
+	va_list		 ap;
+	const char	*key, *value;
+	int		 rc;
+
+	event_init(&e);
+	event_set(&e.type, type);
+	if (why != NULL && why[0] != '\0')
+		event_set(&e.why, why);
+	va_start(ap, why);
+	while ((key = va_arg(ap, const char *)) != NULL) {
+		value = va_arg(ap, const char *);
+		record_set_text(&e.data, key, value);
+	}
+	va_end(ap);
+	rc = app_submit(a, &e);
+	event_release(&e);
+	return rc;
+}
+
+/* --- bars --- */
+
+static const struct screen *
+app_current(const struct app *a)
+{
+	return app_screens[a->screen];
+}
+
+/* The trainer sees every screen (teams' ones read-only); a team its own. */
+static bool
+app_screen_visible(const struct app *a, int i)
+{
+	return a->trainer || !app_screens[i]->trainer;
+}
+
+static void
+app_draw_bars(struct app *a)
+{
+	static const char *const phases[] = {
+		N_("cadrage"), N_("pilotage"), N_("projet lancé")
+	};
+	const struct game	*g = a->game;
+	char			 who[200];
+	int			 i, x;
+
+	attrset(a->attr[ROLE_BAR]);
+	mvhline(0, 0, ' ', COLS);
+	attrset(A_NORMAL);
+	if (a->trainer)
+		snprintf(who, sizeof who, _("Formateur"));
+	else
+		snprintf(who, sizeof who, _("Équipe %s — %s"),
+		    g->teams[a->team].name, app_actor_name(a));
+	app_textf(a, 0, 1, COLS - 2, ROLE_BAR, _("pilote · S%d/%d %s%s · %s"),
+	    g->week, a->scenario->weeks, _(phases[g->phase]),
+	    g->paused ? _(" · ⏸ chronomètre en pause") : "", who);
+	move(1, 0);
+	clrtoeol();
+	for (i = 0, x = 1; i < app_nscreens; i++) {
+		char	 label[64];
+
+		if (!app_screen_visible(a, i))
+			continue;
+		snprintf(label, sizeof label, "%d %s", i + 1,
+		    _(app_screens[i]->name));
+		app_text(a, 1, x, COLS - x, i == a->screen ? ROLE_TAB_ACTIVE :
+		    ROLE_NORMAL, label);
+		x += wrap_width(label, strlen(label)) + 3;
+	}
+	move(LINES - 2, 0);
+	clrtoeol();
+	if (a->message != NULL)
+		app_text(a, LINES - 2, 1, COLS - 2, a->message_bad ? ROLE_BAD :
+		    ROLE_INFO, a->message);
+	attrset(a->attr[ROLE_BAR]);
+	mvhline(LINES - 1, 0, ' ', COLS);
+	attrset(A_NORMAL);
+	app_text(a, LINES - 1, 1, COLS - 2, ROLE_BAR, a->trainer ?
+	    _("Tab écran · e équipe · F équipe au clavier · ? aide · q quitter") :
+	    _("Tab écran · e équipe · c candidat · F formateur · ? aide · "
+	    "q quitter"));
+}
+
+static void
+app_draw_help(struct app *a)
+{
+	const struct screen	*s = app_current(a);
+	int			 n = 0, i, y, w = COLS - 8, h;
+
+	for (i = 0; app_global_help[i] != NULL; i++)
+		n++;
+	for (i = 0; s->help != NULL && s->help[i] != NULL; i++)
+		n++;
+	h = n + 5;
+	if (h > LINES - 2)
+		h = LINES - 2;
+	y = (LINES - h) / 2;
+	attrset(a->attr[ROLE_BAR]);
+	for (i = 0; i < h; i++)
+		mvhline(y + i, 4, ' ', w);
+	attrset(A_NORMAL);
+	app_textf(a, y + 1, 6, w - 4, ROLE_BAR, _("Touches de l'écran « %s »"),
+	    _(s->name));
+	n = y + 2;
+	for (i = 0; s->help != NULL && s->help[i] != NULL && n < y + h - 1; i++)
+		app_text(a, n++, 6, w - 4, ROLE_BAR, _(s->help[i]));
+	n++;
+	for (i = 0; app_global_help[i] != NULL && n < y + h - 1; i++)
+		app_text(a, n++, 6, w - 4, ROLE_BAR, _(app_global_help[i]));
+	app_cursor(a, y + 1, 6);
+}
+
+static void
+app_draw(struct app *a)
+{
+	erase();
+	a->cursor_y = 2;
+	a->cursor_x = 1;
+	if (COLS < APP_MIN_COLS || LINES < APP_MIN_ROWS) {
+		mvaddstr(0, 0, _("Agrandissez le terminal :"));
+		mvprintw(1, 0, _("il faut %d×%d au moins"), APP_MIN_COLS,
+		    APP_MIN_ROWS);
+		mvprintw(2, 0, _("(actuellement %d×%d)."), COLS, LINES);
+		move(0, 0);
+		refresh();
+		return;
+	}
+	if (a->game == NULL) {
+		/* Session setup: no game yet, only the scenario. */
+		attrset(a->attr[ROLE_BAR]);
+		mvhline(0, 0, ' ', COLS);
+		attrset(A_NORMAL);
+		app_textf(a, 0, 1, COLS - 2, ROLE_BAR, _("pilote · nouvelle "
+		    "session · %s"), a->scenario->title);
+		app_paragraph(a, 2, 2, COLS - 4, LINES - 4, ROLE_NORMAL,
+		    a->scenario->brief);
+		refresh();
+		return;
+	}
+	app_current(a)->draw(a, 2, LINES - 4);
+	app_draw_bars(a);
+	if (a->help)
+		app_draw_help(a);
+	move(a->cursor_y, a->cursor_x);
+	refresh();
+}
+
+/* --- dialogs --- */
+
+static void
+app_box(struct app *a, int y, int h, const char *title)
+{
+	int	 i, w = COLS - 8;
+
+	attrset(a->attr[ROLE_BAR]);
+	for (i = 0; i < h; i++)
+		mvhline(y + i, 4, ' ', w);
+	attrset(A_NORMAL);
+	app_text(a, y, 6, w - 4, ROLE_BAR, title);
+}
+
+bool
+app_confirm(struct app *a, const char *question)
+{
+	wint_t	 ch;
+	int	 kind;
+
+	for (;;) {
+		app_draw(a);
+		app_box(a, LINES / 2 - 2, 4, _("Confirmation"));
+		app_text(a, LINES / 2 - 1, 6, COLS - 12, ROLE_BAR, question);
+		app_text(a, LINES / 2, 6, COLS - 12, ROLE_BAR,
+		    _("o : oui   n ou Échap : non"));
+		move(LINES / 2 - 1, 6);
+		refresh();
+		kind = get_wch(&ch);
+		if (kind == ERR)
+			continue;
+		if (kind == OK && (ch == 'o' || ch == 'O' || ch == 'y'))
+			return true;
+		if (kind == OK && (ch == 'n' || ch == 'N' || ch == 27))
+			return false;
+	}
+}
+
+char *
+app_prompt(struct app *a, const char *label, const char *initial)
+{
+	wchar_t	 buf[512];
+	char	 out[2048];
+	size_t	 len = 0, pos, i;
+	int	 kind, y = LINES / 2 - 2, w = COLS - 12, start;
+	wint_t	 ch;
+	mbstate_t st;
+	const char *src = initial != NULL ? initial : "";
+
+	memset(&st, 0, sizeof st);
+	len = mbsrtowcs(buf, &src, 511, &st);
+	if (len == (size_t)-1)
+		len = 0;
+	buf[len] = L'\0';
+	pos = len;
+	curs_set(1);
+	for (;;) {
+		app_draw(a);
+		app_box(a, y, 5, label);
+		app_text(a, y + 3, 6, w, ROLE_BAR, _("Entrée : valider   Échap : "
+		    "annuler   ← → Début Fin : se déplacer"));
+		/* Show the end of long lines around the cursor. */
+		start = 0;
+		while (wcswidth(buf + start, pos - (size_t)start) >= w - 1)
+			start++;
+		attrset(A_NORMAL);
+		mvhline(y + 1, 6, ' ', w);
+		mvaddnwstr(y + 1, 6, buf + start, (int)(len - (size_t)start));
+		move(y + 1, 6 + wcswidth(buf + start, pos - (size_t)start));
+		refresh();
+		kind = get_wch(&ch);
+		if (kind == ERR)
+			continue;
+		if (kind == KEY_CODE_YES) {
+			if (ch == KEY_LEFT && pos > 0)
+				pos--;
+			else if (ch == KEY_RIGHT && pos < len)
+				pos++;
+			else if (ch == KEY_HOME)
+				pos = 0;
+			else if (ch == KEY_END)
+				pos = len;
+			else if ((ch == KEY_BACKSPACE) && pos > 0) {
+				memmove(buf + pos - 1, buf + pos,
+				    (len - pos + 1) * sizeof *buf);
+				pos--;
+				len--;
+			} else if (ch == KEY_DC && pos < len) {
+				memmove(buf + pos, buf + pos + 1,
+				    (len - pos) * sizeof *buf);
+				len--;
+			} else if (ch == KEY_ENTER)
+				break;
+			continue;
+		}
+		if (ch == 27) {
+			curs_set(0);
+			return NULL;
+		}
+		if (ch == '\n' || ch == '\r')
+			break;
+		if ((ch == 127 || ch == 8) && pos > 0) {
+			memmove(buf + pos - 1, buf + pos,
+			    (len - pos + 1) * sizeof *buf);
+			pos--;
+			len--;
+			continue;
+		}
+		if (ch < 32 || len >= 510 || wcwidth((wchar_t)ch) < 0)
+			continue;
+		memmove(buf + pos + 1, buf + pos, (len - pos + 1) * sizeof *buf);
+		buf[pos++] = (wchar_t)ch;
+		len++;
+	}
+	curs_set(0);
+	buf[len] = L'\0';
+	i = wcstombs(out, buf, sizeof out - 1);
+	if (i == (size_t)-1)
+		return NULL;
+	out[i] = '\0';
+	return xstrdup(out);
+}
+
+int
+app_choose(struct app *a, const char *title, const char *const *labels,
+    int n, int initial)
+{
+	wint_t	 ch;
+	int	 kind, i, sel = initial, top = 0, h, y;
+
+	if (n <= 0)
+		return -1;
+	if (sel < 0 || sel >= n)
+		sel = 0;
+	for (;;) {
+		h = n + 3 < LINES - 4 ? n + 3 : LINES - 4;
+		y = (LINES - h) / 2;
+		if (sel < top)
+			top = sel;
+		if (sel >= top + h - 3)
+			top = sel - (h - 3) + 1;
+		app_draw(a);
+		app_box(a, y, h, title);
+		for (i = 0; i < h - 3 && top + i < n; i++)
+			app_text(a, y + 1 + i, 6, COLS - 14, top + i == sel ?
+			    ROLE_SELECTED : ROLE_BAR, labels[top + i]);
+		app_text(a, y + h - 1, 6, COLS - 14, ROLE_BAR,
+		    _("↑ ↓ : choisir   Entrée : valider   Échap : annuler"));
+		move(y + 1 + sel - top, 6);
+		refresh();
+		kind = get_wch(&ch);
+		if (kind == ERR)
+			continue;
+		if (kind == KEY_CODE_YES) {
+			if (ch == KEY_UP && sel > 0)
+				sel--;
+			else if (ch == KEY_DOWN && sel < n - 1)
+				sel++;
+			else if (ch == KEY_ENTER)
+				return sel;
+			continue;
+		}
+		if (ch == 'k' && sel > 0)
+			sel--;
+		else if (ch == 'j' && sel < n - 1)
+			sel++;
+		else if (ch == '\n' || ch == '\r')
+			return sel;
+		else if (ch == 27)
+			return -1;
+	}
+}
+
+/* --- loop --- */
+
+static void
+app_switch_screen(struct app *a, int to)
+{
+	if (to < 0 || to >= app_nscreens || !app_screen_visible(a, to))
+		return;
+	a->screen = to;
+}
+
+static void
+app_cycle(struct app *a, int dir)
+{
+	int	 i, s = a->screen;
+
+	for (i = 0; i < app_nscreens; i++) {
+		s = (s + dir + app_nscreens) % app_nscreens;
+		if (app_screen_visible(a, s)) {
+			a->screen = s;
+			return;
+		}
+	}
+}
+
+static int
+app_global_key(struct app *a, int kind, wint_t ch)
+{
+	const char	**labels;
+	int		 i, n;
+
+	if (kind == KEY_CODE_YES) {
+		if (ch == KEY_F(1)) {
+			a->help = true;
+			return APP_REDRAW;
+		}
+		if (ch == KEY_BTAB) {
+			app_cycle(a, -1);
+			return APP_REDRAW;
+		}
+		return APP_IGNORED;
+	}
+	switch (ch) {
+	case '\t':
+		app_cycle(a, 1);
+		return APP_REDRAW;
+	case '?':
+		a->help = true;
+		return APP_REDRAW;
+	case 12:	/* Ctrl+L */
+		clearok(curscr, TRUE);
+		return APP_REDRAW;
+	case 'q':
+		if (app_confirm(a, _("Quitter pilote ? La session est "
+		    "enregistrée ; « pilote play SESSION » la reprend.")))
+			return APP_QUIT;
+		return APP_REDRAW;
+	case 'F':
+		a->trainer = !a->trainer;
+		if (!app_screen_visible(a, a->screen))
+			app_cycle(a, 1);
+		app_say(a, false, a->trainer ? _("Mode formateur.") :
+		    _("Équipe %s au clavier."), a->game->teams[a->team].name);
+		return APP_REDRAW;
+	case 'e':
+		n = a->game->nteams;
+		labels = xcalloc((size_t)n, sizeof *labels);
+		for (i = 0; i < n; i++)
+			labels[i] = a->game->teams[i].name;
+		i = app_choose(a, _("Quelle équipe prend le clavier ?"), labels,
+		    n, a->team);
+		free(labels);
+		if (i >= 0) {
+			a->team = i;
+			a->actor = 0;
+			a->trainer = false;
+			if (!app_screen_visible(a, a->screen))
+				app_cycle(a, 1);
+			app_say(a, false, _("Équipe %s au clavier : %s agit."),
+			    a->game->teams[i].name, app_actor_name(a));
+		}
+		return APP_REDRAW;
+	case 'c':
+		if (a->trainer)
+			return APP_IGNORED;
+		n = a->game->teams[a->team].ncandidates;
+		labels = xcalloc((size_t)n, sizeof *labels);
+		for (i = 0; i < n; i++)
+			labels[i] = a->game->teams[a->team].candidates[i].name;
+		i = app_choose(a, _("Qui agit pour l'équipe ?"), labels, n,
+		    a->actor);
+		free(labels);
+		if (i >= 0) {
+			a->actor = i;
+			app_say(a, false, _("%s agit pour l'équipe %s."),
+			    app_actor_name(a), a->game->teams[a->team].name);
+		}
+		return APP_REDRAW;
+	default:
+		if (ch >= '1' && ch <= '9') {
+			app_switch_screen(a, (int)(ch - '1'));
+			return APP_REDRAW;
+		}
+		return APP_IGNORED;
+	}
+}
+
+static void
+app_terminal(struct app *a)
+{
+	cbreak();
+	noecho();
+	nonl();
+	keypad(stdscr, TRUE);
+	set_escdelay(25);
+	curs_set(0);
+	/* Wake twice a second: countdowns move without a key. */
+	timeout(500);
+	app_colours(a);
+}
+
+/* Demo names for a class that wants to start at once. */
+static const char *const demo_names[2][4] = {
+	{ "Léa Martin", "Hugo Petit", "Inès Faure", "Karim Benali" },
+	{ "Zoé Roux", "Max Blanc", "Chloé Lemaire", "Théo Garnier" },
+};
+
+static char *
+app_default_path(const struct scenario *s, int64_t now)
+{
+	time_t		 t = (time_t)(now / 1000);
+	struct tm	 tm;
+	char		 stamp[32];
+
+	localtime_r(&t, &tm);
+	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M", &tm);
+	return xasprintf("saves/%s-%s.jsonl", s->id, stamp);
+}
+
+/* Parses "Prénom Nom:role, Prénom Nom" into a setup team (copies kept). */
+static int
+app_setup_team(struct game_setup_team *t, char *name, char *list,
+    char **keep, int *nkeep)
+{
+	char	*item, *save = NULL, *colon;
+
+	t->name = name;
+	keep[(*nkeep)++] = name;
+	keep[(*nkeep)++] = list;
+	for (item = strtok_r(list, ",", &save); item != NULL &&
+	    t->ncandidates < GAME_MAX_CANDIDATES;
+	    item = strtok_r(NULL, ",", &save)) {
+		while (*item == ' ')
+			item++;
+		if (*item == '\0')
+			continue;
+		if ((colon = strchr(item, ':')) != NULL) {
+			*colon = '\0';
+			t->candidates[t->ncandidates].role = colon + 1;
+		}
+		t->candidates[t->ncandidates++].name = item;
+	}
+	return t->ncandidates > 0 ? 0 : -1;
+}
+
+static struct session *
+app_setup(struct app *a, const struct scenario *s)
+{
+	static const char *const modes[] = {
+		N_("Démo : 2 équipes de 3 candidats, rôles répartis"),
+		N_("Composer les équipes (noms, candidats, rôles, temps majoré)"),
+	};
+	const char	*labels[2] = { _(modes[0]), _(modes[1]) };
+	struct game_setup setup;
+	struct session	*ss = NULL;
+	char		*keep[64], *path, *text, *name, *roles, *cause = NULL;
+	char		*eq;
+	int		 nkeep = 0, mode, i, j, n;
+
+	memset(&setup, 0, sizeof setup);
+	randombytes_buf(&setup.seed, sizeof setup.seed);
+	setup.seed &= INT64_MAX;
+	mode = app_choose(a, _("Nouvelle session"), labels, 2, 0);
+	if (mode < 0)
+		return NULL;
+	if (mode == 0) {
+		setup.nteams = 2;
+		for (i = 0; i < 2; i++) {
+			setup.teams[i].name = i == 0 ? "Alpha" : "Bêta";
+			setup.teams[i].ncandidates = 3;
+			for (j = 0; j < 3; j++) {
+				setup.teams[i].candidates[j].name =
+				    demo_names[i][j];
+				setup.teams[i].candidates[j].role = j <
+				    s->nroles ? s->roles[j].id : NULL;
+			}
+		}
+	} else {
+		text = app_prompt(a, _("Combien d'équipes ? (1 à 8)"), "2");
+		n = text != NULL ? atoi(text) : 0;
+		free(text);
+		if (n < 1 || n > GAME_MAX_TEAMS)
+			return NULL;
+		roles = xstrdup("");
+		for (i = 0; i < s->nroles; i++) {
+			text = xasprintf("%s%s%s", roles, i ? ", " : "",
+			    s->roles[i].id);
+			free(roles);
+			roles = text;
+		}
+		for (i = 0; i < n && nkeep < 60; i++) {
+			text = xasprintf(_("Nom de l'équipe %d"), i + 1);
+			name = app_prompt(a, text, NULL);
+			free(text);
+			if (name == NULL)
+				break;
+			text = xasprintf(_("Candidats de %s : « Prénom Nom:rôle, "
+			    "… » (rôles : %s)"), name, roles);
+			eq = app_prompt(a, text, NULL);
+			free(text);
+			if (eq == NULL || app_setup_team(&setup.teams[i], name,
+			    eq, keep, &nkeep) == -1) {
+				free(eq);
+				break;
+			}
+			setup.nteams++;
+		}
+		free(roles);
+		while ((text = app_prompt(a, _("Temps majoré sur les points de "
+		    "situation : « Prénom Nom=33 » (Entrée vide : aucun)"),
+		    NULL)) != NULL && text[0] != '\0' && nkeep < 63) {
+			keep[nkeep++] = text;
+			if ((eq = strchr(text, '=')) == NULL)
+				continue;
+			*eq = '\0';
+			for (i = 0; i < setup.nteams; i++)
+				for (j = 0; j < setup.teams[i].ncandidates; j++)
+					if (strcmp(setup.teams[i].candidates[j].
+					    name, text) == 0)
+						setup.teams[i].candidates[j].
+						    extra_time = atoi(eq + 1);
+		}
+		free(text);
+	}
+	path = app_default_path(s, session_now());
+	text = app_prompt(a, _("Fichier de la session"), path);
+	free(path);
+	if (text != NULL && session_create(text, s, &setup, &ss, &cause) == -1) {
+		app_say(a, true, "%s", cause);
+		app_confirm(a, cause);
+		free(cause);
+		ss = NULL;
+	}
+	free(text);
+	for (i = 0; i < nkeep; i++)
+		free(keep[i]);
+	return ss;
+}
+
+int
+app_run_new(const struct scenario *s)
+{
+	struct app	 a;
+	struct session	*ss;
+	int		 rc;
+
+	memset(&a, 0, sizeof a);
+	a.scenario = s;
+	if (initscr() == NULL)
+		return EX_OSERR;
+	app_terminal(&a);
+	ss = app_setup(&a, s);
+	endwin();
+	if (ss == NULL)
+		return EX_OK;
+	rc = app_run(ss);
+	session_close(ss);
+	return rc;
+}
+
+/*
+ * Who was at the keyboard and on which screen lives in "<session>.ui", so
+ * that a session killed mid-week comes back to the same screen.  Not game
+ * state: losing it only costs a key press.
+ */
+static void
+app_ui_load(struct app *a)
+{
+	char	*path = xasprintf("%s.ui", a->session->path);
+	FILE	*f = fopen(path, "r");
+	int	 trainer, team, actor, screen;
+
+	free(path);
+	if (f == NULL)
+		return;
+	if (fscanf(f, "trainer=%d team=%d actor=%d screen=%d", &trainer,
+	    &team, &actor, &screen) == 4 && team >= 0 &&
+	    team < a->game->nteams && actor >= 0 &&
+	    actor < a->game->teams[team].ncandidates && screen >= 0 &&
+	    screen < app_nscreens) {
+		a->trainer = trainer != 0;
+		a->team = team;
+		a->actor = actor;
+		a->screen = screen;
+	}
+	fclose(f);
+}
+
+static void
+app_ui_save(const struct app *a)
+{
+	char	*path = xasprintf("%s.ui", a->session->path);
+	char	*tmp = xasprintf("%s.tmp", path);
+	FILE	*f = fopen(tmp, "w");
+
+	if (f != NULL) {
+		fprintf(f, "trainer=%d team=%d actor=%d screen=%d\n",
+		    a->trainer, a->team, a->actor, a->screen);
+		if (fclose(f) == 0)
+			rename(tmp, path);
+		else
+			remove(tmp);
+	}
+	free(tmp);
+	free(path);
+}
+
+int
+app_run(struct session *ss)
+{
+	struct app	 a;
+	wint_t		 ch;
+	int		 kind, r;
+	const struct screen *s;
+
+	memset(&a, 0, sizeof a);
+	a.session = ss;
+	a.scenario = ss->scenario;
+	a.game = ss->game;
+	a.trainer = true;
+	if (initscr() == NULL)
+		return EX_OSERR;
+	app_terminal(&a);
+	app_ui_load(&a);
+	app_say(&a, false, a.trainer ? _("Session %s — mode formateur. « e » "
+	    "donne le clavier à une équipe, « ? » l'aide.") : _("Session %s "
+	    "reprise. « ? » l'aide."), ss->path);
+	for (;;) {
+		int	 before = a.trainer * 1000000 + a.team * 10000 +
+		    a.actor * 100 + a.screen;
+
+		a.now = session_now();
+		app_draw(&a);
+		kind = get_wch(&ch);
+		if (kind == ERR)
+			continue;
+		if (kind == KEY_CODE_YES && ch == KEY_RESIZE)
+			continue;
+		if (a.help) {
+			a.help = false;
+			continue;
+		}
+		if (kind == OK && ch == '\r')
+			ch = '\n';
+		s = app_current(&a);
+		r = APP_IGNORED;
+		if (s->editing != NULL && s->editing(&a))
+			r = s->key(&a, kind, ch);
+		else {
+			if (kind == OK && ch == 27)
+				continue;
+			r = s->key(&a, kind, ch);
+			if (!(r & APP_HANDLED) && !(r & APP_QUIT))
+				r |= app_global_key(&a, kind, ch);
+		}
+		if (r & APP_QUIT)
+			break;
+		if (before != a.trainer * 1000000 + a.team * 10000 +
+		    a.actor * 100 + a.screen)
+			app_ui_save(&a);
+	}
+	endwin();
+	free(a.message);
+	return EX_OK;
+}

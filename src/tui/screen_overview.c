@@ -1,0 +1,289 @@
+/*
+ * screen_overview: the trainer's projected screen: every team at a glance
+ * (week, budget, schedule, quality, open incidents, status points answered
+ * and late, E3 indicators so far), and the trainer's actions: open piloting,
+ * close the week, inject an incident, request a status point, broadcast a
+ * message, pause the clock, write a note, look at a team.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/game.h"
+#include "tui/screens.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "util/wrap.h"
+#include "util/xalloc.h"
+
+static void
+overview_row(struct app *a, int y, int i, bool selected)
+{
+	struct game		*g = a->game;
+	struct team		*t = &g->teams[i];
+	const struct scenario	*s = a->scenario;
+	char			 forecast[TEXT_MONEY_MAX], env[TEXT_MONEY_MAX];
+	char			 cell[64];
+	int64_t			 total = 0;
+	int			 k, done = 0, late = 0, open = 0, asked = 0;
+	int			 answered = 0, late_points = 0;
+	enum app_role		 role = selected ? ROLE_SELECTED : ROLE_NORMAL;
+
+	for (k = 0; k < s->nlines; k++)
+		total += t->lines[k].forecast;
+	for (k = 0; k < s->npackages; k++) {
+		if (t->packages[k].status == PKG_DONE)
+			done++;
+		if (game_package_late(g, t, k))
+			late++;
+	}
+	for (k = 0; k < t->noccurrences; k++)
+		if (t->occurrences[k].status == OCC_OPEN)
+			open++;
+	for (k = 0; k < t->nrequests; k++) {
+		asked++;
+		if (t->requests[k].submitted)
+			answered++;
+		if (t->requests[k].late)
+			late_points++;
+	}
+	game_compute_results(g, i);
+	move(y, 0);
+	clrtoeol();
+	if (selected) {
+		attrset(a->attr[ROLE_SELECTED]);
+		mvhline(y, 1, ' ', COLS - 2);
+		attrset(A_NORMAL);
+	}
+	/* Columns fit 78: 1 name 14, 16 forecast 11, 28 envelope 11, ... */
+	app_text(a, y, 1, 14, role, t->name);
+	app_text(a, y, 16, 11, total > t->envelope && !selected ? ROLE_BAD :
+	    role, wrap_pad(cell, sizeof cell, text_money(forecast, total), 11,
+	    1));
+	app_text(a, y, 28, 11, role, wrap_pad(cell, sizeof cell,
+	    text_money(env, t->envelope), 11, 1));
+	app_textf(a, y, 40, 38, role, "%2d/%-2d %5d %5d  %2d/%-2d(%d) %3d %4s",
+	    done, s->npackages, late, open, answered, asked, late_points,
+	    t->result.e3_score, g->phase == PHASE_LAUNCHED ?
+	    "" : "—");
+	if (g->phase == PHASE_LAUNCHED)
+		app_textf(a, y, 74, 4, role, "%4d", t->result.score);
+	if (selected)
+		app_cursor(a, y, 1);
+}
+
+static void
+overview_draw(struct app *a, int top, int rows)
+{
+	struct game	*g = a->game;
+	int		 i, y = top;
+
+	app_textf(a, y++, 1, COLS - 2, ROLE_TITLE, "%s", a->scenario->title);
+	y++;
+	app_text(a, y++, 1, COLS - 2, ROLE_HEADING, _("équipe               "
+	    "prévu   enveloppe livrés retard incid. points   E3 score"));
+	for (i = 0; i < g->nteams && y < top + rows; i++)
+		overview_row(a, y++, i, i == a->focus[a->screen]);
+	y++;
+	if (y < top + rows)
+		app_text(a, y++, 1, COLS - 2, ROLE_HEADING, _("Actions du "
+		    "formateur"));
+	if (y < top + rows)
+		app_text(a, y++, 1, COLS - 2, ROLE_NORMAL, g->phase ==
+		    PHASE_FRAMING ? _("o ouvrir le pilotage (clôt le cadrage)") :
+		    g->phase == PHASE_PILOTING ? _("s clôturer la semaine   "
+		    "i injecter un incident   p demander un point de situation") :
+		    _("Le projet est lancé : résultats dans l'écran de chaque "
+		    "équipe."));
+	if (y < top + rows)
+		app_text(a, y++, 1, COLS - 2, ROLE_NORMAL, _("m message   n note "
+		    "sur l'équipe choisie   z pause / reprise du chronomètre   "
+		    "Entrée voir l'équipe"));
+	for (i = 0; i < g->nbroadcasts && y < top + rows; i++)
+		;
+	if (g->nbroadcasts > 0 && y + 1 < top + rows) {
+		y++;
+		app_textf(a, y++, 1, COLS - 2, ROLE_INFO, _("Dernier message à "
+		    "toutes les équipes : %s"),
+		    g->broadcasts[g->nbroadcasts - 1].text);
+	}
+}
+
+/* Which team a trainer action is for: one of them or all. */
+static int
+overview_pick_team(struct app *a, const char *title, const char **name)
+{
+	const char	**labels;
+	int		 i, n = a->game->nteams, choice;
+
+	labels = xcalloc((size_t)n + 1, sizeof *labels);
+	labels[0] = _("Toutes les équipes");
+	for (i = 0; i < n; i++)
+		labels[i + 1] = a->game->teams[i].name;
+	choice = app_choose(a, title, labels, n + 1, 0);
+	free(labels);
+	if (choice < 0)
+		return -1;
+	*name = choice == 0 ? "toutes" : a->game->teams[choice - 1].name;
+	return 0;
+}
+
+static void
+overview_inject(struct app *a)
+{
+	const struct scenario	*s = a->scenario;
+	const char		**labels, *team;
+	char			*title, *text, *o1, *o2, *def;
+	int			 i, n = s->nincidents, choice;
+
+	labels = xcalloc((size_t)n + 1, sizeof *labels);
+	labels[0] = _("Écrire un incident sur le moment…");
+	for (i = 0; i < n; i++)
+		labels[i + 1] = s->incidents[i].title;
+	choice = app_choose(a, _("Injecter quel incident ?"), labels, n + 1, 0);
+	free(labels);
+	if (choice < 0 || overview_pick_team(a, _("Pour quelle équipe ?"),
+	    &team) == -1)
+		return;
+	if (choice > 0) {
+		app_command(a, "injecter", NULL, "incident",
+		    s->incidents[choice - 1].id, "equipe", team, NULL);
+		return;
+	}
+	title = app_prompt(a, _("Titre de l'incident"), NULL);
+	text = title ? app_prompt(a, _("Ce que l'équipe lit"), NULL) : NULL;
+	o1 = text ? app_prompt(a, _("Option 1 — « Libellé : effets », ex. "
+	    "« Payer l'urgence : cout=2000, retard=-1 »"), NULL) : NULL;
+	o2 = o1 ? app_prompt(a, _("Option 2 — « Libellé : effets »"), NULL) :
+	    NULL;
+	def = o2 ? app_prompt(a, _("Sans réponse — « Texte : effets », ex. "
+	    "« Tout glisse : retard=1, cible=lot »"), NULL) : NULL;
+	if (def != NULL)
+		app_command(a, "injecter", NULL, "titre", title, "texte", text,
+		    "option1", o1, "option2", o2, "defaut", def, "equipe", team,
+		    NULL);
+	free(title);
+	free(text);
+	free(o1);
+	free(o2);
+	free(def);
+}
+
+static void
+overview_request(struct app *a)
+{
+	const struct scenario	*s = a->scenario;
+	const char		**labels, *team;
+	char			*title = NULL, *minutes;
+	int			 i, n = s->nstatus_points, choice;
+
+	labels = xcalloc((size_t)n + 1, sizeof *labels);
+	labels[0] = _("Un point non prévu…");
+	for (i = 0; i < n; i++)
+		labels[i + 1] = s->status_points[i].title;
+	choice = app_choose(a, _("Demander quel point de situation ?"), labels,
+	    n + 1, 0);
+	free(labels);
+	if (choice < 0)
+		return;
+	if (choice == 0 && (title = app_prompt(a, _("Titre du point"),
+	    _("Point de situation"))) == NULL)
+		return;
+	minutes = app_prompt(a, _("Délai pour le rendre, en minutes"),
+	    choice > 0 ? NULL : "20");
+	if (minutes != NULL && overview_pick_team(a, _("Pour quelle équipe ?"),
+	    &team) == 0) {
+		if (choice > 0)
+			app_command(a, "demander_point", NULL, "point",
+			    s->status_points[choice - 1].id, "equipe", team,
+			    minutes[0] ? "delai" : NULL, minutes, NULL);
+		else
+			app_command(a, "demander_point", NULL, "titre", title,
+			    "delai", minutes, "equipe", team, NULL);
+	}
+	free(title);
+	free(minutes);
+}
+
+static int
+overview_key(struct app *a, int kind, wint_t ch)
+{
+	struct game	*g = a->game;
+	const char	*team;
+	char		*text;
+	int		 r = APP_IGNORED, before = 0, i;
+
+	app_list_keys(a, g->nteams, g->nteams, kind, ch, &r);
+	if (r != APP_IGNORED || kind != OK)
+		return r;
+	switch (ch) {
+	case '\n':
+		a->team = a->focus[a->screen];
+		a->screen = 1;
+		app_say(a, false, _("Équipe %s, en lecture (mode formateur)."),
+		    g->teams[a->team].name);
+		return APP_HANDLED | APP_REDRAW;
+	case 'o':
+		if (app_confirm(a, _("Ouvrir le pilotage ? Le cadrage de toutes "
+		    "les équipes est figé comme preuve.")))
+			app_command(a, "ouvrir_pilotage", NULL, NULL);
+		return APP_HANDLED | APP_REDRAW;
+	case 's':
+		for (i = 0; i < g->nteams; i++)
+			before += g->teams[i].noccurrences;
+		if (!app_confirm(a, _("Clôturer la semaine ? Les incidents sans "
+		    "réponse prennent leur conséquence par défaut.")))
+			return APP_HANDLED | APP_REDRAW;
+		if (app_command(a, "cloturer_semaine", NULL, NULL) == 0) {
+			for (i = 0; i < g->nteams; i++)
+				before -= g->teams[i].noccurrences;
+			app_say(a, false, g->phase == PHASE_LAUNCHED ?
+			    _("Dernière semaine close : le projet est lancé, "
+			    "résultats calculés.") : _("Semaine close. Semaine "
+			    "%d : %d nouvel(s) incident(s) pour l'ensemble des "
+			    "équipes."), g->week, -before);
+		}
+		return APP_HANDLED | APP_REDRAW;
+	case 'i':
+		overview_inject(a);
+		return APP_HANDLED | APP_REDRAW;
+	case 'p':
+		overview_request(a);
+		return APP_HANDLED | APP_REDRAW;
+	case 'm':
+		if ((text = app_prompt(a, _("Message"), NULL)) != NULL &&
+		    overview_pick_team(a, _("À quelle équipe ?"), &team) == 0)
+			app_command(a, "message", NULL, "texte", text, "equipe",
+			    team, NULL);
+		free(text);
+		return APP_HANDLED | APP_REDRAW;
+	case 'n':
+		if ((text = app_prompt(a, _("Note sur l'équipe"), NULL)) != NULL)
+			app_command(a, "note", NULL, "equipe",
+			    g->teams[a->focus[a->screen]].name, "texte", text,
+			    NULL);
+		free(text);
+		return APP_HANDLED | APP_REDRAW;
+	case 'z':
+		app_command(a, g->paused ? "reprendre" : "pause", NULL, NULL);
+		return APP_HANDLED | APP_REDRAW;
+	default:
+		return APP_IGNORED;
+	}
+}
+
+static const char *const overview_help[] = {
+	N_("↑ ↓          choisir une équipe ; Entrée : voir ses écrans"),
+	N_("o            ouvrir le pilotage (fin du cadrage)"),
+	N_("s            clôturer la semaine pour toutes les équipes"),
+	N_("i            injecter un incident (catalogue ou sur le moment)"),
+	N_("p            demander un point de situation avec un délai"),
+	N_("m            envoyer un message ; n : noter une observation"),
+	N_("z            mettre en pause / relancer le chronomètre"),
+	NULL
+};
+
+const struct screen screen_overview = {
+	N_("Vue d'ensemble"), true, overview_draw, overview_key, overview_help,
+	NULL
+};
