@@ -14,6 +14,8 @@
 
 .SUFFIXES:
 .DELETE_ON_ERROR:
+# Keep intermediate objects (the fuzz build), never rebuild them for nothing.
+.SECONDARY:
 
 PROG		= pilote
 PREFIX		?= /usr/local
@@ -227,6 +229,7 @@ build/plain/bench_journal: tests/bench_journal.c $(OBJ) | deps
 bench: $(PROG) build/plain/bench_journal
 	$(call install_missing,,jq:jq)
 	@sh tests/bench.sh ./$(PROG) build/plain/bench_journal
+	@sh tests/bench_tui.sh ./$(PROG)
 
 # --- installation ---------------------------------------------------------
 

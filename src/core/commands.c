@@ -504,6 +504,9 @@ cmd_negotiate(struct ctx *c)
 	if (p->negotiated)
 		FAIL(_("« %s » a déjà été négocié : on ne renégocie pas"),
 		    s->packages[pkg].name);
+	if (!price && p->ordered > 0 && p->due <= c->g->week + 1)
+		FAIL(_("« %s » est attendu cette semaine ou la suivante : trop "
+		    "tard pour gagner une semaine"), s->packages[pkg].name);
 	if (!c->apply)
 		return 0;
 	p->negotiated = true;
@@ -996,7 +999,20 @@ game_apply(struct game *g, const struct event *e)
 	if (g->phase == PHASE_PILOTING)
 		game_expire(g, now, e->seq);
 	if (command_run(g, e, true, &cause) == -1) {
-		/* The journal only holds validated events: a bug if here. */
+		/*
+		 * Validated against the state before the defaults of incidents
+		 * whose deadline passed meanwhile; they can make it moot (a
+		 * budget cut below a reserve).  The decision stays in the
+		 * journal; say why it changed nothing.
+		 */
+		int	 t = game_team_index(g, e->team);
+		int64_t	 seqs[1] = { e->seq };
+
+		if (t >= 0)
+			game_explain(&g->teams[t], g->week, seqs, 1,
+			    _("décision « %s » sans effet : %s (un incident "
+			    "venait de prendre sa conséquence par défaut)"),
+			    e->type, cause ? cause : "?");
 		free(cause);
 	}
 }

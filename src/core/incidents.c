@@ -317,9 +317,11 @@ incidents_apply(struct game *g, struct team *t, const struct occurrence *o,
 				/* A supplier absorbs scope with time. */
 				weeks = (abs(fx->workload) + 4) / 5;
 				if (fx->workload > 0 && p->status != PKG_DONE) {
-					p->delay += weeks;
+					/* Before the order: the lead grows. */
 					if (p->ordered > 0)
 						p->due += weeks;
+					else
+						p->delay += weeks;
 				}
 				SAY(_("périmètre de « %s » modifié (%+d "
 				    "jours-personne, %d semaine(s) chez le "

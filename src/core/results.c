@@ -259,8 +259,12 @@ results_e3(const struct game *g, struct team *t)
 	r->e3[E3_STATUS_POINTS] = n > 0 ? sum / n : 0;
 	for (i = ok = 0; i < t->nrequests; i++)
 		ok += t->requests[i].submitted && !t->requests[i].late;
-	results_comment(r, E3_STATUS_POINTS, _("%d point(s) de situation "
-	    "rendu(s) à l'heure sur %d demandé(s)"), ok, n);
+	if (n == 0)
+		results_comment(r, E3_STATUS_POINTS, _("aucun point de situation "
+		    "demandé : critère non évaluable dans cette session"));
+	else
+		results_comment(r, E3_STATUS_POINTS, _("%d point(s) de situation "
+		    "rendu(s) à l'heure sur %d demandé(s)"), ok, n);
 	r->e3_score = 0;
 	for (i = 0; i < E3_CRITERION_COUNT; i++)
 		r->e3_score += s->scoring.e3[i] * r->e3[i] / 100;

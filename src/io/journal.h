@@ -23,6 +23,11 @@
  * warning; damage anywhere else is refused with its line number.  An
  * exclusive flock() on the file keeps a second writer out.
  *
+ * Side files beside the session: "<path>.owner", JSON {"host", "pid",
+ * "since" (Unix time), "user"} written by the lock holder and removed when
+ * it closes; "<path>.torn", every tail ever set aside, byte for byte, one
+ * after the other.
+ *
  * Invariants of an open struct journal: every loaded line verified; count
  * >= 1 (the header); the file holds exactly the verified lines (for a
  * writer: its size is the end of the last good line); head is the H of the

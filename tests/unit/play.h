@@ -269,14 +269,22 @@ play_replay(const struct play *p)
 }
 
 /* Shorthands: Alice of team Alpha, Alice of another team, the trainer. */
-#define ALPHA(p, ...)		play_act(p, "Alpha", "Alice", NULL, __VA_ARGS__, NULL)
-#define ALPHA_WHY(p, why, ...)	play_act(p, "Alpha", "Alice", why, __VA_ARGS__, NULL)
-#define TEAM(p, team, ...)	play_act(p, team, "Alice", NULL, __VA_ARGS__, NULL)
-#define TEAM_WHY(p, team, why, ...) play_act(p, team, "Alice", why, __VA_ARGS__, NULL)
-#define TRAINER(p, ...)		play_act(p, NULL, GAME_TRAINER, NULL, __VA_ARGS__, NULL)
-#define REFUSED(p, needle, ...)	play_refused(p, "Alpha", "Alice", NULL, needle, __VA_ARGS__, NULL)
-#define REFUSED_WHY(p, why, needle, ...) play_refused(p, "Alpha", "Alice", why, needle, __VA_ARGS__, NULL)
-#define TRAINER_REFUSED(p, needle, ...) play_refused(p, NULL, GAME_TRAINER, NULL, needle, __VA_ARGS__, NULL)
+#define ALPHA(p, ...)							\
+	play_act(p, "Alpha", "Alice", NULL, __VA_ARGS__, NULL)
+#define ALPHA_WHY(p, why, ...)						\
+	play_act(p, "Alpha", "Alice", why, __VA_ARGS__, NULL)
+#define TEAM(p, team, ...)						\
+	play_act(p, team, "Alice", NULL, __VA_ARGS__, NULL)
+#define TEAM_WHY(p, team, why, ...)					\
+	play_act(p, team, "Alice", why, __VA_ARGS__, NULL)
+#define TRAINER(p, ...)							\
+	play_act(p, NULL, GAME_TRAINER, NULL, __VA_ARGS__, NULL)
+#define REFUSED(p, needle, ...)						\
+	play_refused(p, "Alpha", "Alice", NULL, needle, __VA_ARGS__, NULL)
+#define REFUSED_WHY(p, why, needle, ...)				\
+	play_refused(p, "Alpha", "Alice", why, needle, __VA_ARGS__, NULL)
+#define TRAINER_REFUSED(p, needle, ...)					\
+	play_refused(p, NULL, GAME_TRAINER, NULL, needle, __VA_ARGS__, NULL)
 
 static PLAY_UNUSED struct team *
 play_team(struct play *p, const char *name)

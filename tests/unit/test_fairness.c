@@ -93,8 +93,8 @@ fair_session(struct play *p)
 	same_week1(p, "Beta");
 	TEAM(p, "Gamma", "repondre", "incident=1", "option=b");
 	p->time = T0 + 30 * MINUTE;	/* every open deadline has passed */
-	TEAM(p, "Gamma", "point", "point=1", "risques=Aucun", "arbitrages=Aucun",
-	    "suivi=Tout va bien");
+	TEAM(p, "Gamma", "point", "point=1", "risques=Aucun",
+	    "arbitrages=Aucun", "suivi=Tout va bien");
 	p->time = T0 + 31 * MINUTE;
 	TRAINER(p, "cloturer_semaine");			/* signal: occ 4 */
 	p->time = T0 + 33 * MINUTE;

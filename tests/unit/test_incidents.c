@@ -42,8 +42,8 @@ cout_goes_to_its_line_or_the_package_line_or_the_first_line(void **state)
 	ALPHA(&p, "repondre", "incident=1", "option=payer");
 	assert_int_equal(t->lines[L_MEDIA].actual, EUROS(1000));
 	play_assert_explained(t, "« Panne du serveur de recette » : Alice a "
-	    "choisi « Louer un serveur » → dépense de 1" NBSP "000" NBSP "€ sur "
-	    "« Médias ».");
+	    "choisi « Louer un serveur » → dépense de 1" NBSP "000" NBSP
+	    "€ sur « Médias ».");
 	/* lot = "site": 500 € on the site's line, production. */
 	TRAINER(&p, "injecter", "incident=panne");
 	ALPHA(&p, "repondre", "incident=2", "option=reparer");
@@ -458,8 +458,8 @@ an_effect_without_target_says_so(void **state)
 	assert_int_equal(t->occurrences[0].target_package, -1);
 	TRAINER(&p, "cloturer_semaine");
 	play_assert_explained(t, "personne n'a répondu à temps, la conséquence "
-	    "par défaut s'applique → sans effet (rien à viser dans le projet de "
-	    "l'équipe).");
+	    "par défaut s'applique → sans effet (rien à viser dans le projet "
+	    "de l'équipe).");
 	play_end(&p);
 }
 
@@ -661,20 +661,20 @@ random_trigger_uses_one_fair_draw_per_week(void **state)
 	assert_int_equal(rng_percent(4, 1, RNG_INCIDENT, INC_SIGNAL), 11);
 	assert_int_equal(rng_percent(4, 2, RNG_INCIDENT, INC_SIGNAL), 10);
 	assert_int_equal(rng_percent(4, 3, RNG_INCIDENT, INC_SIGNAL), 66);
-	assert_int_equal(play_signal(1, "probabilite = 50; semaines = [ 1, 2 ];"),
-	    0);
-	assert_int_equal(play_signal(1, "probabilite = 50; semaines = [ 1, 3 ];"),
-	    WEEK(3));
+	assert_int_equal(play_signal(1, "probabilite = 50; "
+	    "semaines = [ 1, 2 ];"), 0);
+	assert_int_equal(play_signal(1, "probabilite = 50; "
+	    "semaines = [ 1, 3 ];"), WEEK(3));
 	/* Once only, unless it repeats. */
-	assert_int_equal(play_signal(4, "probabilite = 50; semaines = [ 1, 3 ];"),
-	    WEEK(1));
-	assert_int_equal(play_signal(4, "probabilite = 50; semaines = [ 1, 3 ]; "
-	    "repete = true;"), WEEK(1) | WEEK(2));
+	assert_int_equal(play_signal(4, "probabilite = 50; "
+	    "semaines = [ 1, 3 ];"), WEEK(1));
+	assert_int_equal(play_signal(4, "probabilite = 50; "
+	    "semaines = [ 1, 3 ]; repete = true;"), WEEK(1) | WEEK(2));
 	/* 11 < 12 fires, 11 < 11 does not. */
-	assert_int_equal(play_signal(4, "probabilite = 12; semaines = [ 1, 1 ];"),
-	    WEEK(1));
-	assert_int_equal(play_signal(4, "probabilite = 11; semaines = [ 1, 1 ];"),
-	    0);
+	assert_int_equal(play_signal(4, "probabilite = 12; "
+	    "semaines = [ 1, 1 ];"), WEEK(1));
+	assert_int_equal(play_signal(4, "probabilite = 11; "
+	    "semaines = [ 1, 1 ];"), 0);
 	/* The cause tells the draw; a condition is mentioned. */
 	play_start(&p, signal_triggered("probabilite = 50; si = { outil_absent "
 	    "= \"gestion_projet\"; };"), 4, 2);

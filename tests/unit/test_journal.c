@@ -578,6 +578,33 @@ torn_last_line_is_set_aside_and_appends_continue(void **state)
 }
 
 static void
+refused_writer_leaves_a_torn_tail_in_place(void **state)
+{
+	struct journal	*j;
+	char		 key[256], moved[256], torn[160], *cause = NULL;
+	char		*warning = NULL, *data;
+	size_t		 len;
+
+	(void)state;
+	j = make_session(2);
+	journal_close(j);
+	data = slurp(session, &len);
+	spit(session, data, len - 10);
+	snprintf(key, sizeof key, "%s/keys/s.jsonl.key", tmpdir);
+	snprintf(moved, sizeof moved, "%s/s.key.bak", tmpdir);
+	assert_int_equal(rename(key, moved), 0);
+	/* Without the key nothing is repaired: every check comes first. */
+	assert_int_equal(journal_open(session, JOURNAL_WRITE, &j, &warning,
+	    &cause), -1);
+	assert_null(warning);
+	free(cause);
+	assert_true(file_equals(session, data, len - 10));
+	snprintf(torn, sizeof torn, "%s.torn", session);
+	assert_int_equal(access(torn, F_OK), -1);
+	free(data);
+}
+
+static void
 complete_line_without_newline_is_torn(void **state)
 {
 	struct journal_report	 r;
@@ -630,6 +657,8 @@ empty_or_headless_journal_is_refused(void **state)
 	assert_int_equal(journal_verify_buffer(data, len / 2, &r), -1);
 	assert_int_equal(r.bad_line, 1);
 	assert_int_equal(r.torn_tail, 0);
+	assert_non_null(strstr(r.message, "création de la session a été "
+	    "interrompue"));
 	journal_report_release(&r);
 	spit(session, "", 0);
 	assert_int_equal(journal_open(session, JOURNAL_WRITE, &j, &warning,
@@ -1081,6 +1110,7 @@ main(void)
 		T(reader_needs_no_key_but_writer_needs_the_right_one),
 		T(read_only_journal_refuses_appends),
 		T(torn_last_line_is_set_aside_and_appends_continue),
+		T(refused_writer_leaves_a_torn_tail_in_place),
 		T(complete_line_without_newline_is_torn),
 		T(empty_or_headless_journal_is_refused),
 		T(damaged_middle_line_is_refused_with_its_line),

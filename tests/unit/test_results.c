@@ -381,9 +381,9 @@ e3_indicators_of_a_complete_framing_keep_their_evidence(void **state)
 {
 	struct play		 p;
 	const struct team_result *r;
-	int64_t			 tool, need, role, as_site, as_video, as_contenu;
-	int64_t			 as_media, pl_site, pl_video, pl_contenu;
-	int64_t			 pl_media, frame, open, ask, answer;
+	int64_t			 tool, need, role, as_site, as_video;
+	int64_t			 as_contenu, as_media, pl_site, pl_video;
+	int64_t			 pl_contenu, pl_media, frame, open, ask, answer;
 
 	(void)state;
 	play_start(&p, play_rules(), 1, 1);

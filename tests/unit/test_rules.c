@@ -736,8 +736,8 @@ plan_alerts_flag_each_planning_mistake(void **state)
 	ALPHA_WHY(&p, "moins cher", "attribuer", "lot=site",
 	    "prestataire=freelance");
 	ISSUES(&p,
-	    "« Site web » : Max Freelance annonce 3 semaine(s) de délai, le plan "
-	    "en prévoit 2",
+	    "« Site web » : Max Freelance annonce 3 semaine(s) de délai, le "
+	    "plan en prévoit 2",
 	    "la relation avec Max Freelance n'est pas cadrée (réunions, outil, "
 	    "format, recette, temps)");
 
@@ -907,6 +907,32 @@ tools_raise_productivity_after_their_set_up(void **state)
 	TRAINER(&p, "cloturer_semaine");
 	assert_int_equal(site->status, PKG_DONE);
 	assert_int_equal(site->finished, 3);
+	play_end(&p);
+}
+
+static void
+tool_set_up_falls_on_whoever_has_time(void **state)
+{
+	struct play	 p;
+	struct team	*t;
+
+	(void)state;
+	play_start(&p, play_rules(), 1, 1);
+	t = play_team(&p, "Alpha");
+	ALPHA(&p, "attribuer", "lot=site", "interne=bob");
+	ALPHA(&p, "amenager", "membre=bob", "besoin=1");
+	ALPHA(&p, "outil", "outil=slack");
+	TRAINER(&p, "ouvrir_pilotage");
+	TRAINER(&p, "injecter", "equipe=Alpha", "titre=Congés", "texte=…",
+	    "option1=Accorder : membre=ana, jours_perdus=5",
+	    "option2=Refuser : moral=-10", "defaut=Refuser : moral=-20");
+	ALPHA(&p, "repondre", "incident=1", "option=1");
+	TRAINER(&p, "cloturer_semaine");
+	/* Ana is away all week: Slack's 2 days fall on Bob, whose 4 days
+	 * + 10 % = 440 leave 240 for the site. */
+	assert_int_equal(t->staff[ANA].days_lost, 0);
+	assert_int_equal(t->setup_days, 0);
+	assert_int_equal(t->packages[SITE].done_cdays, 240);
 	play_end(&p);
 }
 
@@ -1392,6 +1418,7 @@ main(void)
 		cmocka_unit_test(internal_work_follows_availability_and_unmet_needs),
 		cmocka_unit_test(accessibility_work_adds_fifteen_percent),
 		cmocka_unit_test(tools_raise_productivity_after_their_set_up),
+		cmocka_unit_test(tool_set_up_falls_on_whoever_has_time),
 		cmocka_unit_test(morale_and_fatigue_scale_capacity),
 		cmocka_unit_test(middling_morale_costs_ten_percent),
 		cmocka_unit_test(each_person_splits_the_week_between_open_packages),
