@@ -571,6 +571,9 @@ cmd_status_point(struct ctx *c)
 	int64_t			 n, now, limit;
 	int			 extra = 0, who;
 
+	if (c->g->phase == PHASE_LAUNCHED)
+		FAIL(_("le projet est lancé : les points de situation sont "
+		    "clos"));
 	if (c->t->nrequests == 0)
 		FAIL(_("aucun point de situation n'a été demandé à l'équipe"));
 	if (need_int(c, "point", 1, c->t->nrequests, &n) == -1)

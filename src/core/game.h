@@ -309,6 +309,12 @@ struct plan_issues {
 void		 game_plan_issues(const struct game *, const struct team *,
 		    struct plan_issues *);
 void		 game_plan_issues_release(struct plan_issues *);
+/* What a package will cost the team as assigned (cents, fixed cost in). */
+int64_t		 game_package_forecast(const struct scenario *,
+		    const struct team *, int package);
+/* Centi-days per week person staff is planned to work in week w. */
+int		 game_planned_load(const struct scenario *, const struct team *,
+		    int staff, int week);
 /* (Re)computes team.result: at launch for good, before it as a preview. */
 void		 game_compute_results(struct game *, int team);
 

@@ -29,8 +29,6 @@ int	 game_parse_week(const struct scenario *, const char *);
 
 /* plan.c */
 void	 game_update_forecast(const struct scenario *, struct team *);
-int64_t	 game_package_forecast(const struct scenario *, const struct team *,
-	    int package);
 int64_t	 game_forecast_total(const struct scenario *, const struct team *);
 int64_t	 game_spent_total(const struct scenario *, const struct team *);
 int	 game_package_due_week(const struct scenario *, int package);
@@ -38,9 +36,6 @@ bool	 game_needs_unmet(const struct scenario *, const struct team *);
 bool	 game_suppliers_unframed(const struct scenario *, const struct team *);
 int	 game_team_morale(const struct scenario *, const struct team *);
 
-/* Days per week person i is planned to work in week w (centi-days). */
-int	 game_planned_load(const struct scenario *, const struct team *,
-	    int staff, int week);
 
 /* incidents.c */
 void	 game_fire_week(struct game *, int team, int week, int64_t seq,

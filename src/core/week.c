@@ -106,6 +106,22 @@ week_ready(const struct scenario *s, const struct team *t, int p, int week)
 	return true;
 }
 
+/* Whether a predecessor of p is not finished before this week. */
+static bool
+week_waiting(const struct scenario *s, const struct team *t, int p, int week)
+{
+	int	 i;
+
+	for (i = 0; i < s->packages[p].nafter; i++) {
+		const struct package_state *q =
+		    &t->packages[s->packages[p].after[i]];
+
+		if (q->status != PKG_DONE || q->finished >= week)
+			return true;
+	}
+	return false;
+}
+
 static int
 week_internal_required(const struct scenario *s, const struct team *t, int p)
 {
@@ -366,8 +382,9 @@ week_simulate(struct game *g, int team, int week, int64_t seq)
 		if (week_ready(s, t, i, week))
 			week_start_package(g, t, i, week);
 		else
-			p->status = p->owner == OWNER_NONE ? PKG_TODO :
-			    PKG_BLOCKED;
+			/* Blocked means waiting on other work, not on a date. */
+			p->status = p->owner != OWNER_NONE &&
+			    week_waiting(s, t, i, week) ? PKG_BLOCKED : PKG_TODO;
 	}
 	week_internal(g, t, week, seq);
 	week_suppliers(g, t, week);

@@ -27,6 +27,11 @@
 const struct screen *const app_screens[] = {
 	&screen_overview,
 	&screen_brief,
+	&screen_framing,
+	&screen_pilot,
+	&screen_incidents,
+	&screen_points,
+	&screen_results,
 	&screen_log,
 };
 const int app_nscreens = (int)(sizeof app_screens / sizeof app_screens[0]);
@@ -92,8 +97,15 @@ app_text(struct app *a, int y, int x, int width, enum app_role role,
 
 	if (width <= 0 || y < 0 || y >= LINES)
 		return;
-	/* Cut at the display width, never inside a character. */
-	wrap_pad(buf, sizeof buf, s, width > 300 ? 300 : width, 0);
+	/* Cut at the display width, never inside a character; say so. */
+	if (width > 300)
+		width = 300;
+	if (wrap_width(s, strlen(s)) > width && width > 1) {
+		wrap_pad(buf, sizeof buf - 4, s, width - 1, 0);
+		/* The padding spaces go; the ellipsis marks the cut. */
+		strcat(buf, "…");
+	} else
+		wrap_pad(buf, sizeof buf, s, width, 0);
 	attrset(a->attr[role]);
 	mvaddstr(y, x, buf);
 	attrset(A_NORMAL);
@@ -301,7 +313,7 @@ app_draw_bars(struct app *a)
 	};
 	const struct game	*g = a->game;
 	char			 who[200];
-	int			 i, x;
+	int			 i, x, total, gap;
 
 	attrset(a->attr[ROLE_BAR]);
 	mvhline(0, 0, ' ', COLS);
@@ -316,6 +328,17 @@ app_draw_bars(struct app *a)
 	    g->paused ? _(" · ⏸ chronomètre en pause") : "", who);
 	move(1, 0);
 	clrtoeol();
+	/* Two spaces between tabs when they fit, else one. */
+	for (i = 0, total = 0; i < app_nscreens; i++) {
+		char	 label[64];
+
+		if (!app_screen_visible(a, i))
+			continue;
+		snprintf(label, sizeof label, "%d %s", i + 1,
+		    _(app_screens[i]->name));
+		total += wrap_width(label, strlen(label)) + 2;
+	}
+	gap = total + 1 <= COLS ? 2 : 1;
 	for (i = 0, x = 1; i < app_nscreens; i++) {
 		char	 label[64];
 
@@ -325,7 +348,7 @@ app_draw_bars(struct app *a)
 		    _(app_screens[i]->name));
 		app_text(a, 1, x, COLS - x, i == a->screen ? ROLE_TAB_ACTIVE :
 		    ROLE_NORMAL, label);
-		x += wrap_width(label, strlen(label)) + 3;
+		x += wrap_width(label, strlen(label)) + gap;
 	}
 	move(LINES - 2, 0);
 	clrtoeol();

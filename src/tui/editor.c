@@ -466,19 +466,25 @@ editor_key(struct editor *ed, int kind, wint_t ch, int width, int page)
 
 /* --- drafts --- */
 
-/* Creates the directories of path's parent (like mkdir -p). */
+/* Creates the directories of path's parent (like mkdir -p); -1 and
+ * *cause if one cannot be made. */
 static int
-editor_mkdirs(const char *path)
+editor_mkdirs(const char *path, char **cause)
 {
-	char	*copy = xstrdup(path), *p;
-	int	 rc = 0;
+	char		*copy = xstrdup(path), *p;
+	struct stat	 st;
+	int		 rc = 0;
 
-	for (p = copy + 1; *p != '\0'; p++) {
+	for (p = copy + 1; *p != '\0' && rc == 0; p++) {
 		if (*p != '/')
 			continue;
 		*p = '\0';
-		if (mkdir(copy, 0700) == -1 && errno != EEXIST)
+		if (stat(copy, &st) == -1 && mkdir(copy, 0700) == -1 &&
+		    errno != EEXIST) {
+			*cause = xasprintf(_("brouillon non enregistré (%s) : "
+			    "%s"), strerror(errno), copy);
 			rc = -1;
+		}
 		*p = '/';
 	}
 	free(copy);
@@ -537,32 +543,32 @@ editor_draft_save(const char *path, const struct editor *fields, int n,
 		free(buf);
 		buf = next;
 	}
-	if (editor_mkdirs(path) == -1) {
-		*cause = xasprintf(_("brouillon non enregistré : dossier de "
-		    "« %s » : %s"), path, strerror(errno));
+	if (editor_mkdirs(path, cause) == -1)
 		goto out;
-	}
-	tmp = xasprintf("%s.tmp.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		*cause = xasprintf(_("brouillon non enregistré : %s : %s"), tmp,
-		    strerror(errno));
+	/* One fixed temporary name: a crash mid-save leaves at most this
+	 * file, which the next save overwrites (one writer per session). */
+	tmp = xasprintf("%s.tmp", path);
+	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
+	    0600)) == -1) {
+		*cause = xasprintf(_("brouillon non enregistré (%s) : %s"),
+		    strerror(errno), tmp);
 		goto out;
 	}
 	if (editor_write_all(fd, buf, strlen(buf)) == -1 || fsync(fd) == -1) {
-		*cause = xasprintf(_("brouillon non enregistré : %s : %s"), tmp,
-		    strerror(errno));
+		*cause = xasprintf(_("brouillon non enregistré (%s) : %s"),
+		    strerror(errno), tmp);
 		goto out;
 	}
 	if (close(fd) == -1) {
 		fd = -1;
-		*cause = xasprintf(_("brouillon non enregistré : %s : %s"), tmp,
-		    strerror(errno));
+		*cause = xasprintf(_("brouillon non enregistré (%s) : %s"),
+		    strerror(errno), tmp);
 		goto out;
 	}
 	fd = -1;
 	if (rename(tmp, path) == -1) {
-		*cause = xasprintf(_("brouillon non enregistré : %s : %s"), path,
-		    strerror(errno));
+		*cause = xasprintf(_("brouillon non enregistré (%s) : %s"),
+		    strerror(errno), path);
 		goto out;
 	}
 	editor_sync_parent(path);

@@ -11,6 +11,8 @@
 #ifndef PILOTE_SCREEN_FRAMING_H
 #define PILOTE_SCREEN_FRAMING_H
 
+#include <stdint.h>
+
 #include "tui/app.h"
 
 /* Where the user is in one sub-view. */
@@ -22,7 +24,7 @@ struct fr_ctx {
 };
 
 struct fr_view {
-	wint_t		 key;		/* the letter that shows it */
+	wint_t		 letter;	/* the letter that shows it */
 	const char	*label;		/* French msgid, short */
 	const char	*hint;		/* its own keys, one line, msgid */
 	void		(*draw)(struct app *, struct fr_ctx *, int top,
@@ -51,6 +53,9 @@ void	 fr_putf(struct app *, int y, int x, int width, enum app_role,
 	    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* s fitted to width columns ("…" when cut), right-aligned if right. */
 char	*fr_fit(char *buf, size_t n, const char *s, int width, bool right);
+/* A dialog title fitted to the dialog's width ("…" when cut): takes s
+ * (allocated) and returns it fitted (allocated). */
+char	*fr_dialog(char *s);
 /* Display width of s. */
 int	 fr_width(const char *s);
 
@@ -64,7 +69,12 @@ void	 fr_scroll(struct fr_ctx *, int n, int rows);
 const char *fr_week(const struct app *, int w, char buf[16]);
 /* The team's screens are read-only for the trainer: says so, true. */
 bool	 fr_readonly(struct app *);
-/* "a, b et c" of the first names of the people on an internal package. */
+/* What the engine forecasts a package will cost, cents. */
+int64_t	 fr_package_cost(const struct app *, int package);
+/* The highest planned load of a person over the weeks, centi-days. */
+int	 fr_peak_load(const struct app *, int staff);
+/* "Hugo, Lucie": the people on an internal package (first names or
+ * full names), allocated. */
 char	*fr_people(const struct app *, int package, bool first_names);
 /* The name of a person without the family name ("Hélène"). */
 const char *fr_first_name(const char *name, char buf[64]);

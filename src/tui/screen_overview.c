@@ -284,6 +284,6 @@ static const char *const overview_help[] = {
 };
 
 const struct screen screen_overview = {
-	N_("Vue d'ensemble"), true, overview_draw, overview_key, overview_help,
+	N_("Équipes"), true, overview_draw, overview_key, overview_help,
 	NULL
 };

@@ -10,6 +10,11 @@
 
 extern const struct screen screen_overview;	/* trainer: all teams */
 extern const struct screen screen_brief;	/* the scenario's brief */
+extern const struct screen screen_framing;	/* the team's framing */
+extern const struct screen screen_pilot;	/* dashboard, Gantt, Kanban */
+extern const struct screen screen_incidents;	/* the incident inbox */
+extern const struct screen screen_points;	/* status points and their editor */
+extern const struct screen screen_results;	/* results and E3 evidence */
 extern const struct screen screen_log;		/* decisions and their why */
 
 #endif

@@ -28,12 +28,12 @@ screen() {
 
 # wait_for TEXT [SECONDS]: polls the screen every 0.1 s until TEXT shows.
 wait_for() {
-	limit=$(( ${2:-10} * 10 ))
-	i=0
-	while [ $i -lt $limit ]; do
+	_wf_limit=$(( ${2:-10} * 10 ))
+	_wf_i=0
+	while [ $_wf_i -lt $_wf_limit ]; do
 		screen | grep -qF -- "$1" && return 0
 		sleep 0.1
-		i=$((i + 1))
+		_wf_i=$((_wf_i + 1))
 	done
 	echo "ÉCHEC ($TEST_NAME) : « $1 » n'apparaît pas à l'écran :"
 	screen | sed 's/^/    | /'
@@ -42,11 +42,11 @@ wait_for() {
 
 # wait_gone TEXT: polls until TEXT is no longer on screen.
 wait_gone() {
-	i=0
-	while [ $i -lt 100 ]; do
+	_wg_i=0
+	while [ $_wg_i -lt 100 ]; do
 		screen | grep -qF -- "$1" || return 0
 		sleep 0.1
-		i=$((i + 1))
+		_wg_i=$((_wg_i + 1))
 	done
 	echo "ÉCHEC ($TEST_NAME) : « $1 » reste à l'écran :"
 	screen | sed 's/^/    | /'

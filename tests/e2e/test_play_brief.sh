@@ -17,7 +17,7 @@ wait_for "Nouvelle session"
 keys Enter
 wait_for "Fichier de la session"
 keys Enter
-wait_for "Vue d'ensemble"
+wait_for "1 Équipes"
 wait_for "Alpha"
 wait_for "o ouvrir le pilotage"
 keys 2

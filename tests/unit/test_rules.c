@@ -1087,10 +1087,11 @@ packages_start_after_predecessors_and_planned_start(void **state)
 	ALPHA(&p, "attribuer", "lot=media", "interne=ana");
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "cloturer_semaine");
-	/* Week 1: contenu waits for its planned week 2; media waits for
-	 * contenu; the video (1 week, 100 % reliable) is ordered and
-	 * delivered; nobody owns the site. */
-	assert_int_equal(t->packages[CONTENU].status, PKG_BLOCKED);
+	/* Week 1: contenu waits for its planned week 2 (still to do, not
+	 * blocked by anyone); media waits for contenu (blocked); the video
+	 * (1 week, 100 % reliable) is ordered and delivered; nobody owns
+	 * the site. */
+	assert_int_equal(t->packages[CONTENU].status, PKG_TODO);
 	assert_int_equal(t->packages[CONTENU].started, 0);
 	assert_int_equal(t->packages[MEDIA].status, PKG_BLOCKED);
 	assert_int_equal(t->packages[VIDEO].status, PKG_DONE);

@@ -1,0 +1,624 @@
+/*
+ * screen_incidents: the team's incident inbox.
+ *
+ * At the top, the incidents, open ones first (the nearest deadline first),
+ * then the answered and defaulted ones (the newest first), each with a live
+ * countdown (mm:ss) or what became of it.  Below, the selected incident:
+ * its text, why it fired, its options with their trade-offs spelled out
+ * from their effects (cost, delay, workload, quality, morale, absence,
+ * reliability, KPI, follow-up incident), and what happens without an
+ * answer.  Enter moves to the options (the screen then takes every key:
+ * ↑ ↓ choose, Enter answer, Esc back), asks for the justification and a
+ * confirmation, and sends « repondre incident=N option=ID ».  A closed
+ * incident shows who chose what, why, and the consequence as the engine
+ * explained it.
+ *
+ * The deadline is in effective (pause-free) time; past it, the engine
+ * applies the default at the next event, so the screen only says « délai
+ * dépassé » until then.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/game.h"
+#include "tui/screens.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "util/wrap.h"
+#include "util/xalloc.h"
+
+/* Choosing among the options of the selected incident (UI state). */
+static bool	 inc_choosing;
+static int	 inc_option;
+
+/* The team's occurrences in display order; returns how many. */
+static int
+inc_order(const struct team *t, int *out)
+{
+	int	 i, j, n = 0, k;
+
+	for (i = 0; i < t->noccurrences; i++)
+		if (t->occurrences[i].status == OCC_OPEN)
+			out[n++] = i;
+	/* Open ones by deadline (insertion sort: a handful of items). */
+	for (i = 1; i < n; i++) {
+		k = out[i];
+		for (j = i; j > 0 && t->occurrences[out[j - 1]].deadline >
+		    t->occurrences[k].deadline; j--)
+			out[j] = out[j - 1];
+		out[j] = k;
+	}
+	for (i = t->noccurrences - 1; i >= 0; i--)
+		if (t->occurrences[i].status != OCC_OPEN)
+			out[n++] = i;
+	return n;
+}
+
+/* The occurrence selected, or -1 when the team has none. */
+static int
+inc_selected(struct app *a)
+{
+	struct team	*t = app_team(a);
+	int		*order, n, sel = -1, *focus = &a->focus[a->screen];
+
+	if (t->noccurrences == 0)
+		return -1;
+	order = xcalloc((size_t)t->noccurrences, sizeof *order);
+	n = inc_order(t, order);
+	if (*focus >= n)
+		*focus = n - 1;
+	if (*focus < 0)
+		*focus = 0;
+	sel = order[*focus];
+	free(order);
+	return sel;
+}
+
+/* Milliseconds left before the deadline of occurrence o (may be < 0). */
+static int64_t
+inc_left(const struct app *a, const struct occurrence *o)
+{
+	return o->deadline - game_effective_time(a->game, a->now);
+}
+
+/* "12:34" (minutes may pass 59). */
+static void
+inc_clock(char *buf, size_t n, int64_t ms)
+{
+	int64_t	 s = ms <= 0 ? 0 : (ms + 999) / 1000;
+
+	snprintf(buf, n, "%02lld:%02lld", (long long)(s / 60),
+	    (long long)(s % 60));
+}
+
+/* "+3" or "−3" (a true minus sign). */
+static const char *
+inc_signed(char *buf, size_t n, int v)
+{
+	snprintf(buf, n, "%s%d", v < 0 ? "−" : "+", abs(v));
+	return buf;
+}
+
+/* A package's name cut to about 30 columns, for one-line trade-offs. */
+static const char *
+inc_short(char *buf, size_t n, const char *name)
+{
+	size_t	 len, next;
+
+	if (wrap_width(name, strlen(name)) <= 30) {
+		snprintf(buf, n, "%s", name);
+		return buf;
+	}
+	wrap_next(name, 28, &len, &next);
+	snprintf(buf, n, "%.*s…", (int)len, name);
+	return buf;
+}
+
+/* Appends ", piece" to *out. */
+static void
+inc_add(char **out, const char *piece)
+{
+	char	*next = xasprintf("%s%s%s", *out, (*out)[0] ? ", " : "", piece);
+
+	free(*out);
+	*out = next;
+}
+
+/*
+ * The trade-off of an option or of the default, in words, for the targets
+ * drawn when the incident fired (allocated).
+ */
+static char *
+inc_effects(const struct app *a, const struct occurrence *o,
+    const struct effects *fx, int follow_up)
+{
+	const struct scenario	*s = a->scenario;
+	int			 package = fx->package, staff = fx->staff;
+	int			 supplier = fx->supplier, missing = 0;
+	char			*out = xstrdup(""), *piece, money[TEXT_MONEY_MAX];
+	char			 name[256], sign[16];
+
+	switch (fx->target) {
+	case TARGET_PACKAGE:
+		missing = (package = o->target_package) < 0;
+		break;
+	case TARGET_EXTERNAL_PACKAGE:
+		missing = (package = o->target_external) < 0;
+		break;
+	case TARGET_INTERNAL_PACKAGE:
+		missing = (package = o->target_internal) < 0;
+		break;
+	case TARGET_STAFF:
+		missing = (staff = o->target_staff) < 0;
+		break;
+	case TARGET_SUPPLIER:
+		missing = (supplier = o->target_supplier) < 0;
+		break;
+	default:
+		break;
+	}
+	if (missing) {
+		inc_add(&out, _("sans effet : rien à viser dans votre projet"));
+		return out;
+	}
+	if (fx->cost != 0) {
+		piece = xasprintf(fx->cost > 0 ? _("coût +%s") :
+		    _("économie de %s"), text_money(money, fx->cost > 0 ?
+		    fx->cost : -fx->cost));
+		inc_add(&out, piece);
+		free(piece);
+	}
+	if (fx->envelope != 0) {
+		piece = xasprintf(fx->envelope > 0 ? _("enveloppe +%s") :
+		    _("enveloppe −%s"), text_money(money, fx->envelope > 0 ?
+		    fx->envelope : -fx->envelope));
+		inc_add(&out, piece);
+		free(piece);
+	}
+	if (package >= 0)
+		inc_short(name, sizeof name, s->packages[package].name);
+	if (package >= 0 && fx->delay != 0) {
+		piece = xasprintf(fx->delay > 0 ? _("« %s » : %d semaine%s de "
+		    "retard") : _("« %s » : %d semaine%s gagnée%s"), name,
+		    abs(fx->delay), abs(fx->delay) > 1 ? "s" : "",
+		    abs(fx->delay) > 1 ? "s" : "");
+		inc_add(&out, piece);
+		free(piece);
+	}
+	if (package >= 0 && fx->workload != 0) {
+		piece = xasprintf(_("charge de « %s » %s jour(s)-personne"),
+		    name, inc_signed(sign, sizeof sign, fx->workload));
+		inc_add(&out, piece);
+		free(piece);
+	}
+	if (fx->quality != 0) {
+		piece = package >= 0 ? xasprintf(_("qualité de « %s » %s"),
+		    name, inc_signed(sign, sizeof sign, fx->quality)) :
+		    xasprintf(_("qualité du projet %s"), inc_signed(sign,
+		    sizeof sign, fx->quality));
+		inc_add(&out, piece);
+		free(piece);
+	}
+	if (fx->morale != 0) {
+		piece = staff >= 0 ? xasprintf(_("moral de %s %s"),
+		    s->staff[staff].name, inc_signed(sign, sizeof sign,
+		    fx->morale)) : xasprintf(_("moral de toute l'équipe %s"),
+		    inc_signed(sign, sizeof sign, fx->morale));
+		inc_add(&out, piece);
+		free(piece);
+	}
+	if (fx->days_lost > 0 && staff >= 0) {
+		piece = xasprintf(_("%s absent(e) %d jour%s"),
+		    s->staff[staff].name, fx->days_lost, fx->days_lost > 1 ?
+		    "s" : "");
+		inc_add(&out, piece);
+		free(piece);
+	}
+	if (fx->reliability != 0 && supplier >= 0) {
+		piece = xasprintf(_("fiabilité de %s %s"),
+		    s->suppliers[supplier].name, inc_signed(sign, sizeof sign,
+		    fx->reliability));
+		inc_add(&out, piece);
+		free(piece);
+	}
+	if (fx->kpi != 0) {
+		piece = fx->objective >= 0 ? xasprintf(_("objectif « %s » %s %%"),
+		    inc_short(name, sizeof name,
+		    s->objectives[fx->objective].label), inc_signed(sign,
+		    sizeof sign, fx->kpi)) : xasprintf(_("tous les objectifs "
+		    "%s %%"), inc_signed(sign, sizeof sign, fx->kpi));
+		inc_add(&out, piece);
+		free(piece);
+	}
+	if (follow_up >= 0)
+		inc_add(&out, _("entraîne un nouvel incident la semaine "
+		    "suivante"));
+	if (out[0] == '\0')
+		inc_add(&out, _("sans effet chiffré"));
+	return out;
+}
+
+/* The engine's explanation of how occurrence o was closed, or NULL. */
+static const char *
+inc_consequence(const struct team *t, const struct occurrence *o,
+    const char *title)
+{
+	const struct explanation	*x;
+	char				*head = xasprintf("« %s »", title);
+	const char			*found = NULL;
+	int				 i;
+
+	for (i = t->nexplanations - 1; i >= 0 && found == NULL; i--) {
+		x = &t->explanations[i];
+		if (x->nseqs == 2 && x->seqs[0] == o->opened_seq &&
+		    x->seqs[1] == o->closed_seq &&
+		    strncmp(x->text, head, strlen(head)) == 0)
+			found = x->text;
+	}
+	free(head);
+	return found;
+}
+
+/* The status column of a list row. */
+static enum app_role
+inc_status(const struct app *a, const struct occurrence *o, char *buf,
+    size_t n)
+{
+	char	 clock[32];
+	int64_t	 left;
+
+	if (o->status == OCC_ANSWERED) {
+		snprintf(buf, n, _("répondu (%s)"), o->answered_by ?
+		    o->answered_by : "?");
+		return ROLE_GOOD;
+	}
+	if (o->status == OCC_DEFAULTED) {
+		snprintf(buf, n, "%s", _("défaut appliqué"));
+		return ROLE_DIM;
+	}
+	left = inc_left(a, o);
+	if (left <= 0) {
+		snprintf(buf, n, "%s", _("délai dépassé"));
+		return ROLE_BAD;
+	}
+	inc_clock(clock, sizeof clock, left);
+	snprintf(buf, n, _("reste %s"), clock);
+	return left < 2 * 60000 ? ROLE_BAD : left < 5 * 60000 ? ROLE_WARN :
+	    ROLE_NORMAL;
+}
+
+static int
+inc_list(struct app *a, int y, int max)
+{
+	struct team	*t = app_team(a);
+	int		*order, n, i, *first = &a->scroll[a->screen];
+	int		 focus = a->focus[a->screen], status_w = 24;
+	char		 status[128], label[512];
+	enum app_role	 role;
+
+	order = xcalloc((size_t)t->noccurrences + 1, sizeof *order);
+	n = inc_order(t, order);
+	if (*first > focus)
+		*first = focus;
+	if (focus >= *first + max)
+		*first = focus - max + 1;
+	if (*first < 0)
+		*first = 0;
+	for (i = *first; i < n && i < *first + max; i++, y++) {
+		const struct occurrence	*o = &t->occurrences[order[i]];
+		const struct incident	*inc = game_occurrence_incident(a->game,
+		    o);
+
+		snprintf(label, sizeof label, _("n°%d  S%d  %s"), order[i] + 1,
+		    o->week, inc->title);
+		role = inc_status(a, o, status, sizeof status);
+		app_text(a, y, 1, COLS - 3 - status_w, i == focus ?
+		    ROLE_SELECTED : o->status == OCC_OPEN ? ROLE_NORMAL :
+		    ROLE_DIM, label);
+		app_text(a, y, COLS - 1 - status_w, status_w, i == focus &&
+		    !inc_choosing ? ROLE_SELECTED : role, status);
+		if (i == focus && !inc_choosing)
+			app_cursor(a, y, 1);
+	}
+	free(order);
+	return y;
+}
+
+static void
+inc_detail(struct app *a, int y, int bottom, int occ)
+{
+	const struct scenario	*s = a->scenario;
+	struct team		*t = app_team(a);
+	const struct occurrence	*o = &t->occurrences[occ];
+	const struct incident	*inc = game_occurrence_incident(a->game, o);
+	char			*text, *fx, status[128], clock[32];
+	const char		*consequence;
+	int			 i, per, text_rows, used, head;
+	int64_t			 left = inc_left(a, o);
+	enum app_role		 role;
+	bool			 detail;
+
+	app_textf(a, y++, 1, COLS - 2, ROLE_TITLE, _("n°%d — %s"), occ + 1,
+	    inc->title);
+	if (o->status == OCC_OPEN && left > 0) {
+		inc_clock(clock, sizeof clock, left);
+		role = left < 2 * 60000 ? ROLE_BAD : left < 5 * 60000 ?
+		    ROLE_WARN : ROLE_INFO;
+		app_textf(a, y++, 1, COLS - 2, role, _("Réponse attendue dans "
+		    "%s%s · %s · semaine %d · %s"), clock, a->game->paused ?
+		    _(" (chronomètre en pause)") : "",
+		    _(scenario_incident_category_labels[inc->category]),
+		    o->week, o->cause ? o->cause : "");
+	} else if (o->status == OCC_OPEN) {
+		app_text(a, y++, 1, COLS - 2, ROLE_BAD, _("Délai dépassé : la "
+		    "conséquence par défaut s'applique au prochain événement"));
+	} else {
+		inc_status(a, o, status, sizeof status);
+		app_textf(a, y++, 1, COLS - 2, ROLE_DIM, _("%s · semaine %d · "
+		    "%s · %s"),
+		    _(scenario_incident_category_labels[inc->category]),
+		    o->week, o->cause ? o->cause : "", status);
+	}
+	if (o->status != OCC_OPEN) {
+		/* Closed: what was decided, by whom, why, and what followed. */
+		consequence = inc_consequence(t, o, inc->title);
+		if (o->status == OCC_ANSWERED) {
+			text = xasprintf(_("Choix de %s (événement n°%lld) : « %s »"
+			    "%s%s"), o->answered_by ? o->answered_by : "?",
+			    (long long)o->closed_seq,
+			    inc->options[o->option].label, o->why ?
+			    _(" — justification : ") : "", o->why ? o->why : "");
+			y += app_paragraph(a, y, 1, COLS - 2, bottom - y,
+			    ROLE_GOOD, text);
+			free(text);
+		} else {
+			text = xasprintf(_("Personne n'a répondu à temps "
+			    "(événement n°%lld) : %s"), (long long)o->closed_seq,
+			    inc->default_text ? inc->default_text : "");
+			y += app_paragraph(a, y, 1, COLS - 2, bottom - y,
+			    ROLE_BAD, text);
+			free(text);
+		}
+		if (consequence != NULL && y < bottom) {
+			text = xasprintf(_("Conséquence : %s"), consequence);
+			y += app_paragraph(a, y, 1, COLS - 2, bottom - y,
+			    ROLE_INFO, text);
+			free(text);
+		}
+		if (y + 1 < bottom)
+			y += 1 + app_paragraph(a, y + 1, 1, COLS - 2, bottom - y -
+			    1, ROLE_NORMAL, inc->text);
+		return;
+	}
+	/* Open: the text, then the options with their trade-offs.  While
+	 * choosing, the text gives way to the detail of the option. */
+	head = 1 + inc->noptions * 2 + 2;
+	text_rows = bottom - y - head;
+	if (text_rows > 6)
+		text_rows = 6;
+	if (text_rows < 1)
+		text_rows = 1;
+	if (inc_choosing && inc->options[inc_option].detail != NULL &&
+	    inc->options[inc_option].detail[0] != '\0') {
+		text = xasprintf(_("Option %c : %s"), 'a' + inc_option,
+		    inc->options[inc_option].detail);
+		y += app_paragraph(a, y, 1, COLS - 2, text_rows, ROLE_INFO,
+		    text);
+		free(text);
+	} else
+		y += app_paragraph(a, y, 1, COLS - 2, text_rows, ROLE_NORMAL,
+		    inc->text);
+	if (y < bottom)
+		app_text(a, y++, 1, COLS - 2, ROLE_HEADING, inc_choosing ?
+		    _("Options : ↑ ↓ choisir · Entrée répondre · Échap revenir "
+		    "à la liste") : _("Options (Entrée pour choisir et "
+		    "répondre)"));
+	per = inc->noptions > 0 ? (bottom - y - 2) / inc->noptions : 0;
+	if (per < 2)
+		per = 2;
+	for (i = 0; i < inc->noptions && y < bottom; i++) {
+		const struct option *op = &inc->options[i];
+		bool sel = inc_choosing && i == inc_option;
+
+		/* The detail when there is room for it. */
+		detail = per >= 3 && op->detail != NULL && op->detail[0];
+		text = xasprintf("%s%s%s", op->label, detail ? " — " : "",
+		    detail ? op->detail : "");
+		app_textf(a, y, 1, 5, sel ? ROLE_SELECTED : ROLE_NORMAL,
+		    "%s %c)", sel ? "▸" : " ", 'a' + i);
+		used = app_paragraph(a, y, 6, COLS - 7, per - 1, sel ?
+		    ROLE_SELECTED : ROLE_NORMAL, text);
+		free(text);
+		if (sel)
+			app_cursor(a, y, 1);
+		y += used;
+		fx = inc_effects(a, o, &op->effects, op->follow_up);
+		text = xasprintf("→ %s", fx);
+		if (y < bottom)
+			y += app_paragraph(a, y, 6, COLS - 7, per - used > 0 ?
+			    per - used : 1, sel ? ROLE_INFO : ROLE_DIM, text);
+		free(text);
+		free(fx);
+	}
+	if (y < bottom) {
+		fx = inc_effects(a, o, &inc->default_effects,
+		    inc->default_follow_up);
+		text = xasprintf(_("Sans réponse à temps → %s. %s"), fx,
+		    inc->default_text ? inc->default_text : "");
+		app_paragraph(a, y, 1, COLS - 2, bottom - y, ROLE_WARN, text);
+		free(text);
+		free(fx);
+	}
+	(void)s;
+}
+
+static void
+inc_draw(struct app *a, int top, int rows)
+{
+	struct team	*t = app_team(a);
+	int		 open = 0, i, y = top, occ, list_rows;
+
+	for (i = 0; i < t->noccurrences; i++)
+		if (t->occurrences[i].status == OCC_OPEN)
+			open++;
+	app_textf(a, y++, 1, COLS - 2, ROLE_TITLE, _("Incidents de l'équipe %s "
+	    "— %d ouvert(s) sur %d%s"), t->name, open, t->noccurrences,
+	    a->game->paused ? _(" · chronomètre en pause") : "");
+	if (t->noccurrences == 0) {
+		inc_choosing = false;
+		app_paragraph(a, y + 1, 1, COLS - 2, rows - 2, ROLE_DIM,
+		    a->game->phase == PHASE_FRAMING ? _("Pas d'incident pendant "
+		    "le cadrage : ils arrivent chaque semaine du pilotage "
+		    "(scénario, tirages équitables, ou injectés par le "
+		    "formateur), chacun avec ses options et un délai de "
+		    "réponse.") : _("Aucun incident pour l'instant. Ils "
+		    "s'affichent ici dès qu'ils arrivent, avec un compte à "
+		    "rebours."));
+		return;
+	}
+	list_rows = rows >= 30 ? 8 : 3;
+	if (list_rows > t->noccurrences)
+		list_rows = t->noccurrences;
+	occ = inc_selected(a);
+	y = inc_list(a, y, list_rows);
+	if (t->occurrences[occ].status != OCC_OPEN)
+		inc_choosing = false;
+	attrset(a->attr[ROLE_DIM]);
+	mvhline(y++, 1, ACS_HLINE, COLS - 2);
+	attrset(A_NORMAL);
+	inc_detail(a, y, top + rows, occ);
+}
+
+/* Selects occurrence occ in the list, wherever it now sorts. */
+static void
+inc_focus(struct app *a, int occ)
+{
+	struct team	*t = app_team(a);
+	int		*order, n, i;
+
+	order = xcalloc((size_t)t->noccurrences + 1, sizeof *order);
+	n = inc_order(t, order);
+	for (i = 0; i < n; i++)
+		if (order[i] == occ)
+			a->focus[a->screen] = i;
+	free(order);
+}
+
+/* Asks the justification, confirms, sends the answer. */
+static void
+inc_answer(struct app *a, int occ, int option)
+{
+	struct team		*t = app_team(a);
+	const struct incident	*inc = game_occurrence_incident(a->game,
+	    &t->occurrences[occ]);
+	char			*why, *label, *question, n[16];
+	int			 before = t->nexplanations;
+
+	label = xasprintf(_("Option %c, incident n°%d : pourquoi ce choix ? "
+	    "(justification obligatoire)"), 'a' + option, occ + 1);
+	why = app_prompt(a, label, NULL);
+	free(label);
+	if (why == NULL)
+		return;
+	if (why[strspn(why, " ")] == '\0') {
+		app_say(a, true, _("Réponse non envoyée : justifiez le choix (il "
+		    "compte comme preuve pour l'évaluation)."));
+		free(why);
+		return;
+	}
+	question = xasprintf(_("Répondre %c) à l'incident n°%d ? Le choix est "
+	    "définitif."), 'a' + option, occ + 1);
+	if (app_confirm(a, question)) {
+		snprintf(n, sizeof n, "%d", occ + 1);
+		if (app_command(a, "repondre", why, "incident", n, "option",
+		    inc->options[option].id, NULL) == 0) {
+			inc_choosing = false;
+			inc_focus(a, occ);
+			if (t->nexplanations > before)
+				app_say(a, false, _("Enregistré (événement "
+				    "n°%lld) : %s"), (long long)a->game->last_seq,
+				    t->explanations[t->nexplanations - 1].text);
+		}
+	}
+	free(question);
+	free(why);
+}
+
+static int
+inc_key(struct app *a, int kind, wint_t ch)
+{
+	struct team		*t = app_team(a);
+	int			 occ = inc_selected(a), r = APP_IGNORED;
+	const struct incident	*inc;
+
+	if (occ < 0) {
+		inc_choosing = false;
+		return APP_IGNORED;
+	}
+	inc = game_occurrence_incident(a->game, &t->occurrences[occ]);
+	if (inc_choosing) {
+		if (kind == KEY_CODE_YES && ch == KEY_UP)
+			inc_option = inc_option > 0 ? inc_option - 1 : 0;
+		else if (kind == KEY_CODE_YES && ch == KEY_DOWN)
+			inc_option = inc_option < inc->noptions - 1 ?
+			    inc_option + 1 : inc_option;
+		else if (kind == OK && ch == 'k')
+			inc_option = inc_option > 0 ? inc_option - 1 : 0;
+		else if (kind == OK && ch == 'j')
+			inc_option = inc_option < inc->noptions - 1 ?
+			    inc_option + 1 : inc_option;
+		else if (kind == OK && ch >= 'a' && ch < 'a' +
+		    (wint_t)inc->noptions)
+			inc_option = (int)(ch - 'a');
+		else if (kind == OK && ch == 27)
+			inc_choosing = false;
+		else if ((kind == OK && ch == '\n') ||
+		    (kind == KEY_CODE_YES && ch == KEY_ENTER))
+			inc_answer(a, occ, inc_option);
+		return APP_HANDLED | APP_REDRAW;
+	}
+	app_list_keys(a, t->noccurrences, 4, kind, ch, &r);
+	if (r != APP_IGNORED)
+		return r;
+	if ((kind == OK && ch == '\n') || (kind == KEY_CODE_YES &&
+	    ch == KEY_ENTER)) {
+		if (t->occurrences[occ].status != OCC_OPEN)
+			app_say(a, true, _("Cet incident est clos : voir son "
+			    "issue ci-dessous."));
+		else if (a->trainer)
+			app_say(a, true, _("Mode formateur : lecture seule (F "
+			    "pour donner le clavier à l'équipe)."));
+		else if (inc_left(a, &t->occurrences[occ]) <= 0)
+			app_say(a, true, _("Délai dépassé : la conséquence par "
+			    "défaut s'applique au prochain événement."));
+		else if (inc->noptions > 0) {
+			inc_choosing = true;
+			inc_option = 0;
+		}
+		return APP_HANDLED | APP_REDRAW;
+	}
+	return APP_IGNORED;
+}
+
+static bool
+inc_editing(const struct app *a)
+{
+	(void)a;
+	return inc_choosing;
+}
+
+static const char *const inc_help[] = {
+	N_("↑ ↓ j k      choisir un incident (les ouverts d'abord)"),
+	N_("Entrée       passer aux options de l'incident ouvert"),
+	N_("  ↑ ↓ ou a b c  choisir une option ; Entrée : justifier et "
+	    "répondre"),
+	N_("  Échap      revenir à la liste sans répondre"),
+	N_("Le compte à rebours passe à « délai dépassé » : la conséquence "
+	    "par défaut s'applique alors au prochain événement."),
+	NULL
+};
+
+const struct screen screen_incidents = {
+	N_("Incidents"), false, inc_draw, inc_key, inc_help, inc_editing
+};

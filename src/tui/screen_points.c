@@ -1,0 +1,683 @@
+/*
+ * screen_points: the status points the trainer requested from the team,
+ * and the editor in which the team writes them.
+ *
+ * At the top, the requested points, those to hand in first, each with its
+ * countdown: the deadline is the trainer's delay, extended by the extra
+ * time of the candidate at the keyboard (an accommodation), counted in
+ * effective (pause-free) time; past it the countdown turns to « en retard »
+ * (a point is still accepted, and recorded as late).  Below, the selected
+ * point: the trainer's prompt and its three parts (risques, arbitrages,
+ * suivi) as multi-line fields (tui/editor.h).  Enter puts the keyboard in
+ * a field: the screen then takes every key (its .editing hook), Tab and
+ * Maj+Tab move between the fields, Esc leaves them.  « r » hands the point
+ * in, after a confirmation, with « point point=N risques=… arbitrages=…
+ * suivi=… auteurs=<candidate> ».
+ *
+ * Drafts survive a crash: after each pause in the typing (the loop wakes
+ * without a key) or every few seconds of continuous typing, the three
+ * fields are written to <session>.drafts/<team>-<n>.txt (atomically, see
+ * editor_draft_save) and read back when the point is opened again; the
+ * file is removed once the point is handed in.  Drafts are the team's
+ * typing, not game state: the journal only gets the point handed in.
+ */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "core/game.h"
+#include "tui/editor.h"
+#include "tui/screens.h"
+#include "util/i18n.h"
+#include "util/wrap.h"
+#include "util/xalloc.h"
+
+#define PTS_FIELDS	3
+#define PTS_FLUSH_MS	3000	/* save at least this often while typing */
+
+static const char *const pts_keys[PTS_FIELDS] = {
+	"risques", "arbitrages", "suivi"
+};
+static const char *const pts_names[PTS_FIELDS] = {
+	N_("Risques"), N_("Arbitrages"), N_("Suivi")
+};
+static const char *const pts_default_prompts[PTS_FIELDS] = {
+	N_("imprévus rencontrés et leur traitement"),
+	N_("décisions de management et de budget"),
+	N_("budget, prestataires, livrables, délais")
+};
+
+/* The typing of one team on one requested point. */
+struct pts_draft {
+	int		 team;
+	int		 request;
+	struct editor	 fields[PTS_FIELDS];
+	bool		 dirty;		/* typed since the last save */
+	int64_t		 dirty_since;	/* monotonic ms */
+	bool		 restored;	/* read back from its file */
+	char		 saved[16];	/* last save, "14:32:05", or "" */
+	char		*path;
+};
+
+/* UI state of the screen (drafts are not game state). */
+static struct pts_draft	*pts_drafts;
+static int		 pts_ndrafts;
+static bool		 pts_editing;
+static int		 pts_field;
+static bool		 pts_key_seen;	/* a key came since the last draw */
+static bool		 pts_cursor_on;
+
+static int64_t
+pts_monotonic(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/* <session>.drafts/<team>-<n>.txt, the team's name made file-safe. */
+static char *
+pts_draft_path(const struct app *a, int team, int request)
+{
+	char	*name = xstrdup(a->game->teams[team].name), *p, *path;
+
+	for (p = name; *p != '\0'; p++)
+		if (*p == '/' || (unsigned char)*p < 0x20 || *p == '\\')
+			*p = '_';
+	if (name[0] == '.')
+		name[0] = '_';
+	path = xasprintf("%s.drafts/%s-%d.txt", a->session->path, name,
+	    request + 1);
+	free(name);
+	return path;
+}
+
+/* The draft of (team, request), read from its file the first time. */
+static struct pts_draft *
+pts_draft(struct app *a, int team, int request)
+{
+	struct pts_draft	*d;
+	char			*cause = NULL;
+	int			 i, rc;
+
+	for (i = 0; i < pts_ndrafts; i++)
+		if (pts_drafts[i].team == team &&
+		    pts_drafts[i].request == request)
+			return &pts_drafts[i];
+	pts_drafts = xreallocarray(pts_drafts, (size_t)pts_ndrafts + 1,
+	    sizeof *pts_drafts);
+	d = &pts_drafts[pts_ndrafts++];
+	memset(d, 0, sizeof *d);
+	d->team = team;
+	d->request = request;
+	for (i = 0; i < PTS_FIELDS; i++)
+		editor_init(&d->fields[i]);
+	d->path = pts_draft_path(a, team, request);
+	rc = editor_draft_load(d->path, d->fields, PTS_FIELDS, &cause);
+	if (rc == 1) {
+		d->restored = true;
+		app_say(a, false, _("Brouillon retrouvé pour le point n°%d : "
+		    "%s"), request + 1, d->path);
+	} else if (rc == -1) {
+		app_say(a, true, "%s", cause);
+		free(cause);
+	}
+	return d;
+}
+
+static void
+pts_draft_forget(int team, int request)
+{
+	int	 i, j;
+
+	for (i = 0; i < pts_ndrafts; i++) {
+		if (pts_drafts[i].team != team ||
+		    pts_drafts[i].request != request)
+			continue;
+		for (j = 0; j < PTS_FIELDS; j++)
+			editor_release(&pts_drafts[i].fields[j]);
+		free(pts_drafts[i].path);
+		pts_drafts[i] = pts_drafts[--pts_ndrafts];
+		return;
+	}
+}
+
+static void
+pts_draft_save(struct app *a, struct pts_draft *d)
+{
+	char		*cause = NULL;
+	time_t		 t = (time_t)(a->now / 1000);
+	struct tm	 tm;
+
+	if (!d->dirty)
+		return;
+	if (editor_draft_save(d->path, d->fields, PTS_FIELDS, &cause) == -1) {
+		app_say(a, true, "%s", cause);
+		free(cause);
+		/* Try again at the next pause, not at every tick. */
+		d->dirty_since = pts_monotonic();
+		return;
+	}
+	d->dirty = false;
+	localtime_r(&t, &tm);
+	strftime(d->saved, sizeof d->saved, "%H:%M:%S", &tm);
+}
+
+static void
+pts_flush(struct app *a, bool force)
+{
+	int64_t	 now = pts_monotonic();
+	int	 i;
+
+	for (i = 0; i < pts_ndrafts; i++)
+		if (pts_drafts[i].dirty && (force ||
+		    now - pts_drafts[i].dirty_since >= PTS_FLUSH_MS))
+			pts_draft_save(a, &pts_drafts[i]);
+}
+
+/* --- requests --- */
+
+/* The team's requests in display order (to hand in first). */
+static int
+pts_order(const struct team *t, int *out)
+{
+	int	 i, n = 0;
+
+	for (i = 0; i < t->nrequests; i++)
+		if (!t->requests[i].submitted)
+			out[n++] = i;
+	for (i = t->nrequests - 1; i >= 0; i--)
+		if (t->requests[i].submitted)
+			out[n++] = i;
+	return n;
+}
+
+static int
+pts_selected(struct app *a)
+{
+	struct team	*t = app_team(a);
+	int		*order, sel, *focus = &a->focus[a->screen];
+
+	if (t->nrequests == 0)
+		return -1;
+	order = xcalloc((size_t)t->nrequests, sizeof *order);
+	pts_order(t, order);
+	if (*focus >= t->nrequests)
+		*focus = t->nrequests - 1;
+	if (*focus < 0)
+		*focus = 0;
+	sel = order[*focus];
+	free(order);
+	return sel;
+}
+
+/* The extra time (%) of the candidate at the keyboard. */
+static int
+pts_extra(const struct app *a)
+{
+	if (a->trainer)
+		return 0;
+	return a->game->teams[a->team].candidates[a->actor].extra_time;
+}
+
+/* Effective ms left before request r is late, for the acting candidate. */
+static int64_t
+pts_left(const struct app *a, const struct status_request *r)
+{
+	int64_t	 limit = r->requested_time + (int64_t)r->deadline_minutes *
+	    60000 * (100 + pts_extra(a)) / 100;
+
+	return limit - game_effective_time(a->game, a->now);
+}
+
+static void
+pts_clock(char *buf, size_t n, int64_t ms)
+{
+	int64_t	 s = ms < 0 ? (-ms + 999) / 1000 : (ms + 999) / 1000;
+
+	snprintf(buf, n, "%02lld:%02lld", (long long)(s / 60),
+	    (long long)(s % 60));
+}
+
+/* The status of request r, for the list. */
+static enum app_role
+pts_status(const struct app *a, const struct status_request *r, char *buf,
+    size_t n)
+{
+	char	 clock[32];
+	int64_t	 left;
+
+	if (r->submitted) {
+		snprintf(buf, n, r->late ? _("rendu en retard") :
+		    _("rendu à l'heure"));
+		return r->late ? ROLE_WARN : ROLE_GOOD;
+	}
+	left = pts_left(a, r);
+	pts_clock(clock, sizeof clock, left);
+	if (left <= 0) {
+		snprintf(buf, n, _("en retard (+%s)"), clock);
+		return ROLE_BAD;
+	}
+	snprintf(buf, n, _("reste %s"), clock);
+	return left < 2 * 60000 ? ROLE_BAD : left < 5 * 60000 ? ROLE_WARN :
+	    ROLE_NORMAL;
+}
+
+/* The prompt of part i of request r. */
+static const char *
+pts_prompt(const struct app *a, const struct status_request *r, int i)
+{
+	const struct status_point	*sp;
+	const char			*p = NULL;
+
+	if (r->point >= 0) {
+		sp = &a->scenario->status_points[r->point];
+		p = i == 0 ? sp->risks_prompt : i == 1 ?
+		    sp->arbitrations_prompt : sp->tracking_prompt;
+	}
+	return p != NULL && p[0] != '\0' ? p : _(pts_default_prompts[i]);
+}
+
+/* --- drawing --- */
+
+static int
+pts_list(struct app *a, int y, int max)
+{
+	struct team	*t = app_team(a);
+	int		*order, n, i, *first = &a->scroll[a->screen];
+	int		 focus = a->focus[a->screen], status_w = 22;
+	char		 status[64], label[512];
+	enum app_role	 role;
+
+	order = xcalloc((size_t)t->nrequests + 1, sizeof *order);
+	n = pts_order(t, order);
+	if (*first > focus)
+		*first = focus;
+	if (focus >= *first + max)
+		*first = focus - max + 1;
+	if (*first < 0)
+		*first = 0;
+	for (i = *first; i < n && i < *first + max; i++, y++) {
+		const struct status_request *r = &t->requests[order[i]];
+
+		snprintf(label, sizeof label, _("n°%d  %s"), order[i] + 1,
+		    r->title);
+		role = pts_status(a, r, status, sizeof status);
+		app_text(a, y, 1, COLS - 3 - status_w, i == focus ?
+		    ROLE_SELECTED : r->submitted ? ROLE_DIM : ROLE_NORMAL,
+		    label);
+		app_text(a, y, COLS - 1 - status_w, status_w, role, status);
+		if (i == focus && !pts_editing)
+			app_cursor(a, y, 1);
+	}
+	free(order);
+	return y;
+}
+
+/* The deadline line of request r. */
+static void
+pts_deadline(struct app *a, int y, const struct status_request *r)
+{
+	struct team	*t = app_team(a);
+	char		 clock[32], *extra = NULL, *line;
+	int64_t		 left = pts_left(a, r);
+	int		 x = pts_extra(a), i;
+	enum app_role	 role;
+
+	if (x > 0)
+		extra = xasprintf(_(" + %d %% (temps majoré : %s)"), x,
+		    app_actor_name(a));
+	else {
+		/* Say who else would have more time. */
+		for (i = 0; i < t->ncandidates && extra == NULL; i++)
+			if (t->candidates[i].extra_time > 0 && !a->trainer)
+				extra = xasprintf(_(" (%s : +%d %%, touche c)"),
+				    t->candidates[i].name,
+				    t->candidates[i].extra_time);
+	}
+	pts_clock(clock, sizeof clock, left);
+	if (left > 0) {
+		line = xasprintf(_("Reste %s%s · délai %d min%s"), clock,
+		    a->game->paused ? _(" (chronomètre en pause)") : "",
+		    r->deadline_minutes, extra ? extra : "");
+		role = left < 2 * 60000 ? ROLE_BAD : left < 5 * 60000 ?
+		    ROLE_WARN : ROLE_INFO;
+	} else {
+		line = xasprintf(_("EN RETARD de %s, sera noté en retard · "
+		    "délai %d min%s"), clock, r->deadline_minutes,
+		    extra ? extra : "");
+		role = ROLE_BAD;
+	}
+	app_text(a, y, 1, COLS - 2, role, line);
+	free(line);
+	free(extra);
+}
+
+/* Field i's text rows, in [y, y + h), with the cursor if focused. */
+static void
+pts_field_draw(struct app *a, struct editor *ed, int y, int h, bool focused)
+{
+	int	 w = COLS - 4, row, col, i, n;
+	char	*text;
+
+	n = editor_layout(ed, w);
+	if (focused)
+		editor_scroll(ed, w, h);
+	else if (ed->top > n - h)
+		ed->top = n - h > 0 ? n - h : 0;
+	for (i = 0; i < h; i++) {
+		if (i == 0 && !focused && editor_empty(ed)) {
+			app_text(a, y, 3, w, ROLE_DIM, _("(vide)"));
+			continue;
+		}
+		if (ed->top + i >= n)
+			continue;
+		text = editor_row_text(ed, ed->top + i);
+		app_text(a, y + i, 3, w, ROLE_NORMAL, text);
+		free(text);
+	}
+	if (focused) {
+		editor_cursor(ed, w, &row, &col);
+		app_cursor(a, y + row - ed->top, 3 + col);
+	}
+	/* A bar on the left marks the rows that belong to the field. */
+	for (i = 0; i < h; i++)
+		app_text(a, y + i, 1, 1, focused ? ROLE_TAB_ACTIVE : ROLE_DIM,
+		    focused ? "┃" : "│");
+}
+
+/* The three parts of request r: a draft, or what was handed in. */
+static void
+pts_fields(struct app *a, int title_row, int y, int bottom, int req)
+{
+	struct team			*t = app_team(a);
+	const struct status_request	*r = &t->requests[req];
+	struct pts_draft		*d = NULL;
+	struct editor			 shown[PTS_FIELDS], *ed;
+	const char			*done[PTS_FIELDS];
+	int				 i, h, total, words = 0, max_words = 0;
+	char				 label[512], count[128];
+
+	if (r->submitted) {
+		done[0] = r->risks;
+		done[1] = r->arbitrations;
+		done[2] = r->tracking;
+		for (i = 0; i < PTS_FIELDS; i++) {
+			editor_init(&shown[i]);
+			editor_set(&shown[i], done[i]);
+			shown[i].top = 0;
+		}
+	} else
+		d = pts_draft(a, a->team, req);
+	if (r->point >= 0)
+		max_words = a->scenario->status_points[r->point].max_words;
+	/* Rows: a label per field, the hint line, the rest shared. */
+	total = bottom - y - PTS_FIELDS - 1;
+	if (total < PTS_FIELDS)
+		total = PTS_FIELDS;
+	for (i = 0; i < PTS_FIELDS; i++) {
+		ed = d != NULL ? &d->fields[i] : &shown[i];
+		words += editor_words(ed);
+		h = total / PTS_FIELDS;
+		/* The focused field takes the rows left over. */
+		if ((pts_editing && i == pts_field) || (!pts_editing &&
+		    i == PTS_FIELDS - 1))
+			h += total % PTS_FIELDS;
+		snprintf(label, sizeof label, "%d. %s — %s", i + 1,
+		    _(pts_names[i]), pts_prompt(a, r, i));
+		app_text(a, y, 1, COLS - 2, d != NULL && pts_editing &&
+		    i == pts_field ? ROLE_TAB_ACTIVE : ROLE_HEADING, label);
+		pts_field_draw(a, ed, y + 1, h, d != NULL && pts_editing &&
+		    i == pts_field);
+		y += 1 + h;
+	}
+	if (r->submitted) {
+		for (i = 0; i < PTS_FIELDS; i++)
+			editor_release(&shown[i]);
+		return;
+	}
+	app_text(a, bottom - 1, 1, COLS - 2, ROLE_DIM, pts_editing ?
+	    _("Tab partie suivante · Maj+Tab précédente · Échap sortir du "
+	    "champ") : _("Entrée écrire · ↑ ↓ autre point · r rendre le point "
+	    "· ? aide"));
+	/* Words and the draft's state, at the right of the title row. */
+	if (max_words > 0)
+		snprintf(count, sizeof count, _("%d mots / %d"), words,
+		    max_words);
+	else
+		snprintf(count, sizeof count, _("%d mots"), words);
+	if (d->dirty)
+		snprintf(label, sizeof label, _("%s · saisie en cours…"), count);
+	else if (d->restored && d->saved[0] == '\0')
+		snprintf(label, sizeof label, _("%s · brouillon retrouvé"),
+		    count);
+	else if (d->saved[0] != '\0')
+		snprintf(label, sizeof label, _("%s · brouillon enregistré à %s"),
+		    count, d->saved);
+	else
+		snprintf(label, sizeof label, "%s", count);
+	i = wrap_width(label, strlen(label));
+	app_text(a, title_row, COLS - 1 - i, i, max_words > 0 &&
+	    words > max_words ? ROLE_WARN : ROLE_DIM, label);
+	/* The title takes what is left of its row. */
+	app_textf(a, title_row, 1, COLS - 3 - i, ROLE_TITLE, _("n°%d — %s"),
+	    req + 1, r->title);
+}
+
+static void
+pts_draw(struct app *a, int top, int rows)
+{
+	struct team			*t = app_team(a);
+	const struct status_request	*r;
+	int				 y = top, i, due = 0, req, list_rows;
+	int				 title;
+	char				*text;
+
+	/* A draw that no key preceded is a pause in the typing. */
+	pts_flush(a, !pts_key_seen);
+	pts_key_seen = false;
+	for (i = 0; i < t->nrequests; i++)
+		if (!t->requests[i].submitted)
+			due++;
+	app_textf(a, y++, 1, COLS - 2, ROLE_TITLE, _("Points de situation de "
+	    "l'équipe %s — %d à rendre sur %d"), t->name, due, t->nrequests);
+	req = pts_selected(a);
+	if (req < 0 || t->requests[req].submitted)
+		pts_editing = false;
+	if (req < 0) {
+		app_paragraph(a, y + 1, 1, COLS - 2, rows - 2, ROLE_DIM,
+		    _("Aucun point de situation demandé pour l'instant.  Le "
+		    "formateur en demande pendant le pilotage, avec un délai : "
+		    "il s'affiche ici avec son compte à rebours, et vous y "
+		    "écrivez les trois parties (risques et imprévus, "
+		    "arbitrages, suivi), brèves et à l'heure."));
+	} else {
+		list_rows = t->nrequests < (rows >= 30 ? 5 : 3) ? t->nrequests :
+		    rows >= 30 ? 5 : 3;
+		y = pts_list(a, y, list_rows);
+		attrset(a->attr[ROLE_DIM]);
+		mvhline(y++, 1, ACS_HLINE, COLS - 2);
+		attrset(A_NORMAL);
+		r = &t->requests[req];
+		title = y;
+		if (r->submitted) {
+			text = xasprintf(_("n°%d — %s · rendu %s par %s "
+			    "(événement n°%lld), %d mots"), req + 1, r->title,
+			    r->late ? _("en retard") : _("à l'heure"),
+			    r->authors ? r->authors : "?",
+			    (long long)r->submitted_seq, r->words);
+			app_text(a, y++, 1, COLS - 2, r->late ? ROLE_WARN :
+			    ROLE_GOOD, text);
+			free(text);
+		} else {
+			y++;	/* the title: pts_fields() draws it */
+			pts_deadline(a, y++, r);
+		}
+		if (r->prompt != NULL && r->prompt[0] != '\0')
+			y += app_paragraph(a, y, 1, COLS - 2, rows >= 30 ? 3 : 2,
+			    ROLE_NORMAL, r->prompt);
+		pts_fields(a, title, y, top + rows, req);
+	}
+	if (pts_editing != pts_cursor_on) {
+		curs_set(pts_editing ? 1 : 0);
+		pts_cursor_on = pts_editing;
+	}
+}
+
+/* --- keys --- */
+
+static void
+pts_submit(struct app *a, int req)
+{
+	struct team			*t = app_team(a);
+	const struct status_request	*r = &t->requests[req];
+	struct pts_draft		*d = pts_draft(a, a->team, req);
+	char				*text[PTS_FIELDS], *question, n[16];
+	char				*dir;
+	int				 i, rc;
+	bool				 late = pts_left(a, r) <= 0;
+
+	if (a->trainer) {
+		app_say(a, true, _("Mode formateur : lecture seule (F pour "
+		    "donner le clavier à l'équipe)."));
+		return;
+	}
+	for (i = 0; i < PTS_FIELDS; i++) {
+		if (!editor_empty(&d->fields[i]))
+			continue;
+		question = xasprintf(_("La partie « %s » est vide : rendre le "
+		    "point quand même ?"), _(pts_names[i]));
+		rc = app_confirm(a, question);
+		free(question);
+		if (!rc)
+			return;
+	}
+	question = xasprintf(_("Rendre le point n°%d%s au nom de %s ? C'est "
+	    "définitif."), req + 1, late ? _(", en retard,") : "",
+	    app_actor_name(a));
+	rc = app_confirm(a, question);
+	free(question);
+	if (!rc)
+		return;
+	pts_draft_save(a, d);
+	for (i = 0; i < PTS_FIELDS; i++)
+		text[i] = editor_get(&d->fields[i]);
+	snprintf(n, sizeof n, "%d", req + 1);
+	rc = app_command(a, "point", NULL, "point", n, pts_keys[0], text[0],
+	    pts_keys[1], text[1], pts_keys[2], text[2], "auteurs",
+	    app_actor_name(a), NULL);
+	for (i = 0; i < PTS_FIELDS; i++)
+		free(text[i]);
+	if (rc == -1)
+		return;
+	/* Handed in: the draft has done its job. */
+	dir = xasprintf("%s.tmp", d->path);
+	(void)unlink(dir);
+	free(dir);
+	if (unlink(d->path) == -1 && errno != ENOENT)
+		app_say(a, true, _("Point rendu, mais le brouillon %s reste : "
+		    "%s"), d->path, strerror(errno));
+	else {
+		dir = xasprintf("%s.drafts", a->session->path);
+		(void)rmdir(dir);
+		free(dir);
+		app_say(a, false, _("Point n°%d rendu %s (événement n°%lld)."),
+		    req + 1, t->requests[req].late ? _("en retard") :
+		    _("à l'heure"), (long long)t->requests[req].submitted_seq);
+	}
+	pts_draft_forget(a->team, req);
+	pts_editing = false;
+}
+
+static int
+pts_edit_key(struct app *a, int req, int kind, wint_t ch)
+{
+	struct pts_draft	*d = pts_draft(a, a->team, req);
+	enum editor_result	 res;
+
+	if (kind == OK && ch == 27) {
+		pts_editing = false;
+		pts_draft_save(a, d);
+		return APP_HANDLED | APP_REDRAW;
+	}
+	if (kind == OK && ch == '\t') {
+		pts_field = (pts_field + 1) % PTS_FIELDS;
+		return APP_HANDLED | APP_REDRAW;
+	}
+	if (kind == KEY_CODE_YES && ch == KEY_BTAB) {
+		pts_field = (pts_field + PTS_FIELDS - 1) % PTS_FIELDS;
+		return APP_HANDLED | APP_REDRAW;
+	}
+	res = editor_key(&d->fields[pts_field], kind, ch, COLS - 4,
+	    LINES / 4);
+	if (res == EDITOR_CHANGED) {
+		if (!d->dirty)
+			d->dirty_since = pts_monotonic();
+		d->dirty = true;
+	}
+	return APP_HANDLED | APP_REDRAW;
+}
+
+static int
+pts_key(struct app *a, int kind, wint_t ch)
+{
+	struct team	*t = app_team(a);
+	int		 req = pts_selected(a), r = APP_IGNORED;
+
+	pts_key_seen = true;
+	if (req < 0)
+		return APP_IGNORED;
+	if (pts_editing)
+		return pts_edit_key(a, req, kind, ch);
+	app_list_keys(a, t->nrequests, 3, kind, ch, &r);
+	if (r != APP_IGNORED)
+		return r;
+	if ((kind == OK && ch == '\n') || (kind == KEY_CODE_YES &&
+	    ch == KEY_ENTER)) {
+		if (t->requests[req].submitted)
+			app_say(a, true, _("Ce point est déjà rendu : il ne se "
+			    "modifie plus."));
+		else if (a->trainer)
+			app_say(a, true, _("Mode formateur : lecture seule (F "
+			    "pour donner le clavier à l'équipe)."));
+		else
+			pts_editing = true;
+		return APP_HANDLED | APP_REDRAW;
+	}
+	if (kind == OK && ch == 'r') {
+		if (t->requests[req].submitted)
+			app_say(a, true, _("Ce point est déjà rendu."));
+		else
+			pts_submit(a, req);
+		return APP_HANDLED | APP_REDRAW;
+	}
+	return APP_IGNORED;
+}
+
+static bool
+pts_is_editing(const struct app *a)
+{
+	(void)a;
+	return pts_editing;
+}
+
+static const char *const pts_help[] = {
+	N_("↑ ↓ j k      choisir un point (ceux à rendre d'abord)"),
+	N_("Entrée       écrire dans les trois parties du point"),
+	N_("  Tab, Maj+Tab  partie suivante / précédente"),
+	N_("  ← → ↑ ↓ Début Fin  se déplacer ; Retour arrière, Suppr : "
+	    "effacer"),
+	N_("  Entrée     nouvelle ligne ; Échap : sortir du champ"),
+	N_("r            rendre le point (confirmation) au nom du candidat"),
+	N_("c            le candidat qui rend : son temps majoré compte"),
+	N_("Brouillon enregistré à chaque pause, retrouvé après une coupure"),
+	NULL
+};
+
+const struct screen screen_points = {
+	N_("Points"), false, pts_draw, pts_key, pts_help, pts_is_editing
+};
