@@ -882,15 +882,19 @@ app_run_new(const struct scenario *s)
 
 /*
  * Who was at the keyboard and on which screen lives in "<session>.ui", so
- * that a session killed mid-week comes back to the same screen.  Not game
- * state: losing it only costs a key press.
+ * that a session killed mid-week comes back to the same screen: the first
+ * line says who and which screen, then one line per screen gives where the
+ * user was in it (selected row, first row shown, sub-view), for the screens
+ * where that is not the top.  Not game state: losing it only costs a few
+ * key presses.  Values are checked on load, and every screen keeps them
+ * within its lists when it draws.
  */
 static void
 app_ui_load(struct app *a)
 {
 	char	*path = xasprintf("%s.ui", a->session->path);
 	FILE	*f = fopen(path, "r");
-	int	 trainer, team, actor, screen;
+	int	 trainer, team, actor, screen, view, focus, scroll, sub;
 
 	free(path);
 	if (f == NULL)
@@ -904,6 +908,20 @@ app_ui_load(struct app *a)
 		a->team = team;
 		a->actor = actor;
 		a->screen = screen;
+		while (fscanf(f, " view=%d focus=%d scroll=%d sub=%d", &view,
+		    &focus, &scroll, &sub) == 4) {
+			if (view < 0 || view >= app_nscreens || focus < 0 ||
+			    focus > 9999 || scroll < 0 || scroll > 9999 ||
+			    sub < 0 || sub > 99)
+				continue;
+			/* The overview's row is a team index. */
+			if (app_screens[view] == &screen_overview &&
+			    focus >= a->game->nteams)
+				focus = 0;
+			a->focus[view] = focus;
+			a->scroll[view] = scroll;
+			a->sub[view] = sub;
+		}
 	}
 	fclose(f);
 }
@@ -914,10 +932,16 @@ app_ui_save(const struct app *a)
 	char	*path = xasprintf("%s.ui", a->session->path);
 	char	*tmp = xasprintf("%s.tmp", path);
 	FILE	*f = fopen(tmp, "w");
+	int	 i;
 
 	if (f != NULL) {
 		fprintf(f, "trainer=%d team=%d actor=%d screen=%d\n",
 		    a->trainer, a->team, a->actor, a->screen);
+		for (i = 0; i < app_nscreens; i++)
+			if (a->focus[i] != 0 || a->scroll[i] != 0 ||
+			    a->sub[i] != 0)
+				fprintf(f, "view=%d focus=%d scroll=%d sub=%d\n",
+				    i, a->focus[i], a->scroll[i], a->sub[i]);
 		if (fclose(f) == 0)
 			rename(tmp, path);
 		else
@@ -927,6 +951,25 @@ app_ui_save(const struct app *a)
 	free(path);
 }
 
+/* What app_ui_save writes, to save it only when it changes. */
+struct app_ui {
+	int	 trainer, team, actor, screen;
+	int	 focus[16], scroll[16], sub[16];
+};
+
+static void
+app_ui_get(const struct app *a, struct app_ui *u)
+{
+	memset(u, 0, sizeof *u);
+	u->trainer = a->trainer;
+	u->team = a->team;
+	u->actor = a->actor;
+	u->screen = a->screen;
+	memcpy(u->focus, a->focus, sizeof u->focus);
+	memcpy(u->scroll, a->scroll, sizeof u->scroll);
+	memcpy(u->sub, a->sub, sizeof u->sub);
+}
+
 int
 app_run(struct session *ss)
 {
@@ -934,6 +977,7 @@ app_run(struct session *ss)
 	wint_t		 ch;
 	int		 kind, r;
 	const struct screen *s;
+	struct app_ui	 before, after;
 
 	memset(&a, 0, sizeof a);
 	a.session = ss;
@@ -948,9 +992,7 @@ app_run(struct session *ss)
 	    "donne le clavier à une équipe, « ? » l'aide.") : _("Session %s "
 	    "reprise. « ? » l'aide."), ss->path);
 	for (;;) {
-		int	 before = a.trainer * 1000000 + a.team * 10000 +
-		    a.actor * 100 + a.screen;
-
+		app_ui_get(&a, &before);
 		a.now = session_now();
 		app_draw(&a);
 		kind = get_wch(&ch);
@@ -977,8 +1019,8 @@ app_run(struct session *ss)
 		}
 		if (r & APP_QUIT)
 			break;
-		if (before != a.trainer * 1000000 + a.team * 10000 +
-		    a.actor * 100 + a.screen)
+		app_ui_get(&a, &after);
+		if (memcmp(&before, &after, sizeof before) != 0)
 			app_ui_save(&a);
 	}
 	endwin();

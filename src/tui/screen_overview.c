@@ -91,14 +91,15 @@ overview_draw(struct app *a, int top, int rows)
 	if (y < top + rows)
 		app_text(a, y++, 1, COLS - 2, ROLE_NORMAL, g->phase ==
 		    PHASE_FRAMING ? _("o ouvrir le pilotage (clôt le cadrage)") :
-		    g->phase == PHASE_PILOTING ? _("s clôturer la semaine   "
-		    "i injecter un incident   p demander un point de situation") :
-		    _("Le projet est lancé : résultats dans l'écran de chaque "
-		    "équipe."));
+		    g->phase == PHASE_PILOTING ? _("s clôturer la semaine · "
+		    "i injecter un incident · p demander un point") :
+		    _("Le projet est lancé : les résultats sont dans « Bilan »."));
 	if (y < top + rows)
-		app_text(a, y++, 1, COLS - 2, ROLE_NORMAL, _("m message   n note "
-		    "sur l'équipe choisie   z pause / reprise du chronomètre   "
-		    "Entrée voir l'équipe"));
+		app_text(a, y++, 1, COLS - 2, ROLE_NORMAL, _("m message · "
+		    "n note sur l'équipe choisie · z pause du chronomètre"));
+	if (y < top + rows)
+		app_text(a, y++, 1, COLS - 2, ROLE_NORMAL, _("Entrée voir les "
+		    "écrans de l'équipe choisie · e lui donner le clavier"));
 	for (i = 0; i < g->nbroadcasts && y < top + rows; i++)
 		;
 	if (g->nbroadcasts > 0 && y + 1 < top + rows) {
