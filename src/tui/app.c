@@ -719,6 +719,9 @@ app_terminal(struct app *a)
 	/* Wake twice a second: countdowns move without a key. */
 	timeout(500);
 	app_colours(a);
+	/* Clicks on tabs and rows; nothing else of the mouse is used. */
+	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
+	mouseinterval(0);
 }
 
 /* Demo names for a class that wants to start at once. */
@@ -880,6 +883,42 @@ app_run_new(const struct scenario *s)
 	return rc;
 }
 
+/* A click on a tab switches to it (tabs are laid out as app_draw_bars). */
+static void
+app_mouse(struct app *a)
+{
+	MEVENT	 ev;
+	int	 i, x = 1, total = 0, gap;
+	char	 label[64];
+
+	if (getmouse(&ev) != OK || a->help)
+		return;
+	if (ev.y != 1)
+		return;
+	for (i = 0; i < app_nscreens; i++) {
+		if (!app_screen_visible(a, i))
+			continue;
+		snprintf(label, sizeof label, "%d %s", i + 1,
+		    _(app_screens[i]->name));
+		total += wrap_width(label, strlen(label)) + 2;
+	}
+	gap = total + 1 <= COLS ? 2 : 1;
+	for (i = 0; i < app_nscreens; i++) {
+		int	 w;
+
+		if (!app_screen_visible(a, i))
+			continue;
+		snprintf(label, sizeof label, "%d %s", i + 1,
+		    _(app_screens[i]->name));
+		w = wrap_width(label, strlen(label));
+		if (ev.x >= x && ev.x < x + w) {
+			a->screen = i;
+			return;
+		}
+		x += w + gap;
+	}
+}
+
 /*
  * Who was at the keyboard and on which screen lives in "<session>.ui", so
  * that a session killed mid-week comes back to the same screen: the first
@@ -1000,6 +1039,10 @@ app_run(struct session *ss)
 			continue;
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE)
 			continue;
+		if (kind == KEY_CODE_YES && ch == KEY_MOUSE) {
+			app_mouse(&a);
+			continue;
+		}
 		if (a.help) {
 			a.help = false;
 			continue;

@@ -206,6 +206,76 @@ overview_request(struct app *a)
 	free(minutes);
 }
 
+/* Explanations each team had before the week was closed. */
+static int	 overview_seen[GAME_MAX_TEAMS];
+
+static void
+overview_mark(struct app *a)
+{
+	int	 i;
+
+	for (i = 0; i < a->game->nteams; i++)
+		overview_seen[i] = a->game->teams[i].nexplanations;
+}
+
+/* What the week's close did to each team, to read aloud or project. */
+static void
+overview_summary(struct app *a)
+{
+	struct game	*g = a->game;
+	char		**labels = NULL;
+	int		 n = 0, i, j, k, delivered;
+
+	for (i = 0; i < g->nteams; i++) {
+		struct team *t = &g->teams[i];
+
+		for (k = delivered = 0; k < a->scenario->npackages; k++)
+			if (t->packages[k].status == PKG_DONE &&
+			    t->packages[k].finished == (g->phase ==
+			    PHASE_LAUNCHED ? g->week : g->week - 1))
+				delivered++;
+		labels = xreallocarray(labels, (size_t)n + 1, sizeof *labels);
+		labels[n++] = xasprintf(_("%s : %d lot(s) livré(s) cette "
+		    "semaine, %d fait(s) marquant(s)"), t->name, delivered,
+		    t->nexplanations - overview_seen[i]);
+		for (j = overview_seen[i]; j < t->nexplanations; j++) {
+			labels = xreallocarray(labels, (size_t)n + 1,
+			    sizeof *labels);
+			labels[n++] = xasprintf("  %s", t->explanations[j].text);
+		}
+	}
+	app_choose(a, _("Ce qui s'est passé pour chaque équipe (Échap pour "
+	    "fermer)"), (const char *const *)labels, n, 0);
+	for (i = 0; i < n; i++)
+		free(labels[i]);
+	free(labels);
+}
+
+/* A note on the team or on one of its candidates. */
+static void
+overview_note(struct app *a, struct team *t)
+{
+	const char	**labels;
+	char		*text;
+	int		 i, who;
+
+	labels = xcalloc((size_t)t->ncandidates + 1, sizeof *labels);
+	labels[0] = _("L'équipe entière");
+	for (i = 0; i < t->ncandidates; i++)
+		labels[i + 1] = t->candidates[i].name;
+	who = app_choose(a, _("Note sur qui ?"), labels, t->ncandidates + 1, 0);
+	free(labels);
+	if (who < 0 || (text = app_prompt(a, _("Observation"), NULL)) == NULL)
+		return;
+	if (who == 0)
+		app_command(a, "note", NULL, "equipe", t->name, "texte", text,
+		    NULL);
+	else
+		app_command(a, "note", NULL, "equipe", t->name, "candidat",
+		    t->candidates[who - 1].name, "texte", text, NULL);
+	free(text);
+}
+
 static int
 overview_key(struct app *a, int kind, wint_t ch)
 {
@@ -235,14 +305,16 @@ overview_key(struct app *a, int kind, wint_t ch)
 		if (!app_confirm(a, _("Clôturer la semaine ? Les incidents sans "
 		    "réponse prennent leur conséquence par défaut.")))
 			return APP_HANDLED | APP_REDRAW;
+		overview_mark(a);
 		if (app_command(a, "cloturer_semaine", NULL, NULL) == 0) {
 			for (i = 0; i < g->nteams; i++)
 				before -= g->teams[i].noccurrences;
 			app_say(a, false, g->phase == PHASE_LAUNCHED ?
 			    _("Dernière semaine close : le projet est lancé, "
-			    "résultats calculés.") : _("Semaine close. Semaine "
-			    "%d : %d nouvel(s) incident(s) pour l'ensemble des "
-			    "équipes."), g->week, -before);
+			    "résultats calculés (écran Bilan).") : _("Semaine "
+			    "close. Semaine %d : %d nouvel(s) incident(s) pour "
+			    "l'ensemble des équipes."), g->week, -before);
+			overview_summary(a);
 		}
 		return APP_HANDLED | APP_REDRAW;
 	case 'i':
@@ -259,11 +331,7 @@ overview_key(struct app *a, int kind, wint_t ch)
 		free(text);
 		return APP_HANDLED | APP_REDRAW;
 	case 'n':
-		if ((text = app_prompt(a, _("Note sur l'équipe"), NULL)) != NULL)
-			app_command(a, "note", NULL, "equipe",
-			    g->teams[a->focus[a->screen]].name, "texte", text,
-			    NULL);
-		free(text);
+		overview_note(a, &g->teams[a->focus[a->screen]]);
 		return APP_HANDLED | APP_REDRAW;
 	case 'z':
 		app_command(a, g->paused ? "reprendre" : "pause", NULL, NULL);
@@ -279,7 +347,8 @@ static const char *const overview_help[] = {
 	N_("s            clôturer la semaine pour toutes les équipes"),
 	N_("i            injecter un incident (catalogue ou sur le moment)"),
 	N_("p            demander un point de situation avec un délai"),
-	N_("m            envoyer un message ; n : noter une observation"),
+	N_("m            envoyer un message ; n : noter une observation sur "
+	    "l'équipe ou un candidat"),
 	N_("z            mettre en pause / relancer le chronomètre"),
 	NULL
 };
