@@ -950,9 +950,13 @@ app_ui_load(struct app *a)
 		while (fscanf(f, " view=%d focus=%d scroll=%d sub=%d", &view,
 		    &focus, &scroll, &sub) == 4) {
 			if (view < 0 || view >= app_nscreens || focus < 0 ||
-			    focus > 9999 || scroll < 0 || scroll > 9999 ||
-			    sub < 0 || sub > 99)
+			    scroll < 0 || sub < 0 || sub > 99)
 				continue;
+			/* Past the end (End pressed): the draw clamps it. */
+			if (focus > 9999)
+				focus = 9999;
+			if (scroll > 9999)
+				scroll = 9999;
 			/* The overview's row is a team index. */
 			if (app_screens[view] == &screen_overview &&
 			    focus >= a->game->nteams)

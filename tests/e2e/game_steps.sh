@@ -29,7 +29,7 @@ seen() {
 }
 
 # Each accepted command is the next event of the journal: ev counts them
-# (the session's creation is event 0).
+# (the journal's first line is its header, then one line per event).
 ev=0
 accepted() {
 	ev=$((ev + 1))
@@ -57,20 +57,26 @@ pilote_pid() {
 	    }'
 }
 
-# no_colour WHERE: the screen, attributes included, has no colour: bold,
-# dim, underline and reverse video may show, foreground and background
-# colours (SGR 30-37, 38;…, 39, 40-47, 48;…, 49, 90-97, 100-107) may not.
-no_colour() {
+# has_colour: whether the screen, attributes included, shows a colour:
+# foreground or background (SGR 30-38, 40-48, 90-97, 100-107).  Bold, dim,
+# underline and reverse video are not colours, nor the default colours
+# (39, 49) that tmux writes after each reset.
+has_colour() {
 	$T capture-pane -p -e -t app >"$WORK/sgr.txt"
-	grep -q "$ESC\[" "$WORK/sgr.txt" ||
-	    fail "aucun attribut capturé ($1) : la vérification ne prouve rien"
-	# One SGR parameter per line: the ones of every ESC[…m of the screen.
-	if grep -o "$ESC\[[0-9;]*m" "$WORK/sgr.txt" | sed "s/^$ESC\[//; s/m\$//" |
-	    tr ';' '\n' | grep -Eq '^(3[0-9]|4[0-9]|9[0-7]|10[0-7])$'; then
+	grep -o "$ESC\[[0-9;]*m" "$WORK/sgr.txt" | sed "s/^$ESC\[//; s/m\$//" |
+	    tr ';' '\n' | grep -Eq '^(3[0-8]|4[0-8]|9[0-7]|10[0-7])$'
+}
+
+# no_colour WHERE: the screen has attributes (else the check proves
+# nothing) and no colour.
+no_colour() {
+	if has_colour; then
 		grep -o "$ESC\[[0-9;]*m" "$WORK/sgr.txt" | sort | uniq -c |
 		    sed "s/$ESC/ESC/" | sed 's/^/    /'
 		fail "couleur affichée malgré NO_COLOR ($1)"
 	fi
+	grep -q "$ESC\[[0-9;]*[1-9][0-9;]*m" "$WORK/sgr.txt" ||
+	    fail "aucun attribut capturé ($1) : la vérification ne prouve rien"
 }
 
 # --- setup -----------------------------------------------------------
@@ -321,8 +327,9 @@ inject() {
 	accepted
 }
 
-# close_week: the trainer closes the current week W (W < 8: week W+1
-# starts; W = 8: the launch).
+# close_week W: the trainer closes the current week W (W < 8: week W+1
+# starts; W = 8: the launch), and closes the summary of what happened to
+# each team if one shows.
 close_week() {
 	keys s
 	wait_for "Clôturer la semaine ?"
@@ -330,9 +337,16 @@ close_week() {
 	ev=$((ev + 1))
 	if [ "$1" -lt 8 ]; then
 		wait_for "S$(($1 + 1))/8 pilotage"
-		wait_for "Semaine close. Semaine $(($1 + 1)) :"
 	else
 		wait_for "projet lancé"
+	fi
+	if seen "Ce qui s'est passé pour chaque équipe" 1; then
+		keys Escape
+		wait_gone "Ce qui s'est passé pour chaque équipe"
+	fi
+	if [ "$1" -lt 8 ]; then
+		wait_for "Semaine close. Semaine $(($1 + 1)) :"
+	else
 		wait_for "Dernière semaine close : le projet est lancé"
 	fi
 }

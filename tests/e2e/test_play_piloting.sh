@@ -203,6 +203,10 @@ while [ $week -le 8 ]; do
 	keys s
 	wait_for "Clôturer la semaine ?"
 	keys o
+	# The week's summary for each team opens; Escape closes it.
+	wait_for "Ce qui s'est passé pour chaque équipe"
+	keys Escape
+	wait_gone "Ce qui s'est passé pour chaque équipe"
 	if [ $week -lt 8 ]; then
 		wait_for "S$((week + 1))/8 pilotage"
 	else
