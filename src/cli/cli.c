@@ -21,6 +21,9 @@ static const struct cli_command cli_commands[] = {
 	    "(pour l'instant : le brief du scénario)") },
 	{ "check", cli_check, N_("vérifier un ou plusieurs scénarios") },
 	{ "brief", cli_brief, N_("afficher le brief d'un scénario") },
+	{ "host", cli_host, N_("servir une session aux consoles des équipes") },
+	{ "join", cli_join, N_("ouvrir la console d'une équipe sur une session "
+	    "servie") },
 	{ "new", cli_new, N_("créer une session (équipes, candidats, rôles)") },
 	{ "do", cli_do, N_("enregistrer une décision d'équipe ou du formateur") },
 	{ "show", cli_show, N_("afficher l'état d'une session") },

@@ -18,5 +18,7 @@ int	cli_do(int argc, char **argv);
 int	cli_show(int argc, char **argv);
 int	cli_verify(int argc, char **argv);
 int	cli_simulate(int argc, char **argv);
+int	cli_host(int argc, char **argv);
+int	cli_join(int argc, char **argv);
 
 #endif

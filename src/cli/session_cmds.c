@@ -20,6 +20,8 @@
 
 #include "cli/cli.h"
 #include "core/game.h"
+#include "io/client.h"
+#include "io/host.h"
 #include "io/journal.h"
 #include "io/scenario_load.h"
 #include "io/session.h"
@@ -287,12 +289,83 @@ open_failure_code(const char *path, const char *cause)
 	return EX_DATAERR;
 }
 
+/*
+ * When "<session>.sock" answers, the command goes to the host as a console
+ * would send it; returns the exit code, or -1 when no host runs.
+ */
+static int
+do_via_host(const char *path, struct event *e, bool trainer, const char *team,
+    const char *as, const char *code)
+{
+	struct client	*c;
+	char		*sock = host_socket_path(path), *cause = NULL;
+	char		 derived[9], hash[65];
+	int64_t		 seq = 0;
+	int		 rc;
+
+	if (access(sock, F_OK) != 0) {
+		free(sock);
+		return -1;
+	}
+	free(sock);
+	if (trainer) {
+		if (journal_derive_code_keyfile(path, "pilote-join-v1:trainer",
+		    derived, &cause) == -1) {
+			fprintf(stderr, "pilote do : %s\n", cause);
+			free(cause);
+			return EX_NOPERM;
+		}
+		code = derived;
+	} else if (code == NULL) {
+		fprintf(stderr, _("pilote do : un hôte sert cette session : "
+		    "donnez le code d'accès de l'équipe (--code ou "
+		    "PILOTE_CODE)\n"));
+		return EX_NOPERM;
+	}
+	if (client_open(path, trainer ? NULL : team, code, as, &c,
+	    &cause) == -1) {
+		/* A stale socket (host killed): write directly. */
+		if (strstr(cause, "pas d'hôte") != NULL) {
+			free(cause);
+			return -1;
+		}
+		fprintf(stderr, "pilote do : %s\n", cause);
+		free(cause);
+		return EX_NOPERM;
+	}
+	switch (client_submit(c, e, 10000, &seq, &cause)) {
+	case 1:
+		if (client_team(c) >= 0) {
+			session_team_hash(client_game(c), client_team(c), hash);
+			printf(_("%s : événement %lld enregistré par l'hôte (%s), "
+			    "empreinte de l'équipe %s\n"), path,
+			    (long long)seq, e->type, hash);
+		} else
+			printf(_("%s : événement %lld enregistré par l'hôte "
+			    "(%s)\n"), path, (long long)seq, e->type);
+		rc = EX_OK;
+		break;
+	case 0:
+		fprintf(stderr, _("pilote do : refusé : %s\n"), cause);
+		rc = EX_DATAERR;
+		break;
+	default:
+		fprintf(stderr, "pilote do : %s\n", cause);
+		rc = EX_TEMPFAIL;
+		break;
+	}
+	free(cause);
+	client_close(c);
+	return rc;
+}
+
 int
 cli_do(int argc, char **argv)
 {
 	struct session	*ss = NULL;
 	struct event	 e;
 	const char	*path = NULL, *team = NULL, *as = NULL;
+	const char	*code = getenv("PILOTE_CODE");
 	char		*cause = NULL, *warning = NULL, *eq, *key, hash[65];
 	int		 i, rc;
 	bool		 trainer = false, refused;
@@ -309,6 +382,8 @@ cli_do(int argc, char **argv)
 		}
 		if (strcmp(argv[i], "--trainer") == 0)
 			trainer = true;
+		else if (strcmp(argv[i], "--code") == 0 && i + 1 < argc)
+			code = argv[++i];
 		else if ((strcmp(argv[i], "--team") == 0 ||
 		    strcmp(argv[i], "--as") == 0 || strcmp(argv[i], "--by") == 0 ||
 		    strcmp(argv[i], "--why") == 0) && i + 1 < argc) {
@@ -350,6 +425,9 @@ cli_do(int argc, char **argv)
 		record_set_text(&e.data, key, eq + 1);
 		free(key);
 	}
+	/* A host serves the session: go through it, it alone writes. */
+	if ((rc = do_via_host(path, &e, trainer, team, as, code)) != -1)
+		goto out;
 	if (session_open(path, true, 0, &ss, &warning, &cause) == -1) {
 		fprintf(stderr, "pilote do : %s\n", cause);
 		rc = open_failure_code(path, cause);

@@ -989,6 +989,16 @@ game_validate(const struct game *g, const struct event *e, char **cause)
 }
 
 void
+game_tick(struct game *g, int64_t seq, int64_t time)
+{
+	g->last_seq = seq;
+	if (time > g->last_time)
+		g->last_time = time;
+	if (g->phase == PHASE_PILOTING)
+		game_expire(g, game_effective_time(g, g->last_time), seq);
+}
+
+void
 game_apply(struct game *g, const struct event *e)
 {
 	char	*cause = NULL;

@@ -22,6 +22,7 @@ event_release(struct event *e)
 	free(e->by);
 	free(e->type);
 	free(e->why);
+	free(e->cmd);
 	record_release(&e->data);
 	event_init(e);
 }

@@ -20,6 +20,8 @@ struct event {
 	char		*type;		/* command name */
 	struct record	 data;
 	char		*why;		/* justification, or NULL */
+	char		*cmd;		/* a console's command id, or NULL: a
+					   resent command is recognised by it */
 };
 
 void	event_init(struct event *);

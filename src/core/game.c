@@ -422,6 +422,17 @@ dump_team(struct dump *d, const struct scenario *s, const struct team *t)
 }
 
 char *
+game_dump_team(const struct game *g, int team)
+{
+	struct dump	 d = { NULL, 0, 0 };
+
+	dump_add(&d, "pilote-team 1 scenario=%s phase=%d week=%d seq=%lld\n",
+	    g->scenario->id, g->phase, g->week, (long long)g->last_seq);
+	dump_team(&d, g->scenario, &g->teams[team]);
+	return d.buf;
+}
+
+char *
 game_dump(const struct game *g)
 {
 	struct dump	 d = { NULL, 0, 0 };

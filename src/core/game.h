@@ -289,6 +289,13 @@ int		 game_candidate_index(const struct team *, const char *name);
 int64_t		 game_effective_time(const struct game *, int64_t t);
 /* A canonical text dump of the whole state, for hashing and tests. */
 char		*game_dump(const struct game *);
+/* The same for one team (its console's view must fold to the same). */
+char		*game_dump_team(const struct game *, int team);
+/*
+ * An event another team's console may not see: only its number and time
+ * arrive, so that deadlines expire at the same moments everywhere.
+ */
+void		 game_tick(struct game *, int64_t seq, int64_t time);
 
 /* --- Queries for views and reports (pure reads, but for results) --- */
 

@@ -30,6 +30,8 @@ event_to_json(const struct event *e)
 	json_object_set_new(o, "data", data);
 	if (e->why != NULL && e->why[0] != '\0')
 		json_object_set_new(o, "why", json_string(e->why));
+	if (e->cmd != NULL)
+		json_object_set_new(o, "cmd", json_string(e->cmd));
 	return o;
 }
 
@@ -77,7 +79,8 @@ event_from_json(const json_t *o, struct event *e, char **cause)
 	    event_string(o, "actor", true, &e->actor, cause) == -1 ||
 	    event_string(o, "by", false, &e->by, cause) == -1 ||
 	    event_string(o, "type", true, &e->type, cause) == -1 ||
-	    event_string(o, "why", false, &e->why, cause) == -1)
+	    event_string(o, "why", false, &e->why, cause) == -1 ||
+	    event_string(o, "cmd", false, &e->cmd, cause) == -1)
 		goto fail;
 	data = json_object_get(o, "data");
 	if (data != NULL && !json_is_object(data)) {

@@ -1218,3 +1218,48 @@ journal_report_release(struct journal_report *r)
 	free(r->message);
 	memset(r, 0, sizeof *r);
 }
+
+int
+journal_derive_code(const struct journal *j, const char *context,
+    char out[9])
+{
+	/* No 0/O, 1/I/L: codes are read aloud and typed by hand. */
+	static const char	 alphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+	unsigned char		 h[16];
+	int			 i;
+
+	if (j->mode != JOURNAL_WRITE)
+		return -1;
+	crypto_generichash(h, sizeof h, (const unsigned char *)context,
+	    strlen(context), j->sk, crypto_generichash_KEYBYTES_MAX <
+	    sizeof j->sk ? crypto_generichash_KEYBYTES_MAX : sizeof j->sk);
+	for (i = 0; i < 8; i++)
+		out[i] = alphabet[h[i] % (sizeof alphabet - 1)];
+	out[8] = '\0';
+	return 0;
+}
+
+int
+journal_derive_code_keyfile(const char *path, const char *context,
+    char out[9], char **cause)
+{
+	struct journal	*j;
+	char		*warning = NULL;
+	int		 rc;
+
+	if (journal_init() == -1) {
+		*cause = xasprintf(_("%s: libsodium ne s'initialise pas"), path);
+		return -1;
+	}
+	/* The header's public key tells whether the key file is this one. */
+	if (journal_open(path, JOURNAL_READ, &j, &warning, cause) == -1)
+		return -1;
+	free(warning);
+	rc = journal_load_key(j, cause);
+	if (rc == 0) {
+		j->mode = JOURNAL_WRITE;	/* only for the key's use */
+		rc = journal_derive_code(j, context, out);
+	}
+	journal_close(j);
+	return rc;
+}

@@ -85,6 +85,17 @@ int		 journal_append(struct journal *, const json_t *event,
 		    char **cause);
 /* Releases the lock and removes "<path>.owner"; NULL is fine. */
 void		 journal_close(struct journal *);
+/*
+ * A short code derived from the session's secret key and a context (e.g.
+ * "team:Alpha:0"): only the host (the key holder) can make it, and it is the
+ * same after a restart.  Written as 8 characters of an unambiguous
+ * alphabet into out; -1 without the key (JOURNAL_READ).
+ */
+int		 journal_derive_code(const struct journal *, const char *context,
+		    char out[9]);
+/* The same from the key file alone (the trainer's own tools); -1, *cause. */
+int		 journal_derive_code_keyfile(const char *path,
+		    const char *context, char out[9], char **cause);
 
 /*
  * Read-only verification, for `pilote verify` and the fuzzer.  A torn last

@@ -172,15 +172,68 @@ session_setup_from(const json_t *h, struct game_setup *setup, char **cause)
 }
 
 int
+session_game_from_header(const json_t *h, const char *path,
+    struct scenario **sp, struct game **gp, char **cause)
+{
+	struct game_setup	 setup;
+	struct diag		 d;
+	const json_t		*sc, *v;
+	const char		*text, *file;
+
+	*sp = NULL;
+	*gp = NULL;
+	v = json_object_get(h, "format");
+	if (!json_is_integer(v) || json_integer_value(v) != SESSION_FORMAT) {
+		*cause = xasprintf(_("%s : format de session inconnu (cette "
+		    "version lit le format %d)"), path, SESSION_FORMAT);
+		return -1;
+	}
+	sc = json_object_get(h, "scenario");
+	text = header_text(sc, "text");
+	file = header_text(sc, "file");
+	if (text == NULL || file == NULL) {
+		*cause = xasprintf(_("%s : l'en-tête n'embarque pas de "
+		    "scénario"), path);
+		return -1;
+	}
+	diag_init(&d);
+	if (scenario_load_text(file, text, strlen(text), sp, &d) !=
+	    SCENARIO_LOAD_OK) {
+		*cause = xasprintf(_("%s : le scénario embarqué est invalide "
+		    "(%s)"), path, d.count > 0 ? d.items[0].message : "?");
+		diag_release(&d);
+		return -1;
+	}
+	diag_release(&d);
+	if (session_setup_from(h, &setup, cause) == -1 ||
+	    game_setup_check(*sp, &setup, cause) == -1) {
+		scenario_free(*sp);
+		*sp = NULL;
+		return -1;
+	}
+	*gp = game_new(*sp, &setup);
+	return 0;
+}
+
+void
+session_team_hash(const struct game *g, int team, char out[65])
+{
+	unsigned char	 h[32];
+	char		*dump = game_dump_team(g, team);
+
+	crypto_generichash(h, sizeof h, (const unsigned char *)dump,
+	    strlen(dump), NULL, 0);
+	sodium_bin2hex(out, 65, h, sizeof h);
+	free(dump);
+}
+
+int
 session_open(const char *path, bool writable, int64_t upto,
     struct session **out, char **warning, char **cause)
 {
 	struct session		*ss;
-	struct game_setup	 setup;
-	struct diag		 d;
 	struct event		 e;
-	const json_t		*h, *sc, *v;
-	const char		*text, *file;
+	const json_t		*h;
 	size_t			 i, n;
 	char			*why;
 
@@ -195,38 +248,11 @@ session_open(const char *path, bool writable, int64_t upto,
 		return -1;
 	}
 	h = journal_get(ss->journal, 0);
-	v = json_object_get(h, "format");
-	if (!json_is_integer(v) || json_integer_value(v) != SESSION_FORMAT) {
-		*cause = xasprintf(_("%s : format de session inconnu (cette "
-		    "version lit le format %d)"), path, SESSION_FORMAT);
+	if (session_game_from_header(h, path, &ss->scenario, &ss->game,
+	    cause) == -1) {
 		session_close(ss);
 		return -1;
 	}
-	sc = json_object_get(h, "scenario");
-	text = header_text(sc, "text");
-	file = header_text(sc, "file");
-	if (text == NULL || file == NULL) {
-		*cause = xasprintf(_("%s : l'en-tête n'embarque pas de "
-		    "scénario"), path);
-		session_close(ss);
-		return -1;
-	}
-	diag_init(&d);
-	if (scenario_load_text(file, text, strlen(text), &ss->scenario, &d) !=
-	    SCENARIO_LOAD_OK) {
-		*cause = xasprintf(_("%s : le scénario embarqué est invalide "
-		    "(%s)"), path, d.count > 0 ? d.items[0].message : "?");
-		diag_release(&d);
-		session_close(ss);
-		return -1;
-	}
-	diag_release(&d);
-	if (session_setup_from(h, &setup, cause) == -1 ||
-	    game_setup_check(ss->scenario, &setup, cause) == -1) {
-		session_close(ss);
-		return -1;
-	}
-	ss->game = game_new(ss->scenario, &setup);
 	n = journal_count(ss->journal);
 	for (i = 1; i < n && (upto <= 0 || (int64_t)i <= upto); i++) {
 		if (event_from_json(journal_get(ss->journal, i), &e, &why) ==

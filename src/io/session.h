@@ -18,6 +18,8 @@
 #include "core/event.h"
 #include "core/game.h"
 #include "core/scenario.h"
+#include <jansson.h>
+
 #include "io/journal.h"
 
 #define SESSION_FORMAT	1
@@ -51,6 +53,11 @@ void	 session_close(struct session *);
  */
 int	 session_submit(struct session *, struct event *e, bool *refused,
 	    char **cause);
+/* A scenario and a fresh game from a journal header (line 0). */
+int	 session_game_from_header(const json_t *header, const char *path,
+	    struct scenario **, struct game **, char **cause);
+/* BLAKE2b of one team's part of the state: the same on its consoles. */
+void	 session_team_hash(const struct game *, int team, char out[65]);
 /* BLAKE2b of the canonical state dump, as 64 hex characters. */
 void	 session_state_hash(const struct game *, char out[65]);
 /* Wall-clock milliseconds (PILOTE_FAKE_TIME, if set, for tests). */

@@ -18,6 +18,8 @@
 #include <wchar.h>
 
 #include "core/game.h"
+#include "io/client.h"
+#include "io/host.h"
 #include "tui/app.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -256,6 +258,25 @@ app_submit(struct app *a, struct event *e)
 	event_set(&e->actor, app_actor_name(a));
 	event_set(&e->team, a->trainer ? NULL : a->game->teams[a->team].name);
 	e->time = 0;
+	if (a->client != NULL) {
+		int64_t	 seq = 0;
+
+		switch (client_submit(a->client, e, 5000, &seq, &cause)) {
+		case 1:
+			e->seq = seq;
+			app_say(a, false, _("Enregistré par l'hôte (événement "
+			    "n°%lld)."), (long long)seq);
+			return 0;
+		case 0:
+			app_say(a, true, _("Refusé : %s"), cause);
+			break;
+		default:
+			app_say(a, true, _("En attente : %s"), cause);
+			break;
+		}
+		free(cause);
+		return -1;
+	}
 	if (session_submit(a->session, e, &refused, &cause) == -1) {
 		app_say(a, true, refused ? _("Refusé : %s") :
 		    _("Non enregistré : %s"), cause);
@@ -931,7 +952,7 @@ app_mouse(struct app *a)
 static void
 app_ui_load(struct app *a)
 {
-	char	*path = xasprintf("%s.ui", a->session->path);
+	char	*path = xasprintf("%s.ui", a->path);
 	FILE	*f = fopen(path, "r");
 	int	 trainer, team, actor, screen, view, focus, scroll, sub;
 
@@ -972,7 +993,7 @@ app_ui_load(struct app *a)
 static void
 app_ui_save(const struct app *a)
 {
-	char	*path = xasprintf("%s.ui", a->session->path);
+	char	*path = xasprintf("%s.ui", a->path);
 	char	*tmp = xasprintf("%s.tmp", path);
 	FILE	*f = fopen(tmp, "w");
 	int	 i;
@@ -1013,64 +1034,131 @@ app_ui_get(const struct app *a, struct app_ui *u)
 	memcpy(u->sub, a->sub, sizeof u->sub);
 }
 
-int
-app_run(struct session *ss)
+static int
+app_loop(struct app *a)
 {
-	struct app	 a;
 	wint_t		 ch;
 	int		 kind, r;
 	const struct screen *s;
+
 	struct app_ui	 before, after;
 
-	memset(&a, 0, sizeof a);
-	a.session = ss;
-	a.scenario = ss->scenario;
-	a.game = ss->game;
-	a.trainer = true;
-	if (initscr() == NULL)
-		return EX_OSERR;
-	app_terminal(&a);
-	app_ui_load(&a);
-	app_say(&a, false, a.trainer ? _("Session %s — mode formateur. « e » "
-	    "donne le clavier à une équipe, « ? » l'aide.") : _("Session %s "
-	    "reprise. « ? » l'aide."), ss->path);
 	for (;;) {
-		app_ui_get(&a, &before);
-		a.now = session_now();
-		app_draw(&a);
+		app_ui_get(a, &before);
+		a->now = session_now();
+		if (a->host != NULL)
+			host_poll(a->host, 0);
+		if (a->client != NULL && client_poll(a->client, 0) == -1) {
+			endwin();
+			fprintf(stderr, _("pilote : l'hôte a fermé la console.\n"));
+			return EX_UNAVAILABLE;
+		}
+		app_draw(a);
 		kind = get_wch(&ch);
 		if (kind == ERR)
 			continue;
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE)
 			continue;
 		if (kind == KEY_CODE_YES && ch == KEY_MOUSE) {
-			app_mouse(&a);
+			app_mouse(a);
 			continue;
 		}
-		if (a.help) {
-			a.help = false;
+		if (a->help) {
+			a->help = false;
 			continue;
 		}
 		if (kind == OK && ch == '\r')
 			ch = '\n';
-		s = app_current(&a);
+		s = app_current(a);
 		r = APP_IGNORED;
-		if (s->editing != NULL && s->editing(&a))
-			r = s->key(&a, kind, ch);
+		if (s->editing != NULL && s->editing(a))
+			r = s->key(a, kind, ch);
 		else {
 			if (kind == OK && ch == 27)
 				continue;
-			r = s->key(&a, kind, ch);
+			/* A team console stays its team's. */
+			if (a->client != NULL && kind == OK && (ch == 'e' ||
+			    ch == 'F')) {
+				app_say(a, true, _("Cette console est celle de "
+				    "l'équipe %s."), app_team(a)->name);
+				continue;
+			}
+			r = s->key(a, kind, ch);
 			if (!(r & APP_HANDLED) && !(r & APP_QUIT))
-				r |= app_global_key(&a, kind, ch);
+				r |= app_global_key(a, kind, ch);
 		}
 		if (r & APP_QUIT)
 			break;
-		app_ui_get(&a, &after);
-		if (memcmp(&before, &after, sizeof before) != 0)
-			app_ui_save(&a);
+		app_ui_get(a, &after);
+		if (a->session != NULL && memcmp(&before, &after,
+		    sizeof before) != 0)
+			app_ui_save(a);
 	}
 	endwin();
-	free(a.message);
+	free(a->message);
 	return EX_OK;
+}
+
+static int
+app_start(struct app *a)
+{
+	if (initscr() == NULL)
+		return -1;
+	app_terminal(a);
+	/* Consoles are served while waiting for keys: wake often. */
+	if (a->host != NULL || a->client != NULL)
+		timeout(100);
+	return 0;
+}
+
+int
+app_run(struct session *ss)
+{
+	return app_run_host(ss, NULL);
+}
+
+int
+app_run_host(struct session *ss, struct host *h)
+{
+	struct app	 a;
+
+	memset(&a, 0, sizeof a);
+	a.session = ss;
+	a.host = h;
+	a.path = ss->path;
+	a.scenario = ss->scenario;
+	a.game = ss->game;
+	a.trainer = true;
+	if (app_start(&a) == -1)
+		return EX_OSERR;
+	app_ui_load(&a);
+	app_say(&a, false, a.trainer ? _("Session %s — mode formateur. « e » "
+	    "donne le clavier à une équipe, « ? » l'aide.") : _("Session %s "
+	    "reprise. « ? » l'aide."), ss->path);
+	return app_loop(&a);
+}
+
+int
+app_run_client(struct client *c)
+{
+	struct app	 a;
+	const char	*as;
+
+	memset(&a, 0, sizeof a);
+	a.client = c;
+	a.game = client_game(c);
+	a.scenario = client_scenario(c);
+	a.team = client_team(c);
+	a.trainer = false;
+	a.path = client_path(c);
+	as = client_as(c);
+	a.actor = game_candidate_index(&a.game->teams[a.team], as);
+	if (a.actor < 0)
+		a.actor = 0;
+	a.screen = 1;
+	if (app_start(&a) == -1)
+		return EX_OSERR;
+	app_say(&a, false, _("Console de l'équipe %s — %s. « ? » l'aide."),
+	    a.game->teams[a.team].name, as);
+	return app_loop(&a);
 }

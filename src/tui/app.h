@@ -63,8 +63,14 @@ struct screen {
 	bool		(*editing)(const struct app *);
 };
 
+struct host;
+struct client;
+
 struct app {
-	struct session		*session;
+	struct session		*session;	/* NULL on a team's own console */
+	struct host		*host;		/* serving consoles, or NULL */
+	struct client		*client;	/* a console of a host, or NULL */
+	const char		*path;		/* the session file */
 	const struct scenario	*scenario;
 	struct game		*game;
 	bool			 trainer;	/* the trainer is at the keyboard */
@@ -92,6 +98,10 @@ extern const int app_nscreens;
 int	 app_run(struct session *);
 /* Sets a new session up on a scenario (setup screen), then runs it. */
 int	 app_run_new(const struct scenario *);
+/* The trainer's screen of a hosted session: consoles served meanwhile. */
+int	 app_run_host(struct session *, struct host *);
+/* A team console joined to a host. */
+int	 app_run_client(struct client *);
 
 /* Journals a command for the team at the keyboard (or the trainer):
  * fills team, actor, time; on refusal shows the reason and returns -1. */

@@ -90,7 +90,7 @@ pts_draft_path(const struct app *a, int team, int request)
 			*p = '_';
 	if (name[0] == '.')
 		name[0] = '_';
-	path = xasprintf("%s.drafts/%s-%d.txt", a->session->path, name,
+	path = xasprintf("%s.drafts/%s-%d.txt", a->path, name,
 	    request + 1);
 	free(name);
 	return path;
@@ -582,7 +582,7 @@ pts_submit(struct app *a, int req)
 		app_say(a, true, _("Point rendu, mais le brouillon %s reste : "
 		    "%s"), d->path, strerror(errno));
 	else {
-		dir = xasprintf("%s.drafts", a->session->path);
+		dir = xasprintf("%s.drafts", a->path);
 		(void)rmdir(dir);
 		free(dir);
 		app_say(a, false, _("Point n°%d rendu %s (événement n°%lld)."),

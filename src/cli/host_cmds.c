@@ -1,0 +1,183 @@
+/*
+ * host_cmds: "pilote host SESSION [--headless]" serves a session to the
+ * team consoles; "pilote join SESSION --team NOM --as NOM --code CODE"
+ * opens a team console on it.  With --headless the host prints the join
+ * codes and serves until interrupted (classrooms without a projector,
+ * tests); otherwise the trainer's screen runs with the host inside it.
+ */
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "core/game.h"
+#include "io/client.h"
+#include "io/host.h"
+#include "io/session.h"
+#include "tui/app.h"
+#include "util/i18n.h"
+
+static volatile sig_atomic_t host_stop;
+
+static void
+host_on_signal(int sig)
+{
+	(void)sig;
+	host_stop = 1;
+}
+
+static void
+host_print_codes(struct host *h, const struct session *ss)
+{
+	int	 i;
+	char	*sock = host_socket_path(ss->path);
+
+	printf(_("Session %s servie sur %s\n"), ss->path, sock);
+	printf(_("Codes d'accès (à donner à chaque équipe) :\n"));
+	for (i = 0; i < ss->game->nteams; i++)
+		printf("  %-20s %s\n", ss->game->teams[i].name, host_code(h, i));
+	printf(_("  %-20s %s (pilote do --trainer l'obtient seul)\n"),
+	    _("formateur"), host_code(h, -1));
+	fflush(stdout);
+	free(sock);
+}
+
+int
+cli_host(int argc, char **argv)
+{
+	struct session		*ss = NULL;
+	struct host		*h = NULL;
+	struct sigaction	 sa;
+	const char		*path = NULL;
+	char			*cause = NULL, *warning = NULL;
+	bool			 headless = false;
+	int			 i, rc = EX_OK;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			printf(_("Usage : pilote host SESSION [--headless]\n"
+			    "Ouvre la session pour les consoles des équipes "
+			    "(pilote join), sur un socket\nà côté du journal. "
+			    "L'hôte est le seul à écrire le journal ; il affiche "
+			    "un code\nd'accès par équipe. Sans --headless, "
+			    "l'écran du formateur s'ouvre.\n"));
+			return EX_OK;
+		}
+		if (strcmp(argv[i], "--headless") == 0)
+			headless = true;
+		else if (argv[i][0] != '-' && path == NULL)
+			path = argv[i];
+		else {
+			fprintf(stderr, _("Usage : pilote host SESSION "
+			    "[--headless]\n"));
+			return EX_USAGE;
+		}
+	}
+	if (path == NULL) {
+		fprintf(stderr, _("Usage : pilote host SESSION [--headless]\n"));
+		return EX_USAGE;
+	}
+	if (session_open(path, true, 0, &ss, &warning, &cause) == -1) {
+		fprintf(stderr, "pilote host : %s\n", cause);
+		rc = access(path, F_OK) != 0 ? EX_NOINPUT :
+		    strstr(cause, "verrou") || strstr(cause, "ouverte") ?
+		    EX_TEMPFAIL : EX_DATAERR;
+		goto out;
+	}
+	if (warning != NULL)
+		fprintf(stderr, "pilote host : %s\n", warning);
+	if (host_open(ss, &h, &cause) == -1) {
+		fprintf(stderr, "pilote host : %s\n", cause);
+		rc = EX_UNAVAILABLE;
+		goto out;
+	}
+	if (!headless) {
+		rc = app_run_host(ss, h);
+		goto out;
+	}
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = host_on_signal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	signal(SIGPIPE, SIG_IGN);
+	host_print_codes(h, ss);
+	while (!host_stop)
+		if (host_poll(h, 500) == -1)
+			break;
+out:
+	host_close(h);
+	session_close(ss);
+	free(cause);
+	free(warning);
+	return rc;
+}
+
+int
+cli_join(int argc, char **argv)
+{
+	struct client	*c = NULL;
+	const char	*path = NULL, *team = NULL, *as = NULL;
+	const char	*code = getenv("PILOTE_CODE");
+	char		*cause = NULL, *typed = NULL;
+	int		 i, rc;
+
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			printf(_("Usage : pilote join SESSION --team NOM --as "
+			    "'Prénom Nom' [--code CODE]\n"
+			    "Ouvre la console d'une équipe sur une session "
+			    "servie par « pilote host ».\nLe code d'accès est "
+			    "donné par le formateur (ou PILOTE_CODE).\n"));
+			return EX_OK;
+		}
+		if (strcmp(argv[i], "--team") == 0 && i + 1 < argc)
+			team = argv[++i];
+		else if (strcmp(argv[i], "--as") == 0 && i + 1 < argc)
+			as = argv[++i];
+		else if (strcmp(argv[i], "--code") == 0 && i + 1 < argc)
+			code = argv[++i];
+		else if (argv[i][0] != '-' && path == NULL)
+			path = argv[i];
+		else {
+			fprintf(stderr, _("Usage : pilote join SESSION --team "
+			    "NOM --as 'Prénom Nom' [--code CODE]\n"));
+			return EX_USAGE;
+		}
+	}
+	if (path == NULL || team == NULL || as == NULL) {
+		fprintf(stderr, _("Usage : pilote join SESSION --team NOM --as "
+		    "'Prénom Nom' [--code CODE]\n"));
+		return EX_USAGE;
+	}
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		fprintf(stderr, _("pilote join : il faut un terminal "
+		    "interactif\n"));
+		return EX_USAGE;
+	}
+	if (code == NULL) {
+		size_t	 cap = 0;
+		ssize_t	 n;
+
+		printf(_("Code d'accès de l'équipe %s : "), team);
+		fflush(stdout);
+		if ((n = getline(&typed, &cap, stdin)) <= 0) {
+			free(typed);
+			return EX_USAGE;
+		}
+		typed[strcspn(typed, "\r\n")] = '\0';
+		code = typed;
+	}
+	if (client_open(path, team, code, as, &c, &cause) == -1) {
+		fprintf(stderr, "pilote join : %s\n", cause);
+		free(cause);
+		free(typed);
+		return EX_UNAVAILABLE;
+	}
+	free(typed);
+	rc = app_run_client(c);
+	client_close(c);
+	return rc;
+}

@@ -1,0 +1,60 @@
+/*
+ * protocol: what consoles say to the session host over its UNIX socket.
+ * One JSON object per line, in the journal's own event format:
+ *
+ *   {"type":"hello","version":1,"team":"Alpha","code":"K7MQ2XPA",
+ *    "as":"Léa Martin","since":0}          a team console joins
+ *   {"type":"hello","version":1,"trainer":true,"code":"…","since":0}
+ *   {"type":"command","id":"c3f…:17","event":{"type":"outil",
+ *    "actor":"Léa Martin","data":{"outil":"trello"},"why":"…"}}
+ *   {"type":"bye"}
+ *
+ * and what the host answers: "welcome" (with the journal header when the
+ * console starts from nothing), "event" (a journal line the console may
+ * see), "masked" (only the number and time of a line it may not see),
+ * "ready" (caught up), "ack" (journaled: the command's seq), "refused" (with
+ * the reason, nothing written), "error" (and the host hangs up).
+ *
+ * Every line from a console is outside input: proto_parse() checks it
+ * completely (it is fuzzed) before anything uses it.
+ */
+#ifndef PILOTE_PROTOCOL_H
+#define PILOTE_PROTOCOL_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/event.h"
+
+#define PROTO_VERSION		1
+#define PROTO_MAX_LINE		(256 * 1024)
+#define PROTO_MAX_FIELDS	32
+#define PROTO_MAX_TEXT		(16 * 1024)
+
+enum proto_kind {
+	PROTO_HELLO,
+	PROTO_COMMAND,
+	PROTO_BYE
+};
+
+struct proto_msg {
+	enum proto_kind	 kind;
+	/* hello */
+	int		 version;
+	bool		 trainer;
+	char		*team;
+	char		*code;
+	char		*as;
+	int64_t		 since;
+	/* command */
+	char		*id;
+	struct event	 event;		/* type, actor, by, why, data */
+};
+
+/* Parses one line (without its newline); -1 and a French *cause. */
+int	 proto_parse(const char *line, size_t len, struct proto_msg *,
+	    char **cause);
+void	 proto_release(struct proto_msg *);
+
+#endif
