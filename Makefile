@@ -163,6 +163,24 @@ build/plain/tests/journal_crash: tests/journal_crash.c $(OBJ) | deps
 	$(Q)$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(PKG_CFLAGS) \
 	    -o $@ $< $(OBJ) $(PKG_LIBS)
 
+# A session host and six consoles as separate processes: load, SIGKILLs of
+# the host, join codes and what a team sees at the socket
+# (tests/host_load.c); the host's benchmark shares the harness.
+HARNESS		= tests/host_harness.c
+build/plain/tests/host_load: tests/host_load.c $(HARNESS) \
+    tests/host_harness.h $(OBJ) | deps
+	@mkdir -p $(@D)
+	$(say) TEST $@
+	$(Q)$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(PKG_CFLAGS) \
+	    -o $@ $< $(HARNESS) $(OBJ) $(PKG_LIBS)
+
+build/san/tests/host_load: tests/host_load.c $(HARNESS) \
+    tests/host_harness.h $(SAN_OBJ) | deps
+	@mkdir -p $(@D)
+	$(say) TEST $@
+	$(Q)$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(SAN_FLAGS) \
+	    $(PKG_CFLAGS) -o $@ $< $(HARNESS) $(SAN_OBJ) $(PKG_LIBS)
+
 # libconfig 1.5 leaks on syntax errors (fixed upstream in 1.7.3).
 export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 export ASAN_OPTIONS = detect_leaks=1:abort_on_error=0
@@ -174,6 +192,10 @@ test: test-deps
 	@sh tests/run_unit.sh $(UNIT) $(SAN_UNIT)
 	@$(MAKE) --no-print-directory build/plain/tests/journal_crash
 	@build/plain/tests/journal_crash build/journal-crash
+	@$(MAKE) --no-print-directory build/plain/tests/host_load \
+	    build/san/tests/host_load
+	@build/plain/tests/host_load ./$(PROG) build/host-load
+	@build/san/tests/host_load build/san/$(PROG) build/host-load-san
 	@sh tests/doc_coverage.sh
 	@sh tests/check_corpus.sh ./$(PROG) build/san/$(PROG)
 	@sh tests/fuzz_replay.sh $(FUZZERS)
@@ -226,9 +248,16 @@ build/plain/bench_journal: tests/bench_journal.c $(OBJ) | deps
 	$(Q)$(CC) $(BASE_CPPFLAGS) $(ALL_CFLAGS) $(PKG_CFLAGS) -o $@ $< $(OBJ) \
 	    $(PKG_LIBS)
 
-bench: $(PROG) build/plain/bench_journal
+build/plain/bench_host: tests/bench_host.c $(HARNESS) tests/host_harness.h \
+    $(OBJ) | deps
+	$(say) BENCH $@
+	$(Q)$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(PKG_CFLAGS) -o $@ $< \
+	    $(HARNESS) $(OBJ) $(PKG_LIBS)
+
+bench: $(PROG) build/plain/bench_journal build/plain/bench_host
 	$(call install_missing,,jq:jq)
 	@sh tests/bench.sh ./$(PROG) build/plain/bench_journal
+	@sh tests/bench_host.sh ./$(PROG) build/plain/bench_host
 	@sh tests/bench_tui.sh ./$(PROG)
 
 # --- installation ---------------------------------------------------------

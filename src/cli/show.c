@@ -285,6 +285,7 @@ cli_show(int argc, char **argv)
 	struct session	*ss = NULL;
 	const char	*path = NULL, *team = NULL;
 	char		*cause = NULL, *warning = NULL, hash[65], *end;
+	char		 team_hash[GAME_MAX_TEAMS][65];
 	int64_t		 upto = 0;
 	int		 i, t, rc = EX_OK;
 	bool		 json = false;
@@ -335,7 +336,10 @@ cli_show(int argc, char **argv)
 		rc = EX_USAGE;
 		goto out;
 	}
+	/* Before the views compute their result previews. */
 	session_state_hash(ss->game, hash);
+	for (t = 0; t < ss->game->nteams; t++)
+		session_team_hash(ss->game, t, team_hash[t]);
 	if (json) {
 		o = json_pack("{s:s,s:s,s:i,s:I,s:b,s:s}", "scenario",
 		    ss->scenario->id, "phase", phase_names[ss->game->phase],
@@ -364,7 +368,13 @@ cli_show(int argc, char **argv)
 			show_team_text(ss->game, &ss->game->teams[t],
 			    game_effective_time(ss->game, upto > 0 ?
 			    ss->game->last_time : session_now()));
-	printf(_("\nEmpreinte de l'état : %s\n"), hash);
+	printf("\n");
+	/* What the team's consoles fold to (pilote do through a host). */
+	for (t = 0; t < ss->game->nteams; t++)
+		if (team == NULL || strcmp(team, ss->game->teams[t].name) == 0)
+			printf(_("Empreinte de l'équipe %s : %s\n"),
+			    ss->game->teams[t].name, team_hash[t]);
+	printf(_("Empreinte de l'état : %s\n"), hash);
 out:
 	free(cause);
 	free(warning);

@@ -326,8 +326,13 @@ dump_text(const char *s)
 	return s != NULL ? s : "-";
 }
 
+/*
+ * private: with the trainer's notes, which no console of the team receives
+ * (its console's fold must give the same dump without them).
+ */
 static void
-dump_team(struct dump *d, const struct scenario *s, const struct team *t)
+dump_team(struct dump *d, const struct scenario *s, const struct team *t,
+    bool private)
 {
 	int	 i, j;
 
@@ -410,8 +415,12 @@ dump_team(struct dump *d, const struct scenario *s, const struct team *t)
 	for (i = 0; i < t->nexplanations; i++)
 		dump_add(d, " why w%d %s\n", t->explanations[i].week,
 		    t->explanations[i].text);
-	dump_add(d, " messages=%d notes=%d decisions=%d\n", t->nmessages,
-	    t->nnotes, t->ndecisions);
+	if (private)
+		dump_add(d, " messages=%d notes=%d decisions=%d\n",
+		    t->nmessages, t->nnotes, t->ndecisions);
+	else
+		dump_add(d, " messages=%d decisions=%d\n", t->nmessages,
+		    t->ndecisions);
 	if (t->result.score > 0 || t->result.e3_score > 0) {
 		dump_add(d, " result score=%d e3=%d", t->result.score,
 		    t->result.e3_score);
@@ -428,7 +437,7 @@ game_dump_team(const struct game *g, int team)
 
 	dump_add(&d, "pilote-team 1 scenario=%s phase=%d week=%d seq=%lld\n",
 	    g->scenario->id, g->phase, g->week, (long long)g->last_seq);
-	dump_team(&d, g->scenario, &g->teams[team]);
+	dump_team(&d, g->scenario, &g->teams[team], false);
 	return d.buf;
 }
 
@@ -443,7 +452,7 @@ game_dump(const struct game *g)
 	    (unsigned long long)g->seed, g->phase, g->week,
 	    (long long)g->last_seq, g->paused, (long long)g->paused_total);
 	for (i = 0; i < g->nteams; i++)
-		dump_team(&d, g->scenario, &g->teams[i]);
+		dump_team(&d, g->scenario, &g->teams[i], true);
 	dump_add(&d, "broadcasts=%d\n", g->nbroadcasts);
 	return d.buf;
 }

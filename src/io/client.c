@@ -3,6 +3,7 @@
  */
 #include <errno.h>
 #include <fcntl.h>
+#include <grp.h>
 #include <jansson.h>
 #include <poll.h>
 #include <sodium.h>
@@ -10,7 +11,9 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/socket.h>
+#include <sys/stat.h>
 #include <sys/un.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "io/client.h"
@@ -46,10 +49,25 @@ struct client {
 	int64_t		 last_seq;
 	int64_t		 next_try;	/* ms: next reconnection attempt */
 	unsigned	 counter;
+	char		 last_id[40];	/* of the last command submitted */
 	struct pending	*pending;
 	int		 npending;
 	char		*fatal;		/* the host refused us for good */
 };
+
+/*
+ * Waits and retries are timed on the monotonic clock, never on the game's
+ * (session_now(), which PILOTE_FAKE_TIME pins: a console would then never
+ * reconnect nor stop waiting).
+ */
+static int64_t
+client_ms(void)
+{
+	struct timespec	 ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
 
 static int
 client_write_line(struct client *c, json_t *msg)
@@ -62,7 +80,8 @@ client_write_line(struct client *c, json_t *msg)
 	s = xreallocarray(s, n + 2, 1);
 	s[n++] = '\n';
 	while (off < n) {
-		w = write(c->fd, s + off, n - off);
+		/* A host gone: EPIPE and a reconnection, not SIGPIPE. */
+		w = send(c->fd, s + off, n - off, MSG_NOSIGNAL);
 		if (w == -1 && errno == EINTR)
 			continue;
 		if (w <= 0) {
@@ -83,7 +102,7 @@ client_disconnect(struct client *c)
 	c->fd = -1;
 	c->ready = false;
 	c->inlen = 0;
-	c->next_try = session_now() + 300;
+	c->next_try = client_ms() + 300;
 }
 
 static int
@@ -101,9 +120,24 @@ client_connect(struct client *c, char **cause)
 	sa.sun_family = AF_UNIX;
 	snprintf(sa.sun_path, sizeof sa.sun_path, "%s", c->sock);
 	if (connect(c->fd, (struct sockaddr *)&sa, sizeof sa) == -1) {
-		*cause = xasprintf(_("pas d'hôte pour %s (%s) : le formateur "
-		    "doit lancer « pilote host %s »"), c->path, strerror(errno),
-		    c->path);
+		struct stat	 st;
+		struct group	*gr;
+
+		/* A host runs, but this account may not reach it. */
+		if ((errno == EACCES || errno == EPERM) &&
+		    stat(c->sock, &st) == 0 &&
+		    (gr = getgrgid(st.st_gid)) != NULL)
+			*cause = xasprintf(_("%s : accès refusé : ce compte doit "
+			    "être dans le groupe « %s » de la classe (voyez avec "
+			    "le formateur)"), c->sock, gr->gr_name);
+		else if (errno == EACCES || errno == EPERM)
+			*cause = xasprintf(_("%s : accès refusé : ce compte doit "
+			    "être dans le groupe de la classe (voyez avec le "
+			    "formateur)"), c->sock);
+		else
+			*cause = xasprintf(_("pas d'hôte pour %s (%s) : le "
+			    "formateur doit lancer « pilote host %s »"), c->path,
+			    strerror(errno), c->path);
 		close(c->fd);
 		c->fd = -1;
 		return -1;
@@ -274,7 +308,7 @@ client_poll(struct client *c, int timeout_ms)
 	if (c->fatal != NULL)
 		return -1;
 	if (c->fd == -1) {
-		if (session_now() < c->next_try) {
+		if (client_ms() < c->next_try) {
 			if (timeout_ms > 0)
 				poll(NULL, 0, timeout_ms < 100 ? timeout_ms :
 				    100);
@@ -282,7 +316,7 @@ client_poll(struct client *c, int timeout_ms)
 		}
 		if (client_connect(c, &cause) == -1) {
 			free(cause);
-			c->next_try = session_now() + 500;
+			c->next_try = client_ms() + 500;
 			return 0;
 		}
 	}
@@ -318,8 +352,8 @@ client_open(const char *session_path, const char *team, const char *code,
 		client_close(c);
 		return -1;
 	}
-	limit = session_now() + 10000;
-	while (!c->ready && c->fatal == NULL && session_now() < limit)
+	limit = client_ms() + 10000;
+	while (!c->ready && c->fatal == NULL && client_ms() < limit)
 		client_poll(c, 100);
 	if (!c->ready) {
 		*cause = xstrdup(c->fatal != NULL ? c->fatal :
@@ -337,33 +371,50 @@ client_submit(struct client *c, struct event *e, int wait_ms, int64_t *seq,
 {
 	struct pending	*p;
 	json_t		*ev, *msg;
-	char		*id;
-	int64_t		 limit;
-	int		 i, rc;
 
-	id = xasprintf("%s:%u", c->console, ++c->counter);
+	snprintf(c->last_id, sizeof c->last_id, "%s:%u", c->console,
+	    ++c->counter);
 	ev = event_to_json(e);
 	json_object_del(ev, "time");
 	json_object_del(ev, "team");
 	json_object_del(ev, "cmd");
-	msg = json_pack("{s:s,s:s,s:o}", "type", "command", "id", id, "event",
-	    ev);
+	msg = json_pack("{s:s,s:s,s:o}", "type", "command", "id", c->last_id,
+	    "event", ev);
 	c->pending = xreallocarray(c->pending, (size_t)c->npending + 1,
 	    sizeof *c->pending);
 	p = &c->pending[c->npending++];
 	memset(p, 0, sizeof *p);
-	p->id = id;
+	p->id = xstrdup(c->last_id);
 	p->msg = msg;
 	p->state = -1;
 	if (c->fd != -1 && client_write_line(c, msg) == -1)
 		client_disconnect(c);
-	limit = session_now() + wait_ms;
-	/* The entry cannot go away before it is settled: found every time. */
+	return client_wait(c, c->last_id, wait_ms, seq, cause);
+}
+
+const char *
+client_last_id(const struct client *c)
+{
+	return c->last_id;
+}
+
+int
+client_wait(struct client *c, const char *id, int wait_ms, int64_t *seq,
+    char **cause)
+{
+	struct pending	*p;
+	int64_t		 limit;
+	int		 i, rc;
+
+	limit = client_ms() + wait_ms;
+	/* Only settling here removes an entry: found every time if known. */
 	while ((p = client_find(c, id)) != NULL && p->state == -1 &&
-	    c->fatal == NULL && session_now() < limit)
+	    c->fatal == NULL && client_ms() < limit)
 		client_poll(c, 50);
-	if ((p = client_find(c, id)) == NULL)
-		return -1;
+	if ((p = client_find(c, id)) == NULL) {
+		*cause = xstrdup(_("commande inconnue (déjà réglée ?)"));
+		return -2;
+	}
 	rc = p->state;
 	if (rc == 1)
 		*seq = p->seq;
@@ -381,7 +432,7 @@ client_submit(struct client *c, struct event *e, int wait_ms, int64_t *seq,
 		free(p->error);
 		c->pending[i] = c->pending[--c->npending];
 		while (rc == 1 && c->last_seq < *seq && c->fatal == NULL &&
-		    session_now() < limit + 5000)
+		    client_ms() < limit + 5000)
 			client_poll(c, 50);
 	}
 	return rc;
@@ -391,6 +442,12 @@ bool
 client_connected(const struct client *c)
 {
 	return c->fd != -1 && c->ready;
+}
+
+const char *
+client_error(const struct client *c)
+{
+	return c->fatal;
 }
 
 int

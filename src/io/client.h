@@ -36,7 +36,18 @@ int	 client_poll(struct client *, int timeout_ms);
  */
 int	 client_submit(struct client *, struct event *, int wait_ms,
 	    int64_t *seq, char **cause);
+/* The id of the command client_submit() just sent ("<console>:<n>"). */
+const char *client_last_id(const struct client *);
+/*
+ * Waits up to wait_ms more for the fate of a command client_submit() left
+ * pending (by its id), and answers as client_submit() does; the command is
+ * forgotten once settled.  -2 (and *cause): no such pending command.
+ */
+int	 client_wait(struct client *, const char *id, int wait_ms,
+	    int64_t *seq, char **cause);
 bool	 client_connected(const struct client *);
+/* Why the host hung up for good (client_poll returned -1), or NULL. */
+const char *client_error(const struct client *);
 int	 client_pending(const struct client *);
 struct game *client_game(struct client *);
 const struct scenario *client_scenario(const struct client *);

@@ -1,10 +1,12 @@
 /*
  * host: the session host's socket server (see host.h).
  */
+#include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
 #include <jansson.h>
 #include <poll.h>
+#include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,6 +24,7 @@
 
 #define HOST_MAX_CLIENTS	64
 #define HOST_MAX_OUTPUT		(16 * 1024 * 1024)
+#define HOST_CATCH_UP_CHUNK	(256 * 1024)
 
 struct client_conn {
 	int		 fd;
@@ -35,6 +38,7 @@ struct client_conn {
 	char		*out;		/* pending output */
 	size_t		 outlen, outcap;
 	bool		 closing;
+	bool		 want_ready;	/* "ready" once caught up */
 };
 
 struct host {
@@ -44,12 +48,17 @@ struct host {
 	struct client_conn	 clients[HOST_MAX_CLIENTS];
 	int			 nclients;
 	char			 codes[GAME_MAX_TEAMS + 1][9];
+	/* How many times each team's code was renewed (keys/<name>.codes). */
+	unsigned		 gen[GAME_MAX_TEAMS];
+	char			*gen_path;
 	struct host_console	 view[HOST_MAX_CLIENTS];
 	/* Command ids already journaled, with their seq (resends). */
 	char			**ids;
 	int64_t			*id_seqs;
 	size_t			 nids, capids;
 };
+
+static void	 host_error(struct client_conn *, const char *);
 
 char *
 host_socket_path(const char *session_path)
@@ -81,21 +90,126 @@ host_find_id(const struct host *h, const char *id)
 	return 0;
 }
 
+/*
+ * A team's code is derived from the session key and the team's name; a
+ * renewed one from its generation too ("renewed:N:" before the name, so
+ * that no team name can make two contexts equal).
+ */
+static void
+host_team_code(struct host *h, int i)
+{
+	const char	*name = h->ss->game->teams[i].name;
+	char		*ctx;
+
+	ctx = h->gen[i] == 0 ? xasprintf("pilote-join-v1:team:%s", name) :
+	    xasprintf("pilote-join-v1:renewed:%u:team:%s", h->gen[i], name);
+	if (journal_derive_code(h->ss->journal, ctx, h->codes[i]) == -1)
+		strcpy(h->codes[i], "--------");
+	free(ctx);
+}
+
 static void
 host_codes(struct host *h)
 {
-	char	*ctx;
 	int	 i;
 
-	for (i = 0; i < h->ss->game->nteams; i++) {
-		ctx = xasprintf("pilote-join-v1:team:%s", h->ss->game->teams[i].name);
-		if (journal_derive_code(h->ss->journal, ctx, h->codes[i]) == -1)
-			strcpy(h->codes[i], "--------");
-		free(ctx);
-	}
+	for (i = 0; i < h->ss->game->nteams; i++)
+		host_team_code(h, i);
 	if (journal_derive_code(h->ss->journal, "pilote-join-v1:trainer",
 	    h->codes[GAME_MAX_TEAMS]) == -1)
 		strcpy(h->codes[GAME_MAX_TEAMS], "--------");
+}
+
+/*
+ * The generations live beside the key, in keys/ (the trainer's alone): a
+ * renewed code stays renewed after a restart, and no candidate can bring
+ * an old code back.  JSON: {"Alpha": 2}.
+ */
+static char *
+host_gen_path(const char *session_path)
+{
+	const char	*slash = strrchr(session_path, '/');
+
+	if (slash == NULL)
+		return xasprintf("keys/%s.codes", session_path);
+	return xasprintf("%.*s/keys/%s.codes", (int)(slash - session_path),
+	    session_path, slash + 1);
+}
+
+static void
+host_load_gens(struct host *h)
+{
+	const json_t	*v;
+	json_t		*o;
+	json_error_t	 err;
+	int		 i;
+
+	if ((o = json_load_file(h->gen_path, 0, &err)) == NULL)
+		return;
+	for (i = 0; i < h->ss->game->nteams; i++) {
+		v = json_object_get(o, h->ss->game->teams[i].name);
+		if (json_is_integer(v) && json_integer_value(v) > 0 &&
+		    json_integer_value(v) < 1000000)
+			h->gen[i] = (unsigned)json_integer_value(v);
+	}
+	json_decref(o);
+}
+
+static int
+host_save_gens(struct host *h, const unsigned *gen, char **cause)
+{
+	json_t	*o = json_object();
+	char	*tmp = xasprintf("%s.tmp", h->gen_path), *text;
+	int	 i, fd, ok;
+
+	for (i = 0; i < h->ss->game->nteams; i++)
+		if (gen[i] > 0)
+			json_object_set_new(o, h->ss->game->teams[i].name,
+			    json_integer((json_int_t)gen[i]));
+	text = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	json_decref(o);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	ok = fd != -1 && write(fd, text, strlen(text)) ==
+	    (ssize_t)strlen(text) && write(fd, "\n", 1) == 1 &&
+	    fsync(fd) == 0;
+	if (fd != -1 && close(fd) == -1)
+		ok = 0;
+	if (!ok || rename(tmp, h->gen_path) == -1) {
+		*cause = xasprintf(_("%s : enregistrement impossible : %s"),
+		    h->gen_path, strerror(errno));
+		unlink(tmp);
+		free(tmp);
+		free(text);
+		return -1;
+	}
+	free(tmp);
+	free(text);
+	return 0;
+}
+
+int
+host_renew_code(struct host *h, int team, bool drop, char **cause)
+{
+	unsigned	 gen[GAME_MAX_TEAMS];
+	int		 i;
+
+	if (team < 0 || team >= h->ss->game->nteams) {
+		*cause = xstrdup(_("équipe inconnue"));
+		return -1;
+	}
+	memcpy(gen, h->gen, sizeof gen);
+	gen[team]++;
+	/* Saved first: the old code must not come back after a restart. */
+	if (host_save_gens(h, gen, cause) == -1)
+		return -1;
+	h->gen[team] = gen[team];
+	host_team_code(h, team);
+	for (i = 0; drop && i < h->nclients; i++)
+		if (h->clients[i].joined && h->clients[i].team == team)
+			host_error(&h->clients[i], _("le formateur a renouvelé "
+			    "le code d'accès de l'équipe : relancez « pilote "
+			    "join » avec le nouveau code"));
+	return 0;
 }
 
 const char *
@@ -124,6 +238,8 @@ host_open(struct session *ss, struct host **out, char **cause)
 		    sizeof sa.sun_path - 1);
 		goto fail;
 	}
+	h->gen_path = host_gen_path(ss->path);
+	host_load_gens(h);
 	host_codes(h);
 	n = journal_count(ss->journal);
 	for (i = 1; i < n; i++) {
@@ -211,7 +327,8 @@ host_catch_up(struct host *h, struct client_conn *c)
 	size_t		 n = journal_count(h->ss->journal);
 	const json_t	*ev;
 
-	for (; c->sent < n; c->sent++) {
+	/* A long session streams as the console reads, never all at once. */
+	for (; c->sent < n && c->outlen < HOST_CATCH_UP_CHUNK; c->sent++) {
 		ev = journal_get(h->ss->journal, c->sent);
 		if (host_visible(h, ev, c->team))
 			host_send(c, json_pack("{s:s,s:O}", "type", "event",
@@ -220,6 +337,11 @@ host_catch_up(struct host *h, struct client_conn *c)
 			host_send(c, json_pack("{s:s,s:I,s:O}", "type",
 			    "masked", "seq", (json_int_t)c->sent, "time",
 			    json_object_get(ev, "time")));
+	}
+	if (c->want_ready && c->sent == n) {
+		host_send(c, json_pack("{s:s,s:I}", "type", "ready", "seq",
+		    (json_int_t)(n - 1)));
+		c->want_ready = false;
 	}
 }
 
@@ -235,6 +357,26 @@ host_error(struct client_conn *c, const char *why)
 {
 	host_send(c, json_pack("{s:s,s:s}", "type", "error", "error", why));
 	c->closing = true;
+}
+
+/*
+ * Whether a typed code is this one: read aloud and typed by hand, it may
+ * come in lower case, cut by spaces or a dash ("k7mq-2xpa").
+ */
+static bool
+host_code_matches(const char *typed, const char *code)
+{
+	char	 buf[9];
+	size_t	 n = 0;
+
+	for (; *typed != '\0'; typed++) {
+		if (*typed == ' ' || *typed == '-')
+			continue;
+		if (n == 8)
+			return false;
+		buf[n++] = (char)toupper((unsigned char)*typed);
+	}
+	return n == 8 && strlen(code) == 8 && sodium_memcmp(buf, code, 8) == 0;
 }
 
 static void
@@ -259,7 +401,7 @@ host_hello(struct host *h, struct client_conn *c, struct proto_msg *m)
 			return;
 		}
 	}
-	if (strcmp(m->code, host_code(h, team)) != 0) {
+	if (!host_code_matches(m->code, host_code(h, team))) {
 		host_error(c, _("code d'accès incorrect"));
 		return;
 	}
@@ -276,9 +418,8 @@ host_hello(struct host *h, struct client_conn *c, struct proto_msg *m)
 		c->sent = 1;
 	host_send(c, json_pack("{s:s,s:i,s:O}", "type", "welcome", "version",
 	    PROTO_VERSION, "header", journal_get(h->ss->journal, 0)));
+	c->want_ready = true;
 	host_catch_up(h, c);
-	host_send(c, json_pack("{s:s,s:I}", "type", "ready", "seq",
-	    (json_int_t)(journal_count(h->ss->journal) - 1)));
 }
 
 static void
@@ -382,7 +523,8 @@ host_write(struct client_conn *c)
 
 	if (c->outlen == 0)
 		return;
-	n = write(c->fd, c->out, c->outlen);
+	/* A console gone: EPIPE and a hang-up, not SIGPIPE for the host. */
+	n = send(c->fd, c->out, c->outlen, MSG_NOSIGNAL);
 	if (n == -1 && errno != EAGAIN && errno != EINTR) {
 		c->closing = true;
 		c->outlen = 0;
@@ -495,5 +637,6 @@ host_close(struct host *h)
 	free(h->ids);
 	free(h->id_seqs);
 	free(h->sock_path);
+	free(h->gen_path);
 	free(h);
 }

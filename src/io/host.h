@@ -39,6 +39,12 @@ int	 host_poll(struct host *, int timeout_ms);
 void	 host_close(struct host *);
 /* The join code of a team (-1: the trainer's code). */
 const char *host_code(struct host *, int team);
+/*
+ * Gives the team a new code (saved in keys/, so it stays after a restart):
+ * the old one no longer lets a console in; with drop, the team's consoles
+ * connected now are closed too (they join again with the new code).
+ */
+int	 host_renew_code(struct host *, int team, bool drop, char **cause);
 /* Consoles connected now (array valid until the next host_poll). */
 int	 host_consoles(const struct host *, const struct host_console **);
 /* The socket path for a session path; caller frees. */

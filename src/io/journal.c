@@ -795,8 +795,12 @@ journal_create(const char *path, const json_t *header, struct journal **out,
 		goto out;
 	}
 
+	/*
+	 * The trainer's alone: every team's decisions are in it, and a class
+	 * shares saves/ through a group (a console sees its team's only).
+	 */
 	j->fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC,
-	    0644);
+	    0600);
 	if (j->fd == -1) {
 		if (errno == EEXIST)
 			*cause = xasprintf(_("%s: cette session existe déjà"),
@@ -945,7 +949,7 @@ journal_set_aside(struct journal *j, const char *tail, size_t n,
 
 	torn = xasprintf("%s.torn", j->path);
 	existed = stat(torn, &st) == 0;
-	fd = open(torn, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0644);
+	fd = open(torn, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
 	if (fd == -1 || journal_write_all(fd, tail, n) == -1 ||
 	    fsync(fd) == -1) {
 		*cause = xasprintf(_("%s: impossible de mettre la dernière "

@@ -15,7 +15,9 @@
  * never a re-serialization, so anyone can check a session with its header
  * alone, while only the holder of the secret key can write a line that
  * verifies.  The secret key lives beside the session, in
- * keys/<session file name>.key (128 hex and a newline, mode 0600).
+ * keys/<session file name>.key (128 hex and a newline, mode 0600).  The
+ * session file itself is created 0600 too: it holds every team's decisions,
+ * and a class may share saves/ through a group.
  *
  * Durability: journal_append() returns 0 only once its line went out in one
  * write() and fdatasync() returned; only then may the caller acknowledge.

@@ -261,7 +261,8 @@ app_submit(struct app *a, struct event *e)
 	if (a->client != NULL) {
 		int64_t	 seq = 0;
 
-		switch (client_submit(a->client, e, 5000, &seq, &cause)) {
+		switch (client_submit(a->client, e, client_connected(a->client) ?
+		    5000 : 1000, &seq, &cause)) {
 		case 1:
 			e->seq = seq;
 			app_say(a, false, _("Enregistré par l'hôte (événement "
@@ -333,8 +334,8 @@ app_draw_bars(struct app *a)
 		N_("cadrage"), N_("pilotage"), N_("projet lancé")
 	};
 	const struct game	*g = a->game;
-	char			 who[200];
-	int			 i, x, total, gap;
+	char			 who[200], status[120];
+	int			 i, x, total, gap, pending, sw;
 
 	attrset(a->attr[ROLE_BAR]);
 	mvhline(0, 0, ' ', COLS);
@@ -344,9 +345,34 @@ app_draw_bars(struct app *a)
 	else
 		snprintf(who, sizeof who, _("Équipe %s — %s"),
 		    g->teams[a->team].name, app_actor_name(a));
-	app_textf(a, 0, 1, COLS - 2, ROLE_BAR, _("pilote · S%d/%d %s%s · %s"),
-	    g->week, a->scenario->weeks, _(phases[g->phase]),
+	/* A team console says, on the right, whether the host hears it. */
+	status[0] = '\0';
+	if (a->client != NULL) {
+		pending = client_pending(a->client);
+		if (!client_connected(a->client))
+			snprintf(status, sizeof status, pending > 0 ?
+			    _("⚠ HORS LIGNE : reconnexion… (%d en attente)") :
+			    _("⚠ HORS LIGNE : reconnexion…"), pending);
+		else if (pending > 0)
+			snprintf(status, sizeof status, _("● en ligne · %d en "
+			    "attente"), pending);
+		else
+			snprintf(status, sizeof status, _("● en ligne"));
+	}
+	sw = status[0] != '\0' ? wrap_width(status, strlen(status)) + 1 : 0;
+	if (sw > COLS - 2)
+		sw = COLS - 2;
+	app_textf(a, 0, 1, COLS - 2 - sw, ROLE_BAR, _("pilote · S%d/%d %s%s · "
+	    "%s"), g->week, a->scenario->weeks, _(phases[g->phase]),
 	    g->paused ? _(" · ⏸ chronomètre en pause") : "", who);
+	if (sw > 0) {
+		app_text(a, 0, COLS - sw, sw - 1, ROLE_BAR, status);
+		/* Offline: in the colour of what is wrong, bold. */
+		if (!client_connected(a->client))
+			mvchgat(0, COLS - sw, sw - 1, (a->attr[ROLE_BAD] |
+			    A_BOLD | A_REVERSE) & ~A_COLOR,
+			    (short)PAIR_NUMBER(a->attr[ROLE_BAD]), NULL);
+	}
 	move(1, 0);
 	clrtoeol();
 	/* Two spaces between tabs when they fit, else one. */
@@ -381,6 +407,7 @@ app_draw_bars(struct app *a)
 	attrset(A_NORMAL);
 	app_text(a, LINES - 1, 1, COLS - 2, ROLE_BAR, a->trainer ?
 	    _("Tab écran · e équipe · F équipe au clavier · ? aide · q quitter") :
+	    a->client != NULL ? _("Tab écran · c candidat · ? aide · q quitter") :
 	    _("Tab écran · e équipe · c candidat · F formateur · ? aide · "
 	    "q quitter"));
 }
@@ -451,6 +478,20 @@ app_draw(struct app *a)
 
 /* --- dialogs --- */
 
+/*
+ * A key for a dialog; while the user thinks, consoles are still served and
+ * a console still hears from its host.
+ */
+static int
+app_wait_key(struct app *a, wint_t *ch)
+{
+	if (a->host != NULL)
+		host_poll(a->host, 0);
+	if (a->client != NULL)
+		client_poll(a->client, 0);
+	return get_wch(ch);
+}
+
 static void
 app_box(struct app *a, int y, int h, const char *title)
 {
@@ -477,7 +518,7 @@ app_confirm(struct app *a, const char *question)
 		    _("o : oui   n ou Échap : non"));
 		move(LINES / 2 - 1, 6);
 		refresh();
-		kind = get_wch(&ch);
+		kind = app_wait_key(a, &ch);
 		if (kind == ERR)
 			continue;
 		if (kind == OK && (ch == 'o' || ch == 'O' || ch == 'y'))
@@ -519,7 +560,7 @@ app_prompt(struct app *a, const char *label, const char *initial)
 		mvaddnwstr(y + 1, 6, buf + start, (int)(len - (size_t)start));
 		move(y + 1, 6 + wcswidth(buf + start, pos - (size_t)start));
 		refresh();
-		kind = get_wch(&ch);
+		kind = app_wait_key(a, &ch);
 		if (kind == ERR)
 			continue;
 		if (kind == KEY_CODE_YES) {
@@ -599,7 +640,7 @@ app_choose(struct app *a, const char *title, const char *const *labels,
 		    _("↑ ↓ : choisir   Entrée : valider   Échap : annuler"));
 		move(y + 1 + sel - top, 6);
 		refresh();
-		kind = get_wch(&ch);
+		kind = app_wait_key(a, &ch);
 		if (kind == ERR)
 			continue;
 		if (kind == KEY_CODE_YES) {
@@ -1034,6 +1075,22 @@ app_ui_get(const struct app *a, struct app_ui *u)
 	memcpy(u->sub, a->sub, sizeof u->sub);
 }
 
+/* A team console says on its message line when the host goes and comes. */
+static void
+app_client_link(struct app *a)
+{
+	static bool	 offline;
+	bool		 now = !client_connected(a->client);
+
+	if (now && !offline)
+		app_say(a, true, _("Hôte injoignable : reconnexion automatique ; "
+		    "rien de confirmé n'est perdu."));
+	else if (!now && offline)
+		app_say(a, false, _("Reconnecté à l'hôte : la console est à "
+		    "jour."));
+	offline = now;
+}
+
 static int
 app_loop(struct app *a)
 {
@@ -1050,9 +1107,13 @@ app_loop(struct app *a)
 			host_poll(a->host, 0);
 		if (a->client != NULL && client_poll(a->client, 0) == -1) {
 			endwin();
-			fprintf(stderr, _("pilote : l'hôte a fermé la console.\n"));
+			fprintf(stderr, _("pilote : l'hôte a fermé la console : "
+			    "%s\n"), client_error(a->client) ?
+			    client_error(a->client) : "?");
 			return EX_UNAVAILABLE;
 		}
+		if (a->client != NULL)
+			app_client_link(a);
 		app_draw(a);
 		kind = get_wch(&ch);
 		if (kind == ERR)
@@ -1078,7 +1139,7 @@ app_loop(struct app *a)
 				continue;
 			/* A team console stays its team's. */
 			if (a->client != NULL && kind == OK && (ch == 'e' ||
-			    ch == 'F')) {
+			    ch == 'F' || ch == 'c')) {
 				app_say(a, true, _("Cette console est celle de "
 				    "l'équipe %s."), app_team(a)->name);
 				continue;

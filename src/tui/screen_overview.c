@@ -3,13 +3,17 @@
  * (week, budget, schedule, quality, open incidents, status points answered
  * and late, E3 indicators so far), and the trainer's actions: open piloting,
  * close the week, inject an incident, request a status point, broadcast a
- * message, pause the clock, write a note, look at a team.
+ * message, pause the clock, write a note, look at a team.  When the screen
+ * hosts the session (pilote host), each team's join code and who is
+ * connected since when, and a new code for a team.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "core/game.h"
+#include "io/host.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -72,19 +76,117 @@ overview_row(struct app *a, int y, int i, bool selected)
 		app_cursor(a, y, 1);
 }
 
+/* A join code grouped for reading aloud: "K7MQ-2XPA". */
+static void
+overview_code(char out[10], const char *code)
+{
+	snprintf(out, 10, "%.4s-%.4s", code, strlen(code) > 4 ? code + 4 : "");
+}
+
+/*
+ * Who is connected for team i: "Léa Martin 09:12 · Hugo Petit ×2 09:15"
+ * (a candidate's consoles counted once, since the first), first names only
+ * when that does not fit in width.  Allocated; NULL when nobody is.
+ */
+static char *
+overview_who(const struct host_console *c, int n, int team, int width)
+{
+	struct tm	 tm;
+	time_t		 t;
+	char		*s = NULL, *next, when[8], name[64];
+	const char	*sp;
+	int		 i, j, count, first, pass;
+	int64_t		 since;
+
+	for (pass = 0; pass < 2; pass++) {
+		free(s);
+		s = NULL;
+		for (i = 0; i < n; i++) {
+			if (c[i].team != team)
+				continue;
+			for (first = 0; first < i; first++)
+				if (c[first].team == team &&
+				    strcmp(c[first].as, c[i].as) == 0)
+					break;
+			if (first < i)
+				continue;	/* counted with the first */
+			since = c[i].since;
+			for (j = i, count = 0; j < n; j++)
+				if (c[j].team == team &&
+				    strcmp(c[j].as, c[i].as) == 0) {
+					count++;
+					if (c[j].since < since)
+						since = c[j].since;
+				}
+			t = (time_t)(since / 1000);
+			if (localtime_r(&t, &tm) == NULL ||
+			    strftime(when, sizeof when, "%H:%M", &tm) == 0)
+				strcpy(when, "--:--");
+			sp = pass == 1 ? strchr(c[i].as, ' ') : NULL;
+			snprintf(name, sizeof name, "%.*s", sp != NULL ?
+			    (int)(sp - c[i].as) : (int)strlen(c[i].as), c[i].as);
+			if (count > 1)
+				next = xasprintf("%s%s%s ×%d %s", s ? s : "",
+				    s ? " · " : "", name, count, when);
+			else
+				next = xasprintf("%s%s%s %s", s ? s : "",
+				    s ? " · " : "", name, when);
+			free(s);
+			s = next;
+		}
+		if (s == NULL || wrap_width(s, strlen(s)) <= width)
+			break;
+	}
+	return s;
+}
+
+/* Each team's join code and its consoles (only when hosting). */
+static int
+overview_consoles(struct app *a, int y, int end)
+{
+	const struct host_console *c;
+	char		 code[10], *who;
+	int		 i, n, w = COLS - 28;
+
+	if (y >= end)
+		return y;
+	n = host_consoles(a->host, &c);
+	app_text(a, y++, 1, COLS - 2, ROLE_HEADING, _("consoles       code       "
+	    "connectés, depuis          r : nouveau code"));
+	for (i = 0; i < a->game->nteams && y < end; i++, y++) {
+		overview_code(code, host_code(a->host, i));
+		app_text(a, y, 1, 14, i == a->focus[a->screen] ? ROLE_TITLE :
+		    ROLE_NORMAL, a->game->teams[i].name);
+		app_text(a, y, 16, 10, ROLE_TITLE, code);
+		if ((who = overview_who(c, n, i, w)) != NULL)
+			app_text(a, y, 27, w, ROLE_GOOD, who);
+		else
+			app_text(a, y, 27, w, ROLE_DIM, _("aucune console"));
+		free(who);
+	}
+	return y;
+}
+
 static void
 overview_draw(struct app *a, int top, int rows)
 {
 	struct game	*g = a->game;
-	int		 i, y = top;
+	int		 i, y = top, gap;
 
+	/* Blank lines between the parts only when everything fits. */
+	gap = 3 + g->nteams + 1 + 4 + (g->nbroadcasts > 0 ? 2 : 0) +
+	    (a->host != NULL ? 2 + g->nteams : 0) <= rows;
 	app_textf(a, y++, 1, COLS - 2, ROLE_TITLE, "%s", a->scenario->title);
-	y++;
+	y += gap;
 	app_text(a, y++, 1, COLS - 2, ROLE_HEADING, _("équipe               "
 	    "prévu   enveloppe livrés retard incid. points   E3 score"));
 	for (i = 0; i < g->nteams && y < top + rows; i++)
 		overview_row(a, y++, i, i == a->focus[a->screen]);
-	y++;
+	if (a->host != NULL) {
+		y += gap;
+		y = overview_consoles(a, y, top + rows);
+	}
+	y += gap;
 	if (y < top + rows)
 		app_text(a, y++, 1, COLS - 2, ROLE_HEADING, _("Actions du "
 		    "formateur"));
@@ -102,8 +204,8 @@ overview_draw(struct app *a, int top, int rows)
 		    "écrans de l'équipe choisie · e lui donner le clavier"));
 	for (i = 0; i < g->nbroadcasts && y < top + rows; i++)
 		;
-	if (g->nbroadcasts > 0 && y + 1 < top + rows) {
-		y++;
+	if (g->nbroadcasts > 0 && y + gap < top + rows) {
+		y += gap;
 		app_textf(a, y++, 1, COLS - 2, ROLE_INFO, _("Dernier message à "
 		    "toutes les équipes : %s"),
 		    g->broadcasts[g->nbroadcasts - 1].text);
@@ -276,6 +378,34 @@ overview_note(struct app *a, struct team *t)
 	free(text);
 }
 
+/* A new join code for the chosen team (its old one no longer lets in). */
+static void
+overview_renew(struct app *a, int team)
+{
+	const char	*labels[2];
+	char		*title, *cause = NULL, code[10];
+	int		 choice;
+
+	labels[0] = _("Nouveau code ; les consoles ouvertes restent connectées");
+	labels[1] = _("Nouveau code, et fermer les consoles ouvertes de "
+	    "l'équipe");
+	overview_code(code, host_code(a->host, team));
+	title = xasprintf(_("Remplacer le code %s de l'équipe %s ?"), code,
+	    a->game->teams[team].name);
+	choice = app_choose(a, title, labels, 2, 0);
+	free(title);
+	if (choice < 0)
+		return;
+	if (host_renew_code(a->host, team, choice == 1, &cause) == -1) {
+		app_say(a, true, _("Code non renouvelé : %s"), cause);
+		free(cause);
+		return;
+	}
+	overview_code(code, host_code(a->host, team));
+	app_say(a, false, _("Nouveau code de l'équipe %s : %s ; l'ancien ne "
+	    "sert plus."), a->game->teams[team].name, code);
+}
+
 static int
 overview_key(struct app *a, int kind, wint_t ch)
 {
@@ -336,6 +466,11 @@ overview_key(struct app *a, int kind, wint_t ch)
 	case 'z':
 		app_command(a, g->paused ? "reprendre" : "pause", NULL, NULL);
 		return APP_HANDLED | APP_REDRAW;
+	case 'r':
+		if (a->host == NULL)
+			return APP_IGNORED;
+		overview_renew(a, a->focus[a->screen]);
+		return APP_HANDLED | APP_REDRAW;
 	default:
 		return APP_IGNORED;
 	}
@@ -350,6 +485,8 @@ static const char *const overview_help[] = {
 	N_("m            envoyer un message ; n : noter une observation sur "
 	    "l'équipe ou un candidat"),
 	N_("z            mettre en pause / relancer le chronomètre"),
+	N_("r            nouveau code d'accès pour l'équipe choisie (pilote "
+	    "host)"),
 	NULL
 };
 

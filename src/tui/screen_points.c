@@ -90,8 +90,27 @@ pts_draft_path(const struct app *a, int team, int request)
 			*p = '_';
 	if (name[0] == '.')
 		name[0] = '_';
-	path = xasprintf("%s.drafts/%s-%d.txt", a->path, name,
-	    request + 1);
+	if (a->client != NULL) {
+		/*
+		 * A console may run under a candidate's own account, which
+		 * cannot write beside the trainer's journal: its drafts live
+		 * in its own state directory (XDG), named after the session.
+		 */
+		const char	*state = getenv("XDG_STATE_HOME");
+		const char	*home = getenv("HOME");
+		const char	*base = strrchr(a->path, '/');
+
+		base = base != NULL ? base + 1 : a->path;
+		if (state != NULL && state[0] == '/')
+			path = xasprintf("%s/pilote/%s.drafts/%s-%d.txt",
+			    state, base, name, request + 1);
+		else
+			path = xasprintf("%s/.local/state/pilote/%s.drafts/"
+			    "%s-%d.txt", home != NULL ? home : "/tmp", base,
+			    name, request + 1);
+	} else
+		path = xasprintf("%s.drafts/%s-%d.txt", a->path, name,
+		    request + 1);
 	free(name);
 	return path;
 }
