@@ -27,8 +27,10 @@ static const struct cli_command cli_commands[] = {
 	{ "new", cli_new, N_("créer une session (équipes, candidats, rôles)") },
 	{ "do", cli_do, N_("enregistrer une décision d'équipe ou du formateur") },
 	{ "show", cli_show, N_("afficher l'état d'une session") },
+	{ "export", cli_export, N_("exporter REX, grille E3 ou événements d'une session") },
 	{ "simulate", cli_simulate, N_("jouer des parties automatiques pour "
 	    "éprouver un scénario") },
+	{ "replay", cli_replay, N_("rejouer une session pour l'évaluer (lecture seule)") },
 	{ "verify", cli_verify, N_("vérifier qu'un journal n'a pas été "
 	    "altéré") },
 };

@@ -1,0 +1,142 @@
+/*
+ * export: "pilote export KIND SESSION [-o FICHIER] [--candidate NOM]
+ * [--format md|csv]" writes the REX file of a candidate, the E3 grid or
+ * the events table of a session (see io/export.h).  Every kind replays the
+ * journal through session_open(), so an altered journal is refused (65)
+ * with its "fichier:ligne: ..." before anything is written.
+ */
+#include <stdbool.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sysexits.h>
+#include <unistd.h>
+
+#include "cli/cli.h"
+#include "io/export.h"
+#include "io/marks.h"
+#include "io/session.h"
+#include "util/i18n.h"
+
+static void
+export_usage(FILE *out)
+{
+	fprintf(out, _("Usage : pilote export TYPE SESSION [-o FICHIER] "
+	    "[--candidate NOM] [--format md|csv]\n"
+	    "Exporte des faits d'une session (jamais d'analyse à la place du "
+	    "candidat) :\n"
+	    "  rex --candidate NOM  fichier du candidat pour rédiger son REX "
+	    "(Markdown)\n"
+	    "  grid                 grille d'évaluation E3 (Markdown, ou CSV "
+	    "avec --format csv)\n"
+	    "  events               tous les événements du journal (CSV)\n"
+	    "Sans -o (ou avec -o -), l'export va sur la sortie standard ; "
+	    "sinon le fichier\nest remplacé d'un coup (jamais à moitié "
+	    "écrit).\n"));
+}
+
+int
+cli_export(int argc, char **argv)
+{
+	struct session	*ss = NULL;
+	struct marks	 ms;
+	const char	*kind = NULL, *path = NULL, *out = NULL;
+	const char	*candidate = NULL, *format = NULL;
+	char		*cause = NULL, *warning = NULL, *text = NULL;
+	enum export_format fmt;
+	bool		 have_marks = false;
+	int		 i, rc = EX_OK;
+
+	/* The HTML report has its own options (src/cli/export_report.c). */
+	if (argc >= 2 && strcmp(argv[1], "report") == 0)
+		return report_export(argc - 1, argv + 1);
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
+			export_usage(stdout);
+			return EX_OK;
+		}
+		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+			out = argv[++i];
+		else if (strcmp(argv[i], "--candidate") == 0 && i + 1 < argc)
+			candidate = argv[++i];
+		else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+			format = argv[++i];
+		else if (argv[i][0] != '-' && kind == NULL)
+			kind = argv[i];
+		else if (argv[i][0] != '-' && path == NULL)
+			path = argv[i];
+		else {
+			export_usage(stderr);
+			return EX_USAGE;
+		}
+	}
+	if (kind == NULL || path == NULL) {
+		export_usage(stderr);
+		return EX_USAGE;
+	}
+	if (format != NULL && strcmp(format, "md") != 0 &&
+	    strcmp(format, "csv") != 0) {
+		fprintf(stderr, _("pilote export : --format attend md ou csv\n"));
+		return EX_USAGE;
+	}
+	if (strcmp(kind, "rex") == 0) {
+		if (candidate == NULL) {
+			fprintf(stderr, _("pilote export : rex demande "
+			    "--candidate NOM\n"));
+			return EX_USAGE;
+		}
+		if (format != NULL && strcmp(format, "md") != 0) {
+			fprintf(stderr, _("pilote export : rex s'exporte en "
+			    "Markdown seulement\n"));
+			return EX_USAGE;
+		}
+	} else if (strcmp(kind, "events") == 0) {
+		if (format != NULL && strcmp(format, "csv") != 0) {
+			fprintf(stderr, _("pilote export : events s'exporte en "
+			    "CSV seulement\n"));
+			return EX_USAGE;
+		}
+	} else if (strcmp(kind, "grid") != 0) {
+		fprintf(stderr, _("pilote export : type « %s » inconnu (rex, "
+		    "grid, events)\n"), kind);
+		return EX_USAGE;
+	}
+	fmt = format != NULL && strcmp(format, "csv") == 0 ? EXPORT_CSV :
+	    EXPORT_MARKDOWN;
+	if (session_open(path, false, 0, &ss, &warning, &cause) == -1) {
+		fprintf(stderr, "pilote export : %s\n", cause);
+		rc = access(path, F_OK) != 0 ? EX_NOINPUT : EX_DATAERR;
+		goto done;
+	}
+	if (warning != NULL)
+		fprintf(stderr, "pilote export : %s\n", warning);
+	if (strcmp(kind, "rex") == 0) {
+		if ((text = export_rex(ss, candidate, &cause)) == NULL) {
+			fprintf(stderr, "pilote export : %s\n", cause);
+			rc = EX_USAGE;
+			goto done;
+		}
+	} else if (strcmp(kind, "events") == 0)
+		text = export_events(ss);
+	else {
+		if (marks_load(path, &ms, &cause) == -1) {
+			fprintf(stderr, "pilote export : %s\n", cause);
+			rc = EX_DATAERR;
+			goto done;
+		}
+		have_marks = true;
+		text = export_grid(ss, &ms, fmt);
+	}
+	if (export_write(out, text, &cause) == -1) {
+		fprintf(stderr, "pilote export : %s\n", cause);
+		rc = EX_IOERR;
+	}
+done:
+	if (have_marks)
+		marks_release(&ms);
+	free(text);
+	free(cause);
+	free(warning);
+	session_close(ss);
+	return rc;
+}

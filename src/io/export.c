@@ -1,0 +1,805 @@
+/*
+ * export: the REX file, the E3 grid and the events table built from a
+ * replayed session (see export.h).  Everything is assembled in a growing
+ * buffer; times come from the journal only, in UTC, so an export is the
+ * same bytes wherever and whenever it is made.
+ */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <jansson.h>
+
+#include "core/event.h"
+#include "io/event_json.h"
+#include "io/export.h"
+#include "util/i18n.h"
+#include "util/text.h"
+#include "util/xalloc.h"
+
+struct export_buf {
+	char	*data;
+	size_t	 len;
+	size_t	 size;
+};
+
+static void
+export_add(struct export_buf *b, const char *s, size_t n)
+{
+	if (b->len + n + 1 > b->size) {
+		b->size = (b->len + n + 1) * 2;
+		b->data = xreallocarray(b->data, b->size, 1);
+	}
+	memcpy(b->data + b->len, s, n);
+	b->len += n;
+	b->data[b->len] = '\0';
+}
+
+static void
+export_puts(struct export_buf *b, const char *s)
+{
+	export_add(b, s, strlen(s));
+}
+
+static void export_printf(struct export_buf *, const char *, ...)
+    __attribute__((format(printf, 2, 3)));
+
+static void
+export_printf(struct export_buf *b, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*s;
+
+	va_start(ap, fmt);
+	if (vasprintf(&s, fmt, ap) == -1) {
+		va_end(ap);
+		abort();
+	}
+	va_end(ap);
+	export_puts(b, s);
+	free(s);
+}
+
+static char *
+export_finish(struct export_buf *b)
+{
+	if (b->data == NULL)
+		return xstrdup("");
+	return b->data;
+}
+
+/* --- shared helpers --- */
+
+static const json_t *
+export_line(const struct session *ss, int64_t seq)
+{
+	if (seq <= 0 || (size_t)seq >= journal_count(ss->journal))
+		return NULL;
+	return journal_get(ss->journal, (size_t)seq);
+}
+
+static const char *
+export_str(const json_t *o, const char *key)
+{
+	const char	*s = json_string_value(json_object_get(o, key));
+
+	return s != NULL ? s : "";
+}
+
+static int64_t
+export_time(const struct session *ss, int64_t seq)
+{
+	return json_integer_value(json_object_get(export_line(ss, seq),
+	    "time"));
+}
+
+static void
+export_gmtime(int64_t ms, struct tm *tm)
+{
+	time_t	 t = (time_t)(ms / 1000);
+
+	gmtime_r(&t, tm);
+}
+
+/* "HH:MM" of an event, UTC. */
+static const char *
+export_hhmm(const struct session *ss, int64_t seq, char buf[16])
+{
+	struct tm	 tm;
+
+	export_gmtime(export_time(ss, seq), &tm);
+	snprintf(buf, 16, "%02d:%02d", tm.tm_hour, tm.tm_min);
+	return buf;
+}
+
+static const char *
+export_week_label(const struct scenario *s, int w, char *buf, size_t n)
+{
+	if (w <= 0)
+		snprintf(buf, n, "%s", _("cadrage"));
+	else
+		snprintf(buf, n, _("semaine %d (S-%d)"), w, s->weeks - w);
+	return buf;
+}
+
+/*
+ * The game week each event happened in (before it was applied): a second
+ * fold of the journal, which session_open() already verified.  weeks[seq].
+ */
+static int *
+export_weeks(const struct session *ss)
+{
+	struct scenario	*sc = NULL;
+	struct game	*g = NULL;
+	struct event	 e;
+	size_t		 i, n = journal_count(ss->journal);
+	char		*cause = NULL;
+	int		*weeks = xcalloc(n, sizeof *weeks);
+
+	if (session_game_from_header(journal_get(ss->journal, 0), ss->path,
+	    &sc, &g, &cause) == -1) {
+		free(cause);
+		return weeks;
+	}
+	for (i = 1; i < n; i++) {
+		weeks[i] = g->week;
+		if (event_from_json(journal_get(ss->journal, i), &e, &cause) ==
+		    -1) {
+			free(cause);
+			break;
+		}
+		e.seq = (int64_t)i;
+		game_apply(g, &e);
+		event_release(&e);
+	}
+	game_free(g);
+	scenario_free(sc);
+	return weeks;
+}
+
+/* "k=v ; k=v" of an event's data, keys sorted. */
+static char *
+export_data(const json_t *data)
+{
+	struct export_buf	 b = { NULL, 0, 0 };
+	const char		**keys;
+	const char		*k;
+	json_t			*v;
+	size_t			 n = 0, i, j;
+
+	if (!json_is_object(data))
+		return xstrdup("");
+	keys = xcalloc(json_object_size(data) + 1, sizeof *keys);
+	json_object_foreach((json_t *)(uintptr_t)data, k, v)
+		keys[n++] = k;
+	for (i = 1; i < n; i++)
+		for (j = i; j > 0 && strcmp(keys[j - 1], keys[j]) > 0; j--) {
+			k = keys[j];
+			keys[j] = keys[j - 1];
+			keys[j - 1] = k;
+		}
+	for (i = 0; i < n; i++) {
+		v = json_object_get(data, keys[i]);
+		if (i > 0)
+			export_puts(&b, " ; ");
+		if (json_is_string(v))
+			export_printf(&b, "%s=%s", keys[i], json_string_value(v));
+		else if (json_is_integer(v))
+			export_printf(&b, "%s=%" JSON_INTEGER_FORMAT, keys[i],
+			    json_integer_value(v));
+		else if (json_is_true(v) || json_is_false(v))
+			export_printf(&b, "%s=%s", keys[i],
+			    json_is_true(v) ? "oui" : "non");
+		else
+			export_printf(&b, "%s=", keys[i]);
+	}
+	free(keys);
+	return export_finish(&b);
+}
+
+/* Whether a comma-separated list of names holds name. */
+static bool
+export_has_author(const char *authors, const char *name)
+{
+	const char	*p = authors, *end;
+	size_t		 n;
+
+	if (authors == NULL)
+		return false;
+	while (*p != '\0') {
+		while (*p == ' ' || *p == ',')
+			p++;
+		end = strchr(p, ',');
+		n = end != NULL ? (size_t)(end - p) : strlen(p);
+		while (n > 0 && p[n - 1] == ' ')
+			n--;
+		if (n > 0 && n == strlen(name) && memcmp(p, name, n) == 0)
+			return true;
+		p += n;
+		while (*p != '\0' && *p != ',')
+			p++;
+	}
+	return false;
+}
+
+/* --- CSV --- */
+
+static void
+csv_field(struct export_buf *b, const char *s, bool first)
+{
+	const char	*q;
+
+	if (!first)
+		export_puts(b, ";");
+	export_puts(b, "\"");
+	while ((q = strchr(s, '"')) != NULL) {
+		export_add(b, s, (size_t)(q - s));
+		export_puts(b, "\"\"");
+		s = q + 1;
+	}
+	export_puts(b, s);
+	export_puts(b, "\"");
+}
+
+static void
+csv_end(struct export_buf *b)
+{
+	export_puts(b, "\r\n");
+}
+
+char *
+export_events(const struct session *ss)
+{
+	struct export_buf	 b = { NULL, 0, 0 };
+	const json_t		*o;
+	struct tm		 tm;
+	char			 num[32], date[40], week[16], *data;
+	size_t			 i, n = journal_count(ss->journal);
+	int			*weeks = export_weeks(ss);
+
+	export_puts(&b, "\xEF\xBB\xBF");
+	csv_field(&b, _("n°"), true);
+	csv_field(&b, _("date (UTC)"), false);
+	csv_field(&b, _("semaine"), false);
+	csv_field(&b, _("équipe"), false);
+	csv_field(&b, _("acteur"), false);
+	csv_field(&b, _("saisi par"), false);
+	csv_field(&b, _("type"), false);
+	csv_field(&b, _("données"), false);
+	csv_field(&b, _("justification"), false);
+	csv_end(&b);
+	for (i = 1; i < n; i++) {
+		o = journal_get(ss->journal, i);
+		snprintf(num, sizeof num, "%zu", i);
+		export_gmtime(export_time(ss, (int64_t)i), &tm);
+		strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		snprintf(week, sizeof week, "%d", weeks[i]);
+		data = export_data(json_object_get(o, "data"));
+		csv_field(&b, num, true);
+		csv_field(&b, date, false);
+		csv_field(&b, week, false);
+		csv_field(&b, export_str(o, "team"), false);
+		csv_field(&b, export_str(o, "actor"), false);
+		csv_field(&b, export_str(o, "by"), false);
+		csv_field(&b, export_str(o, "type"), false);
+		csv_field(&b, data, false);
+		csv_field(&b, export_str(o, "why"), false);
+		csv_end(&b);
+		free(data);
+	}
+	free(weeks);
+	return export_finish(&b);
+}
+
+/* --- the grid --- */
+
+/* "n°12 (09:05), n°14 (09:07)": evidence, only the candidate's if set. */
+static char *
+export_evidence(const struct session *ss, const struct team_result *r,
+    int c, const char *candidate)
+{
+	struct export_buf	 b = { NULL, 0, 0 };
+	char			 hm[16];
+	int			 i, n = 0;
+	int64_t			 seq;
+
+	for (i = 0; i < r->e3_nevidence[c]; i++) {
+		seq = r->e3_evidence[c][i];
+		if (candidate != NULL && strcmp(export_str(export_line(ss, seq),
+		    "actor"), candidate) != 0)
+			continue;
+		export_printf(&b, "%sn°%lld (%s)", n++ > 0 ? ", " : "",
+		    (long long)seq, export_hhmm(ss, seq, hm));
+	}
+	if (n == 0)
+		export_puts(&b, _("aucune"));
+	return export_finish(&b);
+}
+
+static const char *
+export_level(const struct mark *m)
+{
+	if (m == NULL || m->level == MARK_NONE)
+		return _("non noté");
+	return _(mark_level_labels[m->level]);
+}
+
+/* Markdown table cells must not break the table. */
+static void
+md_cell(struct export_buf *b, const char *s)
+{
+	for (; *s != '\0'; s++) {
+		if (*s == '|')
+			export_puts(b, "\\|");
+		else if (*s == '\n' || *s == '\r')
+			export_puts(b, " ");
+		else
+			export_add(b, s, 1);
+	}
+}
+
+static void
+grid_md_cell(struct export_buf *b, const struct session *ss,
+    const struct team *t, int c, const char *candidate,
+    const struct marks *ms)
+{
+	const struct mark	*m = marks_find(ms, t->name, candidate, c);
+	char			*ev = export_evidence(ss, &t->result, c,
+				    candidate);
+
+	if (candidate == NULL)
+		export_printf(b, "**%d %%** · ", t->result.e3[c]);
+	export_printf(b, _("preuves : %s · note : %s"), ev, export_level(m));
+	if (m != NULL && m->comment != NULL && m->comment[0] != '\0') {
+		export_puts(b, " · « ");
+		md_cell(b, m->comment);
+		export_puts(b, " »");
+	}
+	free(ev);
+}
+
+static void
+grid_csv(struct export_buf *b, const struct session *ss,
+    const struct marks *ms)
+{
+	const struct game	*g = ss->game;
+	const struct team	*t;
+	const struct mark	*m;
+	char			*h, *ev, pct[16];
+	int			 c, ti, k;
+
+	export_puts(b, "\xEF\xBB\xBF");
+	csv_field(b, _("critère E3"), true);
+	for (ti = 0; ti < g->nteams; ti++) {
+		t = &g->teams[ti];
+		for (k = -1; k < t->ncandidates; k++) {
+			const char *who = k < 0 ? t->name :
+			    t->candidates[k].name;
+			char *pre = k < 0 ? xasprintf(_("Équipe %s"), who) :
+			    xasprintf("%s / %s", t->name, who);
+
+			if (k < 0) {
+				h = xasprintf(_("%s — indicateur (%%)"), pre);
+				csv_field(b, h, false);
+				free(h);
+				h = xasprintf(_("%s — constat"), pre);
+				csv_field(b, h, false);
+				free(h);
+			}
+			h = xasprintf(_("%s — preuves"), pre);
+			csv_field(b, h, false);
+			free(h);
+			h = xasprintf(_("%s — note"), pre);
+			csv_field(b, h, false);
+			free(h);
+			h = xasprintf(_("%s — commentaire"), pre);
+			csv_field(b, h, false);
+			free(h);
+			free(pre);
+		}
+	}
+	csv_end(b);
+	for (c = 0; c < E3_CRITERION_COUNT; c++) {
+		csv_field(b, _(scenario_e3_labels[c]), true);
+		for (ti = 0; ti < g->nteams; ti++) {
+			t = &g->teams[ti];
+			for (k = -1; k < t->ncandidates; k++) {
+				const char *cand = k < 0 ? NULL :
+				    t->candidates[k].name;
+
+				if (k < 0) {
+					snprintf(pct, sizeof pct, "%d",
+					    t->result.e3[c]);
+					csv_field(b, pct, false);
+					csv_field(b, t->result.e3_comment[c] ?
+					    t->result.e3_comment[c] : "", false);
+				}
+				ev = export_evidence(ss, &t->result, c, cand);
+				m = marks_find(ms, t->name, cand, c);
+				csv_field(b, ev, false);
+				csv_field(b, export_level(m), false);
+				csv_field(b, m != NULL && m->comment != NULL ?
+				    m->comment : "", false);
+				free(ev);
+			}
+		}
+		csv_end(b);
+	}
+}
+
+static void
+export_preview(struct session *ss)
+{
+	int	 t;
+
+	if (ss->game->phase != PHASE_LAUNCHED)
+		for (t = 0; t < ss->game->nteams; t++)
+			game_compute_results(ss->game, t);
+}
+
+char *
+export_grid(struct session *ss, const struct marks *ms,
+    enum export_format fmt)
+{
+	struct export_buf	 b = { NULL, 0, 0 };
+	const struct game	*g = ss->game;
+	const struct team	*t;
+	int			 c, ti, k;
+
+	export_preview(ss);
+	if (fmt == EXPORT_CSV) {
+		grid_csv(&b, ss, ms);
+		return export_finish(&b);
+	}
+	export_printf(&b, _("# Grille d'évaluation E3 — %s\n\n"),
+	    ss->scenario->title);
+	export_printf(&b, _("Client : %s. %s\n\n"), ss->scenario->client,
+	    g->phase == PHASE_LAUNCHED ? _("Résultats définitifs.") :
+	    _("Partie en cours : indicateurs provisoires."));
+	export_puts(&b, _("Pour chaque critère : l'indicateur calculé (équipe), "
+	    "les preuves (n° d'événement et heure UTC), la note et le "
+	    "commentaire de l'évaluateur.\n\n"));
+	export_puts(&b, _("| Critère"));
+	for (ti = 0; ti < g->nteams; ti++) {
+		t = &g->teams[ti];
+		export_puts(&b, _(" | Équipe "));
+		md_cell(&b, t->name);
+		for (k = 0; k < t->ncandidates; k++) {
+			export_puts(&b, " | ");
+			md_cell(&b, t->candidates[k].name);
+			export_puts(&b, " (");
+			md_cell(&b, t->name);
+			export_puts(&b, ")");
+		}
+	}
+	export_puts(&b, " |\n|---");
+	for (ti = 0; ti < g->nteams; ti++)
+		for (k = -1; k < g->teams[ti].ncandidates; k++)
+			export_puts(&b, "|---");
+	export_puts(&b, "|\n");
+	for (c = 0; c < E3_CRITERION_COUNT; c++) {
+		export_puts(&b, "| ");
+		md_cell(&b, _(scenario_e3_labels[c]));
+		for (ti = 0; ti < g->nteams; ti++) {
+			t = &g->teams[ti];
+			for (k = -1; k < t->ncandidates; k++) {
+				export_puts(&b, " | ");
+				grid_md_cell(&b, ss, t, c, k < 0 ? NULL :
+				    t->candidates[k].name, ms);
+			}
+		}
+		export_puts(&b, " |\n");
+	}
+	export_puts(&b, _("\nIndicateurs calculés par le simulateur : "
+	    "le jury reste seul juge de la note.\n"));
+	return export_finish(&b);
+}
+
+/* --- the REX file --- */
+
+static void
+rex_context(struct export_buf *b, const struct session *ss,
+    const struct team *t, int ci)
+{
+	const struct scenario	*s = ss->scenario;
+	const struct candidate	*cd = &t->candidates[ci];
+	const char		*brief = s->brief != NULL ? s->brief : "";
+	const char		*end = strstr(brief, "\n\n");
+	int			 i, r;
+
+	export_printf(b, _("# Retour d'expérience — %s\n\n"), cd->name);
+	export_puts(b, _("Fichier de faits tiré du journal de la session. "
+	    "L'analyse reste à écrire par le candidat.\n\n"));
+	export_puts(b, _("## Contexte\n\n"));
+	export_printf(b, _("- Scénario : %s\n"), s->title);
+	export_printf(b, _("- Client : %s%s%s\n"), s->client,
+	    s->brand != NULL ? " — " : "", s->brand != NULL ? s->brand : "");
+	export_printf(b, _("- Durée : %d semaines\n"), s->weeks);
+	export_puts(b, _("- Brief : "));
+	export_add(b, brief, end != NULL ? (size_t)(end - brief) :
+	    strlen(brief));
+	export_puts(b, "\n\n");
+	export_printf(b, _("## Équipe %s\n\n"), t->name);
+	for (i = 0; i < t->ncandidates; i++)
+		export_printf(b, "- %s — %s%s\n", t->candidates[i].name,
+		    t->candidates[i].role >= 0 ?
+		    s->roles[t->candidates[i].role].label : _("sans rôle"),
+		    i == ci ? _(" (vous)") : "");
+	export_puts(b, _("\n### Votre rôle et vos missions\n\n"));
+	export_printf(b, _("- Rôle : %s\n"), cd->role >= 0 ?
+	    s->roles[cd->role].label : _("sans rôle"));
+	for (r = 0; r < s->nroles; r++)
+		if (t->mission_holder[r] == ci && t->missions[r] != NULL)
+			export_printf(b, _("- Mission (%s) : %s\n"),
+			    s->roles[r].label, t->missions[r]);
+	export_puts(b, "\n");
+}
+
+static void
+rex_decisions(struct export_buf *b, const struct session *ss,
+    const struct team *t, const char *name, const int *weeks)
+{
+	const json_t	*o;
+	char		 hm[16], wl[48], *data;
+	size_t		 i, n = journal_count(ss->journal);
+	int		 x, k, count = 0, caused;
+
+	export_puts(b, _("## Vos décisions, dans l'ordre\n\n"));
+	for (i = 1; i < n; i++) {
+		o = journal_get(ss->journal, i);
+		if (strcmp(export_str(o, "actor"), name) != 0 ||
+		    strcmp(export_str(o, "team"), t->name) != 0)
+			continue;
+		count++;
+		data = export_data(json_object_get(o, "data"));
+		export_printf(b, _("### n°%zu — %s, %s — %s\n\n"), i,
+		    export_hhmm(ss, (int64_t)i, hm),
+		    export_week_label(ss->scenario, weeks[i], wl, sizeof wl),
+		    export_str(o, "type"));
+		export_printf(b, _("- Décision : %s %s\n"),
+		    export_str(o, "type"), data);
+		if (export_str(o, "by")[0] != '\0')
+			export_printf(b, _("- Saisie par : %s\n"),
+			    export_str(o, "by"));
+		export_printf(b, _("- Justification : %s\n"),
+		    export_str(o, "why")[0] != '\0' ? export_str(o, "why") :
+		    _("(aucune)"));
+		caused = 0;
+		for (x = 0; x < t->nexplanations; x++)
+			for (k = 0; k < t->explanations[x].nseqs; k++)
+				if (t->explanations[x].seqs[k] == (int64_t)i) {
+					if (caused++ == 0)
+						export_puts(b,
+						    _("- Conséquences :\n"));
+					export_printf(b, "  - %s : %s\n",
+					    export_week_label(ss->scenario,
+					    t->explanations[x].week, wl,
+					    sizeof wl),
+					    t->explanations[x].text);
+					break;
+				}
+		if (caused == 0)
+			export_puts(b, _("- Conséquences : aucune relevée par "
+			    "le simulateur\n"));
+		export_puts(b, "\n");
+		free(data);
+	}
+	if (count == 0)
+		export_puts(b, _("Aucune décision enregistrée à votre nom.\n\n"));
+}
+
+static void
+rex_incidents(struct export_buf *b, const struct session *ss,
+    const struct team *t)
+{
+	const struct occurrence	*oc;
+	const struct incident	*in;
+	char			 hm[16], wl[48];
+	int			 i;
+
+	export_puts(b, _("## Incidents rencontrés par l'équipe\n\n"));
+	if (t->noccurrences == 0)
+		export_puts(b, _("Aucun incident.\n\n"));
+	for (i = 0; i < t->noccurrences; i++) {
+		oc = &t->occurrences[i];
+		in = game_occurrence_incident(ss->game, oc);
+		export_printf(b, _("- n°%d « %s » — %s, survenu à %s "
+		    "(événement n°%lld)\n"), i + 1, in != NULL ? in->title : "?",
+		    export_week_label(ss->scenario, oc->week, wl, sizeof wl),
+		    export_hhmm(ss, oc->opened_seq, hm),
+		    (long long)oc->opened_seq);
+		if (oc->status == OCC_ANSWERED) {
+			export_printf(b, _("  - Réponse : « %s », par %s à %s "
+			    "(événement n°%lld)\n"), in != NULL && oc->option >= 0
+			    && oc->option < in->noptions ?
+			    in->options[oc->option].label : "?",
+			    oc->answered_by ? oc->answered_by : "?",
+			    export_hhmm(ss, oc->closed_seq, hm),
+			    (long long)oc->closed_seq);
+			export_printf(b, _("  - Justification : %s\n"),
+			    oc->why != NULL && oc->why[0] != '\0' ? oc->why :
+			    _("(aucune)"));
+		} else if (oc->status == OCC_DEFAULTED)
+			export_printf(b, _("  - Sans réponse dans le délai : "
+			    "%s\n"), in != NULL && in->default_text != NULL ?
+			    in->default_text : "");
+		else
+			export_puts(b, _("  - Encore ouvert\n"));
+	}
+	if (t->noccurrences > 0)
+		export_puts(b, "\n");
+}
+
+static void
+rex_points(struct export_buf *b, const struct session *ss,
+    const struct team *t, const char *name)
+{
+	const struct status_request	*r;
+	char				 h1[16], h2[16];
+	int				 i, n = 0;
+
+	export_puts(b, _("## Vos points de situation\n\n"));
+	for (i = 0; i < t->nrequests; i++) {
+		r = &t->requests[i];
+		if (!r->submitted || !export_has_author(r->authors, name))
+			continue;
+		n++;
+		export_printf(b, _("### %s\n\n"), r->title);
+		export_printf(b, _("- Demandé à %s (événement n°%lld), délai "
+		    "%d min ; remis à %s (événement n°%lld) : %s\n"),
+		    export_hhmm(ss, r->requested_seq, h1),
+		    (long long)r->requested_seq, r->deadline_minutes,
+		    export_hhmm(ss, r->submitted_seq, h2),
+		    (long long)r->submitted_seq,
+		    r->late ? _("en retard") : _("à l'heure"));
+		export_printf(b, _("- Auteurs : %s\n"), r->authors);
+		export_printf(b, _("- Risques : %s\n"), r->risks ? r->risks : "");
+		export_printf(b, _("- Arbitrages : %s\n"),
+		    r->arbitrations ? r->arbitrations : "");
+		export_printf(b, _("- Suivi : %s\n\n"),
+		    r->tracking ? r->tracking : "");
+	}
+	if (n == 0)
+		export_puts(b, _("Aucun point de situation écrit ou co-écrit "
+		    "par vous.\n\n"));
+}
+
+static void
+rex_results(struct export_buf *b, const struct session *ss,
+    const struct team *t)
+{
+	const struct team_result	*r = &t->result;
+	char				 m1[TEXT_MONEY_MAX], m2[TEXT_MONEY_MAX];
+	int				 c;
+
+	export_puts(b, ss->game->phase == PHASE_LAUNCHED ?
+	    _("## Résultats de l'équipe\n\n") :
+	    _("## Résultats de l'équipe (provisoires : partie en cours)\n\n"));
+	export_printf(b, _("- Budget : %s dépensés ou engagés pour une "
+	    "enveloppe de %s\n"), text_money(m1, r->spent),
+	    text_money(m2, r->envelope));
+	export_printf(b, _("- Qualité moyenne des livrables : %d %%\n"),
+	    r->quality);
+	export_printf(b, _("- Accessibilité : %d %% des lots concernés "
+	    "conformes\n"), r->accessibility);
+	export_printf(b, _("- Points de situation : %d à l'heure, %d en "
+	    "retard, %d manquants\n"), r->on_time, r->late, r->missing);
+	export_printf(b, _("- Score global : %d/100 ; score E3 : %d/100\n"),
+	    r->score, r->e3_score);
+	for (c = 0; c < E3_CRITERION_COUNT; c++)
+		export_printf(b, "  - %s : %d %%\n", _(scenario_e3_labels[c]),
+		    r->e3[c]);
+	export_puts(b, "\n");
+}
+
+char *
+export_rex(struct session *ss, const char *candidate, char **cause)
+{
+	struct export_buf	 b = { NULL, 0, 0 };
+	const struct team	*t = NULL;
+	int			 ti, ci = -1, *weeks;
+
+	for (ti = 0; ti < ss->game->nteams && ci < 0; ti++) {
+		t = &ss->game->teams[ti];
+		ci = game_candidate_index(t, candidate);
+	}
+	if (ci < 0) {
+		*cause = xasprintf(_("candidat « %s » inconnu dans cette "
+		    "session"), candidate);
+		return NULL;
+	}
+	export_preview(ss);
+	weeks = export_weeks(ss);
+	rex_context(&b, ss, t, ci);
+	rex_decisions(&b, ss, t, candidate, weeks);
+	rex_incidents(&b, ss, t);
+	rex_points(&b, ss, t, candidate);
+	rex_results(&b, ss, t);
+	export_puts(&b, _("## Votre REX (à rédiger)\n\n"
+	    "### Analyse de la situation avec recul\n\n\n"
+	    "### Conflits et pression des délais\n\n\n"
+	    "### Facteurs clés de succès\n\n\n"
+	    "### Points d'amélioration\n\n"));
+	free(weeks);
+	return export_finish(&b);
+}
+
+/* --- atomic write --- */
+
+int
+export_write(const char *path, const char *text, char **cause)
+{
+	size_t	 len = strlen(text), off = 0;
+	ssize_t	 w;
+	char	*tmp, *dir, *slash;
+	int	 fd, dfd;
+
+	if (path == NULL || strcmp(path, "-") == 0) {
+		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
+			*cause = xasprintf(_("écriture impossible : %s"),
+			    strerror(errno));
+			return -1;
+		}
+		return 0;
+	}
+	tmp = xasprintf("%s.XXXXXX", path);
+	if ((fd = mkstemp(tmp)) == -1) {
+		*cause = xasprintf(_("%s : création impossible : %s"), path,
+		    strerror(errno));
+		free(tmp);
+		return -1;
+	}
+	(void)fchmod(fd, 0644);
+	while (off < len) {
+		w = write(fd, text + off, len - off);
+		if (w == -1 && errno == EINTR)
+			continue;
+		if (w <= 0)
+			goto fail;
+		off += (size_t)w;
+	}
+	if (fsync(fd) == -1)
+		goto fail;
+	if (close(fd) == -1) {
+		fd = -1;
+		goto fail;
+	}
+	fd = -1;
+	if (rename(tmp, path) == -1)
+		goto fail;
+	free(tmp);
+	dir = xstrdup(path);
+	slash = strrchr(dir, '/');
+	if (slash == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		dir[1] = '\0';
+	else
+		*slash = '\0';
+	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY)) != -1) {
+		if (fsync(dfd) == -1 && errno != EINVAL) {
+			*cause = xasprintf(_("%s : synchronisation impossible : "
+			    "%s"), dir, strerror(errno));
+			close(dfd);
+			free(dir);
+			return -1;
+		}
+		close(dfd);
+	}
+	free(dir);
+	return 0;
+fail:
+	*cause = xasprintf(_("%s : écriture impossible : %s"), path,
+	    strerror(errno));
+	if (fd != -1)
+		close(fd);
+	unlink(tmp);
+	free(tmp);
+	return -1;
+}

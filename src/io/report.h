@@ -1,0 +1,25 @@
+/*
+ * report: the jury's HTML report of a session ("pilote export report").
+ *
+ * One self-contained HTML5 file (inline CSS and SVG, no script, no external
+ * resource, print-friendly): the scenario's brief; per team its
+ * retro-planning as an SVG Gantt (plan against actual), its budget curves
+ * (forecast, committed and actual totals at the opening of piloting and at
+ * each week's close, obtained by replaying the journal up to those events),
+ * the incident timeline, the status points with their texts, the results,
+ * the E3 indicators with their evidence and the evaluators' marks.
+ *
+ * The output is a pure function of the journal and its marks file: no clock
+ * is read, times are printed in UTC, so the same journal gives the same
+ * bytes.  An altered journal is refused (-1 and *cause).
+ */
+#ifndef PILOTE_REPORT_H
+#define PILOTE_REPORT_H
+
+#include <stdio.h>
+
+/* Writes the report of the session at session_path to out; 0, or -1 and
+ * *cause (French, allocated). */
+int	report_html(const char *session_path, FILE *out, char **cause);
+
+#endif

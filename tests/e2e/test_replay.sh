@@ -1,0 +1,99 @@
+#!/bin/sh
+# `pilote replay`: a session recorded with the headless commands is replayed
+# read-only in tmux: integrity said plainly, stepping forward and back,
+# jumping to a week, filtering on a candidate, marking an E3 criterion with
+# an accented comment, and the mark still there after quitting and
+# reopening.  An altered copy of the journal is reported and refused (65).
+TEST_NAME=replay
+. "$(dirname "$0")/lib.sh"
+DIR=$(mktemp -d)
+trap '$T kill-server 2>/dev/null || true; rm -rf "$DIR"' EXIT INT TERM
+S=$DIR/hydra.jsonl
+fail() { echo "ÉCHEC ($TEST_NAME) : $*"; exit 1; }
+now=1800000000000
+export PILOTE_FAKE_TIME=$now
+tick() { now=$((now + $1 * 60000)); export PILOTE_FAKE_TIME=$now; }
+team() { t=$1 who=$2; shift 2; "$BIN" do "$S" --team "$t" --as "$who" -- "$@" \
+	>/dev/null 2>"$DIR/err" || { cat "$DIR/err"; fail "$t : $* refusé"; }; }
+trainer() { "$BIN" do "$S" --trainer -- "$@" >/dev/null 2>"$DIR/err" ||
+	{ cat "$DIR/err"; fail "formateur : $* refusé"; }; }
+
+"$BIN" new scenarios/lancement-hydra.cfg -o "$S" --seed 7 \
+    --team 'Alpha=Léa Martin:pilote,Hugo Petit:budget,Inès Faure:prestataires' \
+    --team 'Beta=Zoé Roux:pilote,Max Blanc' >/dev/null || fail "new"
+team Alpha 'Léa Martin' outil outil=trello
+team Alpha 'Hugo Petit' amenager membre=lucie besoin=1
+team Alpha 'Hugo Petit' reserve montant=12000
+team Alpha 'Léa Martin' attribuer lot=brief_strat interne=hugo,helene
+team Alpha 'Léa Martin' planifier lot=brief_strat debut=S-7 fin=S-7
+team Beta 'Zoé Roux' attribuer lot=brief_strat interne=hugo
+trainer ouvrir_pilotage
+for w in 1 2 3; do
+	tick 10
+	tick 20
+	trainer cloturer_semaine
+done
+last=$(($(wc -l <"$S") - 1))
+
+start 80 24 "$BIN replay $S"
+wait_for "intact"
+wait_for "év. 1/$last"
+keys Right
+wait_for "év. 2/$last"
+keys n
+wait_for "év. 3/$last"
+keys Left
+wait_for "év. 2/$last"
+keys g
+wait_for "Aller à"
+keys -l S2
+keys Enter
+wait_for "Semaine 2, événement n°"
+screen | grep -q "^Filtres .* S2 *$" || fail "le saut ne mène pas en semaine 2"
+keys PageDown
+wait_for "cloturer_semaine"
+
+# Filter on a candidate: only her events are listed.
+keys t
+wait_for "équipe Alpha"
+keys c
+wait_for "candidat Léa Martin"
+rows=$(screen | grep -E '^ *[0-9]+  [0-9][0-9]:[0-9][0-9] S[0-9]')
+[ -n "$rows" ] || fail "aucun événement listé pour Léa Martin"
+echo "$rows" | grep -vq "Léa Martin" && fail "filtre candidat : un autre auteur est listé"
+
+# Mark the second criterion for team Alpha, with an accented comment.
+keys c c c
+wait_for "candidat tous"
+keys 4
+wait_for "Évaluation E3 de l'équipe Alpha"
+keys Down m
+wait_for "Niveau"
+keys a Enter
+wait_for "Commentaire"
+keys -l "Outil choisi tôt, réunions suivies : très bien"
+keys Enter
+wait_for "Note enregistrée"
+wait_for "« Outil choisi tôt, réunions suivies : très bien »"
+keys q
+wait_for "[fin: 0]"
+[ -s "$S.marks" ] || fail "aucune note enregistrée dans $S.marks"
+
+# Reopened: the mark is kept.
+respawn "$BIN replay $S"
+wait_for "intact"
+keys t 4
+wait_for "Évaluation E3 de l'équipe Alpha"
+wait_for "« Outil choisi tôt, réunions suivies : très bien »"
+screen | grep -q "Outil de gestion.*acquis" || fail "niveau « acquis » absent après réouverture"
+keys q
+wait_for "[fin: 0]"
+"$BIN" verify "$S" >/dev/null || fail "le rejeu a altéré le journal"
+
+# An altered copy is reported with its line and refused.
+sed '4s/12000/13000/' "$S" >"$DIR/altered.jsonl"
+respawn "$BIN replay $DIR/altered.jsonl"
+wait_for "ALTÉRÉE"
+wait_for "altered.jsonl:4:"
+wait_for "[fin: 65]"
+echo "ok $TEST_NAME"

@@ -1,0 +1,125 @@
+#!/bin/sh
+# The jury's HTML report (pilote export report) of a recorded session opens
+# in headless Chromium without console errors and renders a non-blank page;
+# it is self-contained, escapes the candidates' texts, is byte-identical
+# when exported twice, and an altered journal is refused.  Chromium comes
+# from Debian's `chromium` package (make test-deps installs it); where it
+# cannot be installed the browser part is skipped with a clear message.
+TEST_NAME=report_chromium
+set -u
+BIN=${BIN:-./pilote}
+DIR=$(mktemp -d)
+trap '[ -n "${KEEP:-}" ] || rm -rf "$DIR"' EXIT INT TERM
+S=$DIR/hydra.jsonl
+R=$DIR/rapport.html
+fail() { echo "ÉCHEC ($TEST_NAME) : $*"; exit 1; }
+now=1800000000000
+export PILOTE_FAKE_TIME=$now
+tick() { now=$((now + $1 * 60000)); export PILOTE_FAKE_TIME=$now; }
+alpha() { who=$1; shift; "$BIN" do "$S" --team Alpha --as "$who" ${WHY:+--why "$WHY"} -- "$@" \
+	>/dev/null 2>"$DIR/err" || { cat "$DIR/err"; fail "Alpha : $* refusé"; }; }
+trainer() { "$BIN" do "$S" --trainer -- "$@" >/dev/null 2>"$DIR/err" ||
+	{ cat "$DIR/err"; fail "formateur : $* refusé"; }; }
+
+# The command is wired by src/cli/export.c; say so plainly if it is not yet.
+if ! "$BIN" export report --help 2>/dev/null | grep -q "export report SESSION"; then
+	echo "SKIP ($TEST_NAME) : « pilote export report » n'est pas encore branché dans src/cli/export.c"
+	exit 0
+fi
+
+# --- a short recorded game ---
+"$BIN" new scenarios/lancement-hydra.cfg -o "$S" --seed 7 \
+    --team 'Alpha=Léa Martin:pilote,Hugo Petit:budget' \
+    --team 'Beta=Zoé Roux:pilote' >/dev/null || fail "new"
+alpha 'Léa Martin' outil outil=trello
+alpha 'Léa Martin' attribuer lot=brief_strat interne=hugo,helene
+alpha 'Léa Martin' attribuer lot=crm interne=mathieu
+WHY="Offre <la> plus \"fiable\" & rapide"
+alpha 'Léa Martin' attribuer lot=plateforme prestataire=collectif_mona
+alpha 'Léa Martin' attribuer lot=spot prestataire=kinograph
+WHY=
+for plan in brief_strat:S-7:S-7 plateforme:S-6:S-5 spot:S-4:S-2 crm:S-4:S-2; do
+	p=${plan%%:*}; rest=${plan#*:}
+	alpha 'Léa Martin' planifier lot=$p debut=${rest%%:*} fin=${rest#*:}
+done
+trainer ouvrir_pilotage
+week=1
+while [ $week -le 8 ]; do
+	tick 5
+	if [ $week -eq 2 ]; then
+		trainer demander_point titre='Point <b>"hebdo"</b> & cie' delai=20
+		tick 5
+		alpha 'Léa Martin' point point=1 auteurs='Léa Martin,Hugo Petit' \
+		    risques='<script>alert("x")</script> & l'"'"'équipe' \
+		    arbitrages='Réserve gardée' suivi='Budget < prévu > engagé'
+	fi
+	tick 20
+	trainer cloturer_semaine
+	week=$((week + 1))
+done
+
+# --- the export ---
+"$BIN" export report "$S" -o "$R" 2>"$DIR/err" || { cat "$DIR/err"; fail "export report"; }
+[ -s "$R" ] || fail "rapport vide"
+ls "$DIR" | grep -q 'rapport\.html\.' && fail "fichier temporaire laissé à côté du rapport"
+"$BIN" export report "$S" >"$DIR/again.html" || fail "export report sur la sortie"
+cmp -s "$R" "$DIR/again.html" || fail "deux exports du même journal diffèrent"
+head -c 15 "$R" | grep -q '<!DOCTYPE html>' || fail "pas de doctype HTML5"
+grep -q '<html lang="fr">' "$R" || fail "lang=fr absent"
+grep -q '<meta charset="utf-8">' "$R" || fail "charset absent"
+grep -c '<svg' "$R" | grep -q '^[4-9]' || fail "Gantt et courbes SVG absents"
+grep -Eiq '(src|href)="(https?:)?//|<script|<link|@import|url\(' "$R" &&
+	fail "ressource externe ou script dans le rapport"
+grep -q '&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; l&#39;équipe' "$R" ||
+	fail "texte du point de situation non échappé"
+grep -q 'Point &lt;b&gt;&quot;hebdo&quot;&lt;/b&gt; &amp; cie' "$R" || fail "titre non échappé"
+grep -q 'S-0' "$R" || fail "semaines S-n absentes"
+
+# An altered journal is refused.
+cp "$S" "$DIR/altered.jsonl"
+sed -i '5s/Léa Martin/Lea Martin/' "$DIR/altered.jsonl"
+"$BIN" export report "$DIR/altered.jsonl" -o "$DIR/altered.html" >/dev/null 2>&1
+[ $? -eq 65 ] || fail "un journal altéré doit être refusé (65)"
+[ -e "$DIR/altered.html" ] && fail "rapport écrit pour un journal altéré"
+
+# --- Chromium ---
+if ! command -v chromium >/dev/null 2>&1; then
+	sudo=""; [ "$(id -u)" = 0 ] || sudo="sudo -n"
+	{ $sudo apt-get update -qq && DEBIAN_FRONTEND=noninteractive \
+	    $sudo apt-get install -y -qq --no-install-recommends chromium; } \
+	    >"$DIR/apt.log" 2>&1
+	if ! command -v chromium >/dev/null 2>&1; then
+		echo "SKIP ($TEST_NAME) : chromium indisponible ($(tail -n 1 "$DIR/apt.log"))"
+		exit 0
+	fi
+fi
+shot() { # shot URL PNG LOG [extra options]
+	url=$1 png=$2 log=$3; shift 3
+	HOME=$DIR timeout 60 chromium --headless --no-sandbox --disable-gpu \
+	    --disable-quic --no-first-run --disable-background-networking \
+	    --disable-component-update --disable-sync \
+	    --user-data-dir="$(mktemp -d "$DIR/profile.XXXXXX")" \
+	    --enable-logging=stderr --v=0 --window-size=1280,2000 \
+	    "$@" --screenshot="$png" "$url" >/dev/null 2>"$log"
+}
+shot "file://$R" "$DIR/report.png" "$DIR/chromium.log" ||
+	{ tail -n 20 "$DIR/chromium.log"; fail "chromium n'a pas rendu le rapport"; }
+shot about:blank "$DIR/blank.png" "$DIR/blank.log" || fail "chromium sur about:blank"
+if grep -E 'CONSOLE|Uncaught' "$DIR/chromium.log"; then
+	fail "erreurs dans la console de Chromium"
+fi
+[ -s "$DIR/report.png" ] || fail "pas de capture"
+head -c 8 "$DIR/report.png" | od -An -c | grep -q 'P   N   G' || fail "la capture n'est pas un PNG"
+size=$(wc -c <"$DIR/report.png")
+blank=$(wc -c <"$DIR/blank.png")
+[ "$size" -gt $((blank * 4)) ] && [ "$size" -gt 20000 ] ||
+	fail "capture vide ($size octets, page blanche : $blank)"
+HOME=$DIR timeout 60 chromium --headless --no-sandbox --disable-gpu \
+    --no-first-run --disable-background-networking --disable-component-update \
+    --disable-sync --user-data-dir="$(mktemp -d "$DIR/profile.XXXXXX")" \
+    --dump-dom "file://$R" >"$DIR/dom.html" 2>/dev/null || fail "chromium --dump-dom"
+grep -q 'Rétroplanning' "$DIR/dom.html" || fail "DOM sans rétroplanning"
+grep -q '<polyline' "$DIR/dom.html" || fail "DOM sans courbes"
+grep -q '<script' "$DIR/dom.html" && fail "un texte de candidat est devenu du script"
+[ -n "${KEEP:-}" ] && echo "gardé : $DIR"
+echo "ok $TEST_NAME (capture $size octets, page blanche $blank)"

@@ -1,0 +1,247 @@
+/*
+ * Unit tests for io/export: the REX file, the E3 grid (Markdown and CSV)
+ * and the events table of a recorded session (tests/fixtures/export, made
+ * by make_fixture.sh) match their expected files, are byte-identical from
+ * one run to the next, and an altered journal is refused before any export.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "unit/cmocka_prelude.h"
+#include "io/export.h"
+#include "io/report.h"
+#include "io/marks.h"
+#include "io/session.h"
+
+#define FIX		"tests/fixtures/export/"
+#define SESSION		FIX "session.jsonl"
+#define CANDIDATE	"Inès Faure"
+
+enum kind { KIND_REX, KIND_GRID_MD, KIND_GRID_CSV, KIND_EVENTS, KIND_REPORT };
+
+static char *
+read_all(const char *path)
+{
+	FILE	*f = fopen(path, "rb");
+	char	*buf;
+	long	 n;
+
+	assert_non_null(f);
+	fseek(f, 0, SEEK_END);
+	n = ftell(f);
+	fseek(f, 0, SEEK_SET);
+	buf = malloc((size_t)n + 1);
+	assert_non_null(buf);
+	assert_int_equal(fread(buf, 1, (size_t)n, f), (size_t)n);
+	buf[n] = '\0';
+	fclose(f);
+	return buf;
+}
+
+/* Opens the session as the command does; -1 and *cause if refused. */
+static int
+run_export(const char *path, enum kind k, char **text, char **cause)
+{
+	struct session	*ss;
+	struct marks	 ms;
+	char		*warning = NULL;
+
+	*text = NULL;
+	if (k == KIND_REPORT) {
+		/* The report opens (and checks) the journal itself. */
+		size_t	 len;
+		FILE	*f = open_memstream(text, &len);
+		int	 rc;
+
+		assert_non_null(f);
+		rc = report_html(path, f, cause);
+		fclose(f);
+		if (rc == -1) {
+			free(*text);
+			*text = NULL;
+		}
+		return rc == -1 ? -1 : 0;
+	}
+	if (session_open(path, false, 0, &ss, &warning, cause) == -1)
+		return -1;
+	free(warning);
+	switch (k) {
+	case KIND_REX:
+		*text = export_rex(ss, CANDIDATE, cause);
+		break;
+	case KIND_GRID_MD:
+	case KIND_GRID_CSV:
+		assert_int_equal(marks_load(path, &ms, cause), 0);
+		*text = export_grid(ss, &ms, k == KIND_GRID_CSV ? EXPORT_CSV :
+		    EXPORT_MARKDOWN);
+		marks_release(&ms);
+		break;
+	case KIND_EVENTS:
+		*text = export_events(ss);
+		break;
+	case KIND_REPORT:
+		break;		/* handled above */
+	}
+	session_close(ss);
+	assert_non_null(*text);
+	return 0;
+}
+
+static void
+check_kind(enum kind k, const char *expected_path)
+{
+	char	*a, *b, *cause = NULL, *expected = read_all(expected_path);
+
+	assert_int_equal(run_export(SESSION, k, &a, &cause), 0);
+	assert_int_equal(run_export(SESSION, k, &b, &cause), 0);
+	assert_string_equal(a, b);
+	if (strcmp(a, expected) != 0)
+		fail_msg("%s differs from the export", expected_path);
+	free(a);
+	free(b);
+	free(expected);
+}
+
+static void
+test_rex(void **state)
+{
+	char	*text, *cause = NULL;
+	struct session *ss;
+	char	*warning = NULL;
+
+	(void)state;
+	check_kind(KIND_REX, FIX "rex-ines-faure.md");
+	/* The outline is left for the candidate, empty. */
+	assert_int_equal(run_export(SESSION, KIND_REX, &text, &cause), 0);
+	assert_non_null(strstr(text, "### Points d'amélioration\n\n"));
+	assert_int_equal(strcmp(strstr(text, "### Points d'amélioration"),
+	    "### Points d'amélioration\n\n"), 0);
+	free(text);
+	/* An unknown candidate is refused. */
+	assert_int_equal(session_open(SESSION, false, 0, &ss, &warning,
+	    &cause), 0);
+	assert_null(export_rex(ss, "Personne", &cause));
+	assert_non_null(strstr(cause, "Personne"));
+	free(cause);
+	free(warning);
+	session_close(ss);
+}
+
+static void
+test_grid(void **state)
+{
+	(void)state;
+	check_kind(KIND_GRID_MD, FIX "grid.md");
+	check_kind(KIND_GRID_CSV, FIX "grid.csv");
+}
+
+static void
+test_events(void **state)
+{
+	char	*text = read_all(FIX "events.csv"), *p;
+
+	(void)state;
+	check_kind(KIND_EVENTS, FIX "events.csv");
+	/* BOM, quoted fields, CRLF only. */
+	assert_memory_equal(text, "\xEF\xBB\xBF\"", 4);
+	for (p = text; (p = strchr(p, '\n')) != NULL; p++)
+		assert_int_equal(p[-1], '\r');
+	free(text);
+}
+
+static void
+test_csv_quotes(void **state)
+{
+	char	*text, *cause = NULL;
+
+	(void)state;
+	assert_int_equal(run_export(SESSION, KIND_GRID_CSV, &text, &cause), 0);
+	/* A comment with quotes keeps them, doubled. */
+	assert_non_null(strstr(text, "\"Point co-écrit ; risques "
+	    "\"\"chiffrés\"\"\""));
+	free(text);
+}
+
+static void
+test_report(void **state)
+{
+	(void)state;
+	check_kind(KIND_REPORT, FIX "report.html");
+}
+
+static void
+test_altered(void **state)
+{
+	const char	*copy = "build/test_export_altered.jsonl";
+	char		*data = read_all(SESSION), *p, *text, *cause;
+	char		*marks, *mcopy;
+	FILE		*f;
+	int		 line, k;
+
+	(void)state;
+	/* Flip one byte in line 11 (a middle line). */
+	for (p = data, line = 1; line < 11; line++)
+		p = strchr(p, '\n') + 1;
+	p = strstr(p, "\"actor\":\"") + 9;
+	*p ^= 0x01;
+	f = fopen(copy, "wb");
+	assert_non_null(f);
+	fputs(data, f);
+	fclose(f);
+	marks = read_all(SESSION ".marks");
+	mcopy = malloc(strlen(copy) + 7);
+	assert_non_null(mcopy);
+	sprintf(mcopy, "%s.marks", copy);
+	f = fopen(mcopy, "wb");
+	assert_non_null(f);
+	fputs(marks, f);
+	fclose(f);
+	for (k = KIND_REX; k <= KIND_REPORT; k++) {
+		cause = NULL;
+		assert_int_equal(run_export(copy, (enum kind)k, &text, &cause),
+		    -1);
+		assert_null(text);
+		assert_non_null(strstr(cause, "test_export_altered.jsonl:11:"));
+		free(cause);
+	}
+	remove(copy);
+	remove(mcopy);
+	free(mcopy);
+	free(marks);
+	free(data);
+}
+
+static void
+test_write(void **state)
+{
+	const char	*path = "build/test_export_write.md";
+	char		*cause = NULL, *back;
+
+	(void)state;
+	assert_int_equal(export_write(path, "première\n", &cause), 0);
+	assert_int_equal(export_write(path, "seconde\n", &cause), 0);
+	back = read_all(path);
+	assert_string_equal(back, "seconde\n");
+	free(back);
+	remove(path);
+	assert_int_equal(export_write("build/nope/x/y.md", "z", &cause), -1);
+	assert_non_null(cause);
+	free(cause);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_rex),
+		cmocka_unit_test(test_grid),
+		cmocka_unit_test(test_events),
+		cmocka_unit_test(test_report),
+		cmocka_unit_test(test_csv_quotes),
+		cmocka_unit_test(test_altered),
+		cmocka_unit_test(test_write),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}
