@@ -77,7 +77,8 @@ static const char *const help_lines[] = {
 	N_("←/→ ou p/n     événement précédent / suivant"),
 	N_("↑/↓            idem (liste) ; critère (évaluation) ; défiler"),
 	N_("PgPréc/PgSuiv  semaine précédente / suivante (aussi W / w)"),
-	N_("g              aller à un événement (12) ou une semaine (S3)"),
+	N_("g              aller à un événement (12), une semaine (S3) ou une "
+	    "heure (10:32)"),
 	N_("f              filtre par type d'événement (cycle)"),
 	N_("t              filtre par équipe (cycle)"),
 	N_("c              filtre par candidat de l'équipe (cycle)"),
@@ -395,8 +396,8 @@ prompt(const char *label)
 static void
 go_to(struct replay *r)
 {
-	char	*s = prompt(_("Aller à (n° d'événement, ou S3 pour la "
-	    "semaine 3) : "));
+	char	*s = prompt(_("Aller à (n° d'événement, S3 pour la semaine 3, "
+	    "ou 10:32 pour une heure) : "));
 	char	*end;
 	long	 n;
 	int	 i;
@@ -405,7 +406,32 @@ go_to(struct replay *r)
 		free(s);
 		return;
 	}
-	if (s[0] == 'S' || s[0] == 's') {
+	if (strchr(s, ':') != NULL) {
+		int	 hh, mm, want, at = -1;
+
+		if (sscanf(s, "%d:%d", &hh, &mm) == 2 && hh >= 0 && hh < 24 &&
+		    mm >= 0 && mm < 60) {
+			want = hh * 60 + mm;
+			/* The first event at or after that time, as displayed. */
+			for (i = 0; i < r->nev && at < 0; i++) {
+				time_t		 t = (time_t)(r->ev[i].time / 1000);
+				struct tm	 tm;
+
+				localtime_r(&t, &tm);
+				if (tm.tm_hour * 60 + tm.tm_min >= want)
+					at = i;
+			}
+		}
+		if (at < 0)
+			snprintf(r->msg, sizeof r->msg,
+			    _("Aucun événement à partir de « %s »."), s);
+		else {
+			r->sel = step(r, at, 0);
+			snprintf(r->msg, sizeof r->msg,
+			    _("À %s : événement n° %lld."), s,
+			    (long long)r->ev[r->sel].seq);
+		}
+	} else if (s[0] == 'S' || s[0] == 's') {
 		n = strtol(s + 1, &end, 10);
 		for (i = 0; i < r->nev; i++)
 			if (r->ev[i].week >= n)

@@ -53,6 +53,13 @@ screen | grep -q "^Filtres .* S2 *$" || fail "le saut ne mène pas en semaine 2"
 keys PageDown
 wait_for "cloturer_semaine"
 
+# Jump to a clock time: the first event from 08:00 UTC on is event 1.
+keys g
+wait_for "Aller à"
+keys -l "08:00"
+keys Enter
+wait_for "À 08:00 : événement n° 1."
+
 # Filter on a candidate: only her events are listed.
 keys t
 wait_for "équipe Alpha"
