@@ -255,6 +255,11 @@ app_submit(struct app *a, struct event *e)
 			return -1;
 		}
 	}
+	if (a->readonly) {
+		app_say(a, true, _("Rejeu : on regarde le passé, on ne décide "
+		    "rien (q pour revenir au rejeu)."));
+		return -1;
+	}
 	event_set(&e->actor, app_actor_name(a));
 	event_set(&e->team, a->trainer ? NULL : a->game->teams[a->team].name);
 	e->time = 0;
@@ -1102,7 +1107,8 @@ app_loop(struct app *a)
 
 	for (;;) {
 		app_ui_get(a, &before);
-		a->now = session_now();
+		/* A replayed state is seen at its own moment, not now. */
+		a->now = a->readonly ? a->game->last_time : session_now();
 		if (a->host != NULL)
 			host_poll(a->host, 0);
 		if (a->client != NULL && client_poll(a->client, 0) == -1) {
@@ -1137,6 +1143,9 @@ app_loop(struct app *a)
 		else {
 			if (kind == OK && ch == 27)
 				continue;
+			/* A replayed view: q goes back to the replay at once. */
+			if (a->readonly && kind == OK && ch == 'q')
+				break;
 			/* A team console stays its team's. */
 			if (a->client != NULL && kind == OK && (ch == 'e' ||
 			    ch == 'F' || ch == 'c')) {
@@ -1151,11 +1160,12 @@ app_loop(struct app *a)
 		if (r & APP_QUIT)
 			break;
 		app_ui_get(a, &after);
-		if (a->session != NULL && memcmp(&before, &after,
-		    sizeof before) != 0)
+		if (a->session != NULL && !a->readonly && memcmp(&before,
+		    &after, sizeof before) != 0)
 			app_ui_save(a);
 	}
-	endwin();
+	if (!a->readonly)
+		endwin();
 	free(a->message);
 	return EX_OK;
 }
@@ -1163,6 +1173,12 @@ app_loop(struct app *a)
 static int
 app_start(struct app *a)
 {
+	/* A view on a replay runs inside the replay's own curses. */
+	if (a->readonly && stdscr != NULL) {
+		app_terminal(a);
+		clearok(curscr, TRUE);
+		return 0;
+	}
 	if (initscr() == NULL)
 		return -1;
 	app_terminal(a);
@@ -1221,5 +1237,31 @@ app_run_client(struct client *c)
 		return EX_OSERR;
 	app_say(&a, false, _("Console de l'équipe %s — %s. « ? » l'aide."),
 	    a.game->teams[a.team].name, as);
+	return app_loop(&a);
+}
+
+int
+app_run_view(struct session *ss, int team, const char *when)
+{
+	struct app	 a;
+	int		 i;
+
+	memset(&a, 0, sizeof a);
+	a.session = ss;
+	a.path = ss->path;
+	a.scenario = ss->scenario;
+	a.game = ss->game;
+	a.readonly = true;
+	a.trainer = true;
+	a.team = team >= 0 && team < ss->game->nteams ? team : 0;
+	/* Open on the team's dashboard when there is one. */
+	for (i = 0; i < app_nscreens; i++)
+		if (strcmp(app_screens[i]->name, "Pilotage") == 0)
+			a.screen = i;
+	if (app_start(&a) == -1)
+		return EX_OSERR;
+	app_say(&a, false, _("Rejeu — équipe %s telle qu'elle était %s. "
+	    "Tab : écrans ; q : revenir au rejeu."), a.game->teams[a.team].name,
+	    when);
 	return app_loop(&a);
 }

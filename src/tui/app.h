@@ -71,6 +71,7 @@ struct app {
 	struct host		*host;		/* serving consoles, or NULL */
 	struct client		*client;	/* a console of a host, or NULL */
 	const char		*path;		/* the session file */
+	bool			 readonly;	/* a replayed past state */
 	const struct scenario	*scenario;
 	struct game		*game;
 	bool			 trainer;	/* the trainer is at the keyboard */
@@ -102,6 +103,11 @@ int	 app_run_new(const struct scenario *);
 int	 app_run_host(struct session *, struct host *);
 /* A team console joined to a host. */
 int	 app_run_client(struct client *);
+/*
+ * The screens of a team on a past state (replay): nothing can be decided,
+ * nothing is saved; returns to the caller's screen.  Curses must be up.
+ */
+int	 app_run_view(struct session *, int team, const char *when);
 
 /* Journals a command for the team at the keyboard (or the trainer):
  * fills team, actor, time; on refusal shows the reason and returns -1. */

@@ -23,6 +23,7 @@
 #include "io/journal.h"
 #include "io/marks.h"
 #include "io/session.h"
+#include "tui/app.h"
 #include "tui/replay.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -79,6 +80,8 @@ static const char *const help_lines[] = {
 	N_("PgPréc/PgSuiv  semaine précédente / suivante (aussi W / w)"),
 	N_("g              aller à un événement (12), une semaine (S3) ou une "
 	    "heure (10:32)"),
+	N_("v              voir les écrans de l'équipe (tableau de bord, Gantt, "
+	    "budget, incidents) tels qu'ils étaient à cet événement"),
 	N_("f              filtre par type d'événement (cycle)"),
 	N_("t              filtre par équipe (cycle)"),
 	N_("c              filtre par candidat de l'équipe (cycle)"),
@@ -984,6 +987,17 @@ key(struct replay *r, int kind, wint_t ch)
 		break;
 	case L'g':
 		go_to(r);
+		break;
+	case L'v':
+		/* The team's own screens, as they were at this event. */
+		if (state_at(r) != NULL && r->at != NULL) {
+			char when[64];
+
+			snprintf(when, sizeof when, _("après l'événement n° %lld"),
+			    (long long)r->at_seq);
+			app_run_view(r->at, shown_team(r), when);
+			clearok(curscr, TRUE);
+		}
 		break;
 	case L'f':
 		r->fkind = (r->fkind + 1) % KIND_COUNT;

@@ -60,6 +60,13 @@ keys -l "08:00"
 keys Enter
 wait_for "À 08:00 : événement n° 1."
 
+# The team's own screens as they were at that event, read-only.
+keys v
+wait_for "Rejeu — équipe"
+wait_for "Budget par ligne"
+keys q
+wait_for "pilote replay"
+
 # Filter on a candidate: only her events are listed.
 keys t
 wait_for "équipe Alpha"
