@@ -209,6 +209,50 @@ app_list_keys(struct app *a, int n, int rows, int kind, wint_t ch,
 	*result |= APP_HANDLED | (old != *focus ? APP_REDRAW : 0);
 }
 
+int
+app_scroll_keys(int *first, int total, int page, int kind, wint_t ch)
+{
+	int	 old = *first;
+
+	if (page < 1)
+		page = 1;
+	if (kind == KEY_CODE_YES) {
+		if (ch == KEY_UP)
+			(*first)--;
+		else if (ch == KEY_DOWN)
+			(*first)++;
+		else if (ch == KEY_PPAGE)
+			*first -= page;
+		else if (ch == KEY_NPAGE)
+			*first += page;
+		else if (ch == KEY_HOME)
+			*first = 0;
+		else if (ch == KEY_END)
+			*first = total >= 0 ? total : 1000000;
+		else
+			return APP_IGNORED;
+	} else if (ch == 'k')
+		(*first)--;
+	else if (ch == 'j' || ch == '\n')
+		(*first)++;
+	else if (ch == ' ')
+		*first += page;
+	else if (ch == 'b')
+		*first -= page;
+	else if (ch == 'g')
+		*first = 0;
+	else if (ch == 'G')
+		*first = total >= 0 ? total : 1000000;
+	else
+		return APP_IGNORED;
+	/* Unknown length (-1): the draw clamps the end. */
+	if (total >= 0 && *first > total - page - 1)
+		*first = total - page - 1;
+	if (*first < 0)
+		*first = 0;
+	return APP_HANDLED | (old != *first ? APP_REDRAW : 0);
+}
+
 const char *
 app_actor_name(const struct app *a)
 {

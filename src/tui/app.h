@@ -141,6 +141,11 @@ void	 app_cursor(struct app *, int y, int x);
 void	 app_list_keys(struct app *, int n, int rows, int kind, wint_t ch,
 	    int *result);
 
+/*
+ * Scrolling keys of a document of total rows (-1: unknown, the draw clamps)
+ * shown page rows at a time: ↑↓ j k, PgPréc PgSuiv Espace b, Début Fin g G.
+ */
+int	 app_scroll_keys(int *first, int total, int page, int kind, wint_t ch);
 const char *app_actor_name(const struct app *);
 struct team *app_team(const struct app *);
 

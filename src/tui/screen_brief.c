@@ -97,42 +97,11 @@ brief_draw(struct app *a, int top, int rows)
 static int
 brief_key(struct app *a, int kind, wint_t ch)
 {
-	int	*first = &a->scroll[a->screen], rows = LINES - 4, old = *first;
+	int	 rows = LINES - 4;
 
-	if (kind == KEY_CODE_YES) {
-		if (ch == KEY_UP)
-			(*first)--;
-		else if (ch == KEY_DOWN)
-			(*first)++;
-		else if (ch == KEY_PPAGE)
-			*first -= rows - 1;
-		else if (ch == KEY_NPAGE)
-			*first += rows - 1;
-		else if (ch == KEY_HOME)
-			*first = 0;
-		else if (ch == KEY_END)
-			*first = layout_n;
-		else
-			return APP_IGNORED;
-	} else if (ch == 'k')
-		(*first)--;
-	else if (ch == 'j' || ch == '\n')
-		(*first)++;
-	else if (ch == ' ')
-		*first += rows - 1;
-	else if (ch == 'b')
-		*first -= rows - 1;
-	else if (ch == 'g')
-		*first = 0;
-	else if (ch == 'G')
-		*first = layout_n;
-	else
-		return APP_IGNORED;
-	if (*first > layout_n - rows)
-		*first = layout_n - rows;
-	if (*first < 0)
-		*first = 0;
-	return APP_HANDLED | (old != *first ? APP_REDRAW : 0);
+	/* The last page ends on the last row: total - rows + page + 1. */
+	return app_scroll_keys(&a->scroll[a->screen], layout_n, rows - 1, kind,
+	    ch);
 }
 
 static const char *const brief_help[] = {

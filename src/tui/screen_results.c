@@ -418,7 +418,7 @@ res_draw(struct app *a, int top, int rows)
 static int
 res_key(struct app *a, int kind, wint_t ch)
 {
-	int	*first = &a->scroll[a->screen], old = *first, page = LINES - 8;
+	int	*first = &a->scroll[a->screen], page = LINES - 8;
 	int	 n = a->game->nteams, ti = res_team(a);
 
 	if ((kind == KEY_CODE_YES && ch == KEY_LEFT) || (kind == OK &&
@@ -433,33 +433,8 @@ res_key(struct app *a, int kind, wint_t ch)
 		*first = 0;
 		return APP_HANDLED | APP_REDRAW;
 	}
-	if (kind == KEY_CODE_YES) {
-		if (ch == KEY_UP)
-			(*first)--;
-		else if (ch == KEY_DOWN)
-			(*first)++;
-		else if (ch == KEY_PPAGE)
-			*first -= page;
-		else if (ch == KEY_NPAGE)
-			*first += page;
-		else if (ch == KEY_HOME)
-			*first = 0;
-		else if (ch == KEY_END)
-			*first = 100000;
-		else
-			return APP_IGNORED;
-	} else if (ch == 'k')
-		(*first)--;
-	else if (ch == 'j')
-		(*first)++;
-	else if (ch == ' ')
-		*first += page;
-	else
-		return APP_IGNORED;
-	if (*first < 0)
-		*first = 0;
-	/* The draw clamps the end, it knows the document's length. */
-	return APP_HANDLED | (old != *first ? APP_REDRAW : 0);
+	/* Length unknown here: the draw clamps the end. */
+	return app_scroll_keys(first, -1, page, kind, ch);
 }
 
 static const char *const res_help[] = {
