@@ -14,7 +14,7 @@ export PILOTE_FAKE_TIME=1800000000000
 $T new-session -d -s b -x 80 -y 24 "env LANG=C.UTF-8 TERM=screen-256color PILOTE_FAKE_TIME=$PILOTE_FAKE_TIME $BIN play $DIR/s.jsonl"
 $T set-option -t b window-size manual >/dev/null
 i=0
-until $T capture-pane -p -t b | grep -q "Vue d'ensemble"; do
+until $T capture-pane -p -t b | grep -q "1 Équipes"; do
 	sleep 0.1; i=$((i + 1)); [ $i -gt 100 ] && { echo "pilote play ne démarre pas"; exit 1; }
 done
 $T pipe-pane -t b -o "cat >> $DIR/out"
