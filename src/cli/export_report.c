@@ -6,16 +6,14 @@
  * rename, fsync of the directory; never a half file.
  */
 #include <errno.h>
-#include <fcntl.h>
-#include <libgen.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
-#include <sys/stat.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
+#include "io/export.h"
 #include "io/report.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -31,59 +29,6 @@ export_report_usage(FILE *out)
 	    "  -o, --output FICHIER  écrire dans FICHIER (atomiquement) "
 	    "plutôt que sur la sortie\n"
 	    "  -h, --help            afficher cette aide\n"));
-}
-
-/* Writes len bytes to path through a synced temporary file and rename. */
-static int
-export_report_write(const char *path, const char *data, size_t len,
-    char **cause)
-{
-	char	*tmp = xasprintf("%s.XXXXXX", path), *dcopy, *dir;
-	size_t	 off = 0;
-	ssize_t	 n;
-	int	 fd, dfd;
-
-	if ((fd = mkstemp(tmp)) == -1) {
-		*cause = xasprintf(_("%s : création impossible : %s"), tmp,
-		    strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	(void)fchmod(fd, 0644);
-	while (off < len) {
-		n = write(fd, data + off, len - off);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			goto fail;
-		off += (size_t)n;
-	}
-	if (fsync(fd) == -1)
-		goto fail;
-	if (close(fd) == -1) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) == -1)
-		goto fail;
-	dcopy = xstrdup(path);
-	dir = dirname(dcopy);
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY)) != -1) {
-		(void)fsync(dfd);
-		close(dfd);
-	}
-	free(dcopy);
-	free(tmp);
-	return 0;
-fail:
-	*cause = xasprintf(_("%s : écriture impossible : %s"), path,
-	    strerror(errno));
-	if (fd != -1)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	return -1;
 }
 
 int
@@ -129,13 +74,8 @@ report_export(int argc, char **argv)
 		rc = EX_OSERR;
 		goto out;
 	}
-	if (output == NULL) {
-		if (fwrite(buf, 1, len, stdout) != len || fflush(stdout) != 0) {
-			fprintf(stderr, _("pilote export report : écriture "
-			    "impossible : %s\n"), strerror(errno));
-			rc = EX_IOERR;
-		}
-	} else if (export_report_write(output, buf, len, &cause) == -1) {
+	/* The same atomic write as every other export (io/export.c). */
+	if (export_write(output, buf, &cause) == -1) {
 		fprintf(stderr, "pilote export report : %s\n", cause);
 		rc = EX_IOERR;
 	}
