@@ -177,9 +177,7 @@ cli_play(int argc, char **argv)
 	if (n > 6 && strcmp(path + n - 6, ".jsonl") == 0) {
 		if (session_open(path, true, 0, &ss, &warning, &cause) == -1) {
 			fprintf(stderr, "pilote play : %s\n", cause);
-			rc = access(path, F_OK) != 0 ? EX_NOINPUT :
-			    strstr(cause, "verrou") || strstr(cause, "ouverte") ?
-			    EX_TEMPFAIL : EX_DATAERR;
+			rc = session_failure_exit();
 			free(cause);
 			return rc;
 		}

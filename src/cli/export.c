@@ -105,7 +105,7 @@ cli_export(int argc, char **argv)
 	    EXPORT_MARKDOWN;
 	if (session_open(path, false, 0, &ss, &warning, &cause) == -1) {
 		fprintf(stderr, "pilote export : %s\n", cause);
-		rc = access(path, F_OK) != 0 ? EX_NOINPUT : EX_DATAERR;
+		rc = session_failure_exit();
 		goto done;
 	}
 	if (warning != NULL)

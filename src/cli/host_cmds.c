@@ -82,9 +82,7 @@ cli_host(int argc, char **argv)
 	}
 	if (session_open(path, true, 0, &ss, &warning, &cause) == -1) {
 		fprintf(stderr, "pilote host : %s\n", cause);
-		rc = access(path, F_OK) != 0 ? EX_NOINPUT :
-		    strstr(cause, "verrou") || strstr(cause, "ouverte") ?
-		    EX_TEMPFAIL : EX_DATAERR;
+		rc = session_failure_exit();
 		goto out;
 	}
 	if (warning != NULL)

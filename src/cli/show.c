@@ -325,7 +325,7 @@ cli_show(int argc, char **argv)
 	}
 	if (session_open(path, false, upto, &ss, &warning, &cause) == -1) {
 		fprintf(stderr, "pilote show : %s\n", cause);
-		rc = access(path, F_OK) != 0 ? EX_NOINPUT : EX_DATAERR;
+		rc = session_failure_exit();
 		goto out;
 	}
 	if (warning != NULL)

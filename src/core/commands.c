@@ -512,7 +512,7 @@ cmd_negotiate(struct ctx *c)
 	p->negotiated = true;
 	chance = 50 + (c->t->suppliers[p->supplier].framed ? 15 : 0) -
 	    (s->suppliers[p->supplier].csr_score < 40 ? 10 : 0);
-	draw = rng_percent(c->g->seed, c->g->week, RNG_NEGOTIATION, pkg);
+	draw = game_draw_percent(c->g, c->g->week, RNG_NEGOTIATION, pkg);
 	seqs[0] = c->e->seq;
 	seqs[1] = c->t->suppliers[p->supplier].framed_seq;
 	if (draw >= chance) {
@@ -853,6 +853,33 @@ struct command {
 	handler				 run;
 };
 
+/*
+ * The session's last line: the game is over, and the seed the draws came
+ * from is revealed so that anyone can check them against its commitment
+ * in the header.  Nothing is added after it.
+ */
+static int
+cmd_seal(struct ctx *c)
+{
+	const char	*salt;
+	int64_t		 seed;
+
+	if (c->g->phase != PHASE_LAUNCHED)
+		FAIL(_("la session ne se scelle qu'une fois la partie "
+		    "terminée"));
+	if (need_int(c, "graine", 0, INT64_MAX, &seed) == -1 ||
+	    need_text(c, "sel", &salt) == -1)
+		return -1;
+	if (strlen(salt) != 64 || strspn(salt, "0123456789abcdef") != 64)
+		FAIL(_("sel=… : 64 chiffres hexadécimaux attendus"));
+	if (!c->apply)
+		return 0;
+	c->g->sealed = true;
+	c->g->sealed_seq = c->e->seq;
+	game_set_seed(c->g, (uint64_t)seed);
+	return 0;
+}
+
 static const struct command commands[] = {
 	{ { "outil", false, "outil=ID [retirer=oui]",
 	    N_("choisir (ou retirer) un outil pour l'équipe") }, cmd_tool },
@@ -905,6 +932,9 @@ static const struct command commands[] = {
 	{ { "note", true, "equipe=NOM [candidat=NOM] texte=…",
 	    N_("noter une observation sur une équipe ou un candidat") },
 	    cmd_note },
+	{ { "sceller", true, "graine=N sel=HEX",
+	    N_("clore la session et révéler la graine des tirages (l'hôte "
+	    "le fait seul à la fin)") }, cmd_seal },
 	{ { "pause", true, "", N_("arrêter le chronomètre") }, cmd_pause },
 	{ { "reprendre", true, "", N_("relancer le chronomètre") }, cmd_resume },
 };
@@ -951,6 +981,12 @@ command_run(struct game *g, const struct event *e, bool apply, char **cause)
 	c.apply = apply;
 	c.cause = cause;
 	c.team = -1;
+	if (g->sealed) {
+		*cause = xasprintf(_("la session est close et scellée "
+		    "(événement %lld) : plus rien ne s'y ajoute"),
+		    (long long)g->sealed_seq);
+		return -1;
+	}
 	if (cmd->info.trainer) {
 		if (e->actor == NULL || strcmp(e->actor, GAME_TRAINER) != 0) {
 			*cause = xasprintf(_("« %s » est une commande du "
@@ -999,7 +1035,7 @@ game_tick(struct game *g, int64_t seq, int64_t time)
 }
 
 void
-game_apply(struct game *g, const struct event *e)
+game_apply_plain(struct game *g, const struct event *e)
 {
 	char	*cause = NULL;
 	int64_t	 now;

@@ -24,6 +24,7 @@ event_release(struct event *e)
 	free(e->why);
 	free(e->cmd);
 	record_release(&e->data);
+	free(e->draws);
 	event_init(e);
 }
 

@@ -10,6 +10,7 @@
 #include <stdint.h>
 
 #include "core/record.h"
+#include "core/rng.h"
 
 struct event {
 	int64_t		 seq;		/* 1.. in the journal; 0 before */
@@ -22,6 +23,9 @@ struct event {
 	char		*why;		/* justification, or NULL */
 	char		*cmd;		/* a console's command id, or NULL: a
 					   resent command is recognised by it */
+	struct draw	*draws;		/* the draws its application consulted,
+					   recorded by the host (owned) */
+	int		 ndraws;
 };
 
 void	event_init(struct event *);

@@ -142,7 +142,8 @@ game_new(const struct scenario *s, const struct game_setup *setup)
 	int		 i;
 
 	g->scenario = s;
-	g->seed = setup->seed;
+	g->seed = setup->seed_hidden ? 0 : setup->seed;
+	g->seed_known = !setup->seed_hidden;
 	g->phase = PHASE_FRAMING;
 	g->nteams = setup->nteams;
 	g->teams = xcalloc((size_t)setup->nteams, sizeof *g->teams);
@@ -245,6 +246,7 @@ game_free(struct game *g)
 
 	if (g == NULL)
 		return;
+	game_draws_free(g);
 	for (i = 0; i < g->nteams; i++)
 		game_team_free(g->scenario, &g->teams[i]);
 	free(g->teams);
@@ -447,9 +449,10 @@ game_dump(const struct game *g)
 	struct dump	 d = { NULL, 0, 0 };
 	int		 i;
 
-	dump_add(&d, "pilote-state 1 scenario=%s seed=%llu phase=%d week=%d "
+	/* No seed: consoles and evaluators fold without it. */
+	dump_add(&d, "pilote-state 2 scenario=%s phase=%d week=%d "
 	    "seq=%lld paused=%d paused_total=%lld\n", g->scenario->id,
-	    (unsigned long long)g->seed, g->phase, g->week,
+	    g->phase, g->week,
 	    (long long)g->last_seq, g->paused, (long long)g->paused_total);
 	for (i = 0; i < g->nteams; i++)
 		dump_team(&d, g->scenario, &g->teams[i], true);

@@ -22,6 +22,7 @@
 #include <stdint.h>
 
 #include "core/event.h"
+#include "core/rng.h"
 #include "core/scenario.h"
 
 #define GAME_TRAINER		"formateur"	/* the actor of trainer events */
@@ -230,9 +231,21 @@ struct team {
 	struct team_result	 result;
 };
 
+struct game_draws;
+
 struct game {
 	const struct scenario	*scenario;	/* borrowed, outlives the game */
+	/*
+	 * The seed is the host's secret until the session ends: a console or
+	 * an evaluator folds from the draws recorded in each event instead
+	 * (see core/draws.c).  seed_known says whether seed is meaningful.
+	 */
 	uint64_t		 seed;
+	bool			 seed_known;
+	struct game_draws	*draws;		/* owned */
+	bool			 sealed;	/* the session's last line, which
+						   reveals the seed, is applied */
+	int64_t			 sealed_seq;
 	enum game_phase		 phase;
 	int			 week;		/* 0 framing, 1..weeks */
 	int64_t			 last_seq;
@@ -262,6 +275,8 @@ struct game_setup_team {
 
 struct game_setup {
 	uint64_t		 seed;
+	bool			 seed_hidden;	/* seed unknown: fold from the
+						   draws the events recorded */
 	struct game_setup_team	 teams[GAME_MAX_TEAMS];
 	int			 nteams;
 };
@@ -280,8 +295,28 @@ void		 game_free(struct game *);
  */
 int		 game_validate(const struct game *, const struct event *,
 		    char **cause);
-/* Applies a valid event; seq must be last_seq + 1. */
+/*
+ * Applies a valid event; seq must be last_seq + 1.  The draws it needs come
+ * from e->draws, else from the seed when it is known.
+ */
 void		 game_apply(struct game *, const struct event *);
+/*
+ * The same, for the host that is about to journal e: the draws the
+ * application consulted are stored in e->draws (replacing any), so that the
+ * journal line carries them.  The seed must be known.
+ */
+void		 game_apply_recording(struct game *, struct event *e);
+/* Makes the seed known (the host's secret, or the revealed one). */
+void		 game_set_seed(struct game *, uint64_t seed);
+/* Draws that were needed but neither recorded nor computable (a bug). */
+int		 game_missing_draws(const struct game *);
+/* A draw, as the handlers take them (see core/draws.c). */
+uint64_t	 game_draw(const struct game *, int week, enum rng_purpose,
+		    int index);
+int		 game_draw_percent(const struct game *, int week,
+		    enum rng_purpose, int index);
+int		 game_draw_below(const struct game *, int week,
+		    enum rng_purpose, int index, int n);
 
 int		 game_team_index(const struct game *, const char *name);
 int		 game_candidate_index(const struct team *, const char *name);

@@ -49,6 +49,9 @@ void	 game_resolve(struct game *, int team, int occurrence, int option,
 struct incident *game_adhoc_parse(const struct scenario *, const struct record *,
 	    char **cause);
 void	 game_adhoc_free(struct incident *);
+/* game_apply() once draws.c has put the event's draws in force. */
+void	 game_apply_plain(struct game *, const struct event *);
+void	 game_draws_free(struct game *);
 void	 game_occurrence_release(struct occurrence *);
 
 /* week.c */

@@ -84,7 +84,7 @@ incidents_pick(const struct game *g, int week, int key, int kind,
 {
 	if (n == 0)
 		return -1;
-	return set[rng_below(g->seed, week, RNG_TARGET, key * 8 + kind, n)];
+	return set[game_draw_below(g, week, RNG_TARGET, key * 8 + kind, n)];
 }
 
 static void
@@ -208,7 +208,7 @@ game_fire_week(struct game *g, int team, int week, int64_t seq, int64_t time)
 		} else {
 			if (week < tr->first_week || week > tr->last_week)
 				continue;
-			draw = rng_percent(g->seed, week, RNG_INCIDENT, i);
+			draw = game_draw_percent(g, week, RNG_INCIDENT, i);
 			if (draw >= tr->probability ||
 			    !incidents_conditions_hold(g, t, tr))
 				continue;

@@ -1,12 +1,78 @@
 /*
  * event_json: struct event <-> JSON object (see event_json.h).
  */
+#include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "io/event_json.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
+
+/*
+ * "draws": [[week, purpose, index, "<16 hex>"], ...]: the value is a full
+ * 64-bit draw, written in hex because a JSON integer is signed.
+ */
+static json_t *
+event_draws_to_json(const struct event *e)
+{
+	json_t	*a = json_array();
+	char	 hex[17];
+	int	 i;
+
+	for (i = 0; i < e->ndraws; i++) {
+		snprintf(hex, sizeof hex, "%016llx",
+		    (unsigned long long)e->draws[i].value);
+		json_array_append_new(a, json_pack("[i,i,i,s]",
+		    e->draws[i].week, e->draws[i].purpose, e->draws[i].index,
+		    hex));
+	}
+	return a;
+}
+
+static int
+event_draws_from_json(const json_t *a, struct event *e, char **cause)
+{
+	const json_t	*d, *v;
+	const char	*hex;
+	size_t		 i, k;
+	json_int_t	 n[3];
+
+	if (!json_is_array(a) || json_array_size(a) == 0 ||
+	    json_array_size(a) > EVENT_MAX_DRAWS) {
+		*cause = xasprintf(_("champ « draws » : liste de 1 à %d "
+		    "tirages attendue"), EVENT_MAX_DRAWS);
+		return -1;
+	}
+	e->draws = xreallocarray(NULL, json_array_size(a), sizeof *e->draws);
+	json_array_foreach(a, i, d) {
+		if (!json_is_array(d) || json_array_size(d) != 4)
+			goto bad;
+		for (k = 0; k < 3; k++) {
+			v = json_array_get(d, k);
+			if (!json_is_integer(v) || json_integer_value(v) < 0 ||
+			    json_integer_value(v) > INT32_MAX)
+				goto bad;
+			n[k] = json_integer_value(v);
+		}
+		hex = json_string_value(json_array_get(d, 3));
+		if (n[1] < 1 || n[1] > RNG_PURPOSE_MAX || hex == NULL ||
+		    strlen(hex) != 16 || strspn(hex, "0123456789abcdef") != 16)
+			goto bad;
+		e->draws[i].week = (int)n[0];
+		e->draws[i].purpose = (int)n[1];
+		e->draws[i].index = (int)n[2];
+		e->draws[i].value = strtoull(hex, NULL, 16);
+		e->ndraws++;
+	}
+	return 0;
+bad:
+	*cause = xasprintf(_("champ « draws » : tirage %zu mal formé "
+	    "([semaine, nature, indice, \"16 chiffres hexadécimaux\"])"),
+	    i + 1);
+	return -1;
+}
 
 json_t *
 event_to_json(const struct event *e)
@@ -32,6 +98,8 @@ event_to_json(const struct event *e)
 		json_object_set_new(o, "why", json_string(e->why));
 	if (e->cmd != NULL)
 		json_object_set_new(o, "cmd", json_string(e->cmd));
+	if (e->ndraws > 0)
+		json_object_set_new(o, "draws", event_draws_to_json(e));
 	return o;
 }
 
@@ -81,6 +149,9 @@ event_from_json(const json_t *o, struct event *e, char **cause)
 	    event_string(o, "type", true, &e->type, cause) == -1 ||
 	    event_string(o, "why", false, &e->why, cause) == -1 ||
 	    event_string(o, "cmd", false, &e->cmd, cause) == -1)
+		goto fail;
+	v = json_object_get(o, "draws");
+	if (v != NULL && event_draws_from_json(v, e, cause) == -1)
 		goto fail;
 	data = json_object_get(o, "data");
 	if (data != NULL && !json_is_object(data)) {

@@ -2,7 +2,10 @@
  * event_json: events to and from the journal's JSON objects (jansson).
  * The object has "seq", "time", "team" (absent for the trainer's
  * session-wide acts), "actor", "by" (absent unless someone typed for the
- * actor), "type", "data" (strings and integers) and "why" (absent if none).
+ * actor), "type", "data" (strings and integers), "why" (absent if none),
+ * "cmd" (a console's command id) and "draws" (the random draws the event's
+ * application consulted, recorded by the host: [week, purpose, index,
+ * "<16 hex>"] each; absent if none).
  */
 #ifndef PILOTE_EVENT_JSON_H
 #define PILOTE_EVENT_JSON_H
@@ -10,6 +13,8 @@
 #include <jansson.h>
 
 #include "core/event.h"
+
+#define EVENT_MAX_DRAWS	4096
 
 /* A new object (without "seq": the journal numbers lines). */
 json_t	*event_to_json(const struct event *);

@@ -1060,12 +1060,19 @@ replay_run(const char *path)
 	memset(&r, 0, sizeof r);
 	r.path = path;
 	r.fteam = r.fcand = -1;
-	rc = journal_verify_file(path, &rep);
+	rc = journal_verify_file(path, NULL, &rep);
 	if (rc == -2) {
 		fprintf(stderr, "pilote replay : %s\n", rep.message ?
 		    rep.message : path);
 		journal_report_release(&rep);
 		return EX_NOINPUT;
+	}
+	if (rc == -1 && rep.lines == 0) {
+		printf(_("%s:1: ce n'est pas un journal de session pilote (%s) : "
+		    "rejeu impossible.\n"), path, rep.message ? rep.message : "");
+		fflush(stdout);
+		journal_report_release(&rep);
+		return EX_DATAERR;
 	}
 	if (rc == -1) {
 		printf(_("Session ALTÉRÉE : %s:%zu: %s\n"
@@ -1076,11 +1083,11 @@ replay_run(const char *path)
 		return EX_DATAERR;
 	}
 	if (rep.torn_tail)
-		snprintf(r.status, sizeof r.status, _("journal intact "
-		    "(dernière ligne incomplète écartée)"));
+		snprintf(r.status, sizeof r.status, _("journal intact, signé "
+		    "%s (dernière ligne incomplète écartée)"), rep.fingerprint);
 	else
 		snprintf(r.status, sizeof r.status, _("journal intact ✓ "
-		    "(%zu lignes)"), rep.lines);
+		    "(%zu lignes, signé %s)"), rep.lines, rep.fingerprint);
 	journal_report_release(&rep);
 	if (session_open(path, false, 0, &r.full, &warning, &cause) == -1) {
 		fprintf(stderr, "pilote replay : %s\n", cause);
