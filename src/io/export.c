@@ -462,6 +462,12 @@ export_grid(struct session *ss, const struct marks *ms,
 	export_printf(&b, _("Client : %s. %s\n\n"), ss->scenario->client,
 	    g->phase == PHASE_LAUNCHED ? _("Résultats définitifs.") :
 	    _("Partie en cours : indicateurs provisoires."));
+	/* The anchors a jury checks with `pilote verify --signer/--head`. */
+	export_printf(&b, _("Journal : %zu lignes, signé par la clé du "
+	    "formateur %s, tête %.*s%s.\n\n"), journal_count(ss->journal),
+	    journal_fingerprint(ss->journal), JOURNAL_SHORT_HEAD,
+	    journal_head(ss->journal), g->sealed ? _(", session scellée") :
+	    _(", session non scellée"));
 	export_puts(&b, _("Pour chaque critère : l'indicateur calculé (équipe), "
 	    "les preuves (n° d'événement et heure UTC), la note et le "
 	    "commentaire de l'évaluateur.\n\n"));
