@@ -174,9 +174,16 @@ overview_draw(struct app *a, int top, int rows)
 	int		 i, y = top, gap;
 
 	/* Blank lines between the parts only when everything fits. */
-	gap = 3 + g->nteams + 1 + 4 + (g->nbroadcasts > 0 ? 2 : 0) +
+	gap = 4 + g->nteams + 1 + 4 + (g->nbroadcasts > 0 ? 2 : 0) +
 	    (a->host != NULL ? 2 + g->nteams : 0) <= rows;
 	app_textf(a, y++, 1, COLS - 2, ROLE_TITLE, "%s", a->scenario->title);
+	/* The anchors a jury checks: pilote verify --signer … --head …. */
+	if (a->session != NULL)
+		app_textf(a, y++, 1, COLS - 2, ROLE_DIM, _("journal : %zu lignes, "
+		    "tête %.*s · clé du formateur %s"),
+		    journal_count(a->session->journal), JOURNAL_SHORT_HEAD,
+		    journal_head(a->session->journal),
+		    journal_fingerprint(a->session->journal));
 	y += gap;
 	app_text(a, y++, 1, COLS - 2, ROLE_HEADING, _("équipe               "
 	    "prévu   enveloppe livrés retard incid. points   E3 score"));
@@ -345,6 +352,15 @@ overview_summary(struct app *a)
 			    sizeof *labels);
 			labels[n++] = xasprintf("  %s", t->explanations[j].text);
 		}
+	}
+	/* A head to write down: `pilote verify --head` shows any later cut. */
+	if (a->session != NULL) {
+		labels = xreallocarray(labels, (size_t)n + 1, sizeof *labels);
+		labels[n++] = xasprintf(_("Tête du journal à noter : %.*s (%zu "
+		    "lignes%s) — pilote verify --head la retrouve"),
+		    JOURNAL_SHORT_HEAD, journal_head(a->session->journal),
+		    journal_count(a->session->journal), g->sealed ?
+		    _(", session scellée") : "");
 	}
 	app_choose(a, _("Ce qui s'est passé pour chaque équipe (Échap pour "
 	    "fermer)"), (const char *const *)labels, n, 0);
