@@ -8,6 +8,9 @@
  * big it needs to be and waits.  The loop wakes every half second without a
  * key so that countdowns move; ncurses then sends only the changed cells.
  */
+#include <sys/stat.h>
+
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +18,7 @@
 #include <sodium.h>
 #include <sysexits.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "core/game.h"
@@ -1042,13 +1046,22 @@ app_mouse(struct app *a)
 static void
 app_ui_load(struct app *a)
 {
-	char	*path = xasprintf("%s.ui", a->path);
-	FILE	*f = fopen(path, "r");
-	int	 trainer, team, actor, screen, view, focus, scroll, sub;
+	char		*path = xasprintf("%s.ui", a->path);
+	struct stat	 st;
+	FILE		*f;
+	int		 fd, trainer, team, actor, screen, view, focus, scroll;
+	int		 sub;
 
+	/* Never through a planted link, never blocked by a FIFO. */
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	free(path);
-	if (f == NULL)
+	if (fd == -1)
 		return;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (f = fdopen(fd, "r")) == NULL) {
+		close(fd);
+		return;
+	}
 	if (fscanf(f, "trainer=%d team=%d actor=%d screen=%d", &trainer,
 	    &team, &actor, &screen) == 4 && team >= 0 &&
 	    team < a->game->nteams && actor >= 0 &&
@@ -1085,9 +1098,15 @@ app_ui_save(const struct app *a)
 {
 	char	*path = xasprintf("%s.ui", a->path);
 	char	*tmp = xasprintf("%s.tmp", path);
-	FILE	*f = fopen(tmp, "w");
-	int	 i;
+	FILE	*f = NULL;
+	int	 i, fd;
 
+	/* A stale or planted temporary file is removed, never followed. */
+	(void)unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0600);
+	if (fd != -1 && (f = fdopen(fd, "w")) == NULL)
+		close(fd);
 	if (f != NULL) {
 		fprintf(f, "trainer=%d team=%d actor=%d screen=%d\n",
 		    a->trainer, a->team, a->actor, a->screen);
