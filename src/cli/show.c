@@ -284,9 +284,10 @@ cli_show(int argc, char **argv)
 {
 	struct session	*ss = NULL;
 	const char	*path = NULL, *team = NULL;
-	char		*cause = NULL, *warning = NULL, hash[65], *end;
+	char		*cause = NULL, *warning = NULL, hash[65];
 	char		 team_hash[GAME_MAX_TEAMS][65];
 	int64_t		 upto = 0;
+	uint64_t	 at;
 	int		 i, t, rc = EX_OK;
 	bool		 json = false;
 	json_t		*o, *teams;
@@ -304,12 +305,13 @@ cli_show(int argc, char **argv)
 		else if (strcmp(argv[i], "--team") == 0 && i + 1 < argc)
 			team = argv[++i];
 		else if (strcmp(argv[i], "--at") == 0 && i + 1 < argc) {
-			upto = strtoll(argv[++i], &end, 10);
-			if (*end != '\0' || upto < 1) {
+			if (!text_parse_uint(argv[++i], INT64_MAX, &at) ||
+			    at < 1) {
 				fprintf(stderr, _("pilote show : --at attend un "
 				    "numéro d'événement (1 ou plus)\n"));
 				return EX_USAGE;
 			}
+			upto = (int64_t)at;
 		} else if (argv[i][0] != '-' && path == NULL)
 			path = argv[i];
 		else {

@@ -23,6 +23,7 @@
 #include "tui/app.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/wrap.h"
 #include "util/xalloc.h"
 
@@ -887,11 +888,14 @@ app_setup(struct app *a, const struct scenario *s)
 		N_("Composer les équipes (noms, candidats, rôles, temps majoré)"),
 	};
 	const char	*labels[2] = { _(modes[0]), _(modes[1]) };
+	const char	*ask = _("Temps majoré sur les points de situation : "
+			    "« Prénom Nom=33 » (Entrée vide : aucun)");
 	struct game_setup setup;
 	struct session	*ss = NULL;
 	char		*keep[64], *path, *text, *name, *roles, *cause = NULL;
-	char		*eq;
-	int		 nkeep = 0, mode, i, j, n;
+	char		*eq, *label;
+	int		 nkeep = 0, mode, i, j, n, pct;
+	uint64_t	 count;
 
 	memset(&setup, 0, sizeof setup);
 	randombytes_buf(&setup.seed, sizeof setup.seed);
@@ -913,9 +917,10 @@ app_setup(struct app *a, const struct scenario *s)
 		}
 	} else {
 		text = app_prompt(a, _("Combien d'équipes ? (1 à 8)"), "2");
-		n = text != NULL ? atoi(text) : 0;
+		n = text != NULL && text_parse_uint(text, GAME_MAX_TEAMS,
+		    &count) ? (int)count : 0;
 		free(text);
-		if (n < 1 || n > GAME_MAX_TEAMS)
+		if (n < 1)
 			return NULL;
 		roles = xstrdup("");
 		for (i = 0; i < s->nroles; i++) {
@@ -942,20 +947,32 @@ app_setup(struct app *a, const struct scenario *s)
 			setup.nteams++;
 		}
 		free(roles);
-		while ((text = app_prompt(a, _("Temps majoré sur les points de "
-		    "situation : « Prénom Nom=33 » (Entrée vide : aucun)"),
-		    NULL)) != NULL && text[0] != '\0' && nkeep < 63) {
+		label = xstrdup(ask);
+		while ((text = app_prompt(a, label, NULL)) != NULL &&
+		    text[0] != '\0' && nkeep < 63) {
 			keep[nkeep++] = text;
 			if ((eq = strchr(text, '=')) == NULL)
 				continue;
 			*eq = '\0';
+			free(label);
+			if (!text_parse_percent(eq + 1, GAME_EXTRA_TIME_MAX,
+			    &pct)) {
+				/* Asked again, saying what was wrong. */
+				label = xasprintf(_("« %s » n'est pas un "
+				    "pourcentage entier (0 à %d) : « Prénom "
+				    "Nom=33 » (Entrée vide : aucun)"), eq + 1,
+				    GAME_EXTRA_TIME_MAX);
+				continue;
+			}
+			label = xstrdup(ask);
 			for (i = 0; i < setup.nteams; i++)
 				for (j = 0; j < setup.teams[i].ncandidates; j++)
 					if (strcmp(setup.teams[i].candidates[j].
 					    name, text) == 0)
 						setup.teams[i].candidates[j].
-						    extra_time = atoi(eq + 1);
+						    extra_time = pct;
 		}
+		free(label);
 		free(text);
 	}
 	path = app_default_path(s, session_now());

@@ -411,19 +411,46 @@ text_sanitize(const char *s, size_t len, bool multiline)
 	return out;
 }
 
+/* The digits at s, at most max: past them, or NULL if none or too big. */
+static const char *
+text_digits(const char *s, uint64_t max, uint64_t *out)
+{
+	uint64_t	 v = 0;
+
+	if (*s < '0' || *s > '9')
+		return NULL;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		uint64_t d = (uint64_t)(*s - '0');
+
+		/* v * 10 + d <= max, without overflowing. */
+		if (d > max || v > (max - d) / 10)
+			return NULL;
+		v = v * 10 + d;
+	}
+	*out = v;
+	return s;
+}
+
+bool
+text_parse_uint(const char *s, uint64_t max, uint64_t *out)
+{
+	uint64_t	 v;
+	const char	*p = text_digits(s, max, &v);
+
+	if (p == NULL || *p != '\0')
+		return false;
+	*out = v;
+	return true;
+}
+
 bool
 text_parse_percent(const char *s, int max, int *out)
 {
-	const char	*p = s, *sign;
-	long		 v = 0;
+	const char	*p, *sign;
+	uint64_t	 v;
 
-	if (*p < '0' || *p > '9')
+	if (max < 0 || (p = text_digits(s, (uint64_t)max, &v)) == NULL)
 		return false;
-	for (; *p >= '0' && *p <= '9'; p++) {
-		v = v * 10 + (*p - '0');
-		if (v > max)
-			return false;
-	}
 	/* "33", "33%", and the French "33 %" (space or no-break space). */
 	sign = p;
 	if (*sign == ' ')

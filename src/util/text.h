@@ -85,5 +85,8 @@ char		*text_money(char *buf, int64_t cents);
  * for anything else ("1/3", "-5", "1e3", "", "33.5", past max).
  */
 bool		 text_parse_percent(const char *s, int max, int *out);
+/* A whole number from 0 to max written with digits only (no sign, no
+ * space, no exponent); false for anything else. */
+bool		 text_parse_uint(const char *s, uint64_t max, uint64_t *out);
 
 #endif

@@ -267,6 +267,27 @@ percentages_are_whole_numbers_written_with_digits(void **state)
 	assert_int_equal(v, 7);
 }
 
+static void
+whole_numbers_are_digits_only_and_never_wrap(void **state)
+{
+	uint64_t	 n = 9;
+
+	(void)state;
+	assert_true(text_parse_uint("18446744073709551615", UINT64_MAX, &n));
+	assert_true(n == UINT64_MAX);
+	assert_false(text_parse_uint("18446744073709551616", UINT64_MAX, &n));
+	assert_true(text_parse_uint("8", 8, &n));
+	assert_int_equal(n, 8);
+	assert_false(text_parse_uint("9", 8, &n));
+	assert_false(text_parse_uint("7", 5, &n));
+	assert_false(text_parse_uint("-1", UINT64_MAX, &n));
+	assert_false(text_parse_uint("+1", UINT64_MAX, &n));
+	assert_false(text_parse_uint(" 1", UINT64_MAX, &n));
+	assert_false(text_parse_uint("", UINT64_MAX, &n));
+	assert_false(text_parse_uint("0x10", UINT64_MAX, &n));
+	assert_int_equal(n, 8);
+}
+
 int
 main(void)
 {
@@ -286,6 +307,7 @@ main(void)
 		cmocka_unit_test(
 		    sanitized_copies_follow_the_rule_and_show_what_was_there),
 		cmocka_unit_test(percentages_are_whole_numbers_written_with_digits),
+		cmocka_unit_test(whole_numbers_are_digits_only_and_never_wrap),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
