@@ -96,19 +96,26 @@ void
 app_text(struct app *a, int y, int x, int width, enum app_role role,
     const char *s)
 {
-	char	 buf[1024];
+	char	 buf[1024], *shown;
 
 	if (width <= 0 || y < 0 || y >= LINES)
 		return;
+	/*
+	 * Every text drawn passes here: what did not come through the text
+	 * rule (an older journal) shows its controls ("␛"), never sends them
+	 * to the terminal, and a line stays a line.
+	 */
+	shown = text_sanitize(s, strlen(s), false);
 	/* Cut at the display width, never inside a character; say so. */
 	if (width > 300)
 		width = 300;
-	if (wrap_width(s, strlen(s)) > width && width > 1) {
-		wrap_pad(buf, sizeof buf - 4, s, width - 1, 0);
+	if (wrap_width(shown, strlen(shown)) > width && width > 1) {
+		wrap_pad(buf, sizeof buf - 4, shown, width - 1, 0);
 		/* The padding spaces go; the ellipsis marks the cut. */
 		strcat(buf, "…");
 	} else
-		wrap_pad(buf, sizeof buf, s, width, 0);
+		wrap_pad(buf, sizeof buf, shown, width, 0);
+	free(shown);
 	attrset(a->attr[role]);
 	mvaddstr(y, x, buf);
 	attrset(A_NORMAL);
@@ -594,6 +601,12 @@ app_prompt(struct app *a, const char *label, const char *initial)
 	if (len == (size_t)-1)
 		len = 0;
 	buf[len] = L'\0';
+	/* A proposed text is edited under the same rule as a typed one. */
+	for (i = pos = 0; i < len; i++)
+		if (text_char_allowed((uint32_t)buf[i], false) &&
+		    wcwidth(buf[i]) >= 1)
+			buf[pos++] = buf[i];
+	buf[len = pos] = L'\0';
 	pos = len;
 	curs_set(1);
 	for (;;) {
@@ -648,7 +661,9 @@ app_prompt(struct app *a, const char *label, const char *initial)
 			len--;
 			continue;
 		}
-		if (ch < 32 || len >= 510 || wcwidth((wchar_t)ch) < 0)
+		/* The engine's rule for a one-line text, and visible. */
+		if (!text_char_allowed((uint32_t)ch, false) || len >= 510 ||
+		    wcwidth((wchar_t)ch) < 1)
 			continue;
 		memmove(buf + pos + 1, buf + pos, (len - pos + 1) * sizeof *buf);
 		buf[pos++] = (wchar_t)ch;

@@ -359,8 +359,8 @@ text_check(const char *s, bool multiline)
 	return text_explain(s, len, multiline, bad);
 }
 
-static size_t
-text_encode(uint32_t cp, char *out)
+size_t
+text_utf8_encode(uint32_t cp, char *out)
 {
 	if (cp < 0x80) {
 		out[0] = (char)cp;
@@ -404,7 +404,7 @@ text_sanitize(const char *s, size_t len, bool multiline)
 			cp = 0x2421;		/* "␡" */
 		else if (text_flaw_of(cp, multiline) != FLAW_NONE)
 			cp = 0xfffd;
-		o += text_encode(cp, out + o);
+		o += text_utf8_encode(cp, out + o);
 		i += n;
 	}
 	out[o] = '\0';

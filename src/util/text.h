@@ -18,6 +18,8 @@
  * U+10FFFF, truncated).
  */
 size_t		 text_utf8_decode(const char *s, size_t len, uint32_t *cp);
+/* Writes code point cp (a valid one) as UTF-8 into out[0..4); its length. */
+size_t		 text_utf8_encode(uint32_t cp, char *out);
 /* Length of the longest valid UTF-8 prefix of s[0..len); == len if valid. */
 size_t		 text_utf8_valid_prefix(const char *s, size_t len);
 /* Number of code points in a valid UTF-8 string. */
