@@ -275,6 +275,9 @@ text_context(const char *s, size_t bad)
 	/* The prefix is clean, but may hold lines: the message is one. */
 	out = text_sanitize(piece, strlen(piece), false);
 	free(piece);
+	/* « ok » reads better than « ok  »; the byte number is exact. */
+	for (count = strlen(out); count > 0 && out[count - 1] == ' '; count--)
+		out[count - 1] = '\0';
 	if (start > 0) {
 		piece = xasprintf("…%s", out);
 		free(out);
