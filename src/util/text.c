@@ -286,6 +286,29 @@ text_context(const char *s, size_t bad)
 	return out;
 }
 
+/* Why the bytes at s are not UTF-8, with the likely cause. */
+static char *
+text_not_utf8(const char *s, size_t len)
+{
+	const unsigned char	*p = (const unsigned char *)s;
+	size_t			 n = p[0] >= 0xf0 ? 4 : p[0] >= 0xe0 ? 3 : 2;
+	size_t			 k;
+
+	/* A lead byte followed by what it announces: a forbidden form. */
+	for (k = 1; k < n && k < len && (p[k] & 0xc0) == 0x80; k++)
+		;
+	if (p[0] >= 0xc0 && k == n)
+		return xasprintf(_("la séquence qui commence par l'octet 0x%02X "
+		    "n'est pas de l'UTF-8 valide (forme trop longue, moitié "
+		    "de paire UTF-16 ou au-delà de U+10FFFF)"), p[0]);
+	if (p[0] >= 0xc0 && k == len)
+		return xasprintf(_("le caractère qui commence par l'octet "
+		    "0x%02X est coupé en fin de texte"), p[0]);
+	/* A lone byte: the signature of Latin-1 or Windows-1252. */
+	return xasprintf(_("l'octet 0x%02X n'est pas de l'UTF-8 valide (un "
+	    "texte en Latin-1 ou Windows-1252 ? il faut de l'UTF-8)"), p[0]);
+}
+
 char *
 text_explain(const char *s, size_t len, bool multiline, size_t bad)
 {
@@ -301,9 +324,7 @@ text_explain(const char *s, size_t len, bool multiline, size_t bad)
 		flaw = text_flaw_of(cp, multiline);
 	switch (flaw) {
 	case FLAW_NOT_UTF8:
-		what = xasprintf(_("l'octet 0x%02X n'est pas de l'UTF-8 valide "
-		    "(un texte en Latin-1 ou Windows-1252 ? il faut de "
-		    "l'UTF-8)"), (unsigned char)s[bad]);
+		what = text_not_utf8(s + bad, len - bad);
 		break;
 	case FLAW_NUL:
 		what = xstrdup(_("caractère nul (U+0000) interdit"));

@@ -201,6 +201,15 @@ explanation_says_which_byte_and_what_is_wrong(void **state)
 	assert_null(strchr(why, '\n'));
 	assert_non_null(strstr(why, "U+0007"));
 	free(why);
+	/* A lone byte hints at Latin-1; a bad sequence or a cut does not. */
+	why = text_check("\xc0\xaf", false);
+	assert_non_null(strstr(why, "la séquence qui commence par l'octet "
+	    "0xC0"));
+	free(why);
+	why = text_check("caf\xc3", false);
+	assert_non_null(strstr(why, "octet n°4 (après « caf ») : le caractère "
+	    "qui commence par l'octet 0xC3 est coupé en fin de texte"));
+	free(why);
 	assert_null(text_check("très bien", false));
 	assert_null(text_check(NULL, false));
 }
