@@ -55,8 +55,8 @@ show_team_text(FILE *out, struct game *g, struct team *t, int64_t now)
 		    s->roles[t->candidates[i].role].label : "",
 		    t->candidates[i].extra_time > 0 ? _(" (temps majoré)") : "");
 	fprintf(out, _("\nBudget (enveloppe %s, réserve %s dont %s "
-	    "utilisés)\n"), text_money(a, t->envelope), text_money(b, t->reserve),
-	    text_money(c, t->reserve_used));
+	    "utilisés)\n"), text_money(a, t->envelope),
+	    text_money(b, t->reserve), text_money(c, t->reserve_used));
 	fprintf(out, "  %s %s %s %s\n",
 	    wrap_pad(p1, sizeof p1, _("ligne"), 34, 0),
 	    wrap_pad(p2, sizeof p2, _("prévu"), 12, 1),
@@ -110,8 +110,8 @@ show_team_text(FILE *out, struct game *g, struct team *t, int64_t now)
 	for (i = 0; i < s->nsuppliers; i++)
 		if (game_supplier_used(s, t, i))
 			fprintf(out, _("  prestataire %-14s %s\n"),
-			    s->suppliers[i].id, t->suppliers[i].framed ? _("relation cadrée") :
-			    _("relation NON cadrée"));
+			    s->suppliers[i].id, t->suppliers[i].framed ?
+			    _("relation cadrée") : _("relation NON cadrée"));
 	fprintf(out, _("\nIncidents\n"));
 	for (i = 0; i < t->noccurrences; i++) {
 		const struct occurrence *o = &t->occurrences[i];

@@ -27,7 +27,8 @@
 #define GAME_TRAINER		"formateur"	/* the actor of trainer events */
 #define GAME_MAX_TEAMS		8
 #define GAME_MAX_CANDIDATES	8
-#define GAME_EXTRA_TIME_MAX	200	/* % more time on status points, at most */
+/* At most this % more time on status points (an accommodation). */
+#define GAME_EXTRA_TIME_MAX	200
 
 enum game_phase {
 	PHASE_FRAMING,		/* week 0: teams frame the project */

@@ -558,7 +558,8 @@ export_grid(struct session *ss, const struct marks *ms,
 	}
 	export_printf(&b, _("# Grille d'évaluation E3 — %s\n\n"),
 	    md(&b, ss->scenario->title));
-	export_printf(&b, _("Client : %s. %s\n\n"), md(&b, ss->scenario->client),
+	export_printf(&b, _("Client : %s. %s\n\n"),
+	    md(&b, ss->scenario->client),
 	    g->phase == PHASE_LAUNCHED ? _("Résultats définitifs.") :
 	    _("Partie en cours : indicateurs provisoires."));
 	export_puts(&b, _("Pour chaque critère : l'indicateur calculé (équipe), "

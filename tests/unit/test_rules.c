@@ -438,7 +438,8 @@ every_text_of_a_decision_passes_the_text_rule(void **state)
 	/* A control in an unknown command's name is the first complaint. */
 	REFUSED(&p, "la commande : octet n°1", "\x1b]0;x\a");
 	/* One-line fields stay on one line; prose fields may not. */
-	REFUSED(&p, "« candidat=… » : octet n°6 (après « Alice ») : saut de ligne", "mission",
+	REFUSED(&p, "« candidat=… » : octet n°6 (après « Alice ») : saut de "
+	    "ligne", "mission",
 	    "role=budget", "candidat=Alice\nBob", "texte=Tout");
 	REFUSED(&p, "« texte=… » : octet n°5 (après « Tout ») : caractère de "
 	    "contrôle U+000D", "mission", "role=budget", "candidat=Alice",
