@@ -28,6 +28,7 @@
 #include "io/session.h"
 #include "io/signkey.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 /* --- pilote new --- */
@@ -48,11 +49,13 @@ new_usage(FILE *out)
 	    "                          de 1 à %d équipes, répétez l'option\n"
 	    "  --extra-time 'Prénom Nom=33'\n"
 	    "                          temps majoré (%%) sur les points de "
-	    "situation\n"
+	    "situation,\n"
+	    "                          un entier de 0 à %d\n"
 	    "  --assistant 'Prénom Nom=Prénom Nom'\n"
 	    "                          une tierce personne saisit pour ce "
 	    "candidat\n"
-	    "  -h, --help              afficher cette aide\n"), GAME_MAX_TEAMS);
+	    "  -h, --help              afficher cette aide\n"), GAME_MAX_TEAMS,
+	    GAME_EXTRA_TIME_MAX);
 }
 
 /* Parses "Nom=A B:role,C D" into st; the strings point into spec. */
@@ -118,7 +121,7 @@ cli_new(int argc, char **argv)
 	struct session		*ss;
 	struct diag		 d;
 	const char		*scenario = NULL, *output = NULL, *v;
-	char			*cause = NULL, *copy, *eq, *end;
+	char			*cause = NULL, *copy, *eq, *shown;
 	char			*extras[GAME_MAX_TEAMS * GAME_MAX_CANDIDATES];
 	struct game_setup_candidate *c;
 	int			 i, nextras = 0, rc;
@@ -138,10 +141,8 @@ cli_new(int argc, char **argv)
 		} else if (strcmp(argv[i], "--seed") == 0) {
 			if (new_option_value(argc, argv, &i, &v) == -1)
 				goto usage;
-			errno = 0;
-			setup.seed = strtoull(v, &end, 10);
-			if (errno != 0 || *end != '\0' || *v == '\0' ||
-			    *v == '-') {
+			/* Kept in 63 bits: a JSON integer is signed. */
+			if (!text_parse_uint(v, INT64_MAX, &setup.seed)) {
 				fprintf(stderr, _("pilote new : --seed attend "
 				    "un entier positif\n"));
 				goto usage;
@@ -184,8 +185,17 @@ cli_new(int argc, char **argv)
 			}
 			if (strcmp(argv[i - 1], "--assistant") == 0)
 				c->assistant = eq + 1;
-			else
-				c->extra_time = atoi(eq + 1);
+			else if (!text_parse_percent(eq + 1,
+			    GAME_EXTRA_TIME_MAX, &c->extra_time)) {
+				shown = text_sanitize(eq + 1, strlen(eq + 1),
+				    false);
+				fprintf(stderr, _("pilote new : --extra-time "
+				    "'Prénom Nom=POURCENT' : « %s » n'est pas un "
+				    "pourcentage entier (0 à %d)\n"), shown,
+				    GAME_EXTRA_TIME_MAX);
+				free(shown);
+				goto usage;
+			}
 		} else if (argv[i][0] == '-') {
 			fprintf(stderr, _("pilote new : option inconnue « %s »\n"),
 			    argv[i]);
@@ -421,6 +431,15 @@ cli_do(int argc, char **argv)
 		key = xstrndup(argv[i], (size_t)(eq - argv[i]));
 		record_set_text(&e.data, key, eq + 1);
 		free(key);
+	}
+	/*
+	 * The text rule before anything else: the same refusal whether a
+	 * host serves the session or not, and nothing is written.
+	 */
+	if (game_check_texts(&e, &cause) == -1) {
+		fprintf(stderr, _("pilote do : refusé : %s\n"), cause);
+		rc = EX_DATAERR;
+		goto out;
 	}
 	/* A host serves the session: go through it, it alone writes. */
 	if ((rc = do_via_host(path, &e, trainer, team, as, code)) != -1)

@@ -6,7 +6,8 @@
  * state and, only when asked to apply, changes the state.  game_validate()
  * and game_apply() both call the same handler, so what was accepted is
  * exactly what is applied, and replaying the journal goes through the same
- * code as playing live.
+ * code as playing live.  Every text of a new decision first passes the text
+ * rule (util/text.h), with the prose fields named in the table.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -851,6 +852,9 @@ cmd_resume(struct ctx *c)
 struct command {
 	struct game_command_info	 info;
 	handler				 run;
+	/* The data fields that are prose and may hold several lines
+	   (space-separated keys); every other text is one line. */
+	const char			*prose;
 };
 
 /*
@@ -882,61 +886,69 @@ cmd_seal(struct ctx *c)
 
 static const struct command commands[] = {
 	{ { "outil", false, "outil=ID [retirer=oui]",
-	    N_("choisir (ou retirer) un outil pour l'équipe") }, cmd_tool },
+	    N_("choisir (ou retirer) un outil pour l'équipe") }, cmd_tool,
+	    NULL },
 	{ { "attribuer", false,
 	    "lot=ID interne=PERS,PERS [accessibilite=oui] | lot=ID prestataire=ID",
 	    N_("confier un lot à des personnes de l'équipe ou à l'offre d'un "
 	    "prestataire (justification exigée pour un prestataire)") },
-	    cmd_assign },
+	    cmd_assign, NULL },
 	{ { "cadrer", false, "prestataire=ID reunions=hebdomadaire|"
 	    "bimensuelle|mensuelle|aucune format=TEXTE recette=TEXTE heures=N "
 	    "[outil=ID]", N_("cadrer la relation avec un prestataire") },
-	    cmd_frame },
+	    cmd_frame, NULL },
 	{ { "planifier", false, "lot=ID debut=S-N fin=S-N",
 	    N_("placer un lot sur le rétroplanning (S-n : semaines avant le "
-	    "lancement, ou numéro de semaine)") }, cmd_plan },
+	    "lancement, ou numéro de semaine)") }, cmd_plan, NULL },
 	{ { "reserve", false, "montant=EUROS",
-	    N_("fixer la réserve pour aléas") }, cmd_reserve },
+	    N_("fixer la réserve pour aléas") }, cmd_reserve, NULL },
 	{ { "utiliser_reserve", false, "montant=EUROS",
 	    N_("puiser dans la réserve (arbitrage justifié)") },
-	    cmd_use_reserve },
+	    cmd_use_reserve, NULL },
 	{ { "amenager", false, "membre=ID besoin=N",
 	    N_("mettre en place l'aménagement attendu pour le besoin n°N "
-	    "d'une personne") }, cmd_accommodate },
+	    "d'une personne") }, cmd_accommodate, NULL },
 	{ { "mission", false, "role=ID candidat=NOM texte=MISSIONS",
-	    N_("confier un rôle et ses missions à un candidat") }, cmd_mission },
+	    N_("confier un rôle et ses missions à un candidat") }, cmd_mission,
+	    "texte" },
 	{ { "negocier", false, "lot=ID objet=prix|delai",
 	    N_("négocier avec le prestataire d'un lot (une fois par lot)") },
-	    cmd_negotiate },
+	    cmd_negotiate, NULL },
 	{ { "repondre", false, "incident=N option=ID",
-	    N_("répondre à l'incident n°N de l'équipe") }, cmd_answer },
+	    N_("répondre à l'incident n°N de l'équipe") }, cmd_answer,
+	    NULL },
 	{ { "point", false, "point=N risques=TEXTE arbitrages=TEXTE "
 	    "suivi=TEXTE [auteurs=NOM,NOM]",
-	    N_("rendre le point de situation n°N") }, cmd_status_point },
+	    N_("rendre le point de situation n°N") }, cmd_status_point,
+	    "risques arbitrages suivi" },
 	{ { "ouvrir_pilotage", true, "",
-	    N_("clore le cadrage et ouvrir la semaine 1") }, cmd_open_piloting },
+	    N_("clore le cadrage et ouvrir la semaine 1") },
+	    cmd_open_piloting, NULL },
 	{ { "cloturer_semaine", true, "",
 	    N_("clore la semaine : la simulation avance pour toutes les "
-	    "équipes") }, cmd_close_week },
+	    "équipes") }, cmd_close_week, NULL },
 	{ { "injecter", true, "incident=ID [equipe=NOM] | titre=… texte=… "
 	    "option1=\"Libellé : effets\" option2=… defaut=\"Texte : effets\" "
 	    "[categorie=…] [delai=MIN] [equipe=NOM]",
 	    N_("injecter un incident du catalogue ou écrit sur le moment") },
-	    cmd_inject },
+	    cmd_inject, "texte" },
 	{ { "demander_point", true, "point=ID | titre=… [consigne=…] "
 	    "[delai=MIN] [equipe=NOM]",
 	    N_("demander un point de situation avec une échéance") },
-	    cmd_request_point },
+	    cmd_request_point, "consigne" },
 	{ { "message", true, "texte=… [equipe=NOM]",
-	    N_("envoyer un message à une équipe ou à toutes") }, cmd_message },
+	    N_("envoyer un message à une équipe ou à toutes") }, cmd_message,
+	    "texte" },
 	{ { "note", true, "equipe=NOM [candidat=NOM] texte=…",
 	    N_("noter une observation sur une équipe ou un candidat") },
-	    cmd_note },
+	    cmd_note, "texte" },
 	{ { "sceller", true, "graine=N sel=HEX",
 	    N_("clore la session et révéler la graine des tirages (l'hôte "
-	    "le fait seul à la fin)") }, cmd_seal },
-	{ { "pause", true, "", N_("arrêter le chronomètre") }, cmd_pause },
-	{ { "reprendre", true, "", N_("relancer le chronomètre") }, cmd_resume },
+	    "le fait seul à la fin)") }, cmd_seal, NULL },
+	{ { "pause", true, "", N_("arrêter le chronomètre") }, cmd_pause,
+	    NULL },
+	{ { "reprendre", true, "", N_("relancer le chronomètre") },
+	    cmd_resume, NULL },
 };
 
 #define NCOMMANDS	((int)(sizeof commands / sizeof commands[0]))
@@ -1014,8 +1026,88 @@ command_run(struct game *g, const struct event *e, bool apply, char **cause)
 	return 0;
 }
 
+/* Whether key is one of the command's prose fields. */
+static bool
+command_prose(const struct command *cmd, const char *key)
+{
+	const char	*p = cmd != NULL ? cmd->prose : NULL;
+	size_t		 n = strlen(key);
+
+	while (p != NULL && *p != '\0') {
+		if (strncmp(p, key, n) == 0 && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+		p = strchr(p, ' ');
+		if (p != NULL)
+			p++;
+	}
+	return false;
+}
+
+/* One text of the event against the rule; what names it in the cause. */
+static int
+check_text(const char *text, bool multiline, const char *what, char **cause)
+{
+	char	*why = text_check(text, multiline);
+
+	if (why == NULL)
+		return 0;
+	*cause = xasprintf("%s : %s", what, why);
+	free(why);
+	return -1;
+}
+
+int
+game_check_texts(const struct event *e, char **cause)
+{
+	const struct command	*cmd = command_find(e->type);
+	const struct field	*f;
+	char			*what, *key;
+	int			 i, rc;
+
+	*cause = NULL;
+	if (check_text(e->type, false, _("la commande"), cause) == -1 ||
+	    check_text(e->team, false, _("l'équipe (--team)"), cause) == -1 ||
+	    check_text(e->actor, false, _("le candidat (--as)"), cause) == -1 ||
+	    check_text(e->by, false, _("« saisi par » (--by)"), cause) == -1 ||
+	    check_text(e->why, true, _("la justification (--why)"),
+	    cause) == -1 ||
+	    check_text(e->cmd, false, _("l'identifiant de commande"),
+	    cause) == -1)
+		return -1;
+	for (i = 0; i < e->data.count; i++) {
+		f = &e->data.fields[i];
+		/* Keys become JSON member names: identifiers only. */
+		if (!text_is_id(f->key)) {
+			key = text_sanitize(f->key, strlen(f->key), false);
+			*cause = xasprintf(_("argument « %s=… » : un nom "
+			    "d'argument s'écrit en minuscules sans accent "
+			    "(lettres, chiffres, _ et -, 32 au plus)"), key);
+			free(key);
+			return -1;
+		}
+		if (f->text == NULL)
+			continue;
+		what = xasprintf("« %s=… »", f->key);
+		rc = check_text(f->text, command_prose(cmd, f->key), what,
+		    cause);
+		free(what);
+		if (rc == -1)
+			return -1;
+	}
+	return 0;
+}
+
 int
 game_validate(const struct game *g, const struct event *e, char **cause)
+{
+	if (game_check_texts(e, cause) == -1)
+		return -1;
+	return game_validate_journaled(g, e, cause);
+}
+
+int
+game_validate_journaled(const struct game *g, const struct event *e,
+    char **cause)
 {
 	/*
 	 * The handlers only write when apply is true; the cast lets both

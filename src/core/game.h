@@ -28,6 +28,8 @@
 #define GAME_TRAINER		"formateur"	/* the actor of trainer events */
 #define GAME_MAX_TEAMS		8
 #define GAME_MAX_CANDIDATES	8
+/* At most this % more time on status points (an accommodation). */
+#define GAME_EXTRA_TIME_MAX	200
 
 enum game_phase {
 	PHASE_FRAMING,		/* week 0: teams frame the project */
@@ -281,20 +283,41 @@ struct game_setup {
 	int			 nteams;
 };
 
-/* Checks a setup against the scenario; 0, or -1 and *cause (French). */
+/*
+ * Checks a setup against the scenario, names (one-line texts, the text
+ * rule of util/text.h) included; 0, or -1 and *cause (French).
+ */
 int		 game_setup_check(const struct scenario *,
 		    const struct game_setup *, char **cause);
 struct game	*game_new(const struct scenario *, const struct game_setup *);
 void		 game_free(struct game *);
 
 /*
- * Checks that an event (a command with its time and actor) may be applied
- * to the state: 0, or -1 and a French *cause saying why not.  Nothing is
- * changed.  game_apply() must only be given events that passed this check
- * on the same state (the journal only holds such events).
+ * Checks that a new decision (a command with its time and actor) may be
+ * applied to the state: its texts (game_check_texts), then the rules.  0,
+ * or -1 and a French *cause saying why not.  Nothing is changed.
+ * game_apply() must only be given events that passed this check on the
+ * same state (the journal only holds such events).
  */
 int		 game_validate(const struct game *, const struct event *,
 		    char **cause);
+/*
+ * The same for an event read back from a journal (a replay, a console
+ * following its host): the rules only.  Its texts passed the door when it
+ * was acknowledged, and a journal written before the door existed may hold
+ * control characters: it must still replay, and every output escapes them.
+ */
+int		 game_validate_journaled(const struct game *,
+		    const struct event *, char **cause);
+/*
+ * The text rule (util/text.h) on every text of an event: team, actor, by,
+ * type and cmd are one line; why, and the data fields the commands table
+ * names as prose (a status point's parts, a mission, a message...), may
+ * hold lines; data keys are identifiers (text_is_id).  0, or -1 and a
+ * French *cause naming the field.  Whoever serializes an event before it
+ * is validated (a console sending to its host) checks this first.
+ */
+int		 game_check_texts(const struct event *, char **cause);
 /*
  * Applies a valid event; seq must be last_seq + 1.  The draws it needs come
  * from e->draws, else from the seed when it is known.

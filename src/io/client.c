@@ -181,7 +181,7 @@ client_event(struct client *c, const json_t *o, char **cause)
 		event_release(&e);
 		return 0;	/* already had it (a resync) */
 	}
-	if (game_validate(c->game, &e, &why) == -1) {
+	if (game_validate_journaled(c->game, &e, &why) == -1) {
 		*cause = xasprintf(_("l'hôte a envoyé un événement refusé ici "
 		    "(%s)"), why);
 		free(why);
@@ -372,6 +372,9 @@ client_submit(struct client *c, struct event *e, int wait_ms, int64_t *seq,
 	struct pending	*p;
 	json_t		*ev, *msg;
 
+	/* Its texts become JSON: the rule first (the host checks it too). */
+	if (game_check_texts(e, cause) == -1)
+		return 0;
 	snprintf(c->last_id, sizeof c->last_id, "%s:%u", c->console,
 	    ++c->counter);
 	ev = event_to_json(e);

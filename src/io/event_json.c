@@ -11,6 +11,24 @@
 #include "util/xalloc.h"
 
 /*
+ * Sets a member the journal line must carry.  jansson refuses a text that
+ * is not UTF-8 (json_string() returns NULL) and json_object_set_new() then
+ * drops the member without a word: a line without its field would be
+ * acknowledged and never replay.  Every event passes the engine's text rule
+ * (game_check_texts) before it is serialized, so a failure here is a bug:
+ * stop, rather than write a line that lacks the field.
+ */
+static void
+event_put(json_t *o, const char *key, json_t *v)
+{
+	if (v == NULL || json_object_set_new(o, key, v) == -1) {
+		fprintf(stderr, _("pilote : bogue : le champ « %s » d'un "
+		    "événement ne se sérialise pas (texte non UTF-8 ?)\n"), key);
+		abort();
+	}
+}
+
+/*
  * "draws": [[week, purpose, index, "<16 hex>"], ...]: the value is a full
  * 64-bit draw, written in hex because a JSON integer is signed.
  */
@@ -80,26 +98,26 @@ event_to_json(const struct event *e)
 	json_t	*o = json_object(), *data = json_object();
 	int	 i;
 
-	json_object_set_new(o, "time", json_integer(e->time));
+	event_put(o, "time", json_integer(e->time));
 	if (e->team != NULL)
-		json_object_set_new(o, "team", json_string(e->team));
-	json_object_set_new(o, "actor", json_string(e->actor ? e->actor : ""));
+		event_put(o, "team", json_string(e->team));
+	event_put(o, "actor", json_string(e->actor ? e->actor : ""));
 	if (e->by != NULL)
-		json_object_set_new(o, "by", json_string(e->by));
-	json_object_set_new(o, "type", json_string(e->type ? e->type : ""));
+		event_put(o, "by", json_string(e->by));
+	event_put(o, "type", json_string(e->type ? e->type : ""));
 	for (i = 0; i < e->data.count; i++) {
 		const struct field *f = &e->data.fields[i];
 
-		json_object_set_new(data, f->key, f->text != NULL ?
+		event_put(data, f->key, f->text != NULL ?
 		    json_string(f->text) : json_integer(f->number));
 	}
-	json_object_set_new(o, "data", data);
+	event_put(o, "data", data);
 	if (e->why != NULL && e->why[0] != '\0')
-		json_object_set_new(o, "why", json_string(e->why));
+		event_put(o, "why", json_string(e->why));
 	if (e->cmd != NULL)
-		json_object_set_new(o, "cmd", json_string(e->cmd));
+		event_put(o, "cmd", json_string(e->cmd));
 	if (e->ndraws > 0)
-		json_object_set_new(o, "draws", event_draws_to_json(e));
+		event_put(o, "draws", event_draws_to_json(e));
 	return o;
 }
 

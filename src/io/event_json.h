@@ -16,7 +16,11 @@
 
 #define EVENT_MAX_DRAWS	4096
 
-/* A new object (without "seq": the journal numbers lines). */
+/*
+ * A new object (without "seq": the journal numbers lines).  Every field is
+ * there or the process stops: e must have passed game_check_texts() (its
+ * texts UTF-8, its keys identifiers), a field is never silently dropped.
+ */
 json_t	*event_to_json(const struct event *);
 /* Fills e from an object; -1 and a French *cause if it is not an event. */
 int	 event_from_json(const json_t *, struct event *e, char **cause);

@@ -12,6 +12,7 @@
 #include "core/scenario.h"
 #include "io/marks.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 const char *const mark_level_keys[4] = {
@@ -168,11 +169,24 @@ int
 marks_put(struct marks *ms, const struct mark *m, char **cause)
 {
 	json_t	*o, *ev;
-	char	*s, *buf;
+	const char *what;
+	char	*s, *buf, *why;
 	size_t	 n;
 	ssize_t	 w;
 	int	 fd, i;
 
+	/* An evaluator's words follow the rule of every text that comes in. */
+	what = _("commentaire");
+	if ((why = text_check(m->comment, true)) == NULL) {
+		what = _("évaluateur");
+		why = text_check(m->author, false);
+	}
+	if (why != NULL) {
+		*cause = xasprintf(_("note non enregistrée : %s : %s"), what,
+		    why);
+		free(why);
+		return -1;
+	}
 	ev = json_array();
 	for (i = 0; i < m->nevidence; i++)
 		json_array_append_new(ev, json_integer(m->evidence[i]));

@@ -77,10 +77,22 @@ static const char report_css[] =
 	"@media print{body{max-width:none;padding:0;font-size:11pt}"
 	"h1{font-size:20pt}a{color:inherit;text-decoration:none}}\n";
 
+/*
+ * Every text of the session goes into the page through here: HTML special
+ * characters as entities, and controls, bidirectional and invisible
+ * characters shown instead of obeyed (text_sanitize: a journal may predate
+ * the text rule).  Lines stay ('\n' is kept; .txt shows them).
+ */
 static void
-report_esc(FILE *f, const char *s)
+report_esc(FILE *f, const char *text)
 {
-	for (; s != NULL && *s != '\0'; s++)
+	char		*clean;
+	const char	*s;
+
+	if (text == NULL)
+		return;
+	clean = text_sanitize(text, strlen(text), true);
+	for (s = clean; *s != '\0'; s++)
 		switch (*s) {
 		case '&':
 			fputs("&amp;", f);
@@ -100,6 +112,7 @@ report_esc(FILE *f, const char *s)
 		default:
 			fputc(*s, f);
 		}
+	free(clean);
 }
 
 /* A week of play as the teams say it: "S-3", or "cadrage" for week 0. */

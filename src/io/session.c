@@ -310,7 +310,7 @@ session_fold(struct session *ss, int64_t upto, char **cause)
 	n = journal_count(ss->journal);
 	for (i = 1; i < n && (upto <= 0 || (int64_t)i <= upto); i++) {
 		if (event_from_json(journal_get(ss->journal, i), &e, &why) ==
-		    -1 || game_validate(ss->game, &e, &why) == -1) {
+		    -1 || game_validate_journaled(ss->game, &e, &why) == -1) {
 			*cause = xasprintf(_("%s:%zu: événement refusé au rejeu "
 			    ": %s"), ss->path, i + 1, why ? why : "?");
 			free(why);

@@ -27,6 +27,7 @@
 #include "tui/app.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/wrap.h"
 #include "util/xalloc.h"
 
@@ -99,19 +100,26 @@ void
 app_text(struct app *a, int y, int x, int width, enum app_role role,
     const char *s)
 {
-	char	 buf[1024];
+	char	 buf[1024], *shown;
 
 	if (width <= 0 || y < 0 || y >= LINES)
 		return;
+	/*
+	 * Every text drawn passes here: what did not come through the text
+	 * rule (an older journal) shows its controls ("␛"), never sends them
+	 * to the terminal, and a line stays a line.
+	 */
+	shown = text_sanitize(s, strlen(s), false);
 	/* Cut at the display width, never inside a character; say so. */
 	if (width > 300)
 		width = 300;
-	if (wrap_width(s, strlen(s)) > width && width > 1) {
-		wrap_pad(buf, sizeof buf - 4, s, width - 1, 0);
+	if (wrap_width(shown, strlen(shown)) > width && width > 1) {
+		wrap_pad(buf, sizeof buf - 4, shown, width - 1, 0);
 		/* The padding spaces go; the ellipsis marks the cut. */
 		strcat(buf, "…");
 	} else
-		wrap_pad(buf, sizeof buf, s, width, 0);
+		wrap_pad(buf, sizeof buf, shown, width, 0);
+	free(shown);
 	attrset(a->attr[role]);
 	mvaddstr(y, x, buf);
 	attrset(A_NORMAL);
@@ -597,6 +605,12 @@ app_prompt(struct app *a, const char *label, const char *initial)
 	if (len == (size_t)-1)
 		len = 0;
 	buf[len] = L'\0';
+	/* A proposed text is edited under the same rule as a typed one. */
+	for (i = pos = 0; i < len; i++)
+		if (text_char_allowed((uint32_t)buf[i], false) &&
+		    wcwidth(buf[i]) >= 1)
+			buf[pos++] = buf[i];
+	buf[len = pos] = L'\0';
 	pos = len;
 	curs_set(1);
 	for (;;) {
@@ -651,7 +665,9 @@ app_prompt(struct app *a, const char *label, const char *initial)
 			len--;
 			continue;
 		}
-		if (ch < 32 || len >= 510 || wcwidth((wchar_t)ch) < 0)
+		/* The engine's rule for a one-line text, and visible. */
+		if (!text_char_allowed((uint32_t)ch, false) || len >= 510 ||
+		    wcwidth((wchar_t)ch) < 1)
 			continue;
 		memmove(buf + pos + 1, buf + pos, (len - pos + 1) * sizeof *buf);
 		buf[pos++] = (wchar_t)ch;
@@ -891,11 +907,14 @@ app_setup(struct app *a, const struct scenario *s)
 		N_("Composer les équipes (noms, candidats, rôles, temps majoré)"),
 	};
 	const char	*labels[2] = { _(modes[0]), _(modes[1]) };
+	const char	*ask = _("Temps majoré sur les points de situation : "
+			    "« Prénom Nom=33 » (Entrée vide : aucun)");
 	struct game_setup setup;
 	struct session	*ss = NULL;
 	char		*keep[64], *path, *text, *name, *roles, *cause = NULL;
-	char		*eq;
-	int		 nkeep = 0, mode, i, j, n;
+	char		*eq, *label;
+	int		 nkeep = 0, mode, i, j, n, pct;
+	uint64_t	 count;
 
 	memset(&setup, 0, sizeof setup);
 	randombytes_buf(&setup.seed, sizeof setup.seed);
@@ -917,9 +936,10 @@ app_setup(struct app *a, const struct scenario *s)
 		}
 	} else {
 		text = app_prompt(a, _("Combien d'équipes ? (1 à 8)"), "2");
-		n = text != NULL ? atoi(text) : 0;
+		n = text != NULL && text_parse_uint(text, GAME_MAX_TEAMS,
+		    &count) ? (int)count : 0;
 		free(text);
-		if (n < 1 || n > GAME_MAX_TEAMS)
+		if (n < 1)
 			return NULL;
 		roles = xstrdup("");
 		for (i = 0; i < s->nroles; i++) {
@@ -946,20 +966,32 @@ app_setup(struct app *a, const struct scenario *s)
 			setup.nteams++;
 		}
 		free(roles);
-		while ((text = app_prompt(a, _("Temps majoré sur les points de "
-		    "situation : « Prénom Nom=33 » (Entrée vide : aucun)"),
-		    NULL)) != NULL && text[0] != '\0' && nkeep < 63) {
+		label = xstrdup(ask);
+		while ((text = app_prompt(a, label, NULL)) != NULL &&
+		    text[0] != '\0' && nkeep < 63) {
 			keep[nkeep++] = text;
 			if ((eq = strchr(text, '=')) == NULL)
 				continue;
 			*eq = '\0';
+			free(label);
+			if (!text_parse_percent(eq + 1, GAME_EXTRA_TIME_MAX,
+			    &pct)) {
+				/* Asked again, saying what was wrong. */
+				label = xasprintf(_("« %s » n'est pas un "
+				    "pourcentage entier (0 à %d) : « Prénom "
+				    "Nom=33 » (Entrée vide : aucun)"), eq + 1,
+				    GAME_EXTRA_TIME_MAX);
+				continue;
+			}
+			label = xstrdup(ask);
 			for (i = 0; i < setup.nteams; i++)
 				for (j = 0; j < setup.teams[i].ncandidates; j++)
 					if (strcmp(setup.teams[i].candidates[j].
 					    name, text) == 0)
 						setup.teams[i].candidates[j].
-						    extra_time = atoi(eq + 1);
+						    extra_time = pct;
 		}
+		free(label);
 		free(text);
 	}
 	path = app_default_path(s, session_now());

@@ -26,6 +26,7 @@
 #include "tui/app.h"
 #include "tui/replay.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 enum view { VIEW_EVENTS, VIEW_STATE, VIEW_TIMELINE, VIEW_MARKS, VIEW_COUNT };
@@ -102,10 +103,14 @@ cell(int y, int x, int w, const char *s)
 	size_t		 n;
 	int		 used = 0, cw;
 	size_t		 i;
+	char		*shown;
 
 	if (w <= 0)
 		return;
-	n = mbstowcs(wbuf, s ? s : "", 511);
+	/* A journal may predate the text rule: show controls, never send. */
+	shown = text_sanitize(s ? s : "", s ? strlen(s) : 0, false);
+	n = mbstowcs(wbuf, shown, 511);
+	free(shown);
 	if (n == (size_t)-1)
 		n = 0;
 	wbuf[n] = L'\0';
@@ -383,7 +388,9 @@ prompt(const char *label)
 		}
 		if (kind == KEY_CODE_YES && ch == KEY_ENTER)
 			break;
-		if (kind == OK && ch >= L' ' && len < 398)
+		/* An evaluator's text follows the rule of every text. */
+		if (kind == OK && text_char_allowed((uint32_t)ch, false) &&
+		    wcwidth((wchar_t)ch) >= 1 && len < 398)
 			buf[len++] = (wchar_t)ch;
 	}
 	curs_set(0);
