@@ -234,8 +234,9 @@ marks_fill(struct marks *ms, const struct journal *j, char **cause)
 /*
  * What a marks file that the journal refused looks like, from its first
  * line: 1 if it is an unsigned marks file of the first format (plain JSON
- * Lines of marks), 2 if its header was never completed (no newline at all:
- * its creation was interrupted, it holds no mark), else 0.
+ * Lines of marks), 2 if its header was never completed (no newline and no
+ * signature at all: its creation was interrupted, it holds no mark; lines
+ * glued together are the journal's to refuse), else 0.
  */
 static int
 marks_peek(const char *path)
@@ -254,7 +255,8 @@ marks_peek(const char *path)
 	if (n < 0)
 		return 0;
 	if ((nl = memchr(buf, '\n', (size_t)n)) == NULL)
-		return n < (ssize_t)sizeof buf ? 2 : 0;
+		return n < (ssize_t)sizeof buf && memmem(buf, (size_t)n,
+		    "\"sig\":\"", 7) == NULL ? 2 : 0;
 	o = json_loadb(buf, (size_t)(nl - buf), 0, &err);
 	/* Old lines were marks with no seal; a header is no mark. */
 	if (json_is_object(o) && json_object_get(o, "hash") == NULL &&

@@ -257,7 +257,7 @@ a_flipped_byte_on_any_line_is_reported_with_its_line(void **state)
 {
 	struct fixture	*f = *state;
 	struct marks	 ms;
-	char		*orig, *warning, *cause, want[64], *p, *nl;
+	char		*orig, *glued, *warning, *cause, want[64], *p, *nl;
 	size_t		 len, n, offs[4];
 	int		 line, k;
 
@@ -282,6 +282,17 @@ a_flipped_byte_on_any_line_is_reported_with_its_line(void **state)
 			free(cause);
 		}
 	}
+	/* Lines glued into one: refused, not taken for an unfinished file. */
+	glued = malloc(len);
+	assert_non_null(glued);
+	for (p = orig, n = 0; *p != '\0'; p++)
+		if (*p != '\n')
+			glued[n++] = *p;
+	write_file(f->marks, glued, n, "wb");
+	free(glued);
+	assert_int_equal(load(f, &ms, &warning, &cause), EX_DATAERR);
+	assert_non_null(strstr(cause, "session.jsonl.marks:1:"));
+	free(cause);
 	/* Put back, it reads again. */
 	write_file(f->marks, orig, len, "wb");
 	assert_int_equal(load(f, &ms, &warning, &cause), EX_OK);
