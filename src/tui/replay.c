@@ -75,6 +75,7 @@ struct replay {
 	char		 status[200];	/* integrity, shown on top */
 	char		 msg[300];
 	struct marks	 marks;
+	char		*marks_refused;	/* why the marks cannot be read */
 };
 
 static const char *const help_lines[] = {
@@ -1069,7 +1070,10 @@ key(struct replay *r, int kind, wint_t ch)
 		r->scroll = 0;
 		break;
 	case L'm': case L'\n': case L'\r':
-		if (r->view == VIEW_MARKS)
+		if (r->view == VIEW_MARKS && r->marks_refused != NULL)
+			notice(_(" Évaluation E3 (une touche pour continuer)"),
+			    r->marks_refused);
+		else if (r->view == VIEW_MARKS)
 			mark_criterion(r);
 		else if (ch == L'm')
 			snprintf(r->msg, sizeof r->msg, _("Passez à la vue "
@@ -1133,8 +1137,14 @@ replay_run(const char *path)
 		return EX_DATAERR;
 	}
 	free(warning);
-	if ((rc = marks_load(path, r.full->journal, &r.marks, &warning,
-	    &cause)) != EX_OK) {
+	rc = marks_load(path, r.full->journal, &r.marks, &warning, &cause);
+	if (rc == EX_NOPERM) {
+		/* The jury's private file: replay on, without its marks. */
+		r.marks_refused = xasprintf(_("Notes du jury illisibles pour ce "
+		    "compte, rejeu sans elles et sans noter : %s"), cause);
+		warning = xstrdup(r.marks_refused);
+		free(cause);
+	} else if (rc != EX_OK) {
 		fprintf(stderr, "pilote replay : %s\n", cause);
 		free(cause);
 		session_close(r.full);
@@ -1178,6 +1188,7 @@ out:
 	session_close(r.at);
 	session_close(r.full);
 	marks_release(&r.marks);
+	free(r.marks_refused);
 	free(r.ev);
 	return rc;
 }
