@@ -33,6 +33,8 @@ static const struct cli_command cli_commands[] = {
 	{ "simulate", cli_simulate, N_("jouer des parties automatiques pour "
 	    "éprouver un scénario") },
 	{ "replay", cli_replay, N_("rejouer une session pour l'évaluer (lecture seule)") },
+	{ "mark", cli_mark, N_("noter un critère E3 d'une session (scripts du "
+	    "jury)") },
 	{ "verify", cli_verify, N_("vérifier qu'un journal n'a pas été "
 	    "altéré") },
 };

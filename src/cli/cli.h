@@ -42,6 +42,7 @@ int	cli_join(int argc, char **argv);
 /* "pilote export report": argv[0] is "report" (cli/export_report.c). */
 int	report_export(int argc, char **argv);
 int	cli_replay(int argc, char **argv);
+int	cli_mark(int argc, char **argv);
 int	cli_export(int argc, char **argv);
 
 #endif

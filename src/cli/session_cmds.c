@@ -3,7 +3,7 @@
  *
  *   pilote new SCENARIO -o SESSION [--seed N] --team 'Nom=Prénom Nom:role,...'
  *   pilote do SESSION (--team NOM --as 'Prénom Nom' | --trainer) -- CMD k=v...
- *   pilote verify SESSION
+ *   pilote verify SESSION [--signer FP] [--head HASH]  (and SESSION.marks)
  *
  * Exit codes: 0 done; 64 usage; 65 refused by the rules or altered
  * journal; 66 unreadable file; 73 session file already exists; 74 I/O
@@ -24,6 +24,7 @@
 #include "io/client.h"
 #include "io/host.h"
 #include "io/journal.h"
+#include "io/marks.h"
 #include "io/scenario_load.h"
 #include "io/session.h"
 #include "io/signkey.h"
@@ -485,6 +486,9 @@ verify_usage(FILE *out)
 	    "ligne, qui couvre\ntout ce qui la précède), que le journal se "
 	    "rejoue, et, une fois la session\nscellée, que chaque tirage est "
 	    "celui de la graine révélée.\n"
+	    "S'il existe, SESSION.marks (les notes du jury) est vérifié par la "
+	    "même règle et\ndoit être lié à cette session ; sa clé, celle de "
+	    "l'évaluateur, est affichée.\n"
 	    "  --signer EMPREINTE  la clé du formateur attendue (« ab12 cd34 "
 	    "ef56 7890 »,\n"
 	    "                      notée à l'avance) : 65 si une autre clé a "
@@ -493,12 +497,46 @@ verify_usage(FILE *out)
 	    "formateur) :\n"
 	    "                      65 si aucune ligne ne l'a (fin du journal "
 	    "coupée)\n"
+	    "                      (ces deux options ne portent que sur la "
+	    "session)\n"
 	    "Code de sortie : 0 intact, 65 altéré ou non conforme (la première "
 	    "ligne en\ncause est nommée), 66 introuvable ou pas un fichier, 74 "
 	    "erreur de lecture,\n77 permission refusée.\n"));
 }
 
-/* The draws against the revealed seed, and that the journal replays. */
+/*
+ * SESSION.marks, if any: the jury's marks are evidence too, checked by the
+ * journal's rule and bound to this session (io/marks.h).
+ */
+static int
+verify_marks(const char *path, const struct journal *session)
+{
+	struct marks	 ms;
+	char		*warning = NULL, *cause = NULL;
+	int		 rc;
+
+	if ((rc = marks_load(path, session, &ms, &warning, &cause)) != EX_OK) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		return rc;
+	}
+	if (ms.signer[0] != '\0' && ms.recorded == 1)
+		printf(_("%s : 1 note, intacte, signée par la clé %s\n"),
+		    ms.path, ms.signer);
+	else if (ms.signer[0] != '\0')
+		printf(_("%s : %zu notes, intactes, signées par la clé %s\n"),
+		    ms.path, ms.recorded, ms.signer);
+	if (warning != NULL)
+		printf("%s\n", warning);
+	free(warning);
+	marks_release(&ms);
+	return EX_OK;
+}
+
+/*
+ * The draws against the revealed seed, that the journal replays, and the
+ * marks beside it.
+ */
 static int
 verify_replay(const char *path)
 {
@@ -530,8 +568,9 @@ verify_replay(const char *path)
 		printf(_("%s : session en cours, pas encore scellée : une coupure "
 		    "des dernières lignes ne se voit qu'avec --head (une tête "
 		    "notée pendant la session)\n"), path);
+	rc = verify_marks(path, ss->journal);
 	session_close(ss);
-	return EX_OK;
+	return rc;
 }
 
 int

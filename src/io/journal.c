@@ -71,6 +71,8 @@ struct journal {
 	int			 have_key;
 	json_t			*secrets;	/* JOURNAL_WRITE only */
 	unsigned char		 secret[JOURNAL_SECRET_BYTES];
+	int			 keyed;		/* has a keys/ secret file */
+	char			 header_hex[2 * JOURNAL_HASH_BYTES + 1];
 	char			 fingerprint[SIGNKEY_FINGERPRINT_MAX];
 	char			*failure;	/* set: appends refused */
 };
@@ -86,6 +88,7 @@ struct journal_scan {
 	unsigned char	 head[JOURNAL_HASH_BYTES];	/* H of the last */
 	unsigned char	 sig[JOURNAL_SIG_BYTES];	/* S of the last */
 	unsigned char	 prev_head[JOURNAL_HASH_BYTES];	/* of the one before */
+	unsigned char	 head0[JOURNAL_HASH_BYTES];	/* H of the header */
 	unsigned char	 pk[JOURNAL_PK_BYTES];
 	int		 have_pk;
 	size_t		 bad_line;	/* 1-based, 0 if none */
@@ -362,6 +365,7 @@ journal_check_line(struct journal_scan *sc, const char *line, size_t n,
 			goto out;
 		}
 		sc->have_pk = 1;
+		memcpy(sc->head0, h, sizeof h);
 	}
 	memcpy(sc->prev_head, sc->head, sizeof sc->head);
 	memcpy(sc->head, h, sizeof h);
@@ -907,6 +911,12 @@ journal_head(const struct journal *j)
 }
 
 const char *
+journal_header_hash(const struct journal *j)
+{
+	return j->header_hex;
+}
+
+const char *
 journal_fingerprint(const struct journal *j)
 {
 	return j->fingerprint;
@@ -1127,19 +1137,28 @@ journal_load_signer(struct journal *j, int create, char **cause)
 	if (create)
 		return 0;
 	if (sodium_memcmp(j->key.pk, j->pk, sizeof j->pk) != 0) {
-		*cause = xasprintf(_("%s: cette session est signée par la clé "
-		    "%s ; la vôtre (%s, %s) est une autre : seul le formateur "
-		    "qui l'a créée peut la continuer"), j->path,
-		    j->fingerprint, j->key.fingerprint, j->key.path);
+		/* An unkeyed journal is no session: say "file", not trainer. */
+		if (j->keyed)
+			*cause = xasprintf(_("%s: cette session est signée par "
+			    "la clé %s ; la vôtre (%s, %s) est une autre : seul "
+			    "le formateur qui l'a créée peut la continuer"),
+			    j->path, j->fingerprint, j->key.fingerprint,
+			    j->key.path);
+		else
+			*cause = xasprintf(_("%s: ce fichier est signé par la "
+			    "clé %s ; la vôtre (%s, %s) est une autre : seul le "
+			    "compte qui l'a commencé peut y écrire"), j->path,
+			    j->fingerprint, j->key.fingerprint, j->key.path);
 		journal_fail(EX_NOPERM);
 		return -1;
 	}
 	return 0;
 }
 
-int
-journal_create(const char *path, const json_t *header, const json_t *secrets,
-    struct journal **out, char **cause)
+/* journal_create(), with a keys/ secret file only when keyed. */
+static int
+journal_create_as(const char *path, const json_t *header,
+    const json_t *secrets, int keyed, struct journal **out, char **cause)
 {
 	struct journal	*j = NULL;
 	unsigned char	 h[JOURNAL_HASH_BYTES], zero[JOURNAL_HASH_BYTES];
@@ -1165,6 +1184,7 @@ journal_create(const char *path, const json_t *header, const json_t *secrets,
 		return -1;
 	}
 	j = journal_alloc(path, JOURNAL_WRITE);
+	j->keyed = keyed;
 	if (journal_load_signer(j, 1, cause) == -1)
 		goto out;
 	memcpy(j->pk, j->key.pk, sizeof j->pk);
@@ -1201,9 +1221,9 @@ journal_create(const char *path, const json_t *header, const json_t *secrets,
 		goto out;
 
 	/* The secret first: a session nobody can host is worth nothing. */
-	if (journal_write_secrets(j, secrets, cause) == -1)
+	if (keyed && journal_write_secrets(j, secrets, cause) == -1)
 		goto out;
-	made_key = 1;
+	made_key = keyed;
 
 	do
 		n = write(j->fd, line, len);
@@ -1224,6 +1244,7 @@ journal_create(const char *path, const json_t *header, const json_t *secrets,
 	}
 	j->size = (off_t)len;
 	journal_set_head(j, h, sig);
+	memcpy(j->header_hex, j->head_hex, sizeof j->header_hex);
 	signkey_fingerprint(j->pk, j->fingerprint);
 	journal_push(j, obj);
 	obj = NULL;
@@ -1243,6 +1264,20 @@ out:
 	free(line);
 	free(dir);
 	return rc;
+}
+
+int
+journal_create(const char *path, const json_t *header, const json_t *secrets,
+    struct journal **out, char **cause)
+{
+	return journal_create_as(path, header, secrets, 1, out, cause);
+}
+
+int
+journal_create_unkeyed(const char *path, const json_t *header,
+    struct journal **out, char **cause)
+{
+	return journal_create_as(path, header, NULL, 0, out, cause);
 }
 
 /*
@@ -1337,9 +1372,10 @@ journal_scan_start(struct journal_scan *sc, int keep,
 	}
 }
 
-int
-journal_open(const char *path, enum journal_mode mode, struct journal **out,
-    char **warning, char **cause)
+/* journal_open(), reading keys/ only when keyed. */
+static int
+journal_open_as(const char *path, enum journal_mode mode, int keyed,
+    struct journal **out, char **warning, char **cause)
 {
 	struct journal		*j;
 	struct journal_scan	 sc;
@@ -1357,6 +1393,7 @@ journal_open(const char *path, enum journal_mode mode, struct journal **out,
 		return -1;
 	}
 	j = journal_alloc(path, mode);
+	j->keyed = keyed;
 	/* A writer never follows a link: the file is the trainer's. */
 	flags = mode == JOURNAL_WRITE ? O_RDWR | O_APPEND | O_NOFOLLOW :
 	    O_RDONLY;
@@ -1385,6 +1422,8 @@ journal_open(const char *path, enum journal_mode mode, struct journal **out,
 	}
 	memcpy(j->pk, sc.pk, sizeof j->pk);
 	journal_set_head(j, sc.head, sc.sig);
+	sodium_bin2hex(j->header_hex, sizeof j->header_hex, sc.head0,
+	    sizeof sc.head0);
 	signkey_fingerprint(j->pk, j->fingerprint);
 	j->lines = sc.objs;
 	j->count = j->cap = sc.lines;
@@ -1392,7 +1431,7 @@ journal_open(const char *path, enum journal_mode mode, struct journal **out,
 	sc.lines = 0;
 	j->size = (off_t)sc.good_end;
 	if (mode == JOURNAL_WRITE && (journal_load_signer(j, 0, cause) == -1 ||
-	    journal_load_secrets(j, cause) == -1))
+	    (keyed && journal_load_secrets(j, cause) == -1)))
 		goto out;
 	tail = len - sc.good_end;
 	if (sc.newline_lost && mode == JOURNAL_WRITE) {
@@ -1425,6 +1464,20 @@ out:
 	free(data);
 	journal_close(j);
 	return rc;
+}
+
+int
+journal_open(const char *path, enum journal_mode mode, struct journal **out,
+    char **warning, char **cause)
+{
+	return journal_open_as(path, mode, 1, out, warning, cause);
+}
+
+int
+journal_open_unkeyed(const char *path, enum journal_mode mode,
+    struct journal **out, char **warning, char **cause)
+{
+	return journal_open_as(path, mode, 0, out, warning, cause);
 }
 
 /* Puts the file back to the verified size; else poisons the journal. */
@@ -1623,7 +1676,8 @@ int
 journal_derive_code(const struct journal *j, const char *context,
     char out[9])
 {
-	if (j->mode != JOURNAL_WRITE)
+	/* Unkeyed, the secret is all zeros: no code may come from it. */
+	if (j->mode != JOURNAL_WRITE || !j->keyed)
 		return -1;
 	journal_code_of(j->secret, context, out);
 	return 0;

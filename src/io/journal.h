@@ -26,6 +26,9 @@
  * keys/<session file name>.key, a JSON object {"secret":"<64 hex>", ...},
  * mode 0600 in a 0700 keys/ that is never followed through a symbolic link.
  * The session file itself is created 0600: it holds every team's decisions.
+ * A journal kept beside a session, such as the evaluators' marks
+ * (io/marks.h), needs no secret: the *_unkeyed entry points make and open
+ * it without keys/, signed by the key of the account that writes it.
  *
  * Torn writes: only an unterminated tail (no newline after it, maybe
  * followed or replaced by NUL bytes, as a zero-filled page leaves it) can
@@ -87,12 +90,23 @@ int		 journal_create(const char *path, const json_t *header,
  */
 int		 journal_open(const char *path, enum journal_mode mode,
 		    struct journal **out, char **warning, char **cause);
+/*
+ * The same two for a journal without a secret file (no keys/ made or
+ * read; journal_secrets() is NULL, journal_derive_code() refuses): same
+ * format, integrity rule, lock and durability.
+ */
+int		 journal_create_unkeyed(const char *path, const json_t *header,
+		    struct journal **out, char **cause);
+int		 journal_open_unkeyed(const char *path, enum journal_mode mode,
+		    struct journal **out, char **warning, char **cause);
 /* Lines, header included: the seq the next event gets. */
 size_t		 journal_count(const struct journal *);
 /* The object B of line seq (no hash, no sig), borrowed; NULL if none. */
 const json_t	*journal_get(const struct journal *, size_t seq);
 /* Hex H of the last line, borrowed. */
 const char	*journal_head(const struct journal *);
+/* Hex H of line 0, borrowed: names this journal from another one. */
+const char	*journal_header_hash(const struct journal *);
 /* "ab12 cd34 ef56 7890": the first 8 bytes of BLAKE2b-256(pubkey). */
 const char	*journal_fingerprint(const struct journal *);
 /* The session's secret file (JOURNAL_WRITE only, else NULL), borrowed. */

@@ -787,15 +787,18 @@ report_html(const char *session_path, FILE *f, char **cause)
 	struct report_point	*pts = NULL;
 	struct marks		 marks;
 	const char		*base;
-	char			*warning = NULL;
+	char			*warning = NULL, *mwarning = NULL;
 	int			 npts = 0, t;
 
 	memset(&marks, 0, sizeof marks);
 	if (session_open(session_path, false, 0, &ss, &warning, cause) == -1)
 		return -1;
-	if (marks_load(session_path, &marks, cause) == -1 ||
+	/* Like the journal's, a torn last mark is only left out. */
+	if (marks_load(session_path, ss->journal, &marks, &mwarning,
+	    cause) != 0 ||
 	    report_series(session_path, ss, &pts, &npts, cause) == -1) {
 		free(warning);
+		free(mwarning);
 		marks_release(&marks);
 		session_close(ss);
 		return -1;
@@ -843,6 +846,7 @@ report_html(const char *session_path, FILE *f, char **cause)
 	fputs("</body>\n</html>\n", f);
 	free(pts);
 	free(warning);
+	free(mwarning);
 	marks_release(&marks);
 	session_close(ss);
 	if (ferror(f)) {

@@ -6,7 +6,9 @@
  * event (the session replayed up to it, cached for the current event), a
  * timeline of incidents and status points, and the E3 marking grid.  Only
  * attributes (bold, reverse, dim) are used, so NO_COLOR holds by design.
- * Nothing here writes the journal: marks go to "<session>.marks".
+ * Nothing here writes the journal: marks go to "<session>.marks", a
+ * journal of their own signed by the evaluator's key (io/marks.h); a mark
+ * refused (another account's file, full disk) is shown whole in a box.
  */
 #include <curses.h>
 #include <jansson.h>
@@ -27,6 +29,7 @@
 #include "tui/replay.h"
 #include "util/i18n.h"
 #include "util/text.h"
+#include "util/wrap.h"
 #include "util/xalloc.h"
 
 enum view { VIEW_EVENTS, VIEW_STATE, VIEW_TIMELINE, VIEW_MARKS, VIEW_COUNT };
@@ -73,6 +76,7 @@ struct replay {
 	char		 status[200];	/* integrity, shown on top */
 	char		 msg[300];
 	struct marks	 marks;
+	char		*marks_refused;	/* why the marks cannot be read */
 };
 
 static const char *const help_lines[] = {
@@ -466,6 +470,41 @@ go_to(struct replay *r)
 	free(s);
 }
 
+/*
+ * A text too long for the message line (a refusal naming two keys and a
+ * path), wrapped in a box over the view until a key is pressed.
+ */
+static void
+notice(const char *title, const char *text)
+{
+	int		 w = COLS - 8, x0 = 4, y0, n = 0, i;
+	size_t		 len, next;
+	char		*flat = xstrdup(text), *p, *line;
+	wint_t		 ch;
+
+	/* wrap_next() cuts one paragraph: newlines become spaces. */
+	for (p = flat; *p != '\0'; p++)
+		if (*p == '\n')
+			*p = ' ';
+	for (p = flat; *p != '\0' && n < LINES - 4; p += next, n++)
+		wrap_next(p, w - 2, &len, &next);
+	y0 = (LINES - n - 2) / 2;
+	attron(A_REVERSE);
+	cell(y0, x0, w, title);
+	attroff(A_REVERSE);
+	for (p = flat, i = 0; i < n; i++, p += next) {
+		wrap_next(p, w - 2, &len, &next);
+		line = xstrndup(p, len);
+		cellf(y0 + 1 + i, x0, w, " %s", line);
+		free(line);
+	}
+	cell(y0 + 1 + n, x0, w, "");
+	refresh();
+	free(flat);
+	while (get_wch(&ch) == ERR)
+		;
+}
+
 static void
 mark_criterion(struct replay *r)
 {
@@ -475,7 +514,6 @@ mark_criterion(struct replay *r)
 	struct mark		 m;
 	int64_t			 seq = r->nev ? r->ev[r->sel].seq : 0;
 	char			*lv, *comment, *cause = NULL;
-	const char		*user = getenv("USER");
 
 	lv = prompt(_("Niveau : a = acquis, p = partiellement acquis, "
 	    "n = non acquis : "));
@@ -499,9 +537,10 @@ mark_criterion(struct replay *r)
 	m.comment = comment;
 	m.evidence = seq > 0 ? &seq : NULL;
 	m.nevidence = seq > 0 ? 1 : 0;
-	m.author = (char *)(uintptr_t)(user ? user : _("évaluateur"));
+	m.author = (char *)(uintptr_t)marks_default_author();
 	m.time = session_now();
-	if (marks_put(&r->marks, &m, &cause) == -1) {
+	if (marks_put(&r->marks, &m, &cause) != EX_OK) {
+		notice(_(" Évaluation E3 (une touche pour continuer)"), cause);
 		snprintf(r->msg, sizeof r->msg, "%s", cause);
 		free(cause);
 	} else
@@ -1038,7 +1077,10 @@ key(struct replay *r, int kind, wint_t ch)
 		r->scroll = 0;
 		break;
 	case L'm': case L'\n': case L'\r':
-		if (r->view == VIEW_MARKS)
+		if (r->view == VIEW_MARKS && r->marks_refused != NULL)
+			notice(_(" Évaluation E3 (une touche pour continuer)"),
+			    r->marks_refused);
+		else if (r->view == VIEW_MARKS)
 			mark_criterion(r);
 		else if (ch == L'm')
 			snprintf(r->msg, sizeof r->msg, _("Passez à la vue "
@@ -1102,17 +1144,28 @@ replay_run(const char *path)
 		return EX_DATAERR;
 	}
 	free(warning);
-	if (marks_load(path, &r.marks, &cause) == -1) {
+	rc = marks_load(path, r.full->journal, &r.marks, &warning, &cause);
+	if (rc == EX_NOPERM) {
+		/* The jury's private file: replay on, without its marks. */
+		r.marks_refused = xasprintf(_("Notes du jury illisibles pour ce "
+		    "compte, rejeu sans elles et sans noter : %s"), cause);
+		warning = xstrdup(r.marks_refused);
+		free(cause);
+	} else if (rc != EX_OK) {
 		fprintf(stderr, "pilote replay : %s\n", cause);
 		free(cause);
 		session_close(r.full);
-		return EX_DATAERR;
+		return rc;
 	}
 	for (i = 0; i < r.full->game->nteams; i++)
 		game_compute_results(r.full->game, i);
 	load_events(&r);
-	snprintf(r.msg, sizeof r.msg, _("Session intacte : rejeu en lecture "
-	    "seule. ? pour l'aide."));
+	if (warning != NULL)
+		snprintf(r.msg, sizeof r.msg, "%s", warning);
+	else
+		snprintf(r.msg, sizeof r.msg, _("Session intacte : rejeu en "
+		    "lecture seule. ? pour l'aide."));
+	free(warning);
 
 	if (initscr() == NULL) {
 		fprintf(stderr, _("pilote replay : terminal inutilisable\n"));
@@ -1142,6 +1195,7 @@ out:
 	session_close(r.at);
 	session_close(r.full);
 	marks_release(&r.marks);
+	free(r.marks_refused);
 	free(r.ev);
 	return rc;
 }

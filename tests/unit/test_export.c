@@ -80,7 +80,9 @@ run_export(const char *path, enum kind k, char **text, char **cause)
 		break;
 	case KIND_GRID_MD:
 	case KIND_GRID_CSV:
-		assert_int_equal(marks_load(path, &ms, cause), 0);
+		assert_int_equal(marks_load(path, ss->journal, &ms, &warning,
+		    cause), 0);
+		assert_null(warning);
 		*text = export_grid(ss, &ms, k == KIND_GRID_CSV ? EXPORT_CSV :
 		    EXPORT_MARKDOWN);
 		marks_release(&ms);
