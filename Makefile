@@ -192,6 +192,8 @@ export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=
 export ASAN_OPTIONS = detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
 
+# The tests sign with a key of their own, never the account's.
+test: export PILOTE_TRAINER_KEY := $(CURDIR)/build/test-keys/formateur.key
 test: test-deps
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory $(PROG) build/san/$(PROG) $(UNIT) $(SAN_UNIT) $(FUZZERS)
