@@ -12,6 +12,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sysexits.h>
 #include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -70,6 +71,7 @@ __wrap_fdatasync(int fd)
 
 static char	 tmpdir[64];
 static char	 session[128];	/* tmpdir/s.jsonl */
+static char	 trainer_key[128];	/* tmpdir/formateur.key */
 
 static int
 setup(void **state)
@@ -80,6 +82,10 @@ setup(void **state)
 	if (mkdtemp(tmpdir) == NULL)
 		return -1;
 	snprintf(session, sizeof session, "%s/s.jsonl", tmpdir);
+	/* Never the real account's key: each test gets a trainer of its own. */
+	snprintf(trainer_key, sizeof trainer_key, "%s/formateur.key", tmpdir);
+	if (setenv("PILOTE_TRAINER_KEY", trainer_key, 1) == -1)
+		return -1;
 	return 0;
 }
 
@@ -119,7 +125,7 @@ make_session(int events)
 	char		*cause = NULL;
 	int		 i;
 
-	if (journal_create(session, h, &j, &cause) == -1)
+	if (journal_create(session, h, NULL, &j, &cause) == -1)
 		fail_msg("journal_create: %s", cause);
 	json_decref(h);
 	for (i = 1; i <= events; i++) {
@@ -129,6 +135,17 @@ make_session(int events)
 		json_decref(e);
 	}
 	return j;
+}
+
+static void
+append_ok(struct journal *j, int n)
+{
+	json_t	*e = event(n);
+	char	*cause = NULL;
+
+	if (journal_append(j, e, &cause) == -1)
+		fail_msg("append: %s", cause);
+	json_decref(e);
 }
 
 static char *
@@ -182,7 +199,7 @@ expect_intact(const char *path, size_t lines)
 {
 	struct journal_report	 r;
 
-	if (journal_verify_file(path, &r) != 0 || r.bad_line != 0)
+	if (journal_verify_file(path, NULL, &r) != 0 || r.bad_line != 0)
 		fail_msg("%s: not intact: line %zu: %s", path, r.bad_line,
 		    r.message);
 	assert_int_equal(r.lines, lines);
@@ -255,7 +272,7 @@ round_trip_keeps_every_event(void **state)
 		    strchr("0123456789abcdef", fp[i]) != NULL);
 	journal_close(j);
 
-	assert_int_equal(journal_verify_file(session, &r), 0);
+	assert_int_equal(journal_verify_file(session, NULL, &r), 0);
 	assert_int_equal(r.lines, 6);
 	assert_int_equal(r.bad_line, 0);
 	assert_null(r.message);
@@ -367,7 +384,7 @@ create_refuses_an_existing_session(void **state)
 	j = make_session(1);
 	journal_close(j);
 	before = slurp(session, &len);
-	assert_int_equal(journal_create(session, h, &j, &cause), -1);
+	assert_int_equal(journal_create(session, h, NULL, &j, &cause), -1);
 	assert_null(j);
 	assert_non_null(strstr(cause, "existe déjà"));
 	assert_true(file_equals(session, before, len));
@@ -379,15 +396,23 @@ create_refuses_an_existing_session(void **state)
 }
 
 static void
-key_file_is_private_and_outside_the_session(void **state)
+secret_file_is_private_json_outside_the_session(void **state)
 {
 	struct journal	*j;
 	struct stat	 st;
-	char		 path[256], *key, *data;
-	size_t		 len, klen, i;
+	json_t		*h = header(), *secrets, *o;
+	const char	*secret;
+	char		 path[256], *cause = NULL, *warning = NULL, *data;
+	size_t		 len, i;
 
 	(void)state;
-	j = make_session(1);
+	secrets = json_pack("{s:s}", "graine", "0123456789");
+	if (journal_create(session, h, secrets, &j, &cause) == -1)
+		fail_msg("journal_create: %s", cause);
+	json_decref(h);
+	/* The writer hands its secrets back, a fresh "secret" added. */
+	assert_string_equal(json_string_value(json_object_get(
+	    journal_secrets(j), "graine")), "0123456789");
 	journal_close(j);
 	snprintf(path, sizeof path, "%s/keys", tmpdir);
 	assert_int_equal(stat(path, &st), 0);
@@ -396,17 +421,32 @@ key_file_is_private_and_outside_the_session(void **state)
 	snprintf(path, sizeof path, "%s/keys/s.jsonl.key", tmpdir);
 	assert_int_equal(stat(path, &st), 0);
 	assert_int_equal(st.st_mode & 0777, 0600);
-	key = slurp(path, &klen);
-	assert_int_equal(klen, 129);
-	assert_int_equal(key[128], '\n');
-	for (i = 0; i < 128; i++)
-		assert_non_null(strchr("0123456789abcdef", key[i]));
-	/* The secret half of the key never reaches the session. */
+	o = json_load_file(path, JSON_REJECT_DUPLICATES, NULL);
+	assert_non_null(o);
+	assert_true(json_equal(json_object_get(o, "graine"),
+	    json_object_get(secrets, "graine")));
+	secret = json_string_value(json_object_get(o, "secret"));
+	assert_non_null(secret);
+	assert_int_equal(strlen(secret), 64);
+	for (i = 0; i < 64; i++)
+		assert_non_null(strchr("0123456789abcdef", secret[i]));
+	/* Neither the secret nor what is stored with it reaches the session. */
 	data = slurp(session, &len);
-	key[64] = '\0';
-	assert_null(strstr(data, key));
+	assert_null(strstr(data, secret));
+	assert_null(strstr(data, "0123456789"));
 	free(data);
-	free(key);
+
+	/* A reader gets no secrets; a writer gets them back from the file. */
+	assert_int_equal(journal_open(session, JOURNAL_READ, &j, &warning,
+	    &cause), 0);
+	assert_null(journal_secrets(j));
+	journal_close(j);
+	assert_int_equal(journal_open(session, JOURNAL_WRITE, &j, &warning,
+	    &cause), 0);
+	assert_true(json_equal(journal_secrets(j), o));
+	journal_close(j);
+	json_decref(o);
+	json_decref(secrets);
 }
 
 static void
@@ -421,7 +461,7 @@ create_fails_cleanly_when_the_key_exists(void **state)
 	assert_int_equal(mkdir(path, 0700), 0);
 	snprintf(path, sizeof path, "%s/keys/s.jsonl.key", tmpdir);
 	spit(path, "x\n", 2);
-	assert_int_equal(journal_create(session, h, &j, &cause), -1);
+	assert_int_equal(journal_create(session, h, NULL, &j, &cause), -1);
 	assert_non_null(strstr(cause, "existe déjà"));
 	assert_int_equal(access(session, F_OK), -1);	/* not left behind */
 	free(cause);
@@ -468,11 +508,10 @@ second_writer_is_refused_naming_the_holder(void **state)
 }
 
 static void
-reader_needs_no_key_but_writer_needs_the_right_one(void **state)
+reader_needs_no_key_but_writer_needs_the_secret_file(void **state)
 {
 	struct journal	*j;
 	char		 key[256], moved[256], *cause = NULL, *warning = NULL;
-	char		 other[128];
 
 	(void)state;
 	j = make_session(2);
@@ -487,19 +526,14 @@ reader_needs_no_key_but_writer_needs_the_right_one(void **state)
 	assert_int_equal(journal_open(session, JOURNAL_WRITE, &j, &warning,
 	    &cause), -1);
 	assert_non_null(strstr(cause, "clé de session introuvable"));
+	assert_int_equal(journal_last_exit(), EX_NOINPUT);
 	free(cause);
-	/* Another session's key does not open this one. */
-	strcpy(other, session);
-	snprintf(session, sizeof session, "%s/t.jsonl", tmpdir);
-	j = make_session(0);
-	journal_close(j);
-	snprintf(moved, sizeof moved, "%s/keys/t.jsonl.key", tmpdir);
+	/* The trainer's key alone is not enough either: codes need the secret. */
+	assert_int_equal(access(trainer_key, F_OK), 0);
 	assert_int_equal(rename(moved, key), 0);
-	strcpy(session, other);
 	assert_int_equal(journal_open(session, JOURNAL_WRITE, &j, &warning,
-	    &cause), -1);
-	assert_non_null(strstr(cause, "n'est pas celle de cette session"));
-	free(cause);
+	    &cause), 0);
+	journal_close(j);
 }
 
 static void
@@ -605,7 +639,7 @@ refused_writer_leaves_a_torn_tail_in_place(void **state)
 }
 
 static void
-complete_line_without_newline_is_torn(void **state)
+complete_line_without_newline_is_kept(void **state)
 {
 	struct journal_report	 r;
 	struct journal		*j;
@@ -616,20 +650,42 @@ complete_line_without_newline_is_torn(void **state)
 	j = make_session(3);
 	journal_close(j);
 	data = slurp(session, &len);
-	/* The write() was cut just before its last byte: never acknowledged. */
-	assert_int_equal(journal_verify_buffer(data, len - 1, &r), 0);
-	assert_int_equal(r.torn_tail, 1);
-	assert_int_equal(r.bad_line, 4);
-	assert_int_equal(r.lines, 3);
+	/*
+	 * The write() was cut just before its last byte: the line is whole
+	 * and signed by the trainer's key, so it is the writer's own line
+	 * (never acknowledged, but nobody else could have made it).
+	 */
+	assert_int_equal(journal_verify_buffer(data, len - 1, NULL, &r), 0);
+	assert_int_equal(r.torn_tail, 0);
+	assert_int_equal(r.newline_lost, 1);
+	assert_int_equal(r.bad_line, 0);
+	assert_int_equal(r.lines, 4);
 	assert_non_null(strstr(r.message, "fin de ligne"));
 	journal_report_release(&r);
 	spit(session, data, len - 1);
-	assert_int_equal(journal_open(session, JOURNAL_WRITE, &j, &warning,
+
+	/* A reader counts it and leaves the file alone. */
+	assert_int_equal(journal_open(session, JOURNAL_READ, &j, &warning,
 	    &cause), 0);
-	assert_int_equal(journal_count(j), 3);
+	assert_int_equal(journal_count(j), 4);
+	assert_non_null(warning);
+	assert_non_null(strstr(warning, ":4: "));
+	assert_non_null(strstr(warning, "elle compte"));
 	free(warning);
 	journal_close(j);
-	expect_intact(session, 3);
+	assert_true(file_equals(session, data, len - 1));
+
+	/* A writer gives it its newline back, says so, and goes on. */
+	assert_int_equal(journal_open(session, JOURNAL_WRITE, &j, &warning,
+	    &cause), 0);
+	assert_int_equal(journal_count(j), 4);
+	assert_non_null(warning);
+	assert_non_null(strstr(warning, "rétablie"));
+	free(warning);
+	assert_true(file_equals(session, data, len));
+	append_ok(j, 4);
+	journal_close(j);
+	expect_intact(session, 5);
 	free(data);
 }
 
@@ -642,11 +698,11 @@ empty_or_headless_journal_is_refused(void **state)
 	size_t			 len;
 
 	(void)state;
-	assert_int_equal(journal_verify_buffer("", 0, &r), -1);
+	assert_int_equal(journal_verify_buffer("", 0, NULL, &r), -1);
 	assert_int_equal(r.bad_line, 1);
 	assert_non_null(r.message);
 	journal_report_release(&r);
-	assert_int_equal(journal_verify_file(session, &r), -2);
+	assert_int_equal(journal_verify_file(session, NULL, &r), -2);
 	assert_non_null(strstr(r.message, "introuvable"));
 	journal_report_release(&r);
 
@@ -654,7 +710,7 @@ empty_or_headless_journal_is_refused(void **state)
 	journal_close(j);
 	data = slurp(session, &len);
 	/* A torn header is no session at all: nothing to continue. */
-	assert_int_equal(journal_verify_buffer(data, len / 2, &r), -1);
+	assert_int_equal(journal_verify_buffer(data, len / 2, NULL, &r), -1);
 	assert_int_equal(r.bad_line, 1);
 	assert_int_equal(r.torn_tail, 0);
 	assert_non_null(strstr(r.message, "création de la session a été "
@@ -699,7 +755,7 @@ damaged_middle_line_is_refused_with_its_line(void **state)
 	assert_int_equal(journal_open(session, JOURNAL_READ, &j, &warning,
 	    &cause), -1);
 	free(cause);
-	assert_int_equal(journal_verify_file(session, &r), -1);
+	assert_int_equal(journal_verify_file(session, NULL, &r), -1);
 	assert_int_equal(r.bad_line, 3);
 	assert_int_equal(r.lines, 2);
 	assert_int_equal(r.torn_tail, 0);
@@ -727,7 +783,7 @@ overlong_line_is_refused_unread(void **state)
 	big[line_start(data, len, 2) + n] = '\n';
 	memcpy(big + line_start(data, len, 2) + n + 1,
 	    data + line_start(data, len, 2), len - line_start(data, len, 2));
-	assert_int_equal(journal_verify_buffer(big, len + n + 1, &r), -1);
+	assert_int_equal(journal_verify_buffer(big, len + n + 1, NULL, &r), -1);
 	assert_int_equal(r.bad_line, 2);
 	assert_non_null(strstr(r.message, "trop longue"));
 	journal_report_release(&r);
@@ -780,13 +836,13 @@ removed_swapped_or_repeated_lines_are_refused(void **state)
 	data = slurp(session, &len);
 
 	bad = rearranged(data, len, 0, 3, &blen);	/* line 3 removed */
-	assert_int_equal(journal_verify_buffer(bad, blen, &r), -1);
+	assert_int_equal(journal_verify_buffer(bad, blen, NULL, &r), -1);
 	assert_int_equal(r.bad_line, 3);
 	journal_report_release(&r);
 	free(bad);
 
 	bad = rearranged(data, len, 3, 5, &blen);	/* lines 3 and 5 swapped */
-	assert_int_equal(journal_verify_buffer(bad, blen, &r), -1);
+	assert_int_equal(journal_verify_buffer(bad, blen, NULL, &r), -1);
 	assert_int_equal(r.bad_line, 3);
 	journal_report_release(&r);
 	free(bad);
@@ -798,7 +854,7 @@ removed_swapped_or_repeated_lines_are_refused(void **state)
 	assert_non_null(bad);
 	memcpy(bad, data, s4);
 	memcpy(bad + s4, data + s3, len - s3);
-	assert_int_equal(journal_verify_buffer(bad, len + s4 - s3, &r), -1);
+	assert_int_equal(journal_verify_buffer(bad, len + s4 - s3, NULL, &r), -1);
 	assert_int_equal(r.bad_line, 4);
 	journal_report_release(&r);
 	free(bad);
@@ -808,7 +864,7 @@ removed_swapped_or_repeated_lines_are_refused(void **state)
 	 * elsewhere, shows it.
 	 */
 	assert_int_equal(journal_verify_buffer(data, line_start(data, len, 7),
-	    &r), 0);
+	    NULL, &r), 0);
 	assert_int_equal(r.lines, 6);
 	assert_string_not_equal(r.head, head);
 	journal_report_release(&r);
@@ -822,7 +878,7 @@ recomputed_hash_without_the_key_fails_the_signature(void **state)
 	crypto_generichash_state	 st;
 	struct journal_report		 r;
 	struct journal			*j;
-	unsigned char			 prev[32], h[32];
+	unsigned char			 prev[32], prev_sig[64], h[32];
 	char				*data, *line, *seal, *at, hex[65];
 	size_t				 len;
 
@@ -840,16 +896,20 @@ recomputed_hash_without_the_key_fails_the_signature(void **state)
 	at[11] = '9';
 	assert_int_equal(sodium_hex2bin(prev, sizeof prev,
 	    strstr(data, "\"hash\":\"") + 8, 64, NULL, NULL, NULL), 0);
+	assert_int_equal(sodium_hex2bin(prev_sig, sizeof prev_sig,
+	    strstr(data, "\"sig\":\"") + 7, 128, NULL, NULL, NULL), 0);
 	seal = strstr(line, ",\"hash\":\"");
+	/* H2 = BLAKE2b-256(H1 ‖ S1 ‖ B2) */
 	crypto_generichash_init(&st, NULL, 0, 32);
 	crypto_generichash_update(&st, prev, 32);
+	crypto_generichash_update(&st, prev_sig, 64);
 	crypto_generichash_update(&st, (unsigned char *)line,
 	    (size_t)(seal - line));
 	crypto_generichash_update(&st, (const unsigned char *)"}", 1);
 	crypto_generichash_final(&st, h, 32);
 	sodium_bin2hex(hex, sizeof hex, h, 32);
 	memcpy(seal + 9, hex, 64);
-	assert_int_equal(journal_verify_buffer(data, len, &r), -1);
+	assert_int_equal(journal_verify_buffer(data, len, NULL, &r), -1);
 	assert_int_equal(r.bad_line, 2);
 	assert_non_null(strstr(r.message, "signature invalide"));
 	journal_report_release(&r);
@@ -912,12 +972,13 @@ every_flipped_byte_is_detected(void **state)
 		for (variant = 0; variant < 2; variant++) {
 			copy[off] = variant == 0 ? (char)(data[off] ^ 0x01) :
 			    other_printable(data[off], off);
-			rc = journal_verify_buffer(copy, len, &r);
-			if (rc == 0 && r.torn_tail && line_of[off] == nlines &&
-			    r.bad_line == nlines)
-				;	/* the last line: torn, not intact */
-			else if (rc != -1 || r.bad_line != line_of[off] ||
-			    r.torn_tail)
+			rc = journal_verify_buffer(copy, len, NULL, &r);
+			/*
+			 * Even the final newline: "<last line>X" is a whole
+			 * line glued to a byte, never a torn write.
+			 */
+			if (rc != -1 || r.bad_line != line_of[off] ||
+			    r.torn_tail || r.newline_lost)
 				fail_msg("byte %zu (line %zu) %s 0x%02x -> "
 				    "0x%02x: rc %d, bad line %zu, torn %d, %s",
 				    off, line_of[off], variant ? "replaced" :
@@ -955,17 +1016,6 @@ append_failing(struct journal *j, int n)
 	json_decref(e);
 	free(before);
 	return cause;
-}
-
-static void
-append_ok(struct journal *j, int n)
-{
-	json_t	*e = event(n);
-	char	*cause = NULL;
-
-	if (journal_append(j, e, &cause) == -1)
-		fail_msg("append: %s", cause);
-	json_decref(e);
 }
 
 static void
@@ -1104,14 +1154,14 @@ main(void)
 		T(reserved_and_malformed_events_are_refused),
 		T(oversized_event_is_refused),
 		T(create_refuses_an_existing_session),
-		T(key_file_is_private_and_outside_the_session),
+		T(secret_file_is_private_json_outside_the_session),
 		T(create_fails_cleanly_when_the_key_exists),
 		T(second_writer_is_refused_naming_the_holder),
-		T(reader_needs_no_key_but_writer_needs_the_right_one),
+		T(reader_needs_no_key_but_writer_needs_the_secret_file),
 		T(read_only_journal_refuses_appends),
 		T(torn_last_line_is_set_aside_and_appends_continue),
 		T(refused_writer_leaves_a_torn_tail_in_place),
-		T(complete_line_without_newline_is_torn),
+		T(complete_line_without_newline_is_kept),
 		T(empty_or_headless_journal_is_refused),
 		T(damaged_middle_line_is_refused_with_its_line),
 		T(removed_swapped_or_repeated_lines_are_refused),
