@@ -1305,6 +1305,43 @@ unterminated_glued_lines_are_tampering(void **state)
 }
 
 static void
+edited_last_line_without_its_newline_is_tampering(void **state)
+{
+	struct journal_report	 r;
+	struct journal		*j;
+	char			 torn[160], *data, *at, *cause = NULL;
+	char			*warning = NULL;
+	size_t			 len;
+
+	(void)state;
+	j = make_session(3);
+	journal_close(j);
+	data = slurp(session, &len);
+	/*
+	 * A crash leaves a prefix of a line, or zeros: never a whole sealed
+	 * line that fails.  Dropping the newline does not make an edit torn.
+	 */
+	at = strstr(data + line_start(data, len, 4), "\"montant\":300");
+	assert_non_null(at);
+	at[11] = '9';
+	assert_int_equal(journal_verify_buffer(data, len - 1, NULL, &r), -1);
+	assert_int_equal(r.bad_line, 4);
+	assert_int_equal(r.lines, 3);
+	assert_int_equal(r.torn_tail, 0);
+	assert_int_equal(r.newline_lost, 0);
+	journal_report_release(&r);
+	spit(session, data, len - 1);
+	assert_int_equal(journal_open(session, JOURNAL_WRITE, &j, &warning,
+	    &cause), -1);
+	assert_non_null(strstr(cause, ":4: "));
+	free(cause);
+	assert_true(file_equals(session, data, len - 1));
+	snprintf(torn, sizeof torn, "%s.torn", session);
+	assert_false(file_exists(torn));
+	free(data);
+}
+
+static void
 empty_or_headless_journal_is_refused(void **state)
 {
 	struct journal_report	 r;
@@ -1487,6 +1524,29 @@ removed_swapped_or_repeated_lines_are_refused(void **state)
 	free(data);
 }
 
+/* Both opening modes refuse data with cause "<path>:<line>: ", unchanged. */
+static void
+expect_refused_at(const char *data, size_t len, size_t line)
+{
+	struct journal	*j;
+	char		 want[200], *cause = NULL, *warning = NULL;
+	int		 m;
+
+	spit(session, data, len);
+	snprintf(want, sizeof want, "%s:%zu: ", session, line);
+	for (m = 0; m < 2; m++) {
+		assert_int_equal(journal_open(session, m ? JOURNAL_WRITE :
+		    JOURNAL_READ, &j, &warning, &cause), -1);
+		assert_null(j);
+		if (strncmp(cause, want, strlen(want)) != 0)
+			fail_msg("%s: cause: %s", m ? "writer" : "reader",
+			    cause);
+		assert_int_equal(journal_last_exit(), EX_DATAERR);
+		free(cause);
+	}
+	assert_true(file_equals(session, data, len));	/* never repaired */
+}
+
 static void
 recomputed_hash_without_the_key_fails_the_signature(void **state)
 {
@@ -1526,32 +1586,49 @@ recomputed_hash_without_the_key_fails_the_signature(void **state)
 	memcpy(seal + 9, hex, 64);
 	assert_int_equal(journal_verify_buffer(data, len, NULL, &r), -1);
 	assert_int_equal(r.bad_line, 2);
+	assert_int_equal(r.lines, 1);
 	assert_non_null(strstr(r.message, "signature invalide"));
 	journal_report_release(&r);
 	free(data);
 }
 
-/* Both opening modes refuse data with cause "<path>:<line>: ", unchanged. */
 static void
-expect_refused_at(const char *data, size_t len, size_t line)
+recomputed_chain_without_the_key_is_blamed_on_the_edited_line(void **state)
 {
-	struct journal	*j;
-	char		 want[200], *cause = NULL, *warning = NULL;
-	int		 m;
+	struct journal_report	 r;
+	struct journal		*j;
+	char			*data, *at, *forged;
+	size_t			 len;
 
-	spit(session, data, len);
-	snprintf(want, sizeof want, "%s:%zu: ", session, line);
-	for (m = 0; m < 2; m++) {
-		assert_int_equal(journal_open(session, m ? JOURNAL_WRITE :
-		    JOURNAL_READ, &j, &warning, &cause), -1);
-		assert_null(j);
-		if (strncmp(cause, want, strlen(want)) != 0)
-			fail_msg("%s: cause: %s", m ? "writer" : "reader",
-			    cause);
-		assert_int_equal(journal_last_exit(), EX_DATAERR);
-		free(cause);
-	}
-	assert_true(file_equals(session, data, len));	/* never repaired */
+	(void)state;
+	j = make_session(6);
+	journal_close(j);
+	data = slurp(session, &len);
+	/*
+	 * Line 3 edited and every hash after it recomputed, as anyone can:
+	 * the chain holds and only signatures fail, from line 3 on.  The
+	 * report must not count the forged lines as good.
+	 */
+	at = strstr(data + line_start(data, len, 3), "\"montant\":200");
+	assert_non_null(at);
+	at[10] = '9';
+	forged = resealed(data, len, 3, 0, NULL);
+	assert_int_equal(journal_verify_buffer(forged, len, NULL, &r), -1);
+	assert_int_equal(r.bad_line, 3);
+	assert_int_equal(r.lines, 2);
+	assert_non_null(strstr(r.message, "signature invalide"));
+	journal_report_release(&r);
+	expect_refused_at(forged, len, 3);
+	free(forged);
+
+	/* Lines 3 and 4 only: the chain breaks at line 5, blamed on line 3. */
+	forged = resealed(data, len, 3, 4, NULL);
+	assert_int_equal(journal_verify_buffer(forged, len, NULL, &r), -1);
+	assert_int_equal(r.bad_line, 3);
+	assert_int_equal(r.lines, 2);
+	journal_report_release(&r);
+	free(forged);
+	free(data);
 }
 
 static void
@@ -2243,6 +2320,7 @@ main(void)
 		T(torn_tail_followed_by_zeros_is_set_aside),
 		T(nul_bytes_before_a_final_newline_are_tampering),
 		T(unterminated_glued_lines_are_tampering),
+		T(edited_last_line_without_its_newline_is_tampering),
 		T(empty_or_headless_journal_is_refused),
 		T(damaged_middle_line_is_refused_with_its_line),
 		T(editing_the_last_line_is_tampering),
@@ -2259,6 +2337,7 @@ main(void)
 		T(removed_swapped_or_repeated_lines_are_refused),
 		T(overlong_line_is_refused_unread),
 		T(recomputed_hash_without_the_key_fails_the_signature),
+		T(recomputed_chain_without_the_key_is_blamed_on_the_edited_line),
 		T(every_flipped_byte_is_detected),
 		T(full_disk_leaves_the_file_unchanged),
 		T(full_disk_at_creation_leaves_nothing_behind),
