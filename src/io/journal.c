@@ -440,8 +440,9 @@ journal_scan_cut(struct journal_scan *sc, size_t k)
  * recompute the hashes after it; only the signatures, from that line on,
  * then fail, and blaming m would count the edited line as good.  A valid
  * S(k) vouches for lines 1..k, which H(k) covers, so the lines whose
- * signature verifies are a prefix: bisection finds its end in log2(m)
- * checks, on the failure path only.  -1.
+ * signature verifies are a prefix: S(m-1) settles it in one check when
+ * one line was altered, else bisection finds its end in log2(m) checks,
+ * on the failure path only.  -1.
  */
 static int
 journal_scan_blame(struct journal_scan *sc, size_t m)
@@ -449,7 +450,8 @@ journal_scan_blame(struct journal_scan *sc, size_t m)
 	size_t	 lo = 0, hi = m, mid;	/* S(lo) vouches (or lo is 0); S(hi) fails */
 
 	while (hi - lo > 1) {
-		mid = lo + (hi - lo) / 2;
+		/* The line before first: one altered line is the usual case. */
+		mid = hi == m ? hi - 1 : lo + (hi - lo) / 2;
 		if (signkey_check(sc->pk, sc->marks[mid - 1].h,
 		    JOURNAL_HASH_BYTES, sc->marks[mid - 1].sig) == 0)
 			lo = mid;
