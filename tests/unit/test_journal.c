@@ -2040,33 +2040,147 @@ other_printable(char c, size_t off)
 	return r;
 }
 
+/* The tally of the tampering test: every altered journal, every detection. */
+struct tally {
+	size_t	 altered;
+	size_t	 detected;	/* with the right line */
+	int	 shown;		/* misses printed */
+};
+
 static void
-every_flipped_byte_is_detected(void **state)
+miss(struct tally *t, const char *what, int rc, const struct journal_report *r,
+    size_t want)
+{
+	if (t->shown++ < 10)
+		print_message("MISSED %s: rc %d, bad line %zu (want %zu), %zu "
+		    "good lines, torn %d, newline lost %d: %s\n", what, rc,
+		    r->bad_line, want, r->lines, r->torn_tail, r->newline_lost,
+		    r->message ? r->message : "intact");
+}
+
+/*
+ * data[0..len) must be refused with bad_line want, the lines before it
+ * and only them good, no torn tail (and why in the message if given).
+ */
+static void
+expect_altered(struct tally *t, const char *what, const char *data,
+    size_t len, size_t want, const char *why)
 {
 	struct journal_report	 r;
-	struct journal		*j;
-	char			*data, *copy;
-	size_t			*line_of, len, off, line, nlines, checked = 0;
-	int			 variant, rc;
+	int			 rc;
+
+	rc = journal_verify_buffer(data, len, NULL, &r);
+	t->altered++;
+	if (rc == -1 && r.bad_line == want && r.lines == want - 1 &&
+	    !r.torn_tail && !r.newline_lost && r.message != NULL &&
+	    (why == NULL || strstr(r.message, why) != NULL))
+		t->detected++;
+	else
+		miss(t, what, rc, &r, want);
+	journal_report_release(&r);
+}
+
+/* A move of a played game, short, with a longer justified one now and then. */
+static json_t *
+played_event(int i)
+{
+	static const char	*types[] = { "outil", "attribuer", "planifier",
+	    "cadrer", "statut" };
+
+	if (i % 10 == 0)
+		return event(i);
+	return json_pack("{s:s, s:s, s:{s:i}}", "type", types[i % 5], "team",
+	    i % 2 ? "Alpha" : "Beta", "data", "n", i);
+}
+
+/* data with lines [from, to) of src in place of its lines [from, to). */
+static char *
+spliced(const char *data, size_t len, const char *src, size_t slen,
+    size_t from, size_t to, size_t *outlen)
+{
+	size_t	 a = line_start(data, len, from), b = line_start(data, len, to);
+	size_t	 sa = line_start(src, slen, from), sb = line_start(src, slen, to);
+	char	*out = malloc(len + (sb - sa) + 1);
+
+	assert_non_null(out);
+	memcpy(out, data, a);
+	memcpy(out + a, src + sa, sb - sa);
+	memcpy(out + a + (sb - sa), data + b, len - b);
+	*outlen = len - (b - a) + (sb - sa);
+	return out;
+}
+
+/* data with src's line n inserted before its line at. */
+static char *
+inserted(const char *data, size_t len, const char *src, size_t slen,
+    size_t n, size_t at, size_t *outlen)
+{
+	size_t	 a = line_start(data, len, at);
+	size_t	 sa = line_start(src, slen, n), sb = line_start(src, slen, n + 1);
+	char	*out = malloc(len + (sb - sa));
+
+	assert_non_null(out);
+	memcpy(out, data, a);
+	memcpy(out + a, src + sa, sb - sa);
+	memcpy(out + a + (sb - sa), data + a, len - a);
+	*outlen = len + (sb - sa);
+	return out;
+}
+
+/* data with the amount "n":k of line n (played_event) made "n":9k. */
+static char *
+edited(const char *data, size_t len, size_t line)
+{
+	char	*out = malloc(len + 1), want[32], *at;
+
+	assert_non_null(out);
+	memcpy(out, data, len);
+	out[len] = '\0';
+	snprintf(want, sizeof want, "\"n\":%zu", line - 1);
+	at = strstr(out + line_start(out, len, line), want);
+	assert_non_null(at);
+	at[4] = '9';
+	return out;
+}
+
+static void
+every_flipped_byte_and_structural_edit_is_detected_with_its_line(
+    void **state)
+{
+	enum { EVENTS = 62 };
+	struct journal_verify_opts	 opts;
+	struct journal_report		 r;
+	struct journal			*j;
+	struct tally			 t;
+	unsigned char			 pk[32], sk[64];
+	char				 heads[EVENTS + 1][65], other[160];
+	char				 fp[SIGNKEY_FINGERPRINT_MAX], what[96];
+	char				*data, *copy, *odata, *bad;
+	size_t				*line_of, len, olen, blen, off, line;
+	size_t				 nlines;
+	int				 variant, rc, ok;
 
 	(void)state;
+	memset(&t, 0, sizeof t);
+	memset(&opts, 0, sizeof opts);
 	/*
-	 * Each check costs one signature check per line before the damage
-	 * (60 µs here): short events keep the 2 × bytes checks to seconds.
+	 * A game of 62 moves, 63 lines.  Each check is the chain's hashing
+	 * plus one signature (a few for a blame): short moves keep the
+	 * 2 x bytes checks to seconds.
 	 */
-	j = make_session(0);
-	for (off = 1; off <= 20; off++) {
-		json_t	*e;
+	j = make_journal(session, 4242, 0, played_event);
+	strcpy(heads[0], journal_head(j));
+	for (off = 1; off <= EVENTS; off++) {
+		json_t	*e = played_event((int)off);
 		char	*cause = NULL;
 
-		e = off % 5 == 0 ? event((int)off) : json_pack("{s:s, s:s, "
-		    "s:{s:i}}", "type", "prix", "team", "rouge", "data", "m",
-		    (int)off);
 		if (journal_append(j, e, &cause) == -1)
 			fail_msg("append: %s", cause);
 		json_decref(e);
+		strcpy(heads[off], journal_head(j));
 	}
 	journal_close(j);
+	trainer_fingerprint(fp);
 	data = slurp(session, &len);
 	line_of = malloc(len * sizeof *line_of);
 	copy = malloc(len);
@@ -2078,34 +2192,168 @@ every_flipped_byte_is_detected(void **state)
 			line++;
 	}
 	nlines = line - 1;
-	assert_int_equal(nlines, 21);
+	assert_int_equal(nlines, EVENTS + 1);
+	assert_true(nlines >= 60);
+	expect_intact(session, nlines);
 
+	/* Every byte of every line, first and last included, two ways. */
 	memcpy(copy, data, len);
 	for (off = 0; off < len; off++) {
 		for (variant = 0; variant < 2; variant++) {
 			copy[off] = variant == 0 ? (char)(data[off] ^ 0x01) :
 			    other_printable(data[off], off);
-			rc = journal_verify_buffer(copy, len, NULL, &r);
+			snprintf(what, sizeof what, "byte %zu (line %zu) "
+			    "0x%02x -> 0x%02x", off, line_of[off],
+			    (unsigned char)data[off], (unsigned char)copy[off]);
 			/*
-			 * Even the final newline: "<last line>X" is a whole
-			 * line glued to a byte, never a torn write.
+			 * The final newline flipped leaves "<last line>X"
+			 * unterminated: a whole seal before its end, two lines
+			 * glued, an alteration of the last line (no NUL, so
+			 * no lost page either).
 			 */
-			if (rc != -1 || r.bad_line != line_of[off] ||
-			    r.torn_tail || r.newline_lost)
-				fail_msg("byte %zu (line %zu) %s 0x%02x -> "
-				    "0x%02x: rc %d, bad line %zu, torn %d, %s",
-				    off, line_of[off], variant ? "replaced" :
-				    "flipped", (unsigned char)data[off],
-				    (unsigned char)copy[off], rc, r.bad_line,
-				    r.torn_tail, r.message ? r.message : "intact");
-			assert_non_null(r.message);
-			journal_report_release(&r);
-			checked++;
+			expect_altered(&t, what, copy, len, line_of[off],
+			    off == len - 1 ? "collées" : NULL);
 		}
 		copy[off] = data[off];
 	}
-	print_message("%zu altered journals of %zu bytes, all detected\n",
-	    checked, len);
+
+	/* Structural edits, each with the line it must be blamed on. */
+	bad = rearranged(data, len, 0, 1, &blen);
+	expect_altered(&t, "header removed", bad, blen, 1, NULL);
+	free(bad);
+	bad = rearranged(data, len, 1, 2, &blen);
+	expect_altered(&t, "header and line 2 swapped", bad, blen, 1, NULL);
+	free(bad);
+	bad = rearranged(data, len, 0, 2, &blen);
+	expect_altered(&t, "first move removed", bad, blen, 2, NULL);
+	free(bad);
+	bad = rearranged(data, len, 0, 31, &blen);
+	expect_altered(&t, "line 31 removed", bad, blen, 31, NULL);
+	free(bad);
+	bad = rearranged(data, len, 10, 20, &blen);
+	expect_altered(&t, "lines 10 and 20 swapped", bad, blen, 10, NULL);
+	free(bad);
+	bad = rearranged(data, len, 30, 31, &blen);
+	expect_altered(&t, "lines 30 and 31 swapped", bad, blen, 30, NULL);
+	free(bad);
+	bad = rearranged(data, len, nlines - 1, nlines, &blen);
+	expect_altered(&t, "last two lines swapped", bad, blen, nlines - 1,
+	    NULL);
+	free(bad);
+	bad = inserted(data, len, data, len, 15, 16, &blen);
+	expect_altered(&t, "line 15 repeated", bad, blen, 16, NULL);
+	free(bad);
+	bad = with_line_of(data, len, data, len, nlines, &blen);
+	expect_altered(&t, "last line repeated", bad, blen, nlines + 1, NULL);
+	free(bad);
+	/* The newline between lines 30 and 31 removed: glued, line 30. */
+	bad = malloc(len);
+	assert_non_null(bad);
+	off = line_start(data, len, 31) - 1;
+	memcpy(bad, data, off);
+	memcpy(bad + off, data + off + 1, len - off - 1);
+	expect_altered(&t, "lines 30 and 31 glued", bad, len - 1, 30, NULL);
+	free(bad);
+	bad = edited(data, len, 40);
+	memcpy(copy, bad, len);
+	free(bad);
+	bad = resealed(copy, len, 40, 40, NULL);
+	expect_altered(&t, "line 40 edited, its hash recomputed", bad, len, 40,
+	    NULL);
+	free(bad);
+	bad = edited(data, len, 2);
+	memcpy(copy, bad, len);
+	free(bad);
+	bad = resealed(copy, len, 2, 0, NULL);
+	expect_altered(&t, "line 2 edited, every hash after it recomputed",
+	    bad, len, 2, "signature");
+	free(bad);
+	bad = edited(data, len, nlines);
+	memcpy(copy, bad, len);
+	free(bad);
+	bad = resealed(copy, len, nlines, 0, NULL);
+	expect_altered(&t, "last line edited, its hash recomputed", bad, len,
+	    nlines, "signature");
+	free(bad);
+	memcpy(copy, data, len);
+
+	/*
+	 * Lines of another session of the same trainer: each is validly
+	 * signed by the same key, yet belongs to another chain.
+	 */
+	snprintf(other, sizeof other, "%s/t.jsonl", tmpdir);
+	j = make_journal(other, 7, EVENTS + 1, event);
+	journal_close(j);
+	odata = slurp(other, &olen);
+	bad = inserted(data, len, odata, olen, 20, 20, &blen);
+	expect_altered(&t, "another session's line inserted", bad, blen, 20,
+	    NULL);
+	free(bad);
+	bad = spliced(data, len, odata, olen, 20, 21, &blen);
+	expect_altered(&t, "line 20 replaced by another session's", bad, blen,
+	    20, NULL);
+	free(bad);
+	bad = spliced(data, len, odata, olen, 31, nlines + 1, &blen);
+	expect_altered(&t, "lines from 31 on replaced by another session's",
+	    bad, blen, 31, NULL);
+	free(bad);
+	bad = spliced(data, len, odata, olen, 1, 2, &blen);
+	expect_altered(&t, "header replaced by another session's", bad, blen,
+	    2, NULL);
+	free(bad);
+	bad = with_line_of(data, len, odata, olen, nlines + 1, &blen);
+	expect_altered(&t, "another session's next line appended", bad, blen,
+	    nlines + 1, NULL);
+	free(bad);
+	free(odata);
+
+	/* Re-signed with a fresh key: self-consistent, another signer. */
+	crypto_sign_keypair(pk, sk);
+	bad = resealed(data, len, 1, 0, sk);
+	rc = journal_verify_buffer(bad, len, NULL, &r);
+	t.altered++;
+	if (rc == 0 && r.bad_line == 0 && r.lines == nlines &&
+	    strcmp(r.fingerprint, fp) != 0 &&
+	    !signkey_fingerprint_matches(fp, r.fingerprint))
+		t.detected++;
+	else
+		miss(&t, "re-signed with a fresh key", rc, &r, 0);
+	journal_report_release(&r);
+	free(bad);
+
+	/*
+	 * The tail cut after line 40: intact, but the head written down at
+	 * line 45 is nowhere, while the one of line 30 is at line 30.
+	 */
+	blen = line_start(data, len, 41);
+	opts.head = heads[44];
+	rc = journal_verify_buffer(data, blen, &opts, &r);
+	ok = rc == 0 && r.bad_line == 0 && r.lines == 40 && r.head_line == 0;
+	journal_report_release(&r);
+	opts.head = heads[29];
+	rc = journal_verify_buffer(data, blen, &opts, &r);
+	ok = ok && rc == 0 && r.head_line == 30;
+	t.altered++;
+	if (ok)
+		t.detected++;
+	else
+		miss(&t, "cut after line 40, looked up by its head", rc, &r, 0);
+	journal_report_release(&r);
+	/* The last line alone cut: the last head is nowhere. */
+	opts.head = heads[EVENTS];
+	rc = journal_verify_buffer(data, line_start(data, len, nlines), &opts,
+	    &r);
+	t.altered++;
+	if (rc == 0 && r.lines == nlines - 1 && r.head_line == 0)
+		t.detected++;
+	else
+		miss(&t, "last line cut, looked up by its head", rc, &r, 0);
+	journal_report_release(&r);
+
+	print_message("%zu altered journals, %zu detected, with the right "
+	    "line\n", t.altered, t.detected);
+	assert_int_equal(t.detected, t.altered);
+	assert_true(t.altered > 2 * len);
 	free(copy);
 	free(line_of);
 	free(data);
@@ -2338,7 +2586,7 @@ main(void)
 		T(overlong_line_is_refused_unread),
 		T(recomputed_hash_without_the_key_fails_the_signature),
 		T(recomputed_chain_without_the_key_is_blamed_on_the_edited_line),
-		T(every_flipped_byte_is_detected),
+		T(every_flipped_byte_and_structural_edit_is_detected_with_its_line),
 		T(full_disk_leaves_the_file_unchanged),
 		T(full_disk_at_creation_leaves_nothing_behind),
 		T(short_write_is_cut_back),
