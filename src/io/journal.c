@@ -98,6 +98,7 @@ struct journal_scan {
 	unsigned char	 sig[JOURNAL_SIG_BYTES];	/* S of the last */
 	unsigned char	 pk[JOURNAL_PK_BYTES];
 	int		 have_pk;
+	size_t		 vouched;	/* good lines whose last S verified */
 	size_t		 bad_line;	/* 1-based, 0 if none */
 	int		 torn;
 	int		 newline_lost;
@@ -330,10 +331,12 @@ journal_check_line(struct journal_scan *sc, const char *line, size_t n,
 			    "été modifiée, ou n'a pas été écrite par le "
 			    "détenteur de la clé"));
 			rc = CHECK_BAD_PREVIOUS;
-		} else
+		} else {
+			sc->vouched = sc->lines;
 			*why = xstrdup(_("empreinte (hash) incorrecte : ligne "
 			    "modifiée, ou ligne supprimée ou insérée avant "
 			    "elle"));
+		}
 		goto out;
 	}
 	/* Duplicate keys would let two readers see two different lines. */
@@ -468,11 +471,19 @@ journal_scan_blame(struct journal_scan *sc, size_t m)
 	return -1;
 }
 
-/* The line after the good ones failed its check (ck, why): -1. */
+/*
+ * The line after the good ones failed its check (ck, why): -1.  It is the
+ * first bad line only if the last good one's signature verifies: the
+ * chain alone does not make the lines before it good (their hashes may
+ * have been recomputed), and a check that stopped at the seal, the JSON
+ * or the seq never looked at it.
+ */
 static int
 journal_scan_bad(struct journal_scan *sc, enum journal_check ck, char *why)
 {
-	if (ck == CHECK_BAD_PREVIOUS) {
+	if (ck == CHECK_BAD_PREVIOUS || (sc->lines > 0 &&
+	    sc->vouched != sc->lines && signkey_check(sc->pk, sc->head,
+	    sizeof sc->head, sc->sig) != 0)) {
 		free(why);
 		return journal_scan_blame(sc, sc->lines);
 	}
@@ -539,10 +550,9 @@ journal_scan(struct journal_scan *sc, const char *data, size_t len)
 			if (ck != CHECK_BAD_PREVIOUS &&
 			    journal_inner_seal(p, n)) {
 				free(why);
-				sc->bad_line = sc->lines + 1;
-				sc->why = xstrdup(_("deux lignes collées : une fin "
-				    "de ligne a été supprimée"));
-				return -1;
+				return journal_scan_bad(sc, CHECK_BAD,
+				    xstrdup(_("deux lignes collées : une fin de "
+				    "ligne a été supprimée")));
 			}
 			/*
 			 * A crash leaves a prefix of the line, or zeros, never

@@ -1751,6 +1751,51 @@ altered_signature_digit_in_a_middle_line_is_refused_with_its_line(
 }
 
 static void
+malformed_line_after_forged_ones_is_blamed_on_the_first_forged(void **state)
+{
+	struct journal_report	 r;
+	struct journal		*j;
+	char			*data, *at, *amount, *forged, *sig;
+	size_t			 len;
+
+	(void)state;
+	j = make_session(5);
+	journal_close(j);
+	data = slurp(session, &len);
+	/*
+	 * Line 2 edited, the hashes of lines 2 to 4 recomputed (no key
+	 * needed), and line 5's seal broken: the scan stops at line 5, but
+	 * lines 2 to 4 are not good for all that, their signatures fail.
+	 */
+	amount = strstr(data + line_start(data, len, 2), "\"montant\":100");
+	assert_non_null(amount);
+	amount[10] = '9';
+	forged = resealed(data, len, 2, 4, NULL);
+	at = strstr(forged + line_start(forged, len, 5), "\"hash\":\"") + 8;
+	at[0] = 'X';
+	assert_int_equal(journal_verify_buffer(forged, len, NULL, &r), -1);
+	assert_int_equal(r.bad_line, 2);
+	assert_int_equal(r.lines, 1);
+	assert_non_null(strstr(r.message, "signature invalide"));
+	journal_report_release(&r);
+	expect_refused_at(forged, len, 2);
+	free(forged);
+
+	/* The header's signature altered, line 2 not JSON: line 1 first. */
+	amount[10] = '1';
+	sig = strstr(data, "\"sig\":\"") + 7;
+	sig[0] = sig[0] == 'a' ? 'b' : 'a';
+	at = strstr(data + line_start(data, len, 2), "\"data\":{");
+	assert_non_null(at);
+	at[8] = '[';
+	assert_int_equal(journal_verify_buffer(data, len, NULL, &r), -1);
+	assert_int_equal(r.bad_line, 1);
+	assert_int_equal(r.lines, 0);
+	journal_report_release(&r);
+	free(data);
+}
+
+static void
 resigned_journal_verifies_but_shows_another_fingerprint(void **state)
 {
 	struct journal_report	 r;
@@ -2575,6 +2620,7 @@ main(void)
 		T(appending_another_sessions_line_is_tampering),
 		T(duplicating_the_last_line_is_tampering),
 		T(altered_signature_digit_in_a_middle_line_is_refused_with_its_line),
+		T(malformed_line_after_forged_ones_is_blamed_on_the_first_forged),
 		T(resigned_journal_verifies_but_shows_another_fingerprint),
 		T(cut_final_lines_verify_but_their_heads_are_not_found),
 		T(owner_files_planted_as_symlinks_are_not_followed),
