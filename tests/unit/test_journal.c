@@ -1,7 +1,14 @@
 /*
- * Unit tests for io/journal: the round trip, the lock, the torn tail, the
- * refusal of damage with its line number, tamper evidence down to every
- * single byte, and the durability promise under injected I/O failures.
+ * Unit tests for io/journal: the round trip, the trainer's key and the
+ * session's secret, the lock, torn tails and lost newlines, the refusal of
+ * damage with its line number, tamper evidence down to every single byte
+ * and through structural edits, side files never followed through links,
+ * and the durability promise under injected I/O failures.
+ *
+ * Each test has a trainer's key of its own (PILOTE_TRAINER_KEY in its
+ * temporary directory): the account's real key is never read or made.
+ * resealed() writes the format again, independently of journal.c, to
+ * forge what an attacker without the key (or with another key) can.
  *
  * write() and fdatasync() are wrapped at link time (-Wl,--wrap=..., see the
  * Makefile): the wrappers pass through unless a test arms a failure for the
@@ -307,7 +314,7 @@ write_key(const char *path, const unsigned char sk[64])
 
 /* Makes the trainer's key, as the first session would. */
 static void
-trainer_fingerprint_make(void)
+make_trainer_key(void)
 {
 	struct signkey	 k;
 	char		*cause = NULL;
@@ -2468,7 +2475,7 @@ full_disk_at_creation_leaves_nothing_behind(void **state)
 		assert_false(file_exists(secret));
 		if (m == 0) {
 			assert_false(file_exists(trainer_key));
-			trainer_fingerprint_make();
+			make_trainer_key();
 		}
 	}
 	json_decref(h);
