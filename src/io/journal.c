@@ -5,12 +5,15 @@
  * so far: seal syntax, then H, then the JSON and its seq (the header's JSON
  * first, since it carries the public key); at the end, the last line's
  * signature, which the chain makes cover every byte before it.  The first
- * line that fails ends the check.  An unterminated tail is a torn write,
- * set aside with a warning, unless it verifies whole (only its newline was
- * lost); a tail holding a complete seal before its end is two lines glued
- * together, an alteration (inside a line a seal cannot occur by accident:
- * JSON escapes every quote of a string, so ,"hash":" only appears as a key,
- * and "hash" is a reserved key).
+ * line that fails ends the check; a failed signature is blamed on the
+ * first line whose signature fails, by bisection over the H and S kept for
+ * every good line.  An unterminated tail is a torn write, set aside with a
+ * warning, unless it verifies whole (only its newline was lost); a tail
+ * holding a complete seal before its end is two lines glued together, and
+ * one ending with a complete seal that fails is an edited line: both are
+ * alterations (inside a line a seal cannot occur by accident: JSON escapes
+ * every quote of a string, so ,"hash":" only appears as a key, and "hash"
+ * is a reserved key).
  *
  * Writing keeps the file size of the verified prefix: an append writes one
  * line with one write() at that size, then fdatasync(); any failure cuts
@@ -77,20 +80,28 @@ struct journal {
 	char			*failure;	/* set: appends refused */
 };
 
+/* What a check keeps of each line of the chain, to blame a signature. */
+struct journal_mark {
+	unsigned char	 h[JOURNAL_HASH_BYTES];
+	unsigned char	 sig[JOURNAL_SIG_BYTES];
+	size_t		 end;		/* offset just past the line */
+};
+
 /* The state of a check: the chain up to the last good line. */
 struct journal_scan {
 	int		 keep;		/* collect the parsed objects */
 	json_t		**objs;
 	size_t		 cap;
+	struct journal_mark *marks;	/* one per good line */
+	size_t		 mcap;
 	size_t		 lines;		/* good lines */
 	size_t		 good_end;	/* offset just past them */
-	size_t		 prev_end;	/* ... and past all but the last */
 	unsigned char	 head[JOURNAL_HASH_BYTES];	/* H of the last */
 	unsigned char	 sig[JOURNAL_SIG_BYTES];	/* S of the last */
-	unsigned char	 prev_head[JOURNAL_HASH_BYTES];	/* of the one before */
 	unsigned char	 head0[JOURNAL_HASH_BYTES];	/* H of the header */
 	unsigned char	 pk[JOURNAL_PK_BYTES];
 	int		 have_pk;
+	size_t		 vouched;	/* good lines whose last S verified */
 	size_t		 bad_line;	/* 1-based, 0 if none */
 	int		 torn;
 	int		 newline_lost;
@@ -323,10 +334,12 @@ journal_check_line(struct journal_scan *sc, const char *line, size_t n,
 			    "été modifiée, ou n'a pas été écrite par le "
 			    "détenteur de la clé"));
 			rc = CHECK_BAD_PREVIOUS;
-		} else
+		} else {
+			sc->vouched = sc->lines;
 			*why = xstrdup(_("empreinte (hash) incorrecte : ligne "
 			    "modifiée, ou ligne supprimée ou insérée avant "
 			    "elle"));
+		}
 		goto out;
 	}
 	/* Duplicate keys would let two readers see two different lines. */
@@ -367,9 +380,16 @@ journal_check_line(struct journal_scan *sc, const char *line, size_t n,
 		sc->have_pk = 1;
 		memcpy(sc->head0, h, sizeof h);
 	}
-	memcpy(sc->prev_head, sc->head, sizeof sc->head);
 	memcpy(sc->head, h, sizeof h);
 	memcpy(sc->sig, sig, sizeof sig);
+	if (sc->lines == sc->mcap) {
+		sc->mcap = sc->mcap ? sc->mcap * 2 : 64;
+		sc->marks = xreallocarray(sc->marks, sc->mcap,
+		    sizeof *sc->marks);
+	}
+	memcpy(sc->marks[sc->lines].h, h, sizeof h);
+	memcpy(sc->marks[sc->lines].sig, sig, sizeof sig);
+	sc->marks[sc->lines].end = 0;	/* the caller knows where it ends */
 	if (sc->want_head != NULL && sc->head_line == 0) {
 		sodium_bin2hex(hex, sizeof hex, h, sizeof h);
 		if (strncmp(hex, sc->want_head, sc->want_len) == 0)
@@ -392,17 +412,88 @@ out:
 	return rc;
 }
 
-/* Forgets the last good line: it is the bad one after all. */
+/* Line sc->lines just verified and ends at offset end. */
 static void
-journal_scan_drop_last(struct journal_scan *sc)
+journal_scan_good(struct journal_scan *sc, size_t end)
 {
-	sc->lines--;
-	if (sc->keep)
-		json_decref(sc->objs[sc->lines]);
-	memcpy(sc->head, sc->prev_head, sizeof sc->head);
-	sc->good_end = sc->prev_end;
-	if (sc->head_line > sc->lines)
+	sc->good_end = end;
+	sc->marks[sc->lines - 1].end = end;
+}
+
+/* Keeps only the first k good lines: the others were not good after all. */
+static void
+journal_scan_cut(struct journal_scan *sc, size_t k)
+{
+	while (sc->lines > k) {
+		sc->lines--;
+		if (sc->keep)
+			json_decref(sc->objs[sc->lines]);
+	}
+	if (k > 0) {
+		memcpy(sc->head, sc->marks[k - 1].h, sizeof sc->head);
+		memcpy(sc->sig, sc->marks[k - 1].sig, sizeof sc->sig);
+		sc->good_end = sc->marks[k - 1].end;
+	} else {
+		memset(sc->head, 0, sizeof sc->head);
+		sc->good_end = 0;
+	}
+	if (sc->head_line > k)
 		sc->head_line = 0;
+}
+
+/*
+ * The signature of good line m does not verify: blames the first line
+ * whose signature fails, m or one before it.  Anyone can edit a line and
+ * recompute the hashes after it; only the signatures, from that line on,
+ * then fail, and blaming m would count the edited line as good.  A valid
+ * S(k) vouches for lines 1..k, which H(k) covers, so the lines whose
+ * signature verifies are a prefix: S(m-1) settles it in one check when
+ * one line was altered, else bisection finds its end in log2(m) checks,
+ * on the failure path only.  -1.
+ */
+static int
+journal_scan_blame(struct journal_scan *sc, size_t m)
+{
+	size_t	 lo = 0, hi = m, mid;	/* S(lo) vouches (or lo is 0); S(hi) fails */
+
+	while (hi - lo > 1) {
+		/* The line before first: one altered line is the usual case. */
+		mid = hi == m ? hi - 1 : lo + (hi - lo) / 2;
+		if (signkey_check(sc->pk, sc->marks[mid - 1].h,
+		    JOURNAL_HASH_BYTES, sc->marks[mid - 1].sig) == 0)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	journal_scan_cut(sc, lo);
+	sc->bad_line = hi;
+	free(sc->why);
+	sc->why = xstrdup(hi == 1 ? _("signature invalide : l'en-tête n'est pas "
+	    "signé par sa clé publique") : _("signature invalide : cette ligne "
+	    "a été modifiée, ou n'a pas été écrite par le détenteur de la "
+	    "clé"));
+	return -1;
+}
+
+/*
+ * The line after the good ones failed its check (ck, why): -1.  It is the
+ * first bad line only if the last good one's signature verifies: the
+ * chain alone does not make the lines before it good (their hashes may
+ * have been recomputed), and a check that stopped at the seal, the JSON
+ * or the seq never looked at it.
+ */
+static int
+journal_scan_bad(struct journal_scan *sc, enum journal_check ck, char *why)
+{
+	if (ck == CHECK_BAD_PREVIOUS || (sc->lines > 0 &&
+	    sc->vouched != sc->lines && signkey_check(sc->pk, sc->head,
+	    sizeof sc->head, sc->sig) != 0)) {
+		free(why);
+		return journal_scan_blame(sc, sc->lines);
+	}
+	sc->bad_line = sc->lines + 1;
+	sc->why = why;
+	return -1;
 }
 
 /*
@@ -434,17 +525,12 @@ journal_scan(struct journal_scan *sc, const char *data, size_t len)
 			n = (size_t)(nl - p);
 			ck = journal_check_line(sc, p, n, &why);
 			if (ck == CHECK_OK) {
-				sc->prev_end = sc->good_end;
 				p = nl + 1;
-				sc->good_end = (size_t)(p - data);
+				journal_scan_good(sc, (size_t)(p - data));
 				continue;
 			}
 			/* A line that ends in a newline was written whole. */
-			if (ck == CHECK_BAD_PREVIOUS)
-				journal_scan_drop_last(sc);
-			sc->bad_line = sc->lines + 1;
-			sc->why = why;
-			return -1;
+			return journal_scan_bad(sc, ck, why);
 		}
 		/* An unterminated tail: NUL bytes are lost pages. */
 		n = (size_t)(end - p);
@@ -457,38 +543,40 @@ journal_scan(struct journal_scan *sc, const char *data, size_t len)
 			    "sa clé (keys/…) puis recréez la session"));
 			return -1;
 		}
-		if (n > 0 && memchr(p, '\0', n) == NULL &&
-		    journal_check_line(sc, p, n, &why) == CHECK_OK) {
-			/* Written whole, only its newline is missing. */
-			sc->newline_lost = 1;
-			sc->prev_end = sc->good_end;
-			sc->good_end = (size_t)(p - data) + n;
-			break;
+		if (n > 0 && memchr(p, '\0', n) == NULL) {
+			ck = journal_check_line(sc, p, n, &why);
+			if (ck == CHECK_OK) {
+				/* Written whole, only its newline is missing. */
+				sc->newline_lost = 1;
+				journal_scan_good(sc, (size_t)(p - data) + n);
+				break;
+			}
+			if (ck != CHECK_BAD_PREVIOUS &&
+			    journal_inner_seal(p, n)) {
+				free(why);
+				return journal_scan_bad(sc, CHECK_BAD,
+				    xstrdup(_("deux lignes collées : une fin de "
+				    "ligne a été supprimée")));
+			}
+			/*
+			 * A crash leaves a prefix of the line, or zeros, never
+			 * a whole sealed line that fails: the seal only ends a
+			 * line.  Its newline removed, an edit is still one.
+			 */
+			if (ck == CHECK_BAD_PREVIOUS || journal_seal_at(p, n))
+				return journal_scan_bad(sc, ck, why);
+			free(why);
 		}
-		free(why);
 		sc->bad_line = sc->lines + 1;
-		if (memchr(p, '\0', n) == NULL && journal_inner_seal(p, n)) {
-			sc->why = xstrdup(_("deux lignes collées : une fin de "
-			    "ligne a été supprimée"));
-			return -1;
-		}
 		sc->why = xstrdup(_("ligne inachevée, sans fin de ligne"));
 		sc->torn = 1;
 		break;
 	}
 	/* The chain covers every byte before it: one signature for all. */
 	if (signkey_check(sc->pk, sc->head, sizeof sc->head, sc->sig) != 0) {
-		if (sc->torn)
-			free(sc->why);
 		sc->torn = 0;
 		sc->newline_lost = 0;
-		sc->bad_line = sc->lines;
-		sc->why = xstrdup(sc->lines == 1 ? _("signature invalide : "
-		    "l'en-tête n'est pas signé par sa clé publique") :
-		    _("signature invalide : cette ligne a été modifiée, ou n'a "
-		    "pas été écrite par le détenteur de la clé"));
-		journal_scan_drop_last(sc);
-		return -1;
+		return journal_scan_blame(sc, sc->lines);
 	}
 	return 0;
 }
@@ -501,6 +589,7 @@ journal_scan_release(struct journal_scan *sc)
 	for (i = 0; i < sc->lines && sc->keep; i++)
 		json_decref(sc->objs[i]);
 	free(sc->objs);
+	free(sc->marks);
 	free(sc->why);
 	sodium_memzero(sc, sizeof *sc);
 }

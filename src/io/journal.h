@@ -17,7 +17,10 @@
  * authenticates the whole file: that is the one integrity rule, applied by
  * opening (and so by the host, replay and exports) and by `pilote verify`
  * alike.  A chain that breaks at line n is blamed on line n-1 when
- * Sn-1 does not verify (its signature was altered), else on line n.
+ * Sn-1 does not verify (its signature was altered), else on line n.  When
+ * a signature fails (Sn-1 there, or the last one), the blame goes to the
+ * first line whose signature fails: a line edited with every hash after
+ * it recomputed, as anyone can, is named, not the last line.
  *
  * The signing key is the trainer's (io/signkey.h), the same for every
  * session of that account, so that a jury can know its fingerprint in
@@ -35,7 +38,9 @@
  * come from a crash; it is set aside with a warning, unless it is a
  * complete line that verifies (only its newline was lost), which is kept
  * and given its newline back.  A newline-terminated line that fails, the
- * last one included, is tampering.  A cut of whole lines leaves a valid
+ * last one included, is tampering; so is an unterminated tail that ends
+ * with a whole seal yet fails, or holds a seal before its end (a crash
+ * leaves a prefix of a line, never a whole line that fails).  A cut of whole lines leaves a valid
  * journal: only an anchor (journal_verify_opts.head, a head written down
  * during the session) or the session's final seal line show it.
  *
