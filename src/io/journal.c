@@ -568,7 +568,7 @@ journal_scan(struct journal_scan *sc, const char *data, size_t len)
 			free(why);
 		}
 		sc->bad_line = sc->lines + 1;
-		sc->why = xstrdup(_("ligne inachevée, sans fin de ligne"));
+		sc->why = xstrdup(_("sans fin de ligne"));
 		sc->torn = 1;
 		break;
 	}

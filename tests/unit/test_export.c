@@ -275,8 +275,9 @@ legacy_session(char *dir)
 	struct game_setup	 setup;
 	struct diag		 d;
 	struct event		 e;
+	struct journal		*mj;
+	json_t			*header, *mark;
 	char			*path, *cause = NULL, mpath[96];
-	FILE			*f;
 
 	strcpy(dir, "/tmp/pilote-test-export-XXXXXX");
 	assert_non_null(mkdtemp(dir));
@@ -328,16 +329,27 @@ legacy_session(char *dir)
 	event_set(&e.why, legacy_why);
 	record_set_text(&e.data, "montant", "100");
 	legacy_append(ss, &e);
+	/*
+	 * An evaluator's comment from before the rule, in a marks journal
+	 * written directly (marks_put would refuse it now).
+	 */
+	sprintf(mpath, "%s.marks", path);
+	header = json_pack("{s:s,s:i,s:s,s:s}", "type", "marks", "format", 1,
+	    "session", strrchr(path, '/') + 1, "session_header",
+	    journal_header_hash(ss->journal));
+	assert_int_equal(journal_create_unkeyed(mpath, header, &mj, &cause),
+	    0);
+	json_decref(header);
+	mark = json_loads("{\"author\":\"Jury\",\"comment\":\"<b>gras</b>"
+	    "\\u001b[2J \\u202eavis\",\"criterion\":\"outil\","
+	    "\"evidence\":[],\"level\":\"acquis\",\"team\":\"Alpha\","
+	    "\"time\":1,\"type\":\"mark\"}", 0, NULL);
+	assert_non_null(mark);
+	assert_int_equal(journal_append(mj, mark, &cause), 0);
+	json_decref(mark);
+	journal_close(mj);
 	session_close(ss);
 	scenario_free(s);
-	/* An evaluator's comment written by hand in the marks file. */
-	sprintf(mpath, "%s.marks", path);
-	f = fopen(mpath, "w");
-	assert_non_null(f);
-	fputs("{\"author\":\"Jury\",\"comment\":\"<b>gras</b>\\u001b[2J "
-	    "\\u202eavis\",\"criterion\":\"outil\",\"evidence\":[],"
-	    "\"level\":\"acquis\",\"team\":\"Alpha\",\"time\":1}\n", f);
-	fclose(f);
 	return path;
 }
 
