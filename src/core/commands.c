@@ -512,7 +512,7 @@ cmd_negotiate(struct ctx *c)
 	p->negotiated = true;
 	chance = 50 + (c->t->suppliers[p->supplier].framed ? 15 : 0) -
 	    (s->suppliers[p->supplier].csr_score < 40 ? 10 : 0);
-	draw = rng_percent(c->g->seed, c->g->week, RNG_NEGOTIATION, pkg);
+	draw = game_draw(c->g, c->t, c->g->week, RNG_NEGOTIATION, pkg, 100);
 	seqs[0] = c->e->seq;
 	seqs[1] = c->t->suppliers[p->supplier].framed_seq;
 	if (draw >= chance) {
@@ -930,13 +930,28 @@ game_command_info(int i)
 	return i >= 0 && i < NCOMMANDS ? &commands[i].info : NULL;
 }
 
-/* Shared by validate and apply: who may act, on which team. */
-static int
-command_run(struct game *g, const struct event *e, bool apply, char **cause)
+const struct game_command_info *
+game_command_lookup(const char *name)
+{
+	const struct command	*cmd = command_find(name);
+
+	return cmd != NULL ? &cmd->info : NULL;
+}
+
+/*
+ * Who may act, checked once for the engine, `pilote do` and the session
+ * host: a trainer command comes from the trainer; a team command from a
+ * candidate of the team, typed by that candidate or by the assistant
+ * declared for them at the session's creation (nobody else can sign for a
+ * candidate).  0, or -1 and a French *cause.
+ */
+int
+game_validate_author(const struct game *g, const struct event *e,
+    char **cause)
 {
 	const struct command	*cmd = command_find(e->type);
-	struct ctx		 c;
-	int			 cand;
+	const struct candidate	*cd;
+	int			 team, cand;
 
 	*cause = NULL;
 	if (cmd == NULL) {
@@ -944,33 +959,63 @@ command_run(struct game *g, const struct event *e, bool apply, char **cause)
 		    "--help les liste)"), e->type ? e->type : "");
 		return -1;
 	}
-	memset(&c, 0, sizeof c);
-	c.g = g;
-	c.s = g->scenario;
-	c.e = e;
-	c.apply = apply;
-	c.cause = cause;
-	c.team = -1;
 	if (cmd->info.trainer) {
 		if (e->actor == NULL || strcmp(e->actor, GAME_TRAINER) != 0) {
 			*cause = xasprintf(_("« %s » est une commande du "
 			    "formateur"), cmd->info.name);
 			return -1;
 		}
-	} else {
-		if ((c.team = game_team_index(g, e->team)) < 0) {
-			*cause = xasprintf(_("équipe « %s » inconnue"),
-			    e->team ? e->team : "");
+		if (e->by != NULL) {
+			*cause = xasprintf(_("« %s » ne saisit pas pour le "
+			    "formateur : seul un candidat peut avoir un "
+			    "assistant déclaré"), e->by);
 			return -1;
 		}
-		c.t = &g->teams[c.team];
-		if ((cand = game_candidate_index(c.t, e->actor)) < 0) {
-			*cause = xasprintf(_("« %s » n'est pas candidat de "
-			    "l'équipe %s"), e->actor ? e->actor : "",
-			    c.t->name);
-			return -1;
-		}
+		return 0;
 	}
+	if ((team = game_team_index(g, e->team)) < 0) {
+		*cause = xasprintf(_("équipe « %s » inconnue"),
+		    e->team ? e->team : "");
+		return -1;
+	}
+	if ((cand = game_candidate_index(&g->teams[team], e->actor)) < 0) {
+		*cause = xasprintf(_("« %s » n'est pas candidat de l'équipe %s"),
+		    e->actor ? e->actor : "", g->teams[team].name);
+		return -1;
+	}
+	cd = &g->teams[team].candidates[cand];
+	if (e->by != NULL && cd->assistant == NULL) {
+		*cause = xasprintf(_("« %s » ne peut pas saisir pour %s : aucun "
+		    "assistant n'a été déclaré pour ce candidat"), e->by,
+		    cd->name);
+		return -1;
+	}
+	if (e->by != NULL && strcmp(e->by, cd->assistant) != 0) {
+		*cause = xasprintf(_("« %s » ne peut pas saisir pour %s : son "
+		    "assistant déclaré est %s"), e->by, cd->name,
+		    cd->assistant);
+		return -1;
+	}
+	return 0;
+}
+
+/* Shared by validate and apply: who may act, then the command's rules. */
+static int
+command_run(struct game *g, const struct event *e, bool apply, char **cause)
+{
+	const struct command	*cmd = command_find(e->type);
+	struct ctx		 c;
+
+	if (game_validate_author(g, e, cause) == -1)
+		return -1;
+	memset(&c, 0, sizeof c);
+	c.g = g;
+	c.s = g->scenario;
+	c.e = e;
+	c.apply = apply;
+	c.cause = cause;
+	c.team = cmd->info.trainer ? -1 : game_team_index(g, e->team);
+	c.t = c.team >= 0 ? &g->teams[c.team] : NULL;
 	if (cmd->run(&c) == -1)
 		return -1;
 	if (apply && c.t != NULL)

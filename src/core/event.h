@@ -7,6 +7,7 @@
 #ifndef PILOTE_EVENT_H
 #define PILOTE_EVENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/record.h"
@@ -22,6 +23,10 @@ struct event {
 	char		*why;		/* justification, or NULL */
 	char		*cmd;		/* a console's command id, or NULL: a
 					   resent command is recognised by it */
+	bool		 declared;	/* the actor was only declared: typed
+					   on a team's shared console (team
+					   code), not proved by a personal
+					   code; attribution, never a rule */
 };
 
 void	event_init(struct event *);

@@ -151,6 +151,39 @@ game_new(const struct scenario *s, const struct game_setup *setup)
 	return g;
 }
 
+int
+game_draw(const struct game *g, const struct team *t, int week,
+    enum rng_purpose purpose, int index, int n)
+{
+	struct game_draws	*log = g->log;
+	int			 i, v = n - 1;
+
+	if (n <= 0)
+		return 0;
+	if (!g->seedless)
+		v = (int)(rng_draw(g->seed, week, purpose, index) %
+		    (uint64_t)n);
+	else
+		for (i = 0; i < g->ngiven; i++)
+			if (g->given[i].week == week && g->given[i].purpose ==
+			    (int)purpose && g->given[i].index == index &&
+			    g->given[i].n == n && g->given[i].value >= 0 &&
+			    g->given[i].value < n) {
+				v = g->given[i].value;
+				break;
+			}
+	if (log != NULL) {
+		if (log->count == log->cap) {
+			log->cap = log->cap ? log->cap * 2 : 64;
+			log->v = xreallocarray(log->v, (size_t)log->cap,
+			    sizeof *log->v);
+		}
+		log->v[log->count++] = (struct game_draw){ (int)(t - g->teams),
+		    week, (int)purpose, index, n, v };
+	}
+	return v;
+}
+
 static void
 game_messages_free(struct message *m, int n)
 {

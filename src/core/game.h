@@ -230,9 +230,41 @@ struct team {
 	struct team_result	 result;
 };
 
+/*
+ * A random draw as the engine made it, for one team: a value in [0, n)
+ * keyed by (week, purpose, index) (core/rng.h).  A team's console does not
+ * know the seed (with it and the scenario it would foretell every incident
+ * and negotiation): the host sends it, with each journal line, the draws
+ * that line made for the console's team, and the console's engine takes
+ * them from there instead of computing them.
+ */
+struct game_draw {
+	int		 team;
+	int		 week;
+	int		 purpose;	/* enum rng_purpose */
+	int		 index;
+	int		 n;
+	int		 value;		/* in [0, n) */
+};
+
+struct game_draws {
+	struct game_draw	*v;
+	int			 count, cap;
+};
+
 struct game {
 	const struct scenario	*scenario;	/* borrowed, outlives the game */
 	uint64_t		 seed;
+	/*
+	 * Draws.  seedless: a console's copy, whose draws come from given
+	 * (those of the event being applied; a draw not given, made only for
+	 * another team's placeholder state, is n - 1).  log, when set, gets
+	 * every draw made (the host keeps them for the consoles).
+	 */
+	bool			 seedless;
+	const struct game_draw	*given;
+	int			 ngiven;
+	struct game_draws	*log;
 	enum game_phase		 phase;
 	int			 week;		/* 0 framing, 1..weeks */
 	int64_t			 last_seq;
@@ -325,7 +357,11 @@ int		 game_planned_load(const struct scenario *, const struct team *,
 /* (Re)computes team.result: at launch for good, before it as a preview. */
 void		 game_compute_results(struct game *, int team);
 
-/* The commands the engine understands, for help texts and the CLI. */
+/*
+ * The commands the engine understands, for help texts, the CLI and the
+ * session host.  trainer is the one rule of who may send a command: the
+ * trainer alone, or a candidate of the team it is for.
+ */
 struct game_command_info {
 	const char	*name;
 	bool		 trainer;	/* trainer command (else a team's) */
@@ -334,5 +370,15 @@ struct game_command_info {
 };
 extern const int game_ncommands;
 const struct game_command_info *game_command_info(int i);
+/* The command of that name, or NULL. */
+const struct game_command_info *game_command_lookup(const char *name);
+/*
+ * The part of game_validate() that says who may act: the command exists;
+ * a trainer command's actor is GAME_TRAINER; a team command's actor is a
+ * candidate of its team, and by (who typed it) is that candidate's
+ * declared assistant.  0, or -1 and a French *cause.
+ */
+int		 game_validate_author(const struct game *,
+		    const struct event *, char **cause);
 
 #endif

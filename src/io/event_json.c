@@ -20,6 +20,9 @@ event_to_json(const struct event *e)
 	json_object_set_new(o, "actor", json_string(e->actor ? e->actor : ""));
 	if (e->by != NULL)
 		json_object_set_new(o, "by", json_string(e->by));
+	/* Only when true: the lines written before it keep their bytes. */
+	if (e->declared)
+		json_object_set_new(o, "declared", json_true());
 	json_object_set_new(o, "type", json_string(e->type ? e->type : ""));
 	for (i = 0; i < e->data.count; i++) {
 		const struct field *f = &e->data.fields[i];
@@ -82,6 +85,12 @@ event_from_json(const json_t *o, struct event *e, char **cause)
 	    event_string(o, "why", false, &e->why, cause) == -1 ||
 	    event_string(o, "cmd", false, &e->cmd, cause) == -1)
 		goto fail;
+	v = json_object_get(o, "declared");
+	if (v != NULL && !json_is_boolean(v)) {
+		*cause = xstrdup(_("champ « declared » : booléen attendu"));
+		goto fail;
+	}
+	e->declared = v != NULL && json_is_true(v);
 	data = json_object_get(o, "data");
 	if (data != NULL && !json_is_object(data)) {
 		*cause = xstrdup(_("champ « data » : objet attendu"));
