@@ -129,7 +129,15 @@ header_text(const json_t *o, const char *key)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-/* The setup's strings point into the header, which outlives it here. */
+/*
+ * The setup's strings point into the header, which outlives it here, or to
+ * these (never shown: a console shows its own team only).
+ */
+static const char *const placeholders[GAME_MAX_CANDIDATES] = {
+	"Candidat 1", "Candidat 2", "Candidat 3", "Candidat 4",
+	"Candidat 5", "Candidat 6", "Candidat 7", "Candidat 8"
+};
+
 static int
 session_setup_from(const json_t *h, struct game_setup *setup, char **cause)
 {
@@ -150,6 +158,16 @@ session_setup_from(const json_t *h, struct game_setup *setup, char **cause)
 
 		st->name = header_text(t, "name");
 		cands = json_object_get(t, "candidates");
+		v = json_object_get(t, "candidates_count");
+		if (st->name != NULL && cands == NULL && json_is_integer(v) &&
+		    json_integer_value(v) >= 1 &&
+		    json_integer_value(v) <= GAME_MAX_CANDIDATES) {
+			/* Another team, on a console: its size only. */
+			for (j = 0; j < (size_t)json_integer_value(v); j++)
+				st->candidates[st->ncandidates++].name =
+				    placeholders[j];
+			continue;
+		}
 		if (st->name == NULL || !json_is_array(cands) ||
 		    json_array_size(cands) > GAME_MAX_CANDIDATES) {
 			*cause = xstrdup(_("en-tête de session : équipe "
@@ -212,7 +230,49 @@ session_game_from_header(const json_t *h, const char *path,
 		return -1;
 	}
 	*gp = game_new(*sp, &setup);
+	(*gp)->seedless = json_object_get(h, "seed") == NULL;
 	return 0;
+}
+
+/* Applies an event, keeping the draws it made (see struct session). */
+static void
+session_apply(struct session *ss, const struct event *e)
+{
+	int	 first = ss->draws.count;
+
+	ss->game->log = &ss->draws;
+	game_apply(ss->game, e);
+	ss->game->log = NULL;
+	if (ss->draws.count == first)
+		return;
+	if (ss->ndrawn == ss->capdrawn) {
+		ss->capdrawn = ss->capdrawn ? ss->capdrawn * 2 : 64;
+		ss->drawn = xreallocarray(ss->drawn, ss->capdrawn,
+		    sizeof *ss->drawn);
+	}
+	ss->drawn[ss->ndrawn++] = (struct session_drawn){ e->seq, first,
+	    ss->draws.count - first };
+}
+
+int
+session_line_draws(const struct session *ss, int64_t seq,
+    const struct game_draw **out)
+{
+	size_t	 lo = 0, hi = ss->ndrawn, mid;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (ss->drawn[mid].seq < seq)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	if (lo == ss->ndrawn || ss->drawn[lo].seq != seq) {
+		*out = NULL;
+		return 0;
+	}
+	*out = ss->draws.v + ss->drawn[lo].first;
+	return ss->drawn[lo].count;
 }
 
 void
@@ -266,7 +326,7 @@ session_open(const char *path, bool writable, int64_t upto,
 			return -1;
 		}
 		e.seq = (int64_t)i;
-		game_apply(ss->game, &e);
+		session_apply(ss, &e);
 		event_release(&e);
 	}
 	*out = ss;
@@ -280,6 +340,8 @@ session_close(struct session *ss)
 		return;
 	game_free(ss->game);
 	scenario_free(ss->scenario);
+	free(ss->draws.v);
+	free(ss->drawn);
 	if (ss->journal != NULL)
 		journal_close(ss->journal);
 	free(ss->path);
@@ -315,6 +377,6 @@ session_submit(struct session *ss, struct event *e, bool *refused,
 		return -1;
 	}
 	json_decref(o);
-	game_apply(ss->game, e);
+	session_apply(ss, e);
 	return 0;
 }

@@ -24,12 +24,25 @@
 
 #define SESSION_FORMAT	1
 
+/* The draws of one journal line: draws.v[first .. first + count). */
+struct session_drawn {
+	int64_t		 seq;
+	int		 first, count;
+};
+
 struct session {
 	char			*path;
 	struct journal		*journal;
 	struct scenario		*scenario;
 	struct game		*game;
 	bool			 writable;
+	/*
+	 * Every draw the fold made, line by line (only the lines that drew,
+	 * in seq order): the host sends each console its team's.
+	 */
+	struct game_draws	 draws;
+	struct session_drawn	*drawn;
+	size_t			 ndrawn, capdrawn;
 };
 
 /*
@@ -53,9 +66,18 @@ void	 session_close(struct session *);
  */
 int	 session_submit(struct session *, struct event *e, bool *refused,
 	    char **cause);
-/* A scenario and a fresh game from a journal header (line 0). */
+/*
+ * A scenario and a fresh game from a journal header (line 0), or from the
+ * share of it a team's console receives: without "seed" the game is
+ * seedless (its draws come from the host), and a team given only as
+ * "candidates_count" gets placeholder candidates ("Candidat 1"...), which
+ * leave the console's own team's state as the host's.
+ */
 int	 session_game_from_header(const json_t *header, const char *path,
 	    struct scenario **, struct game **, char **cause);
+/* The draws journal line seq made, every team's: their number, and *out. */
+int	 session_line_draws(const struct session *, int64_t seq,
+	    const struct game_draw **out);
 /* BLAKE2b of one team's part of the state: the same on its consoles. */
 void	 session_team_hash(const struct game *, int team, char out[65]);
 /* BLAKE2b of the canonical state dump, as 64 hex characters. */
