@@ -981,7 +981,8 @@ host_identify(struct host *h, struct client_conn *c, struct event *e,
 	/* Who typed it ("by"): the engine's rule, reported when broken. */
 	if (info != NULL && game_validate_author(h->ss->game, e, &cause) ==
 	    -1) {
-		host_alert_conn(h, c, _("a été refusée : %s"), cause);
+		host_alert_conn(h, c, _("a tenté une saisie non autorisée : "
+		    "%s"), cause);
 		*why = cause;
 		return -1;
 	}
@@ -1176,9 +1177,10 @@ host_refuse_conn(struct host *h, int fd, uid_t uid, const char *why)
 	free(text);
 	close(fd);
 	key = xasprintf("cap:%u", (unsigned)uid);
-	text = xasprintf(_("%d connexion(s) refusée(s) à %s (%d ouvertes au "
-	    "plus par compte, %d en tout)"), host_alert_next(h, key), account,
-	    HOST_MAX_PER_UID, HOST_MAX_CLIENTS);
+	text = xasprintf(_("%d connexion(s) refusée(s), depuis %s (%d "
+	    "ouvertes au plus par compte, %d en tout)"),
+	    host_alert_next(h, key), account, HOST_MAX_PER_UID,
+	    HOST_MAX_CLIENTS);
 	host_alert(h, key, text, true);
 	free(text);
 	free(key);
@@ -1263,8 +1265,8 @@ host_deadlines(struct host *h)
 			    "secondes : connexion fermée"));
 			account = host_account(c->uid);
 			key = xasprintf("idle:%u", (unsigned)c->uid);
-			text = xasprintf(_("%d connexion(s) de %s fermée(s) "
-			    "faute de présentation"), host_alert_next(h, key),
+			text = xasprintf(_("%d connexion(s) fermée(s) faute de "
+			    "présentation, depuis %s"), host_alert_next(h, key),
 			    account);
 			host_alert(h, key, text, true);
 			free(text);
