@@ -60,7 +60,7 @@
  *      trainer's, even with the trainer's code.  50 wrong codes at once on
  *      a fresh host: each answered and hung up, later and later (the last
  *      after about HOST_SLOW_MAX_MS), a good code meanwhile not held up,
- *      and "50 code(s) d'accès erroné(s)" reported.
+ *      and "50 code(s) erroné(s)" reported.
  *
  * usage (from the repository's root): host_load PILOTE DIR [COMMANDS]
  * (500 per console: 3,000 in all).
@@ -1890,7 +1890,7 @@ wrong_codes_check(const char *path, const char *log, struct harness_host *h)
 	    "le premier à %" PRId64 " ms (%d au moins), le dernier à %" PRId64
 	    " ms (%d au moins)", errors, WRONG_CODES, first,
 	    HOST_SLOW_FIRST_MS, last, HOST_SLOW_MAX_MS - 500);
-	want = xasprintf("%d code(s) d'accès erroné(s) depuis le compte ",
+	want = xasprintf("%d code(s) erroné(s) depuis le compte ",
 	    WRONG_CODES);
 	check(log_says(log, want, 3000), "alerte absente : « %s… »", want);
 	free(want);

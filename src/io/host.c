@@ -809,9 +809,8 @@ host_wrong_code(struct host *h, struct client_conn *c, const char *why,
 		host_alert(h, alert, alert, false);
 	else {
 		key = xasprintf("code:%u", (unsigned)c->uid);
-		text = xasprintf(_("%d code(s) d'accès erroné(s) depuis %s, le "
-		    "dernier pour %s"), host_alert_next(h, key), account,
-		    attempt);
+		text = xasprintf(_("%d code(s) erroné(s) depuis %s ; dernier "
+		    "essai : %s"), host_alert_next(h, key), account, attempt);
 		host_alert(h, key, text, true);
 		free(text);
 		free(key);

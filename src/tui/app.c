@@ -1206,9 +1206,8 @@ app_loop(struct app *a)
 			if (a->client != NULL && kind == OK && ch == 'c' &&
 			    client_personal(a->client)) {
 				app_say(a, true, _("Console personnelle de %s : "
-				    "elle n'agit qu'en son nom (la console "
-				    "partagée s'ouvre avec le code de "
-				    "l'équipe)."), app_actor_name(a));
+				    "elle n'agit qu'en son nom."),
+				    app_actor_name(a));
 				continue;
 			}
 			r = s->key(a, kind, ch);

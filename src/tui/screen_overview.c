@@ -153,7 +153,7 @@ overview_consoles(struct app *a, int y, int end)
 		return y;
 	n = host_consoles(a->host, &c);
 	app_text(a, y++, 1, COLS - 2, ROLE_HEADING, _("consoles       code       "
-	    "connectés, depuis   r nouveau code · k personnels"));
+	    "connectés, depuis   r nouveau code · c candidats"));
 	for (i = 0; i < a->game->nteams && y < end; i++, y++) {
 		overview_code(code, host_code(a->host, i));
 		app_text(a, y, 1, 14, i == a->focus[a->screen] ? ROLE_TITLE :
@@ -454,8 +454,8 @@ overview_personal(struct app *a, int team)
 		rows[i] = xasprintf("%s %s", wrap_pad(cell, sizeof cell,
 		    t->candidates[i].name, 30, 0), code);
 	}
-	title = xasprintf(_("Codes personnels de l'équipe %s (Entrée : en "
-	    "donner un nouveau, Échap : fermer)"), t->name);
+	title = xasprintf(_("Codes personnels, équipe %s (Entrée : "
+	    "renouveler)"), t->name);
 	who = app_choose(a, title, (const char *const *)rows, t->ncandidates,
 	    0);
 	free(title);
@@ -548,7 +548,7 @@ overview_key(struct app *a, int kind, wint_t ch)
 			return APP_IGNORED;
 		overview_renew(a, a->focus[a->screen]);
 		return APP_HANDLED | APP_REDRAW;
-	case 'k':
+	case 'c':
 		if (a->host == NULL)
 			return APP_IGNORED;
 		overview_personal(a, a->focus[a->screen]);
@@ -569,8 +569,8 @@ static const char *const overview_help[] = {
 	N_("z            mettre en pause / relancer le chronomètre"),
 	N_("r            nouveau code d'accès pour l'équipe choisie (pilote "
 	    "host)"),
-	N_("k            codes personnels des candidats de l'équipe choisie, "
-	    "et en renouveler un"),
+	N_("c            codes personnels des candidats de l'équipe choisie, "
+	    "et en renouveler un (pilote host)"),
 	NULL
 };
 
