@@ -1558,6 +1558,12 @@ identity_check(const char *bin, const char *path, const char *log,
 	act_check(&r, path, log, "partagee:4", ev, NULL, NULL, 0, "la console "
 	    "de Alpha (Léa Martin) a tenté d'agir au nom du formateur");
 	free(ev);
+	/* A name cannot forge a line of the host's log, nor a colour. */
+	ev = mission_as("\"actor\":\"X\\npilote host : alerte \\u001b[31m"
+	    "forgée\",");
+	act_check(&r, path, log, "partagee:4b", ev, NULL, NULL, 0, "a tenté "
+	    "d'agir au nom de X pilote host : alerte  [31mforgée");
+	free(ev);
 	/* Typed for Noé by his declared assistant only. */
 	ev = mission_as("\"actor\":\"Noé Petit\",\"by\":\"Léa Martin\",");
 	act_check(&r, path, log, "partagee:5", ev, NULL, NULL, 0, "« Léa "

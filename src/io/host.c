@@ -134,6 +134,28 @@ host_alert_next(const struct host *h, const char *key)
 }
 
 /*
+ * An alert quotes what a console sent (a name): its control characters,
+ * C1 ones included (UTF-8 \xc2\x80-\x9f), become spaces, so that it can
+ * neither forge a line on the headless host's stderr nor drive the
+ * trainer's terminal.
+ */
+static void
+host_clean(char *s)
+{
+	unsigned char	*p = (unsigned char *)s;
+
+	for (; *p != '\0'; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			*p = ' ';
+		else if (p[0] == 0xc2 && p[1] >= 0x80 && p[1] <= 0x9f) {
+			p[0] = ' ';
+			p[1] = ' ';
+			p++;
+		}
+	}
+}
+
+/*
  * Records an alert, merged with the recent one of the same key (then
  * moved last): a flood is one line that counts, not a scrolled screen.
  * counted: text says the count itself; else " (×N)" is added.
@@ -174,6 +196,7 @@ host_alert(struct host *h, const char *key, const char *text, bool counted)
 	}
 	slot.text = counted || a.count == 1 ? xstrdup(text) :
 	    xasprintf("%s (×%d)", text, a.count);
+	host_clean(slot.text);
 	a.text = slot.text;
 	a.time = session_now();
 	a.serial = ++h->serial;
