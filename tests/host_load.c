@@ -52,8 +52,10 @@
  *      declared, her code refused for Noé (and reported); `pilote do` with
  *      a personal code and with the team's.  The header a console gets
  *      names its own team's candidates and accommodations only (the other
- *      teams by name and candidates_count), without seed nor key, and its
- *      fold still equals the host's.  300 connections that never say
+ *      teams by name and candidates_count), without seed nor key; a pause
+ *      written "equipe=Bravo" still reaches Alpha (the commands table
+ *      says who sees what, not the data), a message to Bravo does not;
+ *      and Alpha's fold still equals the host's.  300 connections that never say
  *      hello: a console joins within 2 s, `pilote do` goes through, all of
  *      them are closed (3 s, or earlier to make room).  As root, the
  *      account nobody gets 16 connections, no more, and never the
@@ -1697,6 +1699,70 @@ header_check(const char *path, struct harness_host *h)
 	close(fd);
 }
 
+/* How Alpha's console got line seq: 1 in full, 0 masked, -1 not at all. */
+static int
+alpha_sees(const char *path, struct harness_host *h, int64_t seq)
+{
+	struct harness_reader	 r;
+	json_t			*o;
+	const char		*type;
+	char			*line;
+	int			 fd = raw_connect(path), seen = -1;
+	int64_t			 limit = harness_us() + 10 * 1000000;
+
+	if (fd == -1)
+		return -1;
+	raw_hello(fd, "Alpha", h->code[0], "Léa Martin");
+	harness_reader_init(&r, fd);
+	while (!r.eof && harness_us() < limit) {
+		if ((line = harness_reader_line(&r, 200)) == NULL)
+			continue;
+		o = json_loads(line, 0, NULL);
+		type = json_string_value(json_object_get(o, "type"));
+		if (type != NULL && strcmp(type, "event") == 0 &&
+		    json_integer_value(json_object_get(json_object_get(o,
+		    "event"), "seq")) == seq)
+			seen = 1;
+		else if (type != NULL && strcmp(type, "masked") == 0 &&
+		    json_integer_value(json_object_get(o, "seq")) == seq)
+			seen = 0;
+		if (type != NULL && strcmp(type, "ready") == 0) {
+			json_decref(o);
+			break;
+		}
+		json_decref(o);
+	}
+	harness_reader_release(&r);
+	close(fd);
+	return seen;
+}
+
+/*
+ * Which consoles get a trainer's act is the commands table's rule: an
+ * "equipe=" the command does not read (pause) hides it from nobody, one it
+ * reads (message) from the other teams.
+ */
+static void
+audience_check(const char *bin, const char *path, struct harness_host *h)
+{
+	const char	*pause[] = { "pause", "equipe=Bravo", NULL };
+	const char	*resume[] = { "reprendre", NULL };
+	const char	*msg[] = { "message", "texte=Pour Bravo seulement",
+	    "equipe=Bravo", NULL };
+	int64_t		 seq;
+	int		 rc;
+
+	seq = do_cmd(bin, path, NULL, NULL, NULL, pause, &rc);
+	check(seq > 0 && alpha_sees(path, h, seq) == 1, "pause equipe=Bravo "
+	    "(code %d) : Alpha doit la recevoir en entier (la pause vaut pour "
+	    "tous)", rc);
+	seq = do_cmd(bin, path, NULL, NULL, NULL, resume, &rc);
+	check(seq > 0, "reprendre : code %d", rc);
+	seq = do_cmd(bin, path, NULL, NULL, NULL, msg, &rc);
+	check(seq > 0 && alpha_sees(path, h, seq) == 0, "message à Bravo (code "
+	    "%d) : Alpha doit le recevoir masqué", rc);
+}
+
 #define IDLE_CONNECTIONS	300	/* more than the host's table */
 
 /*
@@ -1921,6 +1987,7 @@ security_run(const char *bin, const char *dir)
 	trainer_acts_check(path, log, &h);
 	identity_check(bin, path, log, &h);
 	header_check(path, &h);
+	audience_check(bin, path, &h);
 	client_hash_check(path, 0, h.code[0], (int64_t)journal_lines(path) - 1);
 	idle_check(bin, path, log, &h);
 	account_check(path, log, &h);

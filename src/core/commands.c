@@ -853,60 +853,70 @@ struct command {
 	handler				 run;
 };
 
+/*
+ * Who may send each command (trainer) and whose consoles receive it once
+ * journaled (seen_by): read by the engine, `pilote do` and the host alike.
+ */
 static const struct command commands[] = {
-	{ { "outil", false, "outil=ID [retirer=oui]",
+	{ { "outil", false, GAME_SEEN_BY_TEAM, "outil=ID [retirer=oui]",
 	    N_("choisir (ou retirer) un outil pour l'équipe") }, cmd_tool },
-	{ { "attribuer", false,
+	{ { "attribuer", false, GAME_SEEN_BY_TEAM,
 	    "lot=ID interne=PERS,PERS [accessibilite=oui] | lot=ID prestataire=ID",
 	    N_("confier un lot à des personnes de l'équipe ou à l'offre d'un "
 	    "prestataire (justification exigée pour un prestataire)") },
 	    cmd_assign },
-	{ { "cadrer", false, "prestataire=ID reunions=hebdomadaire|"
-	    "bimensuelle|mensuelle|aucune format=TEXTE recette=TEXTE heures=N "
-	    "[outil=ID]", N_("cadrer la relation avec un prestataire") },
-	    cmd_frame },
-	{ { "planifier", false, "lot=ID debut=S-N fin=S-N",
+	{ { "cadrer", false, GAME_SEEN_BY_TEAM,
+	    "prestataire=ID reunions=hebdomadaire|bimensuelle|mensuelle|"
+	    "aucune format=TEXTE recette=TEXTE heures=N [outil=ID]",
+	    N_("cadrer la relation avec un prestataire") }, cmd_frame },
+	{ { "planifier", false, GAME_SEEN_BY_TEAM, "lot=ID debut=S-N fin=S-N",
 	    N_("placer un lot sur le rétroplanning (S-n : semaines avant le "
 	    "lancement, ou numéro de semaine)") }, cmd_plan },
-	{ { "reserve", false, "montant=EUROS",
+	{ { "reserve", false, GAME_SEEN_BY_TEAM, "montant=EUROS",
 	    N_("fixer la réserve pour aléas") }, cmd_reserve },
-	{ { "utiliser_reserve", false, "montant=EUROS",
+	{ { "utiliser_reserve", false, GAME_SEEN_BY_TEAM, "montant=EUROS",
 	    N_("puiser dans la réserve (arbitrage justifié)") },
 	    cmd_use_reserve },
-	{ { "amenager", false, "membre=ID besoin=N",
+	{ { "amenager", false, GAME_SEEN_BY_TEAM, "membre=ID besoin=N",
 	    N_("mettre en place l'aménagement attendu pour le besoin n°N "
 	    "d'une personne") }, cmd_accommodate },
-	{ { "mission", false, "role=ID candidat=NOM texte=MISSIONS",
+	{ { "mission", false, GAME_SEEN_BY_TEAM,
+	    "role=ID candidat=NOM texte=MISSIONS",
 	    N_("confier un rôle et ses missions à un candidat") }, cmd_mission },
-	{ { "negocier", false, "lot=ID objet=prix|delai",
+	{ { "negocier", false, GAME_SEEN_BY_TEAM, "lot=ID objet=prix|delai",
 	    N_("négocier avec le prestataire d'un lot (une fois par lot)") },
 	    cmd_negotiate },
-	{ { "repondre", false, "incident=N option=ID",
+	{ { "repondre", false, GAME_SEEN_BY_TEAM, "incident=N option=ID",
 	    N_("répondre à l'incident n°N de l'équipe") }, cmd_answer },
-	{ { "point", false, "point=N risques=TEXTE arbitrages=TEXTE "
-	    "suivi=TEXTE [auteurs=NOM,NOM]",
+	{ { "point", false, GAME_SEEN_BY_TEAM,
+	    "point=N risques=TEXTE arbitrages=TEXTE suivi=TEXTE "
+	    "[auteurs=NOM,NOM]",
 	    N_("rendre le point de situation n°N") }, cmd_status_point },
-	{ { "ouvrir_pilotage", true, "",
+	{ { "ouvrir_pilotage", true, GAME_SEEN_BY_ALL, "",
 	    N_("clore le cadrage et ouvrir la semaine 1") }, cmd_open_piloting },
-	{ { "cloturer_semaine", true, "",
+	{ { "cloturer_semaine", true, GAME_SEEN_BY_ALL, "",
 	    N_("clore la semaine : la simulation avance pour toutes les "
 	    "équipes") }, cmd_close_week },
-	{ { "injecter", true, "incident=ID [equipe=NOM] | titre=… texte=… "
+	{ { "injecter", true, GAME_SEEN_BY_EQUIPE,
+	    "incident=ID [equipe=NOM] | titre=… texte=… "
 	    "option1=\"Libellé : effets\" option2=… defaut=\"Texte : effets\" "
 	    "[categorie=…] [delai=MIN] [equipe=NOM]",
 	    N_("injecter un incident du catalogue ou écrit sur le moment") },
 	    cmd_inject },
-	{ { "demander_point", true, "point=ID | titre=… [consigne=…] "
-	    "[delai=MIN] [equipe=NOM]",
+	{ { "demander_point", true, GAME_SEEN_BY_EQUIPE,
+	    "point=ID | titre=… [consigne=…] [delai=MIN] [equipe=NOM]",
 	    N_("demander un point de situation avec une échéance") },
 	    cmd_request_point },
-	{ { "message", true, "texte=… [equipe=NOM]",
+	{ { "message", true, GAME_SEEN_BY_EQUIPE, "texte=… [equipe=NOM]",
 	    N_("envoyer un message à une équipe ou à toutes") }, cmd_message },
-	{ { "note", true, "equipe=NOM [candidat=NOM] texte=…",
+	{ { "note", true, GAME_SEEN_BY_NOBODY,
+	    "equipe=NOM [candidat=NOM] texte=…",
 	    N_("noter une observation sur une équipe ou un candidat") },
 	    cmd_note },
-	{ { "pause", true, "", N_("arrêter le chronomètre") }, cmd_pause },
-	{ { "reprendre", true, "", N_("relancer le chronomètre") }, cmd_resume },
+	{ { "pause", true, GAME_SEEN_BY_ALL, "",
+	    N_("arrêter le chronomètre") }, cmd_pause },
+	{ { "reprendre", true, GAME_SEEN_BY_ALL, "",
+	    N_("relancer le chronomètre") }, cmd_resume },
 };
 
 #define NCOMMANDS	((int)(sizeof commands / sizeof commands[0]))

@@ -357,14 +357,26 @@ int		 game_planned_load(const struct scenario *, const struct team *,
 /* (Re)computes team.result: at launch for good, before it as a preview. */
 void		 game_compute_results(struct game *, int team);
 
+/* Which teams' consoles may see a journaled command (the session host). */
+enum game_seen_by {
+	GAME_SEEN_BY_TEAM,	/* a team's decision: that team */
+	GAME_SEEN_BY_ALL,	/* the trainer's act on the whole session */
+	GAME_SEEN_BY_EQUIPE,	/* the team its equipe= names; every team
+				   without one or with "toutes" (the same
+				   targeting as the command's own) */
+	GAME_SEEN_BY_NOBODY	/* the trainer's notes */
+};
+
 /*
  * The commands the engine understands, for help texts, the CLI and the
  * session host.  trainer is the one rule of who may send a command: the
- * trainer alone, or a candidate of the team it is for.
+ * trainer alone, or a candidate of the team it is for; seen_by the one
+ * rule of which consoles receive it.
  */
 struct game_command_info {
 	const char	*name;
 	bool		 trainer;	/* trainer command (else a team's) */
+	enum game_seen_by seen_by;
 	const char	*args;		/* "lot=ID interne=PERS,PERS|offre=PRESTA" */
 	const char	*help;		/* French, one line */
 };

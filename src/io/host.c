@@ -625,28 +625,39 @@ host_send(struct client_conn *c, json_t *msg)
 }
 
 /*
- * May the console of team (or the trainer, -1) see this journal line?  A
- * team's own lines, and the trainer's acts for every team or for it; never
- * another team's decisions, status points, or what the trainer asked,
- * injected or said to another team; trainer's notes go to nobody.
+ * May the console of team (or the trainer, -1) see this journal line?  The
+ * commands table says (seen_by): a team's own lines, and the trainer's
+ * acts for every team or for it; never another team's decisions, status
+ * points, or what the trainer asked, injected or said to another team;
+ * trainer's notes go to nobody.
  */
 static bool
 host_visible(const struct host *h, const json_t *ev, int team)
 {
-	const char	*type = json_string_value(json_object_get(ev, "type"));
+	const struct game_command_info *info = game_command_lookup(
+	    json_string_value(json_object_get(ev, "type")));
 	const char	*t = json_string_value(json_object_get(ev, "team"));
+	const char	*own = team >= 0 ? h->ss->game->teams[team].name : NULL;
 	const char	*target;
 
 	if (team < 0)
 		return true;
-	if (type != NULL && strcmp(type, "note") == 0)
+	if (info == NULL)
 		return false;
-	if (t != NULL)
-		return strcmp(t, h->ss->game->teams[team].name) == 0;
-	target = json_string_value(json_object_get(json_object_get(ev,
-	    "data"), "equipe"));
-	return target == NULL || strcmp(target, "toutes") == 0 ||
-	    strcmp(target, h->ss->game->teams[team].name) == 0;
+	switch (info->seen_by) {
+	case GAME_SEEN_BY_TEAM:
+		return t != NULL && strcmp(t, own) == 0;
+	case GAME_SEEN_BY_ALL:
+		return true;
+	case GAME_SEEN_BY_EQUIPE:
+		target = json_string_value(json_object_get(json_object_get(ev,
+		    "data"), "equipe"));
+		return target == NULL || strcmp(target, "toutes") == 0 ||
+		    strcmp(target, own) == 0;
+	case GAME_SEEN_BY_NOBODY:
+		break;
+	}
+	return false;
 }
 
 /*
