@@ -145,6 +145,26 @@ by_is_only_the_declared_assistant_of_the_actor(void **state)
 }
 
 static void
+commands_say_whose_consoles_see_them(void **state)
+{
+	int	 i;
+
+	(void)state;
+	assert_int_equal(game_command_lookup("outil")->seen_by,
+	    GAME_SEEN_BY_TEAM);
+	assert_int_equal(game_command_lookup("pause")->seen_by,
+	    GAME_SEEN_BY_ALL);
+	assert_int_equal(game_command_lookup("message")->seen_by,
+	    GAME_SEEN_BY_EQUIPE);
+	assert_int_equal(game_command_lookup("note")->seen_by,
+	    GAME_SEEN_BY_NOBODY);
+	/* A team's decision is its team's; the trainer's never "its team". */
+	for (i = 0; i < game_ncommands; i++)
+		assert_true(game_command_info(i)->trainer !=
+		    (game_command_info(i)->seen_by == GAME_SEEN_BY_TEAM));
+}
+
+static void
 outil_buys_a_tool_once_and_can_drop_it(void **state)
 {
 	struct play	 p;
@@ -1485,6 +1505,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(commands_check_who_acts_and_record_team_decisions),
 		cmocka_unit_test(by_is_only_the_declared_assistant_of_the_actor),
+		cmocka_unit_test(commands_say_whose_consoles_see_them),
 		cmocka_unit_test(outil_buys_a_tool_once_and_can_drop_it),
 		cmocka_unit_test(attribuer_in_house_checks_people_and_skills),
 		cmocka_unit_test(attribuer_to_a_supplier_needs_an_offer_and_a_justification),
