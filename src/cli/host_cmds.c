@@ -2,14 +2,17 @@
  * host_cmds: "pilote host SESSION [--headless]" serves a session to the
  * team consoles; "pilote join SESSION --team NOM --as NOM --code CODE"
  * opens a team console on it.  With --headless the host prints the join
- * codes and serves until interrupted (classrooms without a projector,
- * tests); otherwise the trainer's screen runs with the host inside it.
+ * codes (the teams', the candidates' personal ones, the trainer's) and
+ * serves until interrupted (classrooms without a projector, tests), its
+ * security alerts on stderr; otherwise the trainer's screen runs with the
+ * host inside it.
  */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -32,7 +35,7 @@ host_on_signal(int sig)
 static void
 host_print_codes(struct host *h, const struct session *ss)
 {
-	int	 i;
+	int	 i, k;
 	char	*sock = host_socket_path(ss->path);
 
 	printf(_("Session %s servie sur %s\n"), ss->path, sock);
@@ -41,8 +44,41 @@ host_print_codes(struct host *h, const struct session *ss)
 		printf("  %-20s %s\n", ss->game->teams[i].name, host_code(h, i));
 	printf(_("  %-20s %s (pilote do --trainer l'obtient seul)\n"),
 	    _("formateur"), host_code(h, -1));
+	printf(_("Codes personnels (un par candidat : sa console n'agit qu'en "
+	    "son nom) :\n"));
+	for (i = 0; i < ss->game->nteams; i++)
+		for (k = 0; k < ss->game->teams[i].ncandidates; k++)
+			printf("  %-20s %-30s %s\n", ss->game->teams[i].name,
+			    ss->game->teams[i].candidates[k].name,
+			    host_candidate_code(h, i, k));
 	fflush(stdout);
 	free(sock);
+}
+
+/* The alerts that appeared or grew since the last call, on stderr. */
+static void
+host_print_alerts(struct host *h, unsigned *seen)
+{
+	const struct host_alert	*a;
+	struct tm		 tm;
+	time_t			 t;
+	char			 when[8];
+	unsigned		 top = *seen;
+	int			 i, n = host_alerts(h, &a);
+
+	for (i = 0; i < n; i++) {
+		if (a[i].serial <= *seen)
+			continue;
+		t = (time_t)(a[i].time / 1000);
+		if (localtime_r(&t, &tm) == NULL ||
+		    strftime(when, sizeof when, "%H:%M", &tm) == 0)
+			strcpy(when, "--:--");
+		fprintf(stderr, _("pilote host : alerte %s : %s\n"), when,
+		    a[i].text);
+		if (a[i].serial > top)
+			top = a[i].serial;
+	}
+	*seen = top;
 }
 
 int
@@ -54,6 +90,7 @@ cli_host(int argc, char **argv)
 	const char		*path = NULL;
 	char			*cause = NULL, *warning = NULL;
 	bool			 headless = false;
+	unsigned		 seen = 0;
 	int			 i, rc = EX_OK;
 
 	for (i = 1; i < argc; i++) {
@@ -102,9 +139,11 @@ cli_host(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	host_print_codes(h, ss);
-	while (!host_stop)
+	while (!host_stop) {
 		if (host_poll(h, 500) == -1)
 			break;
+		host_print_alerts(h, &seen);
+	}
 out:
 	host_close(h);
 	session_close(ss);
@@ -127,8 +166,11 @@ cli_join(int argc, char **argv)
 			printf(_("Usage : pilote join SESSION --team NOM --as "
 			    "'Prénom Nom' [--code CODE]\n"
 			    "Ouvre la console d'une équipe sur une session "
-			    "servie par « pilote host ».\nLe code d'accès est "
-			    "donné par le formateur (ou PILOTE_CODE).\n"));
+			    "servie par « pilote host ».\nLe code est donné par "
+			    "le formateur (ou PILOTE_CODE) : le code personnel "
+			    "du candidat\n(la console n'agit qu'en son nom) ou "
+			    "celui de l'équipe (une console partagée,\noù chacun "
+			    "déclare qui agit).\n"));
 			return EX_OK;
 		}
 		if (strcmp(argv[i], "--team") == 0 && i + 1 < argc)
@@ -159,7 +201,8 @@ cli_join(int argc, char **argv)
 		size_t	 cap = 0;
 		ssize_t	 n;
 
-		printf(_("Code d'accès de l'équipe %s : "), team);
+		printf(_("Code d'accès (le vôtre, ou celui de l'équipe %s) : "),
+		    team);
 		fflush(stdout);
 		if ((n = getline(&typed, &cap, stdin)) <= 0) {
 			free(typed);

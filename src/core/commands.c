@@ -513,7 +513,7 @@ cmd_negotiate(struct ctx *c)
 	p->negotiated = true;
 	chance = 50 + (c->t->suppliers[p->supplier].framed ? 15 : 0) -
 	    (s->suppliers[p->supplier].csr_score < 40 ? 10 : 0);
-	draw = game_draw_percent(c->g, c->g->week, RNG_NEGOTIATION, pkg);
+	draw = game_draw(c->g, c->t, c->g->week, RNG_NEGOTIATION, pkg, 100);
 	seqs[0] = c->e->seq;
 	seqs[1] = c->t->suppliers[p->supplier].framed_seq;
 	if (draw >= chance) {
@@ -884,71 +884,78 @@ cmd_seal(struct ctx *c)
 	return 0;
 }
 
+/*
+ * Who may send each command (trainer) and whose consoles receive it once
+ * journaled (seen_by): read by the engine, `pilote do` and the host alike.
+ */
 static const struct command commands[] = {
-	{ { "outil", false, "outil=ID [retirer=oui]",
-	    N_("choisir (ou retirer) un outil pour l'équipe") }, cmd_tool,
-	    NULL },
-	{ { "attribuer", false,
+	{ { "outil", false, GAME_SEEN_BY_TEAM, "outil=ID [retirer=oui]",
+	    N_("choisir (ou retirer) un outil pour l'équipe") },
+	    cmd_tool, NULL },
+	{ { "attribuer", false, GAME_SEEN_BY_TEAM,
 	    "lot=ID interne=PERS,PERS [accessibilite=oui] | lot=ID prestataire=ID",
 	    N_("confier un lot à des personnes de l'équipe ou à l'offre d'un "
 	    "prestataire (justification exigée pour un prestataire)") },
 	    cmd_assign, NULL },
-	{ { "cadrer", false, "prestataire=ID reunions=hebdomadaire|"
-	    "bimensuelle|mensuelle|aucune format=TEXTE recette=TEXTE heures=N "
-	    "[outil=ID]", N_("cadrer la relation avec un prestataire") },
-	    cmd_frame, NULL },
-	{ { "planifier", false, "lot=ID debut=S-N fin=S-N",
+	{ { "cadrer", false, GAME_SEEN_BY_TEAM,
+	    "prestataire=ID reunions=hebdomadaire|bimensuelle|mensuelle|"
+	    "aucune format=TEXTE recette=TEXTE heures=N [outil=ID]",
+	    N_("cadrer la relation avec un prestataire") }, cmd_frame, NULL },
+	{ { "planifier", false, GAME_SEEN_BY_TEAM, "lot=ID debut=S-N fin=S-N",
 	    N_("placer un lot sur le rétroplanning (S-n : semaines avant le "
 	    "lancement, ou numéro de semaine)") }, cmd_plan, NULL },
-	{ { "reserve", false, "montant=EUROS",
+	{ { "reserve", false, GAME_SEEN_BY_TEAM, "montant=EUROS",
 	    N_("fixer la réserve pour aléas") }, cmd_reserve, NULL },
-	{ { "utiliser_reserve", false, "montant=EUROS",
+	{ { "utiliser_reserve", false, GAME_SEEN_BY_TEAM, "montant=EUROS",
 	    N_("puiser dans la réserve (arbitrage justifié)") },
 	    cmd_use_reserve, NULL },
-	{ { "amenager", false, "membre=ID besoin=N",
+	{ { "amenager", false, GAME_SEEN_BY_TEAM, "membre=ID besoin=N",
 	    N_("mettre en place l'aménagement attendu pour le besoin n°N "
 	    "d'une personne") }, cmd_accommodate, NULL },
-	{ { "mission", false, "role=ID candidat=NOM texte=MISSIONS",
-	    N_("confier un rôle et ses missions à un candidat") }, cmd_mission,
-	    "texte" },
-	{ { "negocier", false, "lot=ID objet=prix|delai",
+	{ { "mission", false, GAME_SEEN_BY_TEAM,
+	    "role=ID candidat=NOM texte=MISSIONS",
+	    N_("confier un rôle et ses missions à un candidat") },
+	    cmd_mission, "texte" },
+	{ { "negocier", false, GAME_SEEN_BY_TEAM, "lot=ID objet=prix|delai",
 	    N_("négocier avec le prestataire d'un lot (une fois par lot)") },
 	    cmd_negotiate, NULL },
-	{ { "repondre", false, "incident=N option=ID",
-	    N_("répondre à l'incident n°N de l'équipe") }, cmd_answer,
-	    NULL },
-	{ { "point", false, "point=N risques=TEXTE arbitrages=TEXTE "
-	    "suivi=TEXTE [auteurs=NOM,NOM]",
-	    N_("rendre le point de situation n°N") }, cmd_status_point,
-	    "risques arbitrages suivi" },
-	{ { "ouvrir_pilotage", true, "",
+	{ { "repondre", false, GAME_SEEN_BY_TEAM, "incident=N option=ID",
+	    N_("répondre à l'incident n°N de l'équipe") }, cmd_answer, NULL },
+	{ { "point", false, GAME_SEEN_BY_TEAM,
+	    "point=N risques=TEXTE arbitrages=TEXTE suivi=TEXTE "
+	    "[auteurs=NOM,NOM]",
+	    N_("rendre le point de situation n°N") },
+	    cmd_status_point, "risques arbitrages suivi" },
+	{ { "ouvrir_pilotage", true, GAME_SEEN_BY_ALL, "",
 	    N_("clore le cadrage et ouvrir la semaine 1") },
 	    cmd_open_piloting, NULL },
-	{ { "cloturer_semaine", true, "",
+	{ { "cloturer_semaine", true, GAME_SEEN_BY_ALL, "",
 	    N_("clore la semaine : la simulation avance pour toutes les "
 	    "équipes") }, cmd_close_week, NULL },
-	{ { "injecter", true, "incident=ID [equipe=NOM] | titre=… texte=… "
+	{ { "injecter", true, GAME_SEEN_BY_EQUIPE,
+	    "incident=ID [equipe=NOM] | titre=… texte=… "
 	    "option1=\"Libellé : effets\" option2=… defaut=\"Texte : effets\" "
 	    "[categorie=…] [delai=MIN] [equipe=NOM]",
 	    N_("injecter un incident du catalogue ou écrit sur le moment") },
 	    cmd_inject, "texte" },
-	{ { "demander_point", true, "point=ID | titre=… [consigne=…] "
-	    "[delai=MIN] [equipe=NOM]",
+	{ { "demander_point", true, GAME_SEEN_BY_EQUIPE,
+	    "point=ID | titre=… [consigne=…] [delai=MIN] [equipe=NOM]",
 	    N_("demander un point de situation avec une échéance") },
 	    cmd_request_point, "consigne" },
-	{ { "message", true, "texte=… [equipe=NOM]",
-	    N_("envoyer un message à une équipe ou à toutes") }, cmd_message,
-	    "texte" },
-	{ { "note", true, "equipe=NOM [candidat=NOM] texte=…",
+	{ { "message", true, GAME_SEEN_BY_EQUIPE, "texte=… [equipe=NOM]",
+	    N_("envoyer un message à une équipe ou à toutes") },
+	    cmd_message, "texte" },
+	{ { "note", true, GAME_SEEN_BY_NOBODY,
+	    "equipe=NOM [candidat=NOM] texte=…",
 	    N_("noter une observation sur une équipe ou un candidat") },
 	    cmd_note, "texte" },
-	{ { "sceller", true, "graine=N sel=HEX",
+	{ { "sceller", true, GAME_SEEN_BY_ALL, "graine=N sel=HEX",
 	    N_("clore la session et révéler la graine des tirages (l'hôte "
 	    "le fait seul à la fin)") }, cmd_seal, NULL },
-	{ { "pause", true, "", N_("arrêter le chronomètre") }, cmd_pause,
-	    NULL },
-	{ { "reprendre", true, "", N_("relancer le chronomètre") },
-	    cmd_resume, NULL },
+	{ { "pause", true, GAME_SEEN_BY_ALL, "",
+	    N_("arrêter le chronomètre") }, cmd_pause, NULL },
+	{ { "reprendre", true, GAME_SEEN_BY_ALL, "",
+	    N_("relancer le chronomètre") }, cmd_resume, NULL },
 };
 
 #define NCOMMANDS	((int)(sizeof commands / sizeof commands[0]))
@@ -972,13 +979,28 @@ game_command_info(int i)
 	return i >= 0 && i < NCOMMANDS ? &commands[i].info : NULL;
 }
 
-/* Shared by validate and apply: who may act, on which team. */
-static int
-command_run(struct game *g, const struct event *e, bool apply, char **cause)
+const struct game_command_info *
+game_command_lookup(const char *name)
+{
+	const struct command	*cmd = command_find(name);
+
+	return cmd != NULL ? &cmd->info : NULL;
+}
+
+/*
+ * Who may act, checked once for the engine, `pilote do` and the session
+ * host: a trainer command comes from the trainer; a team command from a
+ * candidate of the team, typed by that candidate or by the assistant
+ * declared for them at the session's creation (nobody else can sign for a
+ * candidate).  0, or -1 and a French *cause.
+ */
+int
+game_validate_author(const struct game *g, const struct event *e,
+    char **cause)
 {
 	const struct command	*cmd = command_find(e->type);
-	struct ctx		 c;
-	int			 cand;
+	const struct candidate	*cd;
+	int			 team, cand;
 
 	*cause = NULL;
 	if (cmd == NULL) {
@@ -986,13 +1008,6 @@ command_run(struct game *g, const struct event *e, bool apply, char **cause)
 		    "--help les liste)"), e->type ? e->type : "");
 		return -1;
 	}
-	memset(&c, 0, sizeof c);
-	c.g = g;
-	c.s = g->scenario;
-	c.e = e;
-	c.apply = apply;
-	c.cause = cause;
-	c.team = -1;
 	if (g->sealed) {
 		*cause = xasprintf(_("la session est close et scellée "
 		    "(événement %lld) : plus rien ne s'y ajoute"),
@@ -1005,20 +1020,57 @@ command_run(struct game *g, const struct event *e, bool apply, char **cause)
 			    "formateur"), cmd->info.name);
 			return -1;
 		}
-	} else {
-		if ((c.team = game_team_index(g, e->team)) < 0) {
-			*cause = xasprintf(_("équipe « %s » inconnue"),
-			    e->team ? e->team : "");
+		if (e->by != NULL) {
+			*cause = xasprintf(_("« %s » ne saisit pas pour le "
+			    "formateur : seul un candidat peut avoir un "
+			    "assistant déclaré"), e->by);
 			return -1;
 		}
-		c.t = &g->teams[c.team];
-		if ((cand = game_candidate_index(c.t, e->actor)) < 0) {
-			*cause = xasprintf(_("« %s » n'est pas candidat de "
-			    "l'équipe %s"), e->actor ? e->actor : "",
-			    c.t->name);
-			return -1;
-		}
+		return 0;
 	}
+	if ((team = game_team_index(g, e->team)) < 0) {
+		*cause = xasprintf(_("équipe « %s » inconnue"),
+		    e->team ? e->team : "");
+		return -1;
+	}
+	if ((cand = game_candidate_index(&g->teams[team], e->actor)) < 0) {
+		*cause = xasprintf(_("« %s » n'est pas candidat de l'équipe %s"),
+		    e->actor ? e->actor : "", g->teams[team].name);
+		return -1;
+	}
+	cd = &g->teams[team].candidates[cand];
+	if (e->by != NULL && cd->assistant == NULL) {
+		*cause = xasprintf(_("« %s » ne peut pas saisir pour %s : aucun "
+		    "assistant n'a été déclaré pour ce candidat"), e->by,
+		    cd->name);
+		return -1;
+	}
+	if (e->by != NULL && strcmp(e->by, cd->assistant) != 0) {
+		*cause = xasprintf(_("« %s » ne peut pas saisir pour %s : son "
+		    "assistant déclaré est %s"), e->by, cd->name,
+		    cd->assistant);
+		return -1;
+	}
+	return 0;
+}
+
+/* Shared by validate and apply: who may act, then the command's rules. */
+static int
+command_run(struct game *g, const struct event *e, bool apply, char **cause)
+{
+	const struct command	*cmd = command_find(e->type);
+	struct ctx		 c;
+
+	if (game_validate_author(g, e, cause) == -1)
+		return -1;
+	memset(&c, 0, sizeof c);
+	c.g = g;
+	c.s = g->scenario;
+	c.e = e;
+	c.apply = apply;
+	c.cause = cause;
+	c.team = cmd->info.trainer ? -1 : game_team_index(g, e->team);
+	c.t = c.team >= 0 ? &g->teams[c.team] : NULL;
 	if (cmd->run(&c) == -1)
 		return -1;
 	if (apply && c.t != NULL)

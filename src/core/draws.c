@@ -11,8 +11,12 @@
  * host had; `pilote verify` checks the recorded values against the revealed
  * seed.
  *
- * Invariant: given is only set during game_apply(); outside an application
- * (game_tick), draws come from the seed or are counted as missing.
+ * Each recorded draw says which teams' states consulted it, so that a
+ * team's console is sent its own team's draws only: which coordinates the
+ * others consulted would tell something of their decisions.  A console is
+ * given them with game_give_draws() around the line it folds (an event or
+ * a masked line's game_tick()); a draw neither given nor computable (for
+ * another team's placeholder state on a console) is counted as missing.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -23,6 +27,8 @@
 struct game_draws {
 	const struct draw	*given;		/* the event's, borrowed */
 	int			 ngiven;
+	const struct draw	*pinned;	/* game_give_draws(), borrowed */
+	int			 npinned;
 	bool			 recording;
 	struct draw		*tape;
 	int			 ntape, cap;
@@ -64,14 +70,16 @@ game_missing_draws(const struct game *g)
 
 static void
 draws_record(struct game_draws *d, int week, int purpose, int index,
-    uint64_t value)
+    uint64_t value, uint32_t team_bit)
 {
 	int	 i;
 
 	for (i = 0; i < d->ntape; i++)
 		if (d->tape[i].week == week && d->tape[i].purpose == purpose &&
-		    d->tape[i].index == index)
+		    d->tape[i].index == index) {
+			d->tape[i].teams |= team_bit;
 			return;
+		}
 	if (d->ntape == d->cap) {
 		d->cap = d->cap ? d->cap * 2 : 32;
 		d->tape = xreallocarray(d->tape, (size_t)d->cap,
@@ -80,45 +88,48 @@ draws_record(struct game_draws *d, int week, int purpose, int index,
 	d->tape[d->ntape].week = week;
 	d->tape[d->ntape].purpose = purpose;
 	d->tape[d->ntape].index = index;
-	d->tape[d->ntape++].value = value;
+	d->tape[d->ntape].value = value;
+	d->tape[d->ntape++].teams = team_bit;
 }
 
-uint64_t
-game_draw(const struct game *g, int week, enum rng_purpose purpose,
-    int index)
+int
+game_draw(const struct game *g, const struct team *t, int week,
+    enum rng_purpose purpose, int index, int n)
 {
 	struct game_draws	*d = draws_of(g);
+	uint32_t		 bit = t != NULL ?
+				    (uint32_t)1 << (t - g->teams) : 0;
 	uint64_t		 v;
 	int			 i;
 
+	if (n <= 0)
+		return 0;
 	for (i = 0; i < d->ngiven; i++)
 		if (d->given[i].week == week &&
 		    d->given[i].purpose == (int)purpose &&
 		    d->given[i].index == index)
-			return d->given[i].value;
+			return (int)(d->given[i].value % (uint64_t)n);
 	if (!g->seed_known) {
+		/*
+		 * A console is given its own team's draws only: the others'
+		 * states it folds are placeholders.  Missing ones are counted.
+		 */
 		d->missing++;
 		return 0;
 	}
 	v = rng_draw(g->seed, week, purpose, index);
 	if (d->recording)
-		draws_record(d, week, (int)purpose, index, v);
-	return v;
+		draws_record(d, week, (int)purpose, index, v, bit);
+	return (int)(v % (uint64_t)n);
 }
 
-int
-game_draw_percent(const struct game *g, int week, enum rng_purpose purpose,
-    int index)
+void
+game_give_draws(struct game *g, const struct draw *draws, int n)
 {
-	return (int)(game_draw(g, week, purpose, index) % 100);
-}
+	struct game_draws	*d = draws_of(g);
 
-int
-game_draw_below(const struct game *g, int week, enum rng_purpose purpose,
-    int index, int n)
-{
-	return n <= 0 ? 0 : (int)(game_draw(g, week, purpose, index) %
-	    (uint64_t)n);
+	d->pinned = d->given = n > 0 ? draws : NULL;
+	d->npinned = d->ngiven = n > 0 ? n : 0;
 }
 
 void
@@ -126,11 +137,12 @@ game_apply(struct game *g, const struct event *e)
 {
 	struct game_draws	*d = draws_of(g);
 
-	d->given = e->draws;
-	d->ngiven = e->ndraws;
+	/* The event's own draws, else those a host gave with it. */
+	d->given = e->ndraws > 0 ? e->draws : d->pinned;
+	d->ngiven = e->ndraws > 0 ? e->ndraws : d->npinned;
 	game_apply_plain(g, e);
-	d->given = NULL;
-	d->ngiven = 0;
+	d->given = d->pinned;
+	d->ngiven = d->npinned;
 }
 
 void

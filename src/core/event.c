@@ -11,6 +11,7 @@ void
 event_init(struct event *e)
 {
 	memset(e, 0, sizeof *e);
+	e->declared = false;
 	record_init(&e->data);
 }
 

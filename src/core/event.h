@@ -7,6 +7,7 @@
 #ifndef PILOTE_EVENT_H
 #define PILOTE_EVENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/record.h"
@@ -26,6 +27,10 @@ struct event {
 	struct draw	*draws;		/* the draws its application consulted,
 					   recorded by the host (owned) */
 	int		 ndraws;
+	bool		 declared;	/* the actor was only declared: typed
+					   on a team's shared console (team
+					   code), not proved by a personal
+					   code; attribution, never a rule */
 };
 
 void	event_init(struct event *);

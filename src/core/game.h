@@ -329,17 +329,16 @@ void		 game_apply(struct game *, const struct event *);
  * journal line carries them.  The seed must be known.
  */
 void		 game_apply_recording(struct game *, struct event *e);
+/*
+ * The draws a host sent with a line, for a console without the seed: in
+ * force for the next game_apply()/game_tick() until given again (n = 0
+ * clears them).  Borrowed.
+ */
+void		 game_give_draws(struct game *, const struct draw *, int n);
 /* Makes the seed known (the host's secret, or the revealed one). */
 void		 game_set_seed(struct game *, uint64_t seed);
 /* Draws that were needed but neither recorded nor computable (a bug). */
 int		 game_missing_draws(const struct game *);
-/* A draw, as the handlers take them (see core/draws.c). */
-uint64_t	 game_draw(const struct game *, int week, enum rng_purpose,
-		    int index);
-int		 game_draw_percent(const struct game *, int week,
-		    enum rng_purpose, int index);
-int		 game_draw_below(const struct game *, int week,
-		    enum rng_purpose, int index, int n);
 
 int		 game_team_index(const struct game *, const char *name);
 int		 game_candidate_index(const struct team *, const char *name);
@@ -383,14 +382,40 @@ int		 game_planned_load(const struct scenario *, const struct team *,
 /* (Re)computes team.result: at launch for good, before it as a preview. */
 void		 game_compute_results(struct game *, int team);
 
-/* The commands the engine understands, for help texts and the CLI. */
+/* Which teams' consoles may see a journaled command (the session host). */
+enum game_seen_by {
+	GAME_SEEN_BY_TEAM,	/* a team's decision: that team */
+	GAME_SEEN_BY_ALL,	/* the trainer's act on the whole session */
+	GAME_SEEN_BY_EQUIPE,	/* the team its equipe= names; every team
+				   without one or with "toutes" (the same
+				   targeting as the command's own) */
+	GAME_SEEN_BY_NOBODY	/* the trainer's notes */
+};
+
+/*
+ * The commands the engine understands, for help texts, the CLI and the
+ * session host.  trainer is the one rule of who may send a command: the
+ * trainer alone, or a candidate of the team it is for; seen_by the one
+ * rule of which consoles receive it.
+ */
 struct game_command_info {
 	const char	*name;
 	bool		 trainer;	/* trainer command (else a team's) */
+	enum game_seen_by seen_by;
 	const char	*args;		/* "lot=ID interne=PERS,PERS|offre=PRESTA" */
 	const char	*help;		/* French, one line */
 };
 extern const int game_ncommands;
 const struct game_command_info *game_command_info(int i);
+/* The command of that name, or NULL. */
+const struct game_command_info *game_command_lookup(const char *name);
+/*
+ * The part of game_validate() that says who may act: the command exists;
+ * a trainer command's actor is GAME_TRAINER; a team command's actor is a
+ * candidate of its team, and by (who typed it) is that candidate's
+ * declared assistant.  0, or -1 and a French *cause.
+ */
+int		 game_validate_author(const struct game *,
+		    const struct event *, char **cause);
 
 #endif

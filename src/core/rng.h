@@ -29,6 +29,8 @@ struct draw {
 	int		 purpose;	/* enum rng_purpose */
 	int		 index;
 	uint64_t	 value;
+	uint32_t	 teams;		/* bit i: team i's state consulted it
+					   (a console is sent its own only) */
 };
 
 #define RNG_PURPOSE_MAX	RNG_NEGOTIATION

@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/game.h"
 #include "io/event_json.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -29,8 +30,9 @@ event_put(json_t *o, const char *key, json_t *v)
 }
 
 /*
- * "draws": [[week, purpose, index, "<16 hex>"], ...]: the value is a full
- * 64-bit draw, written in hex because a JSON integer is signed.
+ * "draws": [[week, purpose, index, "<16 hex>", teams], ...]: the value is
+ * a full 64-bit draw, written in hex because a JSON integer is signed;
+ * teams, the bits of the teams whose state consulted it.
  */
 static json_t *
 event_draws_to_json(const struct event *e)
@@ -42,9 +44,9 @@ event_draws_to_json(const struct event *e)
 	for (i = 0; i < e->ndraws; i++) {
 		snprintf(hex, sizeof hex, "%016llx",
 		    (unsigned long long)e->draws[i].value);
-		json_array_append_new(a, json_pack("[i,i,i,s]",
+		json_array_append_new(a, json_pack("[i,i,i,s,I]",
 		    e->draws[i].week, e->draws[i].purpose, e->draws[i].index,
-		    hex));
+		    hex, (json_int_t)e->draws[i].teams));
 	}
 	return a;
 }
@@ -65,7 +67,7 @@ event_draws_from_json(const json_t *a, struct event *e, char **cause)
 	}
 	e->draws = xreallocarray(NULL, json_array_size(a), sizeof *e->draws);
 	json_array_foreach(a, i, d) {
-		if (!json_is_array(d) || json_array_size(d) != 4)
+		if (!json_is_array(d) || json_array_size(d) != 5)
 			goto bad;
 		for (k = 0; k < 3; k++) {
 			v = json_array_get(d, k);
@@ -75,9 +77,13 @@ event_draws_from_json(const json_t *a, struct event *e, char **cause)
 			n[k] = json_integer_value(v);
 		}
 		hex = json_string_value(json_array_get(d, 3));
+		v = json_array_get(d, 4);
 		if (n[1] < 1 || n[1] > RNG_PURPOSE_MAX || hex == NULL ||
-		    strlen(hex) != 16 || strspn(hex, "0123456789abcdef") != 16)
+		    strlen(hex) != 16 || strspn(hex, "0123456789abcdef") != 16 ||
+		    !json_is_integer(v) || json_integer_value(v) < 0 ||
+		    json_integer_value(v) >= (json_int_t)1 << GAME_MAX_TEAMS)
 			goto bad;
+		e->draws[i].teams = (uint32_t)json_integer_value(v);
 		e->draws[i].week = (int)n[0];
 		e->draws[i].purpose = (int)n[1];
 		e->draws[i].index = (int)n[2];
@@ -87,7 +93,8 @@ event_draws_from_json(const json_t *a, struct event *e, char **cause)
 	return 0;
 bad:
 	*cause = xasprintf(_("champ « draws » : tirage %zu mal formé "
-	    "([semaine, nature, indice, \"16 chiffres hexadécimaux\"])"),
+	    "([semaine, nature, indice, \"16 chiffres hexadécimaux\", "
+	    "équipes])"),
 	    i + 1);
 	return -1;
 }
@@ -104,6 +111,9 @@ event_to_json(const struct event *e)
 	event_put(o, "actor", json_string(e->actor ? e->actor : ""));
 	if (e->by != NULL)
 		event_put(o, "by", json_string(e->by));
+	/* Only when true: the lines written before it keep their bytes. */
+	if (e->declared)
+		event_put(o, "declared", json_true());
 	event_put(o, "type", json_string(e->type ? e->type : ""));
 	for (i = 0; i < e->data.count; i++) {
 		const struct field *f = &e->data.fields[i];
@@ -171,6 +181,12 @@ event_from_json(const json_t *o, struct event *e, char **cause)
 	v = json_object_get(o, "draws");
 	if (v != NULL && event_draws_from_json(v, e, cause) == -1)
 		goto fail;
+	v = json_object_get(o, "declared");
+	if (v != NULL && !json_is_boolean(v)) {
+		*cause = xstrdup(_("champ « declared » : booléen attendu"));
+		goto fail;
+	}
+	e->declared = v != NULL && json_is_true(v);
 	data = json_object_get(o, "data");
 	if (data != NULL && !json_is_object(data)) {
 		*cause = xstrdup(_("champ « data » : objet attendu"));

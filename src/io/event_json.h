@@ -5,7 +5,8 @@
  * actor), "type", "data" (strings and integers), "why" (absent if none),
  * "cmd" (a console's command id) and "draws" (the random draws the event's
  * application consulted, recorded by the host: [week, purpose, index,
- * "<16 hex>"] each; absent if none).
+ * "<16 hex>", teams] each, teams the bits of the teams whose state
+ * consulted it; absent if none).
  */
 #ifndef PILOTE_EVENT_JSON_H
 #define PILOTE_EVENT_JSON_H

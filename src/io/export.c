@@ -405,7 +405,20 @@ export_events(const struct session *ss)
 
 /* --- the grid --- */
 
-/* "n°12 (09:05), n°14 (09:07)": evidence, only the candidate's if set. */
+/*
+ * Whether a line's author was only declared (typed on the team's shared
+ * console, not proved by a personal code): individual attribution says so.
+ */
+static bool
+export_declared(const json_t *o)
+{
+	return json_is_true(json_object_get(o, "declared"));
+}
+
+/*
+ * "n°12 (09:05), n°14 (09:07)": evidence, only the candidate's if set,
+ * each marked when the candidate's name was only declared.
+ */
 static char *
 export_evidence(const struct session *ss, const struct team_result *r,
     int c, const char *candidate)
@@ -420,8 +433,11 @@ export_evidence(const struct session *ss, const struct team_result *r,
 		if (candidate != NULL && strcmp(export_str(export_line(ss, seq),
 		    "actor"), candidate) != 0)
 			continue;
-		export_printf(&b, "%sn°%lld (%s)", n++ > 0 ? ", " : "",
-		    (long long)seq, export_hhmm(ss, seq, hm));
+		export_printf(&b, candidate != NULL &&
+		    export_declared(export_line(ss, seq)) ? _("%sn°%lld (%s, nom "
+		    "déclaré sur la console partagée)") : "%sn°%lld (%s)",
+		    n++ > 0 ? ", " : "", (long long)seq,
+		    export_hhmm(ss, seq, hm));
 	}
 	if (n == 0)
 		export_puts(&b, _("aucune"));
@@ -677,6 +693,10 @@ rex_decisions(struct export_buf *b, const struct session *ss,
 		if (export_str(o, "by")[0] != '\0')
 			export_printf(b, _("- Saisie par : %s\n"),
 			    md(b, export_str(o, "by")));
+		if (export_declared(o))
+			export_printf(b, _("- Auteur : %s (nom déclaré sur la "
+			    "console partagée de l'équipe, sans code "
+			    "personnel)\n"), md(b, name));
 		export_printf(b, _("- Justification : %s\n"),
 		    export_str(o, "why")[0] != '\0' ?
 		    md_lines(b, export_str(o, "why"), 2) : _("(aucune)"));

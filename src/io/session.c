@@ -177,7 +177,15 @@ header_text(const json_t *o, const char *key)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-/* The setup's strings point into the header, which outlives it here. */
+/*
+ * The setup's strings point into the header, which outlives it here, or to
+ * these (never shown: a console shows its own team only).
+ */
+static const char *const placeholders[GAME_MAX_CANDIDATES] = {
+	"Candidat 1", "Candidat 2", "Candidat 3", "Candidat 4",
+	"Candidat 5", "Candidat 6", "Candidat 7", "Candidat 8"
+};
+
 static int
 session_setup_from(const json_t *h, struct game_setup *setup, char **cause)
 {
@@ -198,6 +206,16 @@ session_setup_from(const json_t *h, struct game_setup *setup, char **cause)
 
 		st->name = header_text(t, "name");
 		cands = json_object_get(t, "candidates");
+		v = json_object_get(t, "candidates_count");
+		if (st->name != NULL && cands == NULL && json_is_integer(v) &&
+		    json_integer_value(v) >= 1 &&
+		    json_integer_value(v) <= GAME_MAX_CANDIDATES) {
+			/* Another team, on a console: its size only. */
+			for (j = 0; j < (size_t)json_integer_value(v); j++)
+				st->candidates[st->ncandidates++].name =
+				    placeholders[j];
+			continue;
+		}
 		if (st->name == NULL || !json_is_array(cands) ||
 		    json_array_size(cands) > GAME_MAX_CANDIDATES) {
 			*cause = xstrdup(_("en-tête de session : équipe "

@@ -59,7 +59,13 @@ int	 session_submit(struct session *, struct event *e, bool *refused,
  * session_open() call it themselves.
  */
 int	 session_seal(struct session *, char **cause);
-/* A scenario and a fresh game from a journal header (line 0). */
+/*
+ * A scenario and a fresh game from a journal header (line 0), or from the
+ * share of it a team's console receives (the seed is never in a header:
+ * the game folds from the draws each line records), and a team given only as
+ * "candidates_count" gets placeholder candidates ("Candidat 1"...), which
+ * leave the console's own team's state as the host's.
+ */
 int	 session_game_from_header(const json_t *header, const char *path,
 	    struct scenario **, struct game **, char **cause);
 /* BLAKE2b of one team's part of the state: the same on its consoles. */

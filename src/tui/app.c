@@ -468,6 +468,8 @@ app_draw_bars(struct app *a)
 	attrset(A_NORMAL);
 	app_text(a, LINES - 1, 1, COLS - 2, ROLE_BAR, a->trainer ?
 	    _("Tab écran · e équipe · F équipe au clavier · ? aide · q quitter") :
+	    a->client != NULL && client_personal(a->client) ? _("Tab écran · "
+	    "? aide · q quitter") :
 	    a->client != NULL ? _("Tab écran · c candidat · ? aide · q quitter") :
 	    _("Tab écran · e équipe · c candidat · F formateur · ? aide · "
 	    "q quitter"));
@@ -1241,11 +1243,22 @@ app_loop(struct app *a)
 			/* A replayed view: q goes back to the replay at once. */
 			if (a->readonly && kind == OK && ch == 'q')
 				break;
-			/* A team console stays its team's. */
+			/*
+			 * A team console stays its team's; a personal one
+			 * (opened with a candidate's own code) its
+			 * candidate's: the host would refuse anyway.
+			 */
 			if (a->client != NULL && kind == OK && (ch == 'e' ||
-			    ch == 'F' || ch == 'c')) {
+			    ch == 'F')) {
 				app_say(a, true, _("Cette console est celle de "
 				    "l'équipe %s."), app_team(a)->name);
+				continue;
+			}
+			if (a->client != NULL && kind == OK && ch == 'c' &&
+			    client_personal(a->client)) {
+				app_say(a, true, _("Console personnelle de %s : "
+				    "elle n'agit qu'en son nom."),
+				    app_actor_name(a));
 				continue;
 			}
 			r = s->key(a, kind, ch);
@@ -1330,8 +1343,12 @@ app_run_client(struct client *c)
 	a.screen = 1;
 	if (app_start(&a) == -1)
 		return EX_OSERR;
-	app_say(&a, false, _("Console de l'équipe %s — %s. « ? » l'aide."),
-	    a.game->teams[a.team].name, as);
+	if (client_personal(c))
+		app_say(&a, false, _("Console personnelle de %s (équipe %s). "
+		    "« ? » l'aide."), as, a.game->teams[a.team].name);
+	else
+		app_say(&a, false, _("Console de l'équipe %s — %s. « ? » "
+		    "l'aide."), a.game->teams[a.team].name, as);
 	return app_loop(&a);
 }
 

@@ -577,9 +577,12 @@ draw_details(struct replay *r, int y, int rows)
 	cellf(y++, 0, COLS, _("Événement n° %lld : %s"), (long long)e->seq,
 	    e->type);
 	attroff(A_BOLD);
-	cellf(y++, 0, COLS, _("Qui : %s (%s), équipe %s, à %s, semaine %d"),
-	    e->actor ? e->actor : "—", role, e->team ? e->team : "—", when,
-	    e->week);
+	/* Individual attribution says when the name was only declared. */
+	cellf(y++, 0, COLS, json_is_true(json_object_get(e->obj, "declared")) ?
+	    _("Qui : %s (nom déclaré sur la console partagée) (%s), équipe "
+	    "%s, à %s, semaine %d") : _("Qui : %s (%s), équipe %s, à %s, "
+	    "semaine %d"), e->actor ? e->actor : "—", role,
+	    e->team ? e->team : "—", when, e->week);
 	cellf(y++, 0, COLS, _("Pour le compte de : %s"), by ? by : "—");
 	cellf(y++, 0, COLS, _("Pourquoi : %s"), why && *why ? why : "—");
 	describe(e->obj, desc, sizeof desc);

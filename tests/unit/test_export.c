@@ -482,6 +482,90 @@ csv_cells_that_a_spreadsheet_would_compute_are_text(void **state)
 	assert_int_equal(system(cmd), 0);
 }
 
+/*
+ * A name only declared on a shared console (team code) is said so where
+ * the REX and the grid attribute a decision to one candidate; a name
+ * proved by a personal code is not.
+ */
+static void
+test_declared(void **state)
+{
+	const char		*path = "build/test_export_declared.jsonl";
+	struct game_setup	 setup;
+	struct scenario		*s = NULL;
+	struct session		*ss;
+	struct marks		 ms;
+	struct event		 e;
+	struct diag		 d;
+	char			*cause = NULL, *warning = NULL, *text, *p, *q;
+	const char		*mark;
+	bool			 refused;
+	int			 i;
+
+	(void)state;
+	remove(path);
+	remove("build/keys/test_export_declared.jsonl.key");
+	diag_init(&d);
+	assert_int_equal(scenario_load("tests/fixtures/mini.cfg", &s, &d),
+	    SCENARIO_LOAD_OK);
+	diag_release(&d);
+	memset(&setup, 0, sizeof setup);
+	setup.seed = 3;
+	setup.nteams = 1;
+	setup.teams[0].name = "Alpha";
+	setup.teams[0].ncandidates = 2;
+	setup.teams[0].candidates[0].name = "Léa Martin";
+	setup.teams[0].candidates[1].name = "Noé Petit";
+	assert_int_equal(session_create(path, s, &setup, &ss, &cause), 0);
+	scenario_free(s);
+	for (i = 0; i < 2; i++) {
+		event_init(&e);
+		event_set(&e.team, "Alpha");
+		event_set(&e.actor, "Léa Martin");
+		/* The tool on the shared console, the mission on her own. */
+		event_set(&e.type, i == 0 ? "outil" : "mission");
+		if (i == 0)
+			record_set_text(&e.data, "outil", "trello");
+		else {
+			record_set_text(&e.data, "role", "pilote");
+			record_set_text(&e.data, "candidat", "Léa Martin");
+			record_set_text(&e.data, "texte", "Coordonner");
+		}
+		e.declared = i == 0;
+		assert_int_equal(session_submit(ss, &e, &refused, &cause), 0);
+		event_release(&e);
+	}
+	session_close(ss);
+	assert_int_equal(session_open(path, false, 0, &ss, &warning, &cause),
+	    0);
+	text = export_rex(ss, "Léa Martin", &cause);
+	assert_non_null(text);
+	mark = "- Auteur : Léa Martin (nom déclaré sur la console partagée de "
+	    "l'équipe, sans code personnel)\n";
+	/* Once: the tool (n°1), not the mission (n°2). */
+	assert_non_null(strstr(text, mark));
+	assert_null(strstr(strstr(text, mark) + 1, mark));
+	assert_true(strstr(text, mark) < strstr(text, "### n°2"));
+	free(text);
+	assert_int_equal(marks_load(path, ss->journal, &ms, &warning, &cause), 0);
+	text = export_grid(ss, &ms, EXPORT_MARKDOWN);
+	/* In Léa's column: the tool marked, the mission not. */
+	p = strstr(text, "| preuves : n°1 (");
+	assert_non_null(p);
+	q = strstr(p, "déclaré sur la console partagée) · note");
+	assert_non_null(q);
+	assert_true(q < strchr(p + 1, '|'));
+	p = strstr(text, "| preuves : n°2 (");
+	assert_non_null(p);
+	assert_true(strstr(p, "déclaré") == NULL ||
+	    strstr(p, "déclaré") > strchr(p + 1, '|'));
+	free(text);
+	marks_release(&ms);
+	session_close(ss);
+	remove(path);
+	remove("build/keys/test_export_declared.jsonl.key");
+}
+
 int
 main(void)
 {
@@ -493,6 +577,7 @@ main(void)
 		cmocka_unit_test(test_csv_quotes),
 		cmocka_unit_test(test_altered),
 		cmocka_unit_test(test_write),
+		cmocka_unit_test(test_declared),
 		cmocka_unit_test(
 		    exports_of_an_older_journal_show_its_controls_and_obey_none),
 		cmocka_unit_test(

@@ -32,6 +32,7 @@
 #include <sodium.h>
 
 #include "unit/cmocka_prelude.h"
+#include "io/event_json.h"
 #include "io/journal.h"
 #include "io/signkey.h"
 
@@ -2593,6 +2594,48 @@ file_changed_behind_the_writer_is_not_appended_to(void **state)
 	journal_close(j);
 }
 
+/*
+ * "declared" (an actor named on a shared console) is written only when
+ * true, so the lines of older sessions keep their bytes, and read back.
+ */
+static void
+declared_is_written_only_when_true(void **state)
+{
+	struct event	 e, back;
+	json_t		*o;
+	char		*cause = NULL, *text;
+
+	(void)state;
+	event_init(&e);
+	assert_false(e.declared);
+	e.time = 1;
+	event_set(&e.team, "Alpha");
+	event_set(&e.actor, "Léa Martin");
+	event_set(&e.type, "outil");
+	o = event_to_json(&e);
+	assert_null(json_object_get(o, "declared"));
+	text = json_dumps(o, JSON_COMPACT);
+	assert_string_equal(text, "{\"time\":1,\"team\":\"Alpha\",\"actor\":"
+	    "\"Léa Martin\",\"type\":\"outil\",\"data\":{}}");
+	free(text);
+	assert_int_equal(event_from_json(o, &back, &cause), 0);
+	assert_false(back.declared);
+	event_release(&back);
+	json_decref(o);
+	e.declared = true;
+	o = event_to_json(&e);
+	assert_true(json_is_true(json_object_get(o, "declared")));
+	assert_int_equal(event_from_json(o, &back, &cause), 0);
+	assert_true(back.declared);
+	event_release(&back);
+	json_object_set_new(o, "declared", json_string("oui"));
+	assert_int_equal(event_from_json(o, &back, &cause), -1);
+	assert_non_null(strstr(cause, "declared"));
+	free(cause);
+	json_decref(o);
+	event_release(&e);
+}
+
 int
 main(void)
 {
@@ -2647,6 +2690,7 @@ main(void)
 		T(failed_fdatasync_refuses_every_later_append),
 		T(write_eio_poisons_the_journal),
 		T(file_changed_behind_the_writer_is_not_appended_to),
+		T(declared_is_written_only_when_true),
 #undef T
 	};
 

@@ -60,6 +60,110 @@ commands_check_who_acts_and_record_team_decisions(void **state)
 
 /* --- outil --- */
 
+/* A decision typed by someone for the actor ("--by"), as an event. */
+static char *
+typed_by(struct play *p, const char *team, const char *actor, const char *by,
+    bool apply)
+{
+	struct event	 e;
+	char		*cause = NULL;
+
+	event_init(&e);
+	e.seq = p->g->last_seq + 1;
+	e.time = p->time;
+	event_set(&e.team, team);
+	event_set(&e.actor, actor);
+	event_set(&e.by, by);
+	if (team != NULL) {
+		event_set(&e.type, "mission");
+		record_set_text(&e.data, "role", "chef");
+		record_set_text(&e.data, "candidat", actor);
+		record_set_text(&e.data, "texte", "Coordonner");
+	} else {
+		event_set(&e.type, "message");
+		record_set_text(&e.data, "texte", "Bonjour");
+	}
+	if (game_validate(p->g, &e, &cause) == 0 && apply) {
+		play_apply(p, &e);
+		return NULL;
+	}
+	event_release(&e);
+	return cause;
+}
+
+static void
+by_is_only_the_declared_assistant_of_the_actor(void **state)
+{
+	struct play	 p;
+	struct event	 e;
+	char		*cause;
+
+	(void)state;
+	play_start(&p, play_rules(), 1, 2);
+	/* Basile is Chloé's declared assistant: he types for her. */
+	assert_null(typed_by(&p, "Alpha", "Chloé", "Basile", true));
+	assert_int_equal(p.g->last_seq, 1);
+	assert_string_equal(p.log[0].by, "Basile");
+	assert_string_equal(p.log[0].actor, "Chloé");
+	/* Nobody else: a teammate, another team's candidate, a stranger. */
+	cause = typed_by(&p, "Alpha", "Chloé", "Alice", false);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "« Alice » ne peut pas saisir pour "
+	    "Chloé : son assistant déclaré est Basile"));
+	free(cause);
+	cause = typed_by(&p, "Alpha", "Chloé", "Inconnu", false);
+	assert_non_null(strstr(cause, "son assistant déclaré est Basile"));
+	free(cause);
+	/* A candidate without a declared assistant types alone. */
+	cause = typed_by(&p, "Alpha", "Alice", "Basile", false);
+	assert_non_null(strstr(cause, "« Basile » ne peut pas saisir pour "
+	    "Alice : aucun assistant n'a été déclaré pour ce candidat"));
+	free(cause);
+	/* Nor does anybody type for the trainer. */
+	cause = typed_by(&p, NULL, GAME_TRAINER, "Basile", false);
+	assert_non_null(strstr(cause, "ne saisit pas pour le formateur"));
+	free(cause);
+	/* The same rule, asked alone (the session host asks it first). */
+	event_init(&e);
+	event_set(&e.team, "Beta");
+	event_set(&e.actor, "Chloé");
+	event_set(&e.by, "Alice");
+	event_set(&e.type, "outil");
+	assert_int_equal(game_validate_author(p.g, &e, &cause), -1);
+	assert_non_null(strstr(cause, "son assistant déclaré est Basile"));
+	free(cause);
+	event_set(&e.by, "Basile");
+	assert_int_equal(game_validate_author(p.g, &e, &cause), 0);
+	assert_null(cause);
+	event_release(&e);
+	/* Refusals changed nothing. */
+	assert_int_equal(p.g->last_seq, 1);
+	assert_null(game_command_lookup("voler"));
+	assert_true(game_command_lookup("cloturer_semaine")->trainer);
+	assert_false(game_command_lookup("outil")->trainer);
+	play_end(&p);
+}
+
+static void
+commands_say_whose_consoles_see_them(void **state)
+{
+	int	 i;
+
+	(void)state;
+	assert_int_equal(game_command_lookup("outil")->seen_by,
+	    GAME_SEEN_BY_TEAM);
+	assert_int_equal(game_command_lookup("pause")->seen_by,
+	    GAME_SEEN_BY_ALL);
+	assert_int_equal(game_command_lookup("message")->seen_by,
+	    GAME_SEEN_BY_EQUIPE);
+	assert_int_equal(game_command_lookup("note")->seen_by,
+	    GAME_SEEN_BY_NOBODY);
+	/* A team's decision is its team's; the trainer's never "its team". */
+	for (i = 0; i < game_ncommands; i++)
+		assert_true(game_command_info(i)->trainer !=
+		    (game_command_info(i)->seen_by == GAME_SEEN_BY_TEAM));
+}
+
 static void
 outil_buys_a_tool_once_and_can_drop_it(void **state)
 {
@@ -1506,6 +1610,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(commands_check_who_acts_and_record_team_decisions),
+		cmocka_unit_test(by_is_only_the_declared_assistant_of_the_actor),
+		cmocka_unit_test(commands_say_whose_consoles_see_them),
 		cmocka_unit_test(outil_buys_a_tool_once_and_can_drop_it),
 		cmocka_unit_test(attribuer_in_house_checks_people_and_skills),
 		cmocka_unit_test(attribuer_to_a_supplier_needs_an_offer_and_a_justification),
