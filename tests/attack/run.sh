@@ -140,8 +140,104 @@ for cmd in "verify $T" "show $T" "export events $T -o -" "export report $T -o $D
 done
 expect 65 "4. … et par l'hôte" "$BIN" host "$T" --headless
 
-# --- 5. The marks are private --------------------------------------------
-# (The marks themselves: see tests/unit/test_marks.c.)
+# --- 1, 5, 6. A session host and raw consoles ------------------------------
+H=$DIR/h.jsonl
+new "$H"
+"$BIN" host "$H" --headless >"$DIR/host.out" 2>"$DIR/host.err" &
+HOSTPID=$!
+i=0
+while [ ! -S "$H.sock" ] || ! grep -q "^Codes personnels" "$DIR/host.out"; do
+	i=$((i + 1)); [ $i -lt 100 ] || { echo "l'hôte ne démarre pas"; cat "$DIR/host.err"; exit 1; }
+	sleep 0.1
+done
+code() { awk -v t="$1" '$1 == t && NF == 2 { print $2 }' "$DIR/host.out"; }
+pcode() { awk -v n="$1" 'index($0, n) { print $NF }' "$DIR/host.out" | tail -n 1; }
+ALPHA=$(code Alpha)
+LEA=$(pcode 'Léa Martin')
+hello() { printf '{"type":"hello","version":1,"team":"%s","code":"%s","as":"%s","since":0}\n#sleep 300\n' "$1" "$2" "$3"; }
+cmd() { printf '{"type":"command","id":"x:%s","event":%s}\n' "$1" "$2"; }
+HL=$(lines "$H")
+# 1. Alpha's console, as the trainer.
+{
+	hello Alpha "$ALPHA" 'Léa Martin'
+	cmd 1 '{"type":"ouvrir_pilotage","actor":"formateur","data":{}}'
+	cmd 2 '{"type":"message","actor":"formateur","data":{"texte":"faux","equipe":"Beta"}}'
+	cmd 3 '{"type":"note","actor":"formateur","data":{"equipe":"Beta","candidat":"Zoé Roux","texte":"faux"}}'
+	cmd 4 '{"type":"injecter","actor":"formateur","data":{"equipe":"Beta","titre":"Faux","texte":"x","option1":"A : cout=90000","option2":"B : cout=90000","defaut":"C : cout=90000"}}'
+	cmd 5 '{"type":"pause","actor":"formateur","data":{}}'
+	cmd 6 '{"type":"cloturer_semaine","actor":"formateur","data":{}}'
+	cmd 7 '{"type":"sceller","actor":"formateur","data":{"graine":1,"sel":"00"}}'
+} | "$RAW" "$H.sock" 800 >"$DIR/raw1"
+r=$(grep -c '"type":"refused"' "$DIR/raw1")
+[ "$r" -eq 7 ] && ok "1. sept commandes du formateur depuis la console d'Alpha : refusées" ||
+    ko "1. commandes du formateur refusées" "$r refus sur 7 : $(grep -v '"event"' "$DIR/raw1" | cut -c1-200)"
+# Léa's personal code: she acts as herself only; nobody types for her.
+{
+	hello Alpha "$LEA" 'Léa Martin'
+	cmd 11 '{"type":"outil","actor":"Hugo Petit","data":{"outil":"slack"}}'
+	cmd 12 '{"type":"outil","actor":"Max Blanc","data":{"outil":"slack"}}'
+	cmd 13 '{"type":"outil","actor":"Léa Martin","by":"Max Blanc","data":{"outil":"slack"}}'
+	cmd 14 '{"type":"outil","actor":"Léa Martin","team":"Beta","data":{"outil":"slack"}}'
+} | "$RAW" "$H.sock" 800 >"$DIR/raw2"
+r=$(grep -c '"type":"refused"\|"type":"error"' "$DIR/raw2")
+[ "$r" -ge 4 ] && ok "1. code personnel de Léa : ni au nom d'Hugo, ni d'une autre équipe, ni « saisi par » un autre" ||
+    ko "1. usurpations refusées" "$r refus sur 4 : $(grep -v '"event"' "$DIR/raw2" | cut -c1-300)"
+[ "$(lines "$H")" -eq "$HL" ] && ok "1. aucune tentative n'est journalisée" ||
+    ko "1. aucune tentative n'est journalisée" "$(lines "$H") lignes au lieu de $HL"
+grep -q "a tenté une commande du formateur" "$DIR/host.err" &&
+    grep -q "a tenté d'agir au nom de" "$DIR/host.err" &&
+    ok "1. les tentatives sont signalées au formateur" ||
+    ko "1. tentatives signalées" "$(cat "$DIR/host.err")"
+# A shared console (team code) may name a teammate; the journal says so.
+{
+	hello Alpha "$ALPHA" 'Léa Martin'
+	cmd 21 '{"type":"outil","actor":"Hugo Petit","data":{"outil":"trello"}}'
+} | "$RAW" "$H.sock" 800 >"$DIR/raw3"
+tail -n 1 "$H" | grep -q '"actor":"Hugo Petit".*"declared":true' &&
+    ok "1. console partagée : l'auteur est noté « déclaré »" ||
+    ko "1. console partagée" "$(tail -n 1 "$H" | cut -c1-200)"
+# 5. What Alpha's console receives: its share only.
+PILOTE_CODE=$(pcode 'Zoé Roux') "$BIN" do "$H" --team Beta --as 'Zoé Roux' -- outil outil=slack >/dev/null 2>&1
+hello Alpha "$ALPHA" 'Léa Martin' | "$RAW" "$H.sock" 800 >"$DIR/raw4"
+leak=
+for secret in 'Zoé Roux' 'Max Blanc' 'Paul Noir' '"seed"' '"extra_time"' '"slack"'; do
+	grep -qF "$secret" "$DIR/raw4" && leak="$leak $secret"
+done
+[ -z "$leak" ] && grep -q '"type":"masked"' "$DIR/raw4" &&
+    ok "5. la console d'Alpha ne reçoit ni noms, ni aménagements, ni décisions de Bêta, ni la graine" ||
+    ko "5. part de la console" "fuite :$leak"
+"$BIN" mark "$H" --team Alpha --criterion outil --level acquis --comment 'ok' >/dev/null 2>&1
+[ "$(stat -c %a "$H.marks" 2>/dev/null)" = 600 ] && ok "5. les notes du jury sont en 0600" ||
+    ko "5. notes du jury en 0600" "$(stat -c %a "$H.marks" 2>&1)"
+# 6. Two hundred silent connections, then a console and a pilote do.
+"$RAW" "$H.sock" --idle 200 20 >"$DIR/idle" </dev/null &
+IDLE=$!
+i=0
+while ! grep -q '^idle' "$DIR/idle" && [ $i -lt 100 ]; do i=$((i + 1)); sleep 0.1; done
+t0=$(date +%s%N)
+hello Alpha "$LEA" 'Léa Martin' | "$RAW" "$H.sock" 300 >"$DIR/raw5"
+t1=$(date +%s%N)
+ms=$(( (t1 - t0) / 1000000 ))
+grep -q '"type":"ready"' "$DIR/raw5" && [ "$ms" -lt 2000 ] &&
+    ok "6. 200 connexions muettes : une console entre en $ms ms" ||
+    ko "6. console malgré 200 connexions muettes" "$ms ms : $(head -c 200 "$DIR/raw5")"
+PILOTE_CODE=$LEA "$BIN" do "$H" --team Alpha --as 'Léa Martin' -- outil outil=meet >/dev/null 2>"$DIR/err" &&
+    ok "6. … et pilote do passe par l'hôte" || ko "6. pilote do malgré 200 connexions" "$(cat "$DIR/err")"
+kill "$IDLE" 2>/dev/null
+wait "$IDLE" 2>/dev/null
+# Wrong codes: slowed down, and reported.
+t0=$(date +%s%N)
+for k in 1 2 3 4; do hello Alpha ZZZZZZZZ 'Léa Martin' | "$RAW" "$H.sock" 100 >/dev/null; done
+t1=$(date +%s%N)
+ms=$(( (t1 - t0) / 1000000 ))
+[ "$ms" -ge 1000 ] && ok "6. codes erronés ralentis (4 essais : $ms ms)" ||
+    ko "6. codes erronés ralentis" "4 essais en $ms ms"
+grep -q "code(s) erroné(s)" "$DIR/host.err" && ok "6. … et signalés au formateur" ||
+    ko "6. codes erronés signalés" "$(tail -n 3 "$DIR/host.err")"
+kill "$HOSTPID" 2>/dev/null
+wait "$HOSTPID" 2>/dev/null
+HOSTPID=
+
 
 # --- 8. Files, links, odd inputs -----------------------------------------------
 for side in owner.tmp torn; do
