@@ -22,6 +22,7 @@
 #include "io/session.h"
 #include "tui/app.h"
 #include "util/i18n.h"
+#include "util/wrap.h"
 
 static volatile sig_atomic_t host_stop;
 
@@ -36,21 +37,28 @@ static void
 host_print_codes(struct host *h, const struct session *ss)
 {
 	int	 i, k;
-	char	*sock = host_socket_path(ss->path);
+	char	*sock = host_socket_path(ss->path), team[128], who[128];
 
 	printf(_("Session %s servie sur %s\n"), ss->path, sock);
+	/* The anchors a jury checks: pilote verify --signer … --head …. */
+	printf(_("Journal : %zu lignes, tête %.*s, signé par la clé du "
+	    "formateur %s\n"), journal_count(ss->journal), JOURNAL_SHORT_HEAD,
+	    journal_head(ss->journal), journal_fingerprint(ss->journal));
 	printf(_("Codes d'accès (à donner à chaque équipe) :\n"));
+	/* Padded by columns, not bytes: names are accented. */
 	for (i = 0; i < ss->game->nteams; i++)
-		printf("  %-20s %s\n", ss->game->teams[i].name, host_code(h, i));
+		printf("  %s %s\n", wrap_pad(team, sizeof team,
+		    ss->game->teams[i].name, 20, 0), host_code(h, i));
 	printf(_("  %-20s %s (pilote do --trainer l'obtient seul)\n"),
 	    _("formateur"), host_code(h, -1));
 	printf(_("Codes personnels (un par candidat : sa console n'agit qu'en "
 	    "son nom) :\n"));
 	for (i = 0; i < ss->game->nteams; i++)
 		for (k = 0; k < ss->game->teams[i].ncandidates; k++)
-			printf("  %-20s %-30s %s\n", ss->game->teams[i].name,
-			    ss->game->teams[i].candidates[k].name,
-			    host_candidate_code(h, i, k));
+			printf("  %s %s %s\n", wrap_pad(team, sizeof team,
+			    ss->game->teams[i].name, 20, 0), wrap_pad(who,
+			    sizeof who, ss->game->teams[i].candidates[k].name,
+			    30, 0), host_candidate_code(h, i, k));
 	fflush(stdout);
 	free(sock);
 }
