@@ -206,8 +206,8 @@ overview_draw(struct app *a, int top, int rows)
 	app_textf(a, y++, 1, COLS - 2, ROLE_TITLE, "%s", a->scenario->title);
 	/* The anchors a jury checks: pilote verify --signer … --head …. */
 	if (a->session != NULL)
-		app_textf(a, y++, 1, COLS - 2, ROLE_DIM, _("journal : %zu lignes, "
-		    "tête %.*s · clé du formateur %s"),
+		app_textf(a, y++, 1, COLS - 2, ROLE_DIM, _("journal : %zu "
+		    "ligne(s), tête %.*s · clé du formateur %s"),
 		    journal_count(a->session->journal), JOURNAL_SHORT_HEAD,
 		    journal_head(a->session->journal),
 		    journal_fingerprint(a->session->journal));
@@ -364,6 +364,15 @@ overview_summary(struct app *a)
 	char		**labels = NULL;
 	int		 n = 0, i, j, k, delivered;
 
+	/* A head to write down: `pilote verify --head` shows any later cut. */
+	if (a->session != NULL) {
+		labels = xreallocarray(labels, (size_t)n + 1, sizeof *labels);
+		labels[n++] = xasprintf(_("Tête du journal à noter : %.*s (%zu "
+		    "ligne(s)%s) — pilote verify --head la retrouve"),
+		    JOURNAL_SHORT_HEAD, journal_head(a->session->journal),
+		    journal_count(a->session->journal), g->sealed ?
+		    _(", session scellée") : "");
+	}
 	for (i = 0; i < g->nteams; i++) {
 		struct team *t = &g->teams[i];
 
@@ -381,15 +390,6 @@ overview_summary(struct app *a)
 			    sizeof *labels);
 			labels[n++] = xasprintf("  %s", t->explanations[j].text);
 		}
-	}
-	/* A head to write down: `pilote verify --head` shows any later cut. */
-	if (a->session != NULL) {
-		labels = xreallocarray(labels, (size_t)n + 1, sizeof *labels);
-		labels[n++] = xasprintf(_("Tête du journal à noter : %.*s (%zu "
-		    "lignes%s) — pilote verify --head la retrouve"),
-		    JOURNAL_SHORT_HEAD, journal_head(a->session->journal),
-		    journal_count(a->session->journal), g->sealed ?
-		    _(", session scellée") : "");
 	}
 	app_choose(a, _("Ce qui s'est passé pour chaque équipe (Échap pour "
 	    "fermer)"), (const char *const *)labels, n, 0);
