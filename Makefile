@@ -181,11 +181,19 @@ build/san/tests/host_load: tests/host_load.c $(HARNESS) \
 	$(Q)$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(SAN_FLAGS) \
 	    $(PKG_CFLAGS) -o $@ $< $(HARNESS) $(SAN_OBJ) $(PKG_LIBS)
 
+# The attack suite's console that obeys no rule (tests/attack/).
+build/plain/tests/rawclient: tests/attack/rawclient.c | deps
+	@mkdir -p $(@D)
+	$(say) TEST $@
+	$(Q)$(CC) $(BASE_CPPFLAGS) $(ALL_CFLAGS) -o $@ $<
+
 # libconfig 1.5 leaks on syntax errors (fixed upstream in 1.7.3).
 export LSAN_OPTIONS = suppressions=$(CURDIR)/tests/lsan.supp:print_suppressions=0
 export ASAN_OPTIONS = detect_leaks=1:abort_on_error=0
 export UBSAN_OPTIONS = print_stacktrace=1:halt_on_error=1
 
+# The tests sign with a key of their own, never the account's.
+test: export PILOTE_TRAINER_KEY := $(CURDIR)/build/test-keys/formateur.key
 test: test-deps
 	@$(MAKE) --no-print-directory check-layers
 	@$(MAKE) --no-print-directory $(PROG) build/san/$(PROG) $(UNIT) $(SAN_UNIT) $(FUZZERS)
@@ -201,6 +209,8 @@ test: test-deps
 	@sh tests/fuzz_replay.sh $(FUZZERS)
 	@sh tests/valgrind.sh ./$(PROG)
 	@sh tests/e2e/run.sh ./$(PROG)
+	@$(MAKE) --no-print-directory build/plain/tests/rawclient
+	@sh tests/attack/run.sh ./$(PROG) build/plain/tests/rawclient
 	@echo "make test : tout est passé"
 
 check: test

@@ -188,8 +188,8 @@ harness_host_start(const char *bin, const char *path, const char *log,
     struct harness_host *h, char **cause)
 {
 	struct harness_reader	 r;
-	int			 out[2], fd, t, got = 0;
-	char			*line, name[128], code[64];
+	int			 out[2], fd, t, k, got = 0;
+	char			*line, *last, name[128], code[64];
 	int64_t			 limit;
 
 	memset(h, 0, sizeof *h);
@@ -216,19 +216,35 @@ harness_host_start(const char *bin, const char *path, const char *log,
 	close(out[1]);
 	harness_reader_init(&r, out[0]);
 	limit = harness_us() + 20 * 1000000;
-	/* "  NAME   CODE" per team, then the trainer's line. */
-	while (got <= HARNESS_TEAMS && harness_us() < limit) {
+	/*
+	 * "  TEAM   CODE" per team, the trainer's line, then "  TEAM
+	 * Prénom Nom   CODE" per candidate.
+	 */
+	while (got < HARNESS_TEAMS + 1 + HARNESS_CONSOLES &&
+	    harness_us() < limit) {
 		if ((line = harness_reader_line(&r, 100)) == NULL) {
 			if (r.eof)
 				break;
 			continue;
 		}
 		if (line[0] != ' ' || sscanf(line, " %127s %63s", name,
-		    code) != 2 || strlen(code) != 8)
+		    code) != 2)
 			continue;
 		for (t = 0; t < HARNESS_TEAMS; t++)
 			if (strcmp(name, harness_team[t]) == 0)
 				break;
+		if (strlen(code) != 8) {
+			/* A candidate's line: the code is the last word. */
+			last = strrchr(line, ' ');
+			for (k = 0; t < HARNESS_TEAMS && k < HARNESS_PER_TEAM;
+			    k++)
+				if (strstr(line, harness_candidate[t][k]) !=
+				    NULL && strlen(last + 1) == 8) {
+					memcpy(h->personal[t][k], last + 1, 9);
+					got++;
+				}
+			continue;
+		}
 		if (t < HARNESS_TEAMS)
 			memcpy(h->code[t], code, 9);
 		else
@@ -237,7 +253,7 @@ harness_host_start(const char *bin, const char *path, const char *log,
 	}
 	harness_reader_release(&r);
 	close(out[0]);
-	if (got <= HARNESS_TEAMS) {
+	if (got < HARNESS_TEAMS + 1 + HARNESS_CONSOLES) {
 		*cause = xstrdup("l'hôte n'a pas affiché ses codes d'accès");
 		harness_host_stop(h, SIGKILL);
 		return -1;

@@ -32,6 +32,8 @@ struct harness_host {
 	pid_t	 pid;
 	char	 code[HARNESS_TEAMS][9];	/* as the host printed them */
 	char	 trainer[9];
+	/* Each candidate's personal code (harness_candidate[t][k]). */
+	char	 personal[HARNESS_TEAMS][HARNESS_PER_TEAM][9];
 };
 
 /* One line at a time from a file descriptor (pipes, sockets). */
@@ -47,7 +49,8 @@ int	 harness_create(const char *path, const char *scenario, uint64_t seed,
 	    char **cause);
 /*
  * Starts `BIN host PATH --headless` (stderr appended to log) and reads the
- * join codes it prints; the socket is listening when this returns 0.
+ * join codes it prints, the teams', the trainer's and the personal ones;
+ * the socket is listening when this returns 0.
  */
 int	 harness_host_start(const char *bin, const char *path, const char *log,
 	    struct harness_host *, char **cause);

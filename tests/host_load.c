@@ -41,6 +41,28 @@
  *      command under a new id is judged anew; and a console left idle
  *      while the host dies, then used (its first write hits a dead socket),
  *      neither dies of SIGPIPE nor loses the command.
+ *   4. security: who acts comes from the connection.  A raw connection
+ *      with Alpha's team code sends the trainer's commands (ouvrir_pilotage,
+ *      message, note on a Bravo candidate, a 90 000 € incident for Bravo,
+ *      pause, cloturer_semaine) as "formateur": each refused, none written,
+ *      each in the host's alerts (its stderr).  On that shared console a
+ *      teammate's name is written as declared, another team's candidate or
+ *      "formateur" refused and reported, "by" accepted only as the actor's
+ *      declared assistant.  With Léa's personal code: Léa alone, nothing
+ *      declared, her code refused for Noé (and reported); `pilote do` with
+ *      a personal code and with the team's.  The header a console gets
+ *      names its own team's candidates and accommodations only (the other
+ *      teams by name and candidates_count), without seed nor key; a pause
+ *      written "equipe=Bravo" still reaches Alpha (the commands table
+ *      says who sees what, not the data), a message to Bravo does not;
+ *      and Alpha's fold still equals the host's.  300 connections that never say
+ *      hello: a console joins within 2 s, `pilote do` goes through, all of
+ *      them are closed (3 s, or earlier to make room).  As root, the
+ *      account nobody gets 16 connections, no more, and never the
+ *      trainer's, even with the trainer's code.  50 wrong codes at once on
+ *      a fresh host: each answered and hung up, later and later (the last
+ *      after about HOST_SLOW_MAX_MS), a good code meanwhile not held up,
+ *      and "50 code(s) erroné(s)" reported.
  *
  * usage (from the repository's root): host_load PILOTE DIR [COMMANDS]
  * (500 per console: 3,000 in all).
@@ -70,6 +92,7 @@
 #include "core/game.h"
 #include "io/client.h"
 #include "io/host.h"
+#include "io/scenario_load.h"
 #include "io/session.h"
 #include "util/xalloc.h"
 
@@ -1222,6 +1245,770 @@ out:
 	run_dir_done(d, before);
 }
 
+/* --- test 4: who acts, a console's share, staying available --------- */
+
+/*
+ * The security run's session: Noé Petit (Alpha) and Inès Durand (Bravo)
+ * each have an assistant and extra time, so that a console of Alpha may
+ * learn the former's and must never learn the latter's.
+ */
+static int
+security_create(const char *path, char **cause)
+{
+	struct game_setup	 setup;
+	struct scenario		*s = NULL;
+	struct session		*ss;
+	struct diag		 d;
+	int			 t, k, rc;
+
+	diag_init(&d);
+	rc = scenario_load("tests/fixtures/mini.cfg", &s, &d);
+	diag_release(&d);
+	if (rc != SCENARIO_LOAD_OK) {
+		scenario_free(s);
+		*cause = xstrdup("tests/fixtures/mini.cfg ne se charge pas");
+		return -1;
+	}
+	memset(&setup, 0, sizeof setup);
+	setup.seed = seed & INT64_MAX;
+	setup.nteams = HARNESS_TEAMS;
+	for (t = 0; t < HARNESS_TEAMS; t++) {
+		setup.teams[t].name = harness_team[t];
+		setup.teams[t].ncandidates = HARNESS_PER_TEAM;
+		for (k = 0; k < HARNESS_PER_TEAM; k++)
+			setup.teams[t].candidates[k].name =
+			    harness_candidate[t][k];
+	}
+	setup.teams[0].candidates[1].assistant = "Aide Alpha";
+	setup.teams[0].candidates[1].extra_time = 25;
+	setup.teams[1].candidates[0].assistant = "Aide Bravo";
+	setup.teams[1].candidates[0].extra_time = 33;
+	rc = session_create(path, s, &setup, &ss, cause);
+	if (rc == 0)
+		session_close(ss);
+	scenario_free(s);
+	return rc;
+}
+
+/*
+ * A raw connection that joins and reads up to "ready": its fd (r set up
+ * on it) and the welcome message (*welcome, the caller's), or -1 and the
+ * error the host gave (*error, the caller's).
+ */
+static int
+raw_join(const char *path, const char *team, const char *code, const char *as,
+    struct harness_reader *r, json_t **welcome, char **error)
+{
+	json_t		*o;
+	const char	*type;
+	char		*line;
+	int		 fd = raw_connect(path);
+	int64_t		 limit = harness_us() + 10 * 1000000;
+
+	*welcome = NULL;
+	*error = NULL;
+	if (fd == -1) {
+		*error = xstrdup("pas de connexion");
+		return -1;
+	}
+	raw_hello(fd, team, code, as);
+	harness_reader_init(r, fd);
+	while (!r->eof && harness_us() < limit) {
+		if ((line = harness_reader_line(r, 200)) == NULL)
+			continue;
+		o = json_loads(line, 0, NULL);
+		type = json_string_value(json_object_get(o, "type"));
+		if (type != NULL && strcmp(type, "welcome") == 0) {
+			*welcome = json_incref(o);
+		} else if (type != NULL && strcmp(type, "error") == 0) {
+			*error = xstrdup(json_string_value(json_object_get(o,
+			    "error")));
+			json_decref(o);
+			break;
+		} else if (type != NULL && strcmp(type, "ready") == 0) {
+			json_decref(o);
+			return fd;
+		}
+		json_decref(o);
+	}
+	if (*error == NULL)
+		*error = xstrdup("pas de « ready »");
+	json_decref(*welcome);
+	*welcome = NULL;
+	harness_reader_release(r);
+	close(fd);
+	return -1;
+}
+
+/* A command on a joined raw connection: its seq, 0 refused (*why), -1. */
+static int64_t
+raw_try(struct harness_reader *r, const char *id, const char *event,
+    char **why)
+{
+	json_t		*o;
+	const char	*type;
+	char		*text, *line;
+	int64_t		 rc = -1, limit = harness_us() + 10 * 1000000;
+
+	*why = NULL;
+	text = xasprintf("{\"type\":\"command\",\"id\":\"%s\",\"event\":%s}\n",
+	    id, event);
+	raw_send(r->fd, text);
+	free(text);
+	while (rc == -1 && !r->eof && harness_us() < limit) {
+		if ((line = harness_reader_line(r, 200)) == NULL)
+			continue;
+		o = json_loads(line, 0, NULL);
+		type = json_string_value(json_object_get(o, "type"));
+		if (type != NULL && json_is_string(json_object_get(o, "id")) &&
+		    strcmp(json_string_value(json_object_get(o, "id")), id) == 0) {
+			if (strcmp(type, "ack") == 0)
+				rc = json_integer_value(json_object_get(o,
+				    "seq"));
+			else if (strcmp(type, "refused") == 0) {
+				rc = 0;
+				*why = xstrdup(json_string_value(
+				    json_object_get(o, "error")));
+			}
+		}
+		json_decref(o);
+	}
+	return rc;
+}
+
+/* The journal's line seq (a copy, the caller's), or NULL. */
+static json_t *
+journal_line(const char *path, int64_t seq)
+{
+	struct session	*ss;
+	char		*cause = NULL, *warning = NULL;
+	json_t		*o = NULL;
+
+	if (session_open(path, false, 0, &ss, &warning, &cause) == -1) {
+		free(cause);
+		return NULL;
+	}
+	free(warning);
+	if (seq > 0 && (size_t)seq < journal_count(ss->journal))
+		o = json_deep_copy(journal_get(ss->journal, (size_t)seq));
+	session_close(ss);
+	return o;
+}
+
+/* Whether the host's log (its stderr: the alerts) says needle within ms. */
+static bool
+log_says(const char *log, const char *needle, int ms)
+{
+	int64_t	 limit = harness_us() + (int64_t)ms * 1000;
+	char	*text;
+	FILE	*f;
+	long	 n;
+	bool	 found = false;
+
+	do {
+		if ((f = fopen(log, "rb")) != NULL) {
+			fseek(f, 0, SEEK_END);
+			n = ftell(f);
+			fseek(f, 0, SEEK_SET);
+			text = xcalloc((size_t)n + 1, 1);
+			if (fread(text, 1, (size_t)n, f) == (size_t)n)
+				found = strstr(text, needle) != NULL;
+			free(text);
+			fclose(f);
+		}
+		if (!found)
+			usleep(50000);
+	} while (!found && harness_us() < limit);
+	return found;
+}
+
+static const char *const trainer_acts[] = {
+	"{\"type\":\"ouvrir_pilotage\",\"actor\":\"formateur\"}",
+	"{\"type\":\"message\",\"actor\":\"formateur\",\"data\":{\"texte\":"
+	    "\"Faux message\",\"equipe\":\"Bravo\"}}",
+	"{\"type\":\"note\",\"actor\":\"formateur\",\"data\":{\"equipe\":"
+	    "\"Bravo\",\"candidat\":\"Inès Durand\",\"texte\":\"Nul\"}}",
+	"{\"type\":\"injecter\",\"actor\":\"formateur\",\"data\":{\"equipe\":"
+	    "\"Bravo\",\"titre\":\"Sabotage\",\"texte\":\"90 000 €\","
+	    "\"option1\":\"Payer : cout=90000\",\"option2\":\"Payer : "
+	    "cout=90000\",\"defaut\":\"Payer : cout=90000\"}}",
+	"{\"type\":\"pause\",\"actor\":\"formateur\"}",
+	"{\"type\":\"cloturer_semaine\",\"actor\":\"formateur\"}",
+	NULL
+};
+
+/* A team console asks for the trainer's acts: refused, unwritten, reported. */
+static void
+trainer_acts_check(const char *path, const char *log, struct harness_host *h)
+{
+	struct harness_reader	 r;
+	json_t			*welcome;
+	char			*error, *why, id[32], *alert;
+	const char		*name;
+	size_t			 n0 = journal_lines(path);
+	int64_t			 rc;
+	int			 i, fd;
+
+	fd = raw_join(path, "Alpha", h->code[0], "Léa Martin", &r, &welcome,
+	    &error);
+	check(fd != -1, "Alpha (code d'équipe) ne se connecte pas : %s", error);
+	free(error);
+	json_decref(welcome);
+	if (fd == -1)
+		return;
+	for (i = 0; trainer_acts[i] != NULL; i++) {
+		snprintf(id, sizeof id, "formateur:%d", i);
+		rc = raw_try(&r, id, trainer_acts[i], &why);
+		name = strstr(trainer_acts[i], "\"type\":\"") + 8;
+		check(rc == 0 && why != NULL && strstr(why, "est une commande du "
+		    "formateur") != NULL, "%.*s depuis la console d'Alpha : %"
+		    PRId64 " (%s), refus attendu", (int)strcspn(name, "\""),
+		    name, rc, why ? why : "pas de refus");
+		alert = xasprintf("la console de Alpha (Léa Martin) a tenté une "
+		    "commande du formateur (%.*s)", (int)strcspn(name, "\""),
+		    name);
+		check(log_says(log, alert, 3000), "alerte absente : « %s »",
+		    alert);
+		free(alert);
+		free(why);
+	}
+	check(journal_lines(path) == n0, "des commandes du formateur envoyées "
+	    "par une équipe ont été écrites (%zu lignes, %zu avant)",
+	    journal_lines(path), n0);
+	harness_reader_release(&r);
+	close(fd);
+}
+
+/* One spoofing attempt or legitimate act on a joined connection. */
+static void
+act_check(struct harness_reader *r, const char *path, const char *log,
+    const char *id, const char *event, const char *actor, const char *by,
+    int declared, const char *alert)
+{
+	json_t		*o;
+	char		*why = NULL;
+	size_t		 n0 = journal_lines(path);
+	int64_t		 seq = raw_try(r, id, event, &why);
+
+	if (actor == NULL) {
+		check(seq == 0 && journal_lines(path) == n0, "%s : %s, refus "
+		    "attendu (%s)", id, event, seq > 0 ? "écrit" : why ? why :
+		    "pas de réponse");
+		check(log_says(log, alert, 3000), "%s : alerte absente : « %s »",
+		    id, alert);
+		free(why);
+		return;
+	}
+	o = seq > 0 ? journal_line(path, seq) : NULL;
+	check(o != NULL && strcmp(json_string_value(json_object_get(o,
+	    "actor")), actor) == 0 && json_is_true(json_object_get(o,
+	    "declared")) == (declared != 0) && (declared != 0 ||
+	    json_object_get(o, "declared") == NULL) && strcmp(
+	    json_string_value(json_object_get(o, "team")), "Alpha") == 0 &&
+	    (by == NULL ? json_object_get(o, "by") == NULL : strcmp(
+	    json_string_value(json_object_get(o, "by")), by) == 0),
+	    "%s : %s devait s'écrire au nom de %s%s%s : %s", id, event, actor,
+	    declared ? " (déclaré)" : "", by ? ", saisi par l'assistant" : "",
+	    o == NULL ? (why ? why : "pas écrit") : "ligne différente");
+	json_decref(o);
+	free(why);
+}
+
+static const char *const mission =
+    "{\"type\":\"mission\",%s\"data\":{\"role\":\"pilote\",\"candidat\":"
+    "\"Noé Petit\",\"texte\":\"Coordonner\"}}";
+
+static char *
+mission_as(const char *fields)
+{
+	return xasprintf(mission, fields);
+}
+
+/* Who a command is written for comes from the connection. */
+static void
+identity_check(const char *bin, const char *path, const char *log,
+    struct harness_host *h)
+{
+	struct harness_reader	 r;
+	json_t			*welcome, *o;
+	char			*error, *ev;
+	const char		*args[] = { "mission", "role=pilote",
+	    "candidat=Léa Martin", "texte=Par pilote do", NULL };
+	int			 fd, rc;
+	int64_t			 seq;
+
+	/* The team's code: a shared console, any candidate of the team. */
+	fd = raw_join(path, "Alpha", h->code[0], "Léa Martin", &r, &welcome,
+	    &error);
+	check(fd != -1 && !json_is_true(json_object_get(welcome, "personal")),
+	    "console partagée d'Alpha : %s", error ? error : "personnelle ?");
+	free(error);
+	json_decref(welcome);
+	if (fd == -1)
+		return;
+	ev = mission_as("");
+	act_check(&r, path, log, "partagee:1", ev, "Léa Martin", NULL, 1, NULL);
+	free(ev);
+	ev = mission_as("\"actor\":\"Noé Petit\",");
+	act_check(&r, path, log, "partagee:2", ev, "Noé Petit", NULL, 1, NULL);
+	free(ev);
+	ev = mission_as("\"actor\":\"Inès Durand\",");
+	act_check(&r, path, log, "partagee:3", ev, NULL, NULL, 0, "la console "
+	    "de Alpha (Léa Martin) a tenté d'agir au nom de Inès Durand");
+	free(ev);
+	ev = mission_as("\"actor\":\"formateur\",");
+	act_check(&r, path, log, "partagee:4", ev, NULL, NULL, 0, "la console "
+	    "de Alpha (Léa Martin) a tenté d'agir au nom du formateur");
+	free(ev);
+	/* A name cannot forge a line of the host's log, nor a colour. */
+	ev = mission_as("\"actor\":\"X\\npilote host : alerte \\u001b[31m"
+	    "forgée\",");
+	act_check(&r, path, log, "partagee:4b", ev, NULL, NULL, 0, "a tenté "
+	    "d'agir au nom de X pilote host : alerte  [31mforgée");
+	free(ev);
+	/* Typed for Noé by his declared assistant only. */
+	ev = mission_as("\"actor\":\"Noé Petit\",\"by\":\"Léa Martin\",");
+	act_check(&r, path, log, "partagee:5", ev, NULL, NULL, 0, "« Léa "
+	    "Martin » ne peut pas saisir pour Noé Petit : son assistant "
+	    "déclaré est Aide Alpha");
+	free(ev);
+	ev = mission_as("\"actor\":\"Noé Petit\",\"by\":\"Aide Alpha\",");
+	act_check(&r, path, log, "partagee:6", ev, "Noé Petit", "Aide Alpha", 1,
+	    NULL);
+	free(ev);
+	ev = mission_as("\"by\":\"Aide Alpha\",");
+	act_check(&r, path, log, "partagee:7", ev, NULL, NULL, 0, "« Aide "
+	    "Alpha » ne peut pas saisir pour Léa Martin : aucun assistant");
+	free(ev);
+	harness_reader_release(&r);
+	close(fd);
+
+	/* Léa's own code: Léa alone, and nothing to declare. */
+	fd = raw_join(path, "Alpha", h->personal[0][0], "Léa Martin", &r,
+	    &welcome, &error);
+	check(fd != -1 && json_is_true(json_object_get(welcome, "personal")),
+	    "console personnelle de Léa Martin : %s", error ? error :
+	    "non personnelle");
+	free(error);
+	json_decref(welcome);
+	if (fd == -1)
+		return;
+	ev = mission_as("");
+	act_check(&r, path, log, "perso:1", ev, "Léa Martin", NULL, 0, NULL);
+	free(ev);
+	ev = mission_as("\"actor\":\"Léa Martin\",");
+	act_check(&r, path, log, "perso:2", ev, "Léa Martin", NULL, 0, NULL);
+	free(ev);
+	ev = mission_as("\"actor\":\"Noé Petit\",");
+	act_check(&r, path, log, "perso:3", ev, NULL, NULL, 0, "la console "
+	    "personnelle de Léa Martin (Alpha) a tenté d'agir au nom de Noé "
+	    "Petit");
+	free(ev);
+	ev = mission_as("\"actor\":\"Inès Durand\",");
+	act_check(&r, path, log, "perso:4", ev, NULL, NULL, 0, "la console "
+	    "personnelle de Léa Martin (Alpha) a tenté d'agir au nom de Inès "
+	    "Durand");
+	free(ev);
+	harness_reader_release(&r);
+	close(fd);
+
+	/* Her code is not Noé's, nor a teammate's code hers. */
+	fd = raw_join(path, "Alpha", h->personal[0][0], "Noé Petit", &r,
+	    &welcome, &error);
+	check(fd == -1 && error != NULL && strstr(error, "code d'accès "
+	    "incorrect") != NULL, "le code de Léa Martin pour Noé Petit : %s",
+	    error ? error : "accepté");
+	free(error);
+	check(log_says(log, "le code personnel de Léa Martin (Alpha) a servi à "
+	    "se présenter comme Noé Petit (Alpha)", 3000), "alerte absente : "
+	    "code de Léa Martin présenté par Noé Petit");
+
+	/* `pilote join` / `pilote do` take a personal code too. */
+	seq = do_cmd(bin, path, "Alpha", "Léa Martin", h->personal[0][0], args,
+	    &rc);
+	o = seq > 0 ? journal_line(path, seq) : NULL;
+	check(o != NULL && strcmp(json_string_value(json_object_get(o,
+	    "actor")), "Léa Martin") == 0 && json_object_get(o, "declared") ==
+	    NULL, "pilote do avec le code personnel de Léa Martin : code %d",
+	    rc);
+	json_decref(o);
+	seq = do_cmd(bin, path, "Alpha", "Léa Martin", h->code[0], args, &rc);
+	o = seq > 0 ? journal_line(path, seq) : NULL;
+	check(o != NULL && json_is_true(json_object_get(o, "declared")),
+	    "pilote do avec le code de l'équipe : code %d, « declared » "
+	    "attendu", rc);
+	json_decref(o);
+	do_cmd(bin, path, "Alpha", "Noé Petit", h->personal[0][0], args, &rc);
+	check(rc == 77, "pilote do au nom de Noé Petit avec le code de Léa "
+	    "Martin : code %d, 77 attendu", rc);
+}
+
+/* What Alpha's console is told of the session: its share only. */
+static void
+header_check(const char *path, struct harness_host *h)
+{
+	static const char *const others[] = {
+		"Inès Durand", "Hugo Lefèvre", "Zoé Bernard", "Théo Roux",
+		"Aide Bravo", NULL
+	};
+	static const char *const never[] = {
+		"seed", "seed_commitment", "pubkey", "hash", "sig", "seq", NULL
+	};
+	struct harness_reader	 r;
+	const json_t		*header, *teams, *t;
+	json_t			*welcome;
+	char			*error, *text;
+	size_t			 i;
+	int			 fd, k, leaks = 0;
+
+	fd = raw_join(path, "Alpha", h->personal[0][1], "Noé Petit", &r,
+	    &welcome, &error);
+	check(fd != -1, "console personnelle de Noé Petit : %s", error);
+	free(error);
+	if (fd == -1)
+		return;
+	header = json_object_get(welcome, "header");
+	teams = json_object_get(header, "teams");
+	text = json_dumps(welcome, JSON_COMPACT);
+	for (k = 0; others[k] != NULL; k++)
+		if (strstr(text, others[k]) != NULL && leaks++ < 5)
+			printf("  l'en-tête d'Alpha nomme %s\n", others[k]);
+	for (k = 0; never[k] != NULL; k++)
+		if (json_object_get(header, never[k]) != NULL && leaks++ < 5)
+			printf("  l'en-tête d'Alpha contient « %s »\n",
+			    never[k]);
+	json_array_foreach(teams, i, t) {
+		if (i == 0)
+			continue;
+		if (json_object_get(t, "candidates") != NULL ||
+		    json_integer_value(json_object_get(t,
+		    "candidates_count")) != HARNESS_PER_TEAM ||
+		    json_object_size(t) != 2)
+			leaks++;
+	}
+	check(leaks == 0 && json_array_size(teams) == HARNESS_TEAMS &&
+	    strstr(text, "\"Noé Petit\"") != NULL && strstr(text,
+	    "Aide Alpha") != NULL && strstr(text, "\"extra_time\":25") !=
+	    NULL && strstr(text, "\"extra_time\":33") == NULL &&
+	    json_is_string(json_object_get(json_object_get(header, "scenario"),
+	    "text")), "en-tête reçu par Alpha : %d fuite(s) : %.400s", leaks,
+	    text);
+	free(text);
+	json_decref(welcome);
+	harness_reader_release(&r);
+	close(fd);
+}
+
+/* How Alpha's console got line seq: 1 in full, 0 masked, -1 not at all. */
+static int
+alpha_sees(const char *path, struct harness_host *h, int64_t seq)
+{
+	struct harness_reader	 r;
+	json_t			*o;
+	const char		*type;
+	char			*line;
+	int			 fd = raw_connect(path), seen = -1;
+	int64_t			 limit = harness_us() + 10 * 1000000;
+
+	if (fd == -1)
+		return -1;
+	raw_hello(fd, "Alpha", h->code[0], "Léa Martin");
+	harness_reader_init(&r, fd);
+	while (!r.eof && harness_us() < limit) {
+		if ((line = harness_reader_line(&r, 200)) == NULL)
+			continue;
+		o = json_loads(line, 0, NULL);
+		type = json_string_value(json_object_get(o, "type"));
+		if (type != NULL && strcmp(type, "event") == 0 &&
+		    json_integer_value(json_object_get(json_object_get(o,
+		    "event"), "seq")) == seq)
+			seen = 1;
+		else if (type != NULL && strcmp(type, "masked") == 0 &&
+		    json_integer_value(json_object_get(o, "seq")) == seq)
+			seen = 0;
+		if (type != NULL && strcmp(type, "ready") == 0) {
+			json_decref(o);
+			break;
+		}
+		json_decref(o);
+	}
+	harness_reader_release(&r);
+	close(fd);
+	return seen;
+}
+
+/*
+ * Which consoles get a trainer's act is the commands table's rule: an
+ * "equipe=" the command does not read (pause) hides it from nobody, one it
+ * reads (message) from the other teams.
+ */
+static void
+audience_check(const char *bin, const char *path, struct harness_host *h)
+{
+	const char	*pause[] = { "pause", "equipe=Bravo", NULL };
+	const char	*resume[] = { "reprendre", NULL };
+	const char	*msg[] = { "message", "texte=Pour Bravo seulement",
+	    "equipe=Bravo", NULL };
+	int64_t		 seq;
+	int		 rc;
+
+	seq = do_cmd(bin, path, NULL, NULL, NULL, pause, &rc);
+	check(seq > 0 && alpha_sees(path, h, seq) == 1, "pause equipe=Bravo "
+	    "(code %d) : Alpha doit la recevoir en entier (la pause vaut pour "
+	    "tous)", rc);
+	seq = do_cmd(bin, path, NULL, NULL, NULL, resume, &rc);
+	check(seq > 0, "reprendre : code %d", rc);
+	seq = do_cmd(bin, path, NULL, NULL, NULL, msg, &rc);
+	check(seq > 0 && alpha_sees(path, h, seq) == 0, "message à Bravo (code "
+	    "%d) : Alpha doit le recevoir masqué", rc);
+}
+
+#define IDLE_CONNECTIONS	300	/* more than the host's table */
+
+/*
+ * Connections that never present themselves: a console still joins at
+ * once and `pilote do` goes through; the silent ones are closed after
+ * HOST_HELLO_MS (the oldest earlier, to make room).
+ */
+static void
+idle_check(const char *bin, const char *path, const char *log,
+    struct harness_host *h)
+{
+	struct harness_reader	 r;
+	struct client		*c = NULL;
+	char			*cause = NULL;
+	const char		*args[] = { "mission", "role=pilote",
+	    "candidat=Noé Petit", "texte=Malgré la foule", NULL };
+	int			 fds[IDLE_CONNECTIONS], i, n = 0, closed = 0, rc;
+	int64_t			 t0, ms, seq, limit;
+
+	for (i = 0; i < IDLE_CONNECTIONS; i++)
+		if ((fds[n] = raw_connect(path)) != -1)
+			n++;
+	check(n == IDLE_CONNECTIONS, "%d connexion(s) ouvertes sur %d", n,
+	    IDLE_CONNECTIONS);
+	t0 = harness_us();
+	rc = client_open(path, "Alpha", h->code[0], "Noé Petit", &c, &cause);
+	ms = (harness_us() - t0) / 1000;
+	check(rc == 0 && ms < 2000, "console jointe avec %d connexions muettes "
+	    "ouvertes : %s en %" PRId64 " ms (moins de 2 000 attendues)", n,
+	    rc == 0 ? "ok" : cause, ms);
+	free(cause);
+	client_close(c);
+	seq = do_cmd(bin, path, "Alpha", "Noé Petit", h->code[0], args, &rc);
+	check(seq > 0, "pilote do par l'hôte avec %d connexions muettes : code "
+	    "%d", n, rc);
+	/* Each silent one is closed within its 3 s (and a margin). */
+	limit = harness_us() + (HOST_HELLO_MS + 3000) * 1000LL;
+	for (i = 0; i < n; i++) {
+		harness_reader_init(&r, fds[i]);
+		while (!r.eof && harness_us() < limit)
+			harness_reader_line(&r, 100);
+		closed += r.eof;
+		harness_reader_release(&r);
+		close(fds[i]);
+	}
+	check(closed == n, "%d connexion(s) muette(s) fermée(s) par l'hôte sur "
+	    "%d", closed, n);
+	check(log_says(log, "fermée(s) faute de présentation", 3000) &&
+	    log_says(log, "table des connexions pleine", 100), "alertes des "
+	    "connexions muettes absentes");
+}
+
+/*
+ * Another account than the host's (root only: the test becomes nobody):
+ * HOST_MAX_PER_UID connections at most, and never the trainer's, even
+ * with the trainer's code.
+ */
+static void
+account_check(const char *path, const char *log, struct harness_host *h)
+{
+	struct harness_reader	 r;
+	char			*sock = host_socket_path(path), *line, *text;
+	int			 p[2], fds[HOST_MAX_PER_UID + 4], i, refused;
+	int			 trainer, status;
+	int64_t			 limit;
+	pid_t			 pid;
+
+	if (geteuid() != 0) {
+		printf("  (comptes : sauté, il faut être root pour devenir "
+		    "un autre utilisateur)\n");
+		free(sock);
+		return;
+	}
+	chmod(sock, 0666);
+	free(sock);
+	if (pipe(p) == -1)
+		return;
+	fflush(stdout);
+	if ((pid = fork()) == 0) {
+		close(p[0]);
+		prctl(PR_SET_PDEATHSIG, SIGKILL);
+		if (setgid(65534) == -1 || setuid(65534) == -1)
+			_exit(2);
+		for (i = 0; i < HOST_MAX_PER_UID + 4; i++)
+			fds[i] = raw_connect(path);
+		/* Refused ones get one error at once and are closed. */
+		usleep(500000);
+		for (i = refused = 0; i < HOST_MAX_PER_UID + 4; i++) {
+			if (fds[i] == -1) {
+				refused++;
+				continue;
+			}
+			harness_reader_init(&r, fds[i]);
+			line = harness_reader_line(&r, 50);
+			if (line != NULL && strstr(line, "trop de connexions") !=
+			    NULL)
+				refused++;
+			harness_reader_release(&r);
+		}
+		text = xasprintf("{\"type\":\"hello\",\"version\":1,"
+		    "\"trainer\":true,\"code\":\"%s\",\"since\":0}\n",
+		    h->trainer);
+		raw_send(fds[0], text);
+		free(text);
+		harness_reader_init(&r, fds[0]);
+		limit = harness_us() + 5 * 1000000;
+		trainer = 0;
+		while (!r.eof && harness_us() < limit)
+			if ((line = harness_reader_line(&r, 100)) != NULL &&
+			    strstr(line, "que depuis le compte du formateur") !=
+			    NULL)
+				trainer = 1;
+		harness_say(p[1], "%d %d", refused, trainer);
+		_exit(0);
+	}
+	close(p[1]);
+	harness_reader_init(&r, p[0]);
+	limit = harness_us() + 20 * 1000000;
+	while ((line = harness_reader_line(&r, 200)) == NULL && !r.eof &&
+	    harness_us() < limit)
+		;
+	refused = trainer = -1;
+	if (line != NULL && sscanf(line, "%d %d", &refused, &trainer) != 2)
+		refused = -1;
+	waitpid(pid, &status, 0);
+	check(refused == 4 && trainer == 1, "le compte nobody : %d connexion(s) "
+	    "refusée(s) sur %d (4 attendues), connexion du formateur %s",
+	    refused, HOST_MAX_PER_UID + 4, trainer == 1 ? "refusée" :
+	    "non refusée");
+	check(log_says(log, "connexion(s) refusée(s), depuis le compte nobody",
+	    3000) && log_says(log, "le compte nobody (uid 65534) a tenté "
+	    "d'ouvrir une connexion du formateur", 100), "alertes du compte "
+	    "nobody absentes");
+	harness_reader_release(&r);
+	close(p[0]);
+}
+
+#define WRONG_CODES	50
+
+/*
+ * Wrong codes, all at once: each answered, later and later, without
+ * holding up anyone else; the trainer sees how many.
+ */
+static void
+wrong_codes_check(const char *path, const char *log, struct harness_host *h)
+{
+	struct harness_reader	 r[WRONG_CODES];
+	struct client		*c = NULL;
+	char			*line, *cause = NULL, code[9], *want;
+	int			 i, answered = 0, errors = 0, rc;
+	int64_t			 t0, at[WRONG_CODES], first = -1, last = 0;
+	int64_t			 limit, ms;
+
+	t0 = harness_us();
+	for (i = 0; i < WRONG_CODES; i++) {
+		snprintf(code, sizeof code, "ZZZZ%04d", i);
+		harness_reader_init(&r[i], raw_connect(path));
+		raw_hello(r[i].fd, "Bravo", code, "Inès Durand");
+		at[i] = -1;
+	}
+	/* Meanwhile a console with the right code is not held up. */
+	rc = client_open(path, "Bravo", h->code[1], "Hugo Lefèvre", &c,
+	    &cause);
+	ms = (harness_us() - t0) / 1000;
+	check(rc == 0 && ms < 2000, "console jointe pendant %d codes faux : %s "
+	    "en %" PRId64 " ms", WRONG_CODES, rc == 0 ? "ok" : cause, ms);
+	free(cause);
+	client_close(c);
+	limit = t0 + (int64_t)(HOST_SLOW_MAX_MS + 5000) * 1000;
+	while (answered < WRONG_CODES && harness_us() < limit)
+		for (i = 0; i < WRONG_CODES; i++) {
+			if (at[i] >= 0 || r[i].fd == -1)
+				continue;
+			if ((line = harness_reader_line(&r[i], 0)) != NULL) {
+				errors += strstr(line, "code d'accès incorrect") !=
+				    NULL;
+				at[i] = (harness_us() - t0) / 1000;
+				answered++;
+				if (first < 0 || at[i] < first)
+					first = at[i];
+				if (at[i] > last)
+					last = at[i];
+			} else
+				usleep(1000);
+		}
+	for (i = 0; i < WRONG_CODES; i++) {
+		harness_reader_line(&r[i], 500);
+		check(r[i].eof, "code faux n°%d : connexion toujours ouverte", i);
+		if (r[i].fd != -1)
+			close(r[i].fd);
+		harness_reader_release(&r[i]);
+	}
+	printf("  %d codes faux : premier refus à %" PRId64 " ms, dernier à %"
+	    PRId64 " ms\n", WRONG_CODES, first, last);
+	check(errors == WRONG_CODES && first >= HOST_SLOW_FIRST_MS - 50 &&
+	    last >= HOST_SLOW_MAX_MS - 500, "%d code(s) faux refusé(s) sur %d, "
+	    "le premier à %" PRId64 " ms (%d au moins), le dernier à %" PRId64
+	    " ms (%d au moins)", errors, WRONG_CODES, first,
+	    HOST_SLOW_FIRST_MS, last, HOST_SLOW_MAX_MS - 500);
+	want = xasprintf("%d code(s) erroné(s) depuis le compte ",
+	    WRONG_CODES);
+	check(log_says(log, want, 3000), "alerte absente : « %s… »", want);
+	free(want);
+}
+
+static void
+security_run(const char *bin, const char *dir)
+{
+	struct harness_host	 h;
+	char			*d, *path, *log, *cause = NULL;
+	int			 before = failed, rc;
+
+	d = run_dir(dir, "security");
+	path = xasprintf("%s/examen.jsonl", d);
+	log = xasprintf("%s/host.log", d);
+	if (security_create(path, &cause) == -1 ||
+	    harness_host_start(bin, path, log, &h, &cause) == -1) {
+		check(false, "mise en place : %s", cause);
+		free(cause);
+		goto out;
+	}
+	trainer_acts_check(path, log, &h);
+	identity_check(bin, path, log, &h);
+	header_check(path, &h);
+	audience_check(bin, path, &h);
+	client_hash_check(path, 0, h.code[0], (int64_t)journal_lines(path) - 1);
+	idle_check(bin, path, log, &h);
+	account_check(path, log, &h);
+	/* A fresh host: its count of wrong codes starts from nothing. */
+	harness_host_stop(&h, SIGTERM);
+	if (harness_host_start(bin, path, log, &h, &cause) == -1) {
+		check(false, "redémarrage de l'hôte : %s", cause);
+		free(cause);
+		goto out;
+	}
+	wrong_codes_check(path, log, &h);
+	rc = harness_host_stop(&h, SIGTERM);
+	check(WIFEXITED(rc) && WEXITSTATUS(rc) == 0, "l'hôte ne s'arrête pas "
+	    "proprement (statut %d)", rc);
+	verify_passes(bin, path, journal_lines(path));
+out:
+	free(path);
+	free(log);
+	run_dir_done(d, before);
+}
+
 int
 main(int argc, char **argv)
 {
@@ -1264,6 +2051,11 @@ main(int argc, char **argv)
 	before = failed;
 	privacy_run(bin, dir);
 	printf("codes d'accès et confidentialité au socket : %s\n",
+	    failed == before ? "ok" : "ÉCHEC");
+	fflush(stdout);
+	before = failed;
+	security_run(bin, dir);
+	printf("identité, part de l'en-tête et disponibilité de l'hôte : %s\n",
 	    failed == before ? "ok" : "ÉCHEC");
 	printf("host load: %d passed, %d failed\n", passed, failed);
 	return failed == 0 ? 0 : 1;

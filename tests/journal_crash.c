@@ -7,7 +7,9 @@
  * at a random moment, reads every ack it got, reopens the journal for
  * writing (a torn last line is set aside) and checks that every
  * acknowledged seq is there, verified and with the content the writer
- * gave it; then the next round starts on the same file.
+ * gave it; then the next round starts on the same file.  Lines beyond the
+ * last acknowledged one may be there too (written, never acknowledged):
+ * they must hold what the writer gave them as well.
  *
  * Most rounds measure the delay (0-30 ms) from the moment the writer says
  * it is ready, so that the kill lands among appends; one round in eight
@@ -18,15 +20,26 @@
  * also simulate a power cut: when the last line was never acknowledged, it
  * loses its end or its end turns to zeros, as unsynced data may after a
  * power loss.  (A kill cannot show a missing fdatasync(): the page cache
- * survives the process.  The unit tests check that ordering.)
+ * survives the process.  The unit tests check that ordering.)  When only
+ * its newline was lost or turned to zeros, the line is whole and signed:
+ * the writer's own line, kept and given its newline back on reopening;
+ * any shorter end is a torn line, set aside.
  *
- * Opening verifies every signature (about 60 µs a line), so a file that
- * grew for all the rounds would make the test quadratic: a new session
- * file starts every ROUNDS_PER_FILE rounds.
+ * Before the random rounds, three deterministic ones cut the end of an
+ * unacknowledged last line in each way that matters: its newline turned
+ * to a NUL byte (the failure seed 115995978368547 recorded, when such a
+ * line was refused: « réouverture refusée : …crash-12.jsonl:5: ligne
+ * inachevée, sans fin de ligne »), its newline lost, and its second half
+ * turned to zeros.
+ *
+ * Opening hashes and parses every line, so a file that grew for all the
+ * rounds would make the test quadratic: a new session file starts every
+ * ROUNDS_PER_FILE rounds.  The trainer's key is made in DIR's run
+ * directory (PILOTE_TRAINER_KEY), never in the account's home.
  *
  * usage: journal_crash DIR [ROUNDS [ROUNDS_PER_FILE]]   (240 and 4)
- * JOURNAL_CRASH_SEED replays a run.  Last line of output:
- * "journal crash: N passed, M failed".
+ * JOURNAL_CRASH_SEED replays a run; every failure prints the seed.  Last
+ * line of output: "journal crash: N passed, M failed".
  */
 #include <sys/stat.h>
 #include <sys/wait.h>
@@ -48,6 +61,7 @@
 #define BIG_SPAN	(256 * 1024)
 
 static uint64_t	 rng_state;
+static uint64_t	 seed;
 
 /* splitmix64: enough for delays, and reproducible from the seed. */
 static uint64_t
@@ -185,18 +199,25 @@ sleep_us(uint64_t us)
 		;
 }
 
+enum cut {
+	CUT_RANDOM,		/* anywhere in the line, either way */
+	CUT_NEWLINE_TO_NUL,	/* only the newline, turned to a NUL byte */
+	CUT_NEWLINE_LOST,	/* only the newline, lost */
+	CUT_HALF_TO_ZEROS	/* its second half turned to zeros */
+};
+
 /*
  * A power cut on top of the kill, when the last line was never
  * acknowledged (seq > acked): it loses its end, or its end turns to zeros
  * (a file system that grew the file before writing the data).  1 if done.
  */
 static int
-power_cut(const char *path, size_t acked)
+power_cut(const char *path, size_t acked, enum cut how)
 {
 	struct stat	 st;
 	char		*data, *zeros;
 	size_t		 len, start, cut, lines = 0, i;
-	int		 fd, done = 0;
+	int		 fd, done = 0, to_zeros;
 
 	if ((fd = open(path, O_RDWR)) == -1 || fstat(fd, &st) == -1)
 		return -1;
@@ -212,8 +233,22 @@ power_cut(const char *path, size_t acked)
 		goto out;
 	for (start = len - 1; start > 0 && data[start - 1] != '\n'; start--)
 		;
-	cut = start + 1 + (size_t)(rng_next() % (len - start - 1));
-	if (rng_next() % 2 == 0) {
+	switch (how) {
+	case CUT_NEWLINE_TO_NUL:
+	case CUT_NEWLINE_LOST:
+		cut = len - 1;
+		to_zeros = how == CUT_NEWLINE_TO_NUL;
+		break;
+	case CUT_HALF_TO_ZEROS:
+		cut = start + (len - start) / 2;
+		to_zeros = 1;
+		break;
+	default:
+		cut = start + 1 + (size_t)(rng_next() % (len - start - 1));
+		to_zeros = rng_next() % 2 != 0;
+		break;
+	}
+	if (!to_zeros) {
 		if (ftruncate(fd, (off_t)cut) == -1)
 			abort();
 	} else {
@@ -233,21 +268,23 @@ out:
 struct totals {
 	int	 passed, failed;
 	int	 killed_opening;
-	int	 torn;
+	int	 torn;		/* torn last lines set aside */
+	int	 kept;		/* whole last lines given their newline back */
 	int	 power_cuts;
 	size_t	 acked;
 	size_t	 lines_checked;
 };
 
+static int	 check_reopen(const char *, const struct round *, size_t *,
+		    struct totals *);
+
 /* One kill and one check; 0 when every acknowledged event is there. */
 static int
 crash_round(const char *path, size_t *lines, int from_fork, struct totals *t)
 {
-	struct journal	*j;
 	struct round	 r;
-	json_t		*want;
-	char		 buf[65536], *warning = NULL, *cause = NULL;
-	size_t		 len = 0, seq, count;
+	char		 buf[65536];
+	size_t		 len = 0;
 	ssize_t		 n;
 	pid_t		 pid;
 	int		 fds[2], status, ok = 1;
@@ -304,26 +341,46 @@ crash_round(const char *path, size_t *lines, int from_fork, struct totals *t)
 		t->killed_opening++;
 
 	if (rng_next() % 2 == 0 && power_cut(path, r.acked ? r.acked :
-	    r.first - 1) == 1)
+	    r.first - 1, CUT_RANDOM) == 1)
 		t->power_cuts++;
+	if (check_reopen(path, &r, lines, t) == -1)
+		ok = 0;
+	return ok ? 0 : -1;
+}
 
-	/* The check: reopen for writing, as the next host would. */
+/*
+ * The check: reopen for writing, as the next host would; every
+ * acknowledged seq is there, and every line from r->first on holds what
+ * the writer gave it.  *lines becomes the count.  0 if so.
+ */
+static int
+check_reopen(const char *path, const struct round *r, size_t *lines,
+    struct totals *t)
+{
+	struct journal	*j;
+	json_t		*want;
+	char		*warning = NULL, *cause = NULL;
+	size_t		 seq, count;
+	int		 ok = 1;
+
 	if (journal_open(path, JOURNAL_WRITE, &j, &warning, &cause) == -1) {
 		printf("ÉCHEC : réouverture refusée : %s\n", cause);
 		free(cause);
 		return -1;
 	}
-	if (warning != NULL)
+	if (warning != NULL && strstr(warning, "rétablie") != NULL)
+		t->kept++;
+	else if (warning != NULL)
 		t->torn++;
 	free(warning);
 	count = journal_count(j);
-	if (r.acked != 0 && count <= r.acked) {
+	if (r->acked != 0 && count <= r->acked) {
 		printf("ÉCHEC : seq %zu acquitté mais le journal n'a que %zu "
-		    "lignes\n", r.acked, count);
+		    "lignes\n", r->acked, count);
 		ok = 0;
 	}
 	/* Older lines were checked before, and the chain covers them since. */
-	for (seq = r.first; seq < count; seq++) {
+	for (seq = r->first; seq < count; seq++) {
 		want = crash_event(seq);
 		json_object_set_new(want, "seq", json_integer((json_int_t)seq));
 		if (!json_equal(want, journal_get(j, seq))) {
@@ -333,23 +390,100 @@ crash_round(const char *path, size_t *lines, int from_fork, struct totals *t)
 		json_decref(want);
 	}
 	journal_close(j);
-	if (r.acked != 0)
-		t->acked += r.acked - r.first + 1;
+	if (r->acked != 0)
+		t->acked += r->acked - r->first + 1;
 	t->lines_checked += count;
 	*lines = count;
 	return ok ? 0 : -1;
 }
 
+/* A new session file with its header; -1 and a message if not. */
+static int
+new_session(const char *path)
+{
+	struct journal	*j;
+	json_t		*h;
+	char		*cause = NULL;
+
+	h = json_pack("{s:s, s:i, s:s, s:I}", "type", "session", "format", 2,
+	    "time", "2025-11-28T10:00:00+01:00", "seed", (json_int_t)seed);
+	if (journal_create(path, h, NULL, &j, &cause) == -1) {
+		printf("ÉCHEC : %s\n", cause);
+		free(cause);
+		json_decref(h);
+		return -1;
+	}
+	json_decref(h);
+	journal_close(j);
+	return 0;
+}
+
+/*
+ * A deterministic round: 4 acknowledged events, a fifth written but never
+ * acknowledged whose end a power cut then takes (how), and the check.
+ * For the two cuts of the newline alone the fifth line is whole and must
+ * be kept; for the half turned to zeros, set aside.
+ */
+static int
+cut_round(const char *path, enum cut how, struct totals *t)
+{
+	struct journal	*j;
+	struct round	 r;
+	json_t		*e;
+	char		*warning = NULL, *cause = NULL;
+	size_t		 lines, n;
+	int		 kept = t->kept, torn = t->torn;
+
+	if (new_session(path) == -1)
+		return -1;
+	if (journal_open(path, JOURNAL_WRITE, &j, &warning, &cause) == -1) {
+		printf("ÉCHEC : %s\n", cause);
+		free(cause);
+		return -1;
+	}
+	free(warning);
+	for (n = 1; n <= 5; n++) {
+		e = crash_event(n);
+		if (journal_append(j, e, &cause) == -1) {
+			printf("ÉCHEC : %s\n", cause);
+			free(cause);
+			json_decref(e);
+			journal_close(j);
+			return -1;
+		}
+		json_decref(e);
+	}
+	journal_close(j);
+	memset(&r, 0, sizeof r);
+	r.first = 1;
+	r.acked = 4;
+	if (power_cut(path, r.acked, how) != 1) {
+		printf("ÉCHEC : coupure de courant non simulée\n");
+		return -1;
+	}
+	t->power_cuts++;
+	lines = 0;
+	if (check_reopen(path, &r, &lines, t) == -1)
+		return -1;
+	if (how == CUT_HALF_TO_ZEROS ? lines != 5 || t->torn != torn + 1 :
+	    lines != 6 || t->kept != kept + 1) {
+		printf("ÉCHEC : %zu lignes après la coupure (%s)\n", lines,
+		    how == CUT_HALF_TO_ZEROS ? "ligne déchirée à mettre de "
+		    "côté" : "ligne entière à garder");
+		return -1;
+	}
+	return 0;
+}
+
 int
 main(int argc, char **argv)
 {
-	struct journal	*j;
+	static const enum cut	 cuts[] = { CUT_NEWLINE_TO_NUL,
+	    CUT_NEWLINE_LOST, CUT_HALF_TO_ZEROS };
 	struct journal_report rep;
 	struct totals	 t;
-	json_t		*h;
-	char		 dir[4096], path[4200], *cause = NULL, *env;
-	uint64_t	 seed;
-	size_t		 lines = 0;
+	char		 dir[4096], path[4200], *env;
+	size_t		 lines = 0, c;
 	int		 rounds = 240, per_file = 4, i, file = -1;
 
 	if (argc < 2 || argc > 4) {
@@ -380,33 +514,44 @@ main(int argc, char **argv)
 		perror(dir);
 		return 1;
 	}
+	/* The trainer's key of this run: the account's is never touched. */
+	snprintf(path, sizeof path, "%s/formateur.key", dir);
+	if (setenv("PILOTE_TRAINER_KEY", path, 1) == -1) {
+		perror("setenv");
+		return 1;
+	}
 	memset(&t, 0, sizeof t);
+	for (c = 0; c < sizeof cuts / sizeof cuts[0]; c++) {
+		snprintf(path, sizeof path, "%s/cut-%zu.jsonl", dir, c);
+		if (cut_round(path, cuts[c], &t) == 0)
+			t.passed++;
+		else {
+			t.failed++;
+			printf("  (coupure déterministe %zu, %s ; "
+			    "JOURNAL_CRASH_SEED=%" PRIu64 ")\n", c, path, seed);
+		}
+	}
 	for (i = 0; i < rounds; i++) {
 		if (i % per_file == 0) {
 			snprintf(path, sizeof path, "%s/crash-%d.jsonl", dir,
 			    ++file);
-			h = json_pack("{s:s, s:i, s:s, s:I}", "type", "session",
-			    "format", 1, "time", "2025-11-28T10:00:00+01:00",
-			    "seed", (json_int_t)seed);
-			if (journal_create(path, h, &j, &cause) == -1) {
-				printf("ÉCHEC : %s\n", cause);
+			if (new_session(path) == -1)
 				return 1;
-			}
-			json_decref(h);
-			journal_close(j);
 			lines = 1;
 		}
 		if (crash_round(path, &lines, rng_next() % 8 == 0, &t) == 0)
 			t.passed++;
 		else {
 			t.failed++;
-			printf("  (round %d, %s)\n", i, path);
+			printf("  (round %d, %s ; JOURNAL_CRASH_SEED=%" PRIu64
+			    " pour rejouer)\n", i, path, seed);
 		}
 		if ((i + 1) % per_file == 0 || i + 1 == rounds) {
-			if (journal_verify_file(path, &rep) != 0 ||
+			if (journal_verify_file(path, NULL, &rep) != 0 ||
 			    rep.bad_line != 0) {
-				printf("ÉCHEC : %s: ligne %zu : %s\n", path,
-				    rep.bad_line, rep.message);
+				printf("ÉCHEC : %s: ligne %zu : %s ; "
+				    "JOURNAL_CRASH_SEED=%" PRIu64 "\n", path,
+				    rep.bad_line, rep.message, seed);
 				t.failed++;
 			}
 			journal_report_release(&rep);
@@ -414,9 +559,10 @@ main(int argc, char **argv)
 	}
 	printf("journal crash : graine %" PRIu64 ", %d SIGKILL dont %d "
 	    "pendant l'ouverture, %d coupures de courant simulées, %zu "
-	    "décisions confirmées, %d lignes déchirées mises de côté, %zu "
-	    "lignes relues\n", seed, rounds, t.killed_opening, t.power_cuts,
-	    t.acked, t.torn, t.lines_checked);
+	    "décisions confirmées, %d lignes déchirées mises de côté, %d "
+	    "lignes entières gardées (fin de ligne rétablie), %zu lignes "
+	    "relues\n", seed, rounds, t.killed_opening, t.power_cuts, t.acked,
+	    t.torn, t.kept, t.lines_checked);
 	printf("journal crash: %d passed, %d failed\n", t.passed, t.failed);
 	if (t.failed == 0) {
 		snprintf(path, sizeof path, "rm -rf '%s'", dir);

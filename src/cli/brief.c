@@ -58,7 +58,7 @@ brief_load(const char *path, struct scenario **out)
 }
 
 static void
-brief_print(const struct brief *b)
+brief_print(FILE *out, const struct brief *b)
 {
 	const struct brief_line	*bl;
 	const char		*p;
@@ -70,17 +70,17 @@ brief_print(const struct brief *b)
 		indent = bl->style == BRIEF_ITEM ? 2 :
 		    bl->style == BRIEF_SUBITEM ? 4 : 0;
 		if (bl->style == BRIEF_HEADING)
-			printf("## ");
+			fprintf(out, "## ");
 		else if (bl->style == BRIEF_TITLE)
-			printf("# ");
+			fprintf(out, "# ");
 		for (p = bl->text; ; p += next) {
 			wrap_next(p, BRIEF_COLUMNS - indent, &len, &next);
 			if (p == bl->text && indent > 0)
-				printf("%*s%s", indent - 2, "",
+				fprintf(out, "%*s%s", indent - 2, "",
 				    bl->style == BRIEF_ITEM ? "• " : "◦ ");
 			else if (indent > 0)
-				printf("%*s", indent, "");
-			printf("%.*s\n", (int)len, p);
+				fprintf(out, "%*s", indent, "");
+			fprintf(out, "%.*s\n", (int)len, p);
 			if (next == 0 || p[next] == '\0')
 				break;
 		}
@@ -127,6 +127,7 @@ cli_brief(int argc, char **argv)
 {
 	struct scenario	*s;
 	struct brief	 b;
+	struct cli_terminal term;
 	const char	*path;
 	int		 rc;
 
@@ -138,10 +139,12 @@ cli_brief(int argc, char **argv)
 	if ((rc = brief_load(path, &s)) != EX_OK)
 		return rc;
 	brief_build(s, &b);
-	brief_print(&b);
+	cli_terminal_open(&term);
+	brief_print(term.out, &b);
+	rc = cli_terminal_close(&term) == -1 ? EX_IOERR : EX_OK;
 	brief_release(&b);
 	scenario_free(s);
-	return EX_OK;
+	return rc;
 }
 
 int
@@ -177,9 +180,7 @@ cli_play(int argc, char **argv)
 	if (n > 6 && strcmp(path + n - 6, ".jsonl") == 0) {
 		if (session_open(path, true, 0, &ss, &warning, &cause) == -1) {
 			fprintf(stderr, "pilote play : %s\n", cause);
-			rc = access(path, F_OK) != 0 ? EX_NOINPUT :
-			    strstr(cause, "verrou") || strstr(cause, "ouverte") ?
-			    EX_TEMPFAIL : EX_DATAERR;
+			rc = session_failure_exit();
 			free(cause);
 			return rc;
 		}

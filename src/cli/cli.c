@@ -4,11 +4,13 @@
  * stderr and exits 64 (EX_USAGE).
  */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 
 #include "cli/cli.h"
 #include "util/i18n.h"
+#include "util/text.h"
 
 struct cli_command {
 	const char	*name;
@@ -31,9 +33,40 @@ static const struct cli_command cli_commands[] = {
 	{ "simulate", cli_simulate, N_("jouer des parties automatiques pour "
 	    "éprouver un scénario") },
 	{ "replay", cli_replay, N_("rejouer une session pour l'évaluer (lecture seule)") },
+	{ "mark", cli_mark, N_("noter un critère E3 d'une session (scripts du "
+	    "jury)") },
 	{ "verify", cli_verify, N_("vérifier qu'un journal n'a pas été "
 	    "altéré") },
 };
+
+void
+cli_terminal_open(struct cli_terminal *t)
+{
+	t->buf = NULL;
+	t->len = 0;
+	if ((t->out = open_memstream(&t->buf, &t->len)) == NULL) {
+		fprintf(stderr, _("pilote : mémoire épuisée\n"));
+		abort();
+	}
+}
+
+int
+cli_terminal_close(struct cli_terminal *t)
+{
+	char	*shown;
+	int	 rc = 0;
+
+	if (fclose(t->out) != 0)
+		rc = -1;
+	shown = text_sanitize(t->buf != NULL ? t->buf : "", t->len, true);
+	if (fputs(shown, stdout) == EOF || fflush(stdout) == EOF)
+		rc = -1;
+	free(shown);
+	free(t->buf);
+	t->out = NULL;
+	t->buf = NULL;
+	return rc;
+}
 
 static void
 cli_usage(FILE *out)

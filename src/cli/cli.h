@@ -9,6 +9,25 @@
 #define PILOTE_VERSION	"0.1.0"
 #define PILOTE_DEFAULT_SCENARIO	"scenarios/lancement-hydra.cfg"
 
+#include <stdio.h>
+
+/*
+ * Text printed for a terminal by pilote show and pilote brief: written to
+ * out (an in-memory stream), then cli_terminal_close() sends it to stdout
+ * through text_sanitize(), so a text that did not come through the text
+ * rule (a journal older than it) shows its controls ("␛") instead of
+ * driving the terminal.  Lines and tabs are kept.
+ */
+struct cli_terminal {
+	FILE	*out;
+	char	*buf;
+	size_t	 len;
+};
+
+void	cli_terminal_open(struct cli_terminal *);
+/* Flushes what was written to stdout; 0, or -1 if stdout failed. */
+int	cli_terminal_close(struct cli_terminal *);
+
 int	cli_main(int argc, char **argv);
 int	cli_check(int argc, char **argv);
 int	cli_brief(int argc, char **argv);
@@ -23,6 +42,7 @@ int	cli_join(int argc, char **argv);
 /* "pilote export report": argv[0] is "report" (cli/export_report.c). */
 int	report_export(int argc, char **argv);
 int	cli_replay(int argc, char **argv);
+int	cli_mark(int argc, char **argv);
 int	cli_export(int argc, char **argv);
 
 #endif

@@ -43,6 +43,7 @@ cli_export(int argc, char **argv)
 	const char	*kind = NULL, *path = NULL, *out = NULL;
 	const char	*candidate = NULL, *format = NULL;
 	char		*cause = NULL, *warning = NULL, *text = NULL;
+	char		*mwarning = NULL;
 	enum export_format fmt;
 	bool		 have_marks = false;
 	int		 i, rc = EX_OK;
@@ -105,7 +106,7 @@ cli_export(int argc, char **argv)
 	    EXPORT_MARKDOWN;
 	if (session_open(path, false, 0, &ss, &warning, &cause) == -1) {
 		fprintf(stderr, "pilote export : %s\n", cause);
-		rc = access(path, F_OK) != 0 ? EX_NOINPUT : EX_DATAERR;
+		rc = session_failure_exit();
 		goto done;
 	}
 	if (warning != NULL)
@@ -119,9 +120,12 @@ cli_export(int argc, char **argv)
 	} else if (strcmp(kind, "events") == 0)
 		text = export_events(ss);
 	else {
-		if (marks_load(path, &ms, &cause) == -1) {
+		rc = marks_load(path, ss->journal, &ms, &mwarning, &cause);
+		if (mwarning != NULL)
+			fprintf(stderr, "pilote export : %s\n", mwarning);
+		free(mwarning);
+		if (rc != EX_OK) {
 			fprintf(stderr, "pilote export : %s\n", cause);
-			rc = EX_DATAERR;
 			goto done;
 		}
 		have_marks = true;

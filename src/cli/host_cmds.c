@@ -2,14 +2,17 @@
  * host_cmds: "pilote host SESSION [--headless]" serves a session to the
  * team consoles; "pilote join SESSION --team NOM --as NOM --code CODE"
  * opens a team console on it.  With --headless the host prints the join
- * codes and serves until interrupted (classrooms without a projector,
- * tests); otherwise the trainer's screen runs with the host inside it.
+ * codes (the teams', the candidates' personal ones, the trainer's) and
+ * serves until interrupted (classrooms without a projector, tests), its
+ * security alerts on stderr; otherwise the trainer's screen runs with the
+ * host inside it.
  */
 #include <signal.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -19,6 +22,7 @@
 #include "io/session.h"
 #include "tui/app.h"
 #include "util/i18n.h"
+#include "util/wrap.h"
 
 static volatile sig_atomic_t host_stop;
 
@@ -32,17 +36,57 @@ host_on_signal(int sig)
 static void
 host_print_codes(struct host *h, const struct session *ss)
 {
-	int	 i;
-	char	*sock = host_socket_path(ss->path);
+	int	 i, k;
+	char	*sock = host_socket_path(ss->path), team[128], who[128];
 
 	printf(_("Session %s servie sur %s\n"), ss->path, sock);
+	/* The anchors a jury checks: pilote verify --signer … --head …. */
+	printf(_("Journal : %zu lignes, tête %.*s, signé par la clé du "
+	    "formateur %s\n"), journal_count(ss->journal), JOURNAL_SHORT_HEAD,
+	    journal_head(ss->journal), journal_fingerprint(ss->journal));
 	printf(_("Codes d'accès (à donner à chaque équipe) :\n"));
+	/* Padded by columns, not bytes: names are accented. */
 	for (i = 0; i < ss->game->nteams; i++)
-		printf("  %-20s %s\n", ss->game->teams[i].name, host_code(h, i));
+		printf("  %s %s\n", wrap_pad(team, sizeof team,
+		    ss->game->teams[i].name, 20, 0), host_code(h, i));
 	printf(_("  %-20s %s (pilote do --trainer l'obtient seul)\n"),
 	    _("formateur"), host_code(h, -1));
+	printf(_("Codes personnels (un par candidat : sa console n'agit qu'en "
+	    "son nom) :\n"));
+	for (i = 0; i < ss->game->nteams; i++)
+		for (k = 0; k < ss->game->teams[i].ncandidates; k++)
+			printf("  %s %s %s\n", wrap_pad(team, sizeof team,
+			    ss->game->teams[i].name, 20, 0), wrap_pad(who,
+			    sizeof who, ss->game->teams[i].candidates[k].name,
+			    30, 0), host_candidate_code(h, i, k));
 	fflush(stdout);
 	free(sock);
+}
+
+/* The alerts that appeared or grew since the last call, on stderr. */
+static void
+host_print_alerts(struct host *h, unsigned *seen)
+{
+	const struct host_alert	*a;
+	struct tm		 tm;
+	time_t			 t;
+	char			 when[8];
+	unsigned		 top = *seen;
+	int			 i, n = host_alerts(h, &a);
+
+	for (i = 0; i < n; i++) {
+		if (a[i].serial <= *seen)
+			continue;
+		t = (time_t)(a[i].time / 1000);
+		if (localtime_r(&t, &tm) == NULL ||
+		    strftime(when, sizeof when, "%H:%M", &tm) == 0)
+			strcpy(when, "--:--");
+		fprintf(stderr, _("pilote host : alerte %s : %s\n"), when,
+		    a[i].text);
+		if (a[i].serial > top)
+			top = a[i].serial;
+	}
+	*seen = top;
 }
 
 int
@@ -54,6 +98,7 @@ cli_host(int argc, char **argv)
 	const char		*path = NULL;
 	char			*cause = NULL, *warning = NULL;
 	bool			 headless = false;
+	unsigned		 seen = 0;
 	int			 i, rc = EX_OK;
 
 	for (i = 1; i < argc; i++) {
@@ -82,9 +127,7 @@ cli_host(int argc, char **argv)
 	}
 	if (session_open(path, true, 0, &ss, &warning, &cause) == -1) {
 		fprintf(stderr, "pilote host : %s\n", cause);
-		rc = access(path, F_OK) != 0 ? EX_NOINPUT :
-		    strstr(cause, "verrou") || strstr(cause, "ouverte") ?
-		    EX_TEMPFAIL : EX_DATAERR;
+		rc = session_failure_exit();
 		goto out;
 	}
 	if (warning != NULL)
@@ -104,9 +147,11 @@ cli_host(int argc, char **argv)
 	sigaction(SIGTERM, &sa, NULL);
 	signal(SIGPIPE, SIG_IGN);
 	host_print_codes(h, ss);
-	while (!host_stop)
+	while (!host_stop) {
 		if (host_poll(h, 500) == -1)
 			break;
+		host_print_alerts(h, &seen);
+	}
 out:
 	host_close(h);
 	session_close(ss);
@@ -129,8 +174,11 @@ cli_join(int argc, char **argv)
 			printf(_("Usage : pilote join SESSION --team NOM --as "
 			    "'Prénom Nom' [--code CODE]\n"
 			    "Ouvre la console d'une équipe sur une session "
-			    "servie par « pilote host ».\nLe code d'accès est "
-			    "donné par le formateur (ou PILOTE_CODE).\n"));
+			    "servie par « pilote host ».\nLe code est donné par "
+			    "le formateur (ou PILOTE_CODE) : le code personnel "
+			    "du candidat\n(la console n'agit qu'en son nom) ou "
+			    "celui de l'équipe (une console partagée,\noù chacun "
+			    "déclare qui agit).\n"));
 			return EX_OK;
 		}
 		if (strcmp(argv[i], "--team") == 0 && i + 1 < argc)
@@ -161,7 +209,8 @@ cli_join(int argc, char **argv)
 		size_t	 cap = 0;
 		ssize_t	 n;
 
-		printf(_("Code d'accès de l'équipe %s : "), team);
+		printf(_("Code d'accès (le vôtre, ou celui de l'équipe %s) : "),
+		    team);
 		fflush(stdout);
 		if ((n = getline(&typed, &cap, stdin)) <= 0) {
 			free(typed);

@@ -3,12 +3,13 @@
  *
  *   pilote new SCENARIO -o SESSION [--seed N] --team 'Nom=Prénom Nom:role,...'
  *   pilote do SESSION (--team NOM --as 'Prénom Nom' | --trainer) -- CMD k=v...
- *   pilote verify SESSION
+ *   pilote verify SESSION [--signer FP] [--head HASH]  (and SESSION.marks)
  *
  * Exit codes: 0 done; 64 usage; 65 refused by the rules or altered
  * journal; 66 unreadable file; 73 session file already exists; 74 I/O
  * failure (the decision was not recorded); 75 session busy (locked).
  */
+#include <ctype.h>
 #include <errno.h>
 #include <sodium.h>
 #include <stdio.h>
@@ -23,9 +24,12 @@
 #include "io/client.h"
 #include "io/host.h"
 #include "io/journal.h"
+#include "io/marks.h"
 #include "io/scenario_load.h"
 #include "io/session.h"
+#include "io/signkey.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 /* --- pilote new --- */
@@ -46,11 +50,13 @@ new_usage(FILE *out)
 	    "                          de 1 à %d équipes, répétez l'option\n"
 	    "  --extra-time 'Prénom Nom=33'\n"
 	    "                          temps majoré (%%) sur les points de "
-	    "situation\n"
+	    "situation,\n"
+	    "                          un entier de 0 à %d\n"
 	    "  --assistant 'Prénom Nom=Prénom Nom'\n"
 	    "                          une tierce personne saisit pour ce "
 	    "candidat\n"
-	    "  -h, --help              afficher cette aide\n"), GAME_MAX_TEAMS);
+	    "  -h, --help              afficher cette aide\n"), GAME_MAX_TEAMS,
+	    GAME_EXTRA_TIME_MAX);
 }
 
 /* Parses "Nom=A B:role,C D" into st; the strings point into spec. */
@@ -116,7 +122,7 @@ cli_new(int argc, char **argv)
 	struct session		*ss;
 	struct diag		 d;
 	const char		*scenario = NULL, *output = NULL, *v;
-	char			*cause = NULL, *copy, *eq, *end;
+	char			*cause = NULL, *copy, *eq, *shown;
 	char			*extras[GAME_MAX_TEAMS * GAME_MAX_CANDIDATES];
 	struct game_setup_candidate *c;
 	int			 i, nextras = 0, rc;
@@ -136,10 +142,8 @@ cli_new(int argc, char **argv)
 		} else if (strcmp(argv[i], "--seed") == 0) {
 			if (new_option_value(argc, argv, &i, &v) == -1)
 				goto usage;
-			errno = 0;
-			setup.seed = strtoull(v, &end, 10);
-			if (errno != 0 || *end != '\0' || *v == '\0' ||
-			    *v == '-') {
+			/* Kept in 63 bits: a JSON integer is signed. */
+			if (!text_parse_uint(v, INT64_MAX, &setup.seed)) {
 				fprintf(stderr, _("pilote new : --seed attend "
 				    "un entier positif\n"));
 				goto usage;
@@ -182,8 +186,17 @@ cli_new(int argc, char **argv)
 			}
 			if (strcmp(argv[i - 1], "--assistant") == 0)
 				c->assistant = eq + 1;
-			else
-				c->extra_time = atoi(eq + 1);
+			else if (!text_parse_percent(eq + 1,
+			    GAME_EXTRA_TIME_MAX, &c->extra_time)) {
+				shown = text_sanitize(eq + 1, strlen(eq + 1),
+				    false);
+				fprintf(stderr, _("pilote new : --extra-time "
+				    "'Prénom Nom=POURCENT' : « %s » n'est pas un "
+				    "pourcentage entier (0 à %d)\n"), shown,
+				    GAME_EXTRA_TIME_MAX);
+				free(shown);
+				goto usage;
+			}
 		} else if (argv[i][0] == '-') {
 			fprintf(stderr, _("pilote new : option inconnue « %s »\n"),
 			    argv[i]);
@@ -225,13 +238,19 @@ cli_new(int argc, char **argv)
 	}
 	if (session_create(output, s, &setup, &ss, &cause) == -1) {
 		fprintf(stderr, "pilote new : %s\n", cause);
+		free(cause);
+		cause = NULL;
 		rc = game_setup_check(s, &setup, &cause) == -1 ? EX_USAGE :
+		    journal_last_exit() != EX_OK ? journal_last_exit() :
 		    EX_CANTCREAT;
 		goto out;
 	}
-	printf(_("%s : session créée sur « %s », %d équipe(s), graine %llu, "
-	    "signataire %s\n"), output, s->title, setup.nteams,
-	    (unsigned long long)setup.seed, journal_fingerprint(ss->journal));
+	/* The seed is not printed: this screen may be projected. */
+	printf(_("%s : session créée sur « %s », %d équipe(s) ; graine des "
+	    "tirages tenue secrète jusqu'à la fin (engagement dans l'en-tête) ; "
+	    "signée par la clé du formateur %s ; tête %.*s\n"), output,
+	    s->title, setup.nteams, journal_fingerprint(ss->journal),
+	    JOURNAL_SHORT_HEAD, journal_head(ss->journal));
 	session_close(ss);
 	rc = EX_OK;
 	goto out;
@@ -277,17 +296,6 @@ do_usage(FILE *out)
 	}
 }
 
-/* Exit code for a failed session_open. */
-static int
-open_failure_code(const char *path, const char *cause)
-{
-	if (access(path, F_OK) != 0)
-		return EX_NOINPUT;
-	if (strstr(cause, "déjà ouverte") != NULL ||
-	    strstr(cause, "verrou") != NULL)
-		return EX_TEMPFAIL;
-	return EX_DATAERR;
-}
 
 /*
  * When "<session>.sock" answers, the command goes to the host as a console
@@ -425,12 +433,21 @@ cli_do(int argc, char **argv)
 		record_set_text(&e.data, key, eq + 1);
 		free(key);
 	}
+	/*
+	 * The text rule before anything else: the same refusal whether a
+	 * host serves the session or not, and nothing is written.
+	 */
+	if (game_check_texts(&e, &cause) == -1) {
+		fprintf(stderr, _("pilote do : refusé : %s\n"), cause);
+		rc = EX_DATAERR;
+		goto out;
+	}
 	/* A host serves the session: go through it, it alone writes. */
 	if ((rc = do_via_host(path, &e, trainer, team, as, code)) != -1)
 		goto out;
 	if (session_open(path, true, 0, &ss, &warning, &cause) == -1) {
 		fprintf(stderr, "pilote do : %s\n", cause);
-		rc = open_failure_code(path, cause);
+		rc = session_failure_exit();
 		goto out;
 	}
 	if (warning != NULL)
@@ -459,45 +476,195 @@ out:
 
 /* --- pilote verify --- */
 
+static void
+verify_usage(FILE *out)
+{
+	fprintf(out, _("Usage : pilote verify SESSION [--signer EMPREINTE] "
+	    "[--head TÊTE]\n"
+	    "Vérifie qu'aucune ligne du journal n'a été modifiée, supprimée ou "
+	    "insérée\n(chaîne de hachage et signature Ed25519 de la dernière "
+	    "ligne, qui couvre\ntout ce qui la précède), que le journal se "
+	    "rejoue, et, une fois la session\nscellée, que chaque tirage est "
+	    "celui de la graine révélée.\n"
+	    "S'il existe, SESSION.marks (les notes du jury) est vérifié par la "
+	    "même règle et\ndoit être lié à cette session ; sa clé, celle de "
+	    "l'évaluateur, est affichée.\n"
+	    "  --signer EMPREINTE  la clé du formateur attendue (« ab12 cd34 "
+	    "ef56 7890 »,\n"
+	    "                      notée à l'avance) : 65 si une autre clé a "
+	    "signé\n"
+	    "  --head TÊTE         une tête notée pendant la session (écran du "
+	    "formateur) :\n"
+	    "                      65 si aucune ligne ne l'a (fin du journal "
+	    "coupée)\n"
+	    "                      (ces deux options ne portent que sur la "
+	    "session)\n"
+	    "Code de sortie : 0 intact, 65 altéré ou non conforme (la première "
+	    "ligne en\ncause est nommée), 66 introuvable ou pas un fichier, 74 "
+	    "erreur de lecture,\n77 permission refusée.\n"));
+}
+
+/*
+ * SESSION.marks, if any: the jury's marks are evidence too, checked by the
+ * journal's rule and bound to this session (io/marks.h).
+ */
+static int
+verify_marks(const char *path, const struct journal *session)
+{
+	struct marks	 ms;
+	char		*warning = NULL, *cause = NULL;
+	int		 rc;
+
+	if ((rc = marks_load(path, session, &ms, &warning, &cause)) != EX_OK) {
+		fprintf(stderr, "%s\n", cause);
+		free(cause);
+		return rc;
+	}
+	if (ms.signer[0] != '\0' && ms.recorded == 1)
+		printf(_("%s : 1 note, intacte, signée par la clé %s\n"),
+		    ms.path, ms.signer);
+	else if (ms.signer[0] != '\0')
+		printf(_("%s : %zu notes, intactes, signées par la clé %s\n"),
+		    ms.path, ms.recorded, ms.signer);
+	if (warning != NULL)
+		printf("%s\n", warning);
+	free(warning);
+	marks_release(&ms);
+	return EX_OK;
+}
+
+/*
+ * The draws against the revealed seed, that the journal replays, and the
+ * marks beside it.
+ */
+static int
+verify_replay(const char *path)
+{
+	struct session	*ss;
+	char		*warning = NULL, *cause = NULL;
+	int		 checked, rc;
+
+	if (session_open(path, false, 0, &ss, &warning, &cause) == -1) {
+		fprintf(stderr, _("%s : journal intact mais qui ne se rejoue "
+		    "pas : %s\n"), path, cause);
+		free(cause);
+		return EX_DATAERR;
+	}
+	free(warning);
+	rc = session_check_draws(ss, &checked, &cause);
+	if (rc == -1) {
+		fprintf(stderr, _("%s : tirages non conformes\n"), cause);
+		free(cause);
+		session_close(ss);
+		return EX_DATAERR;
+	}
+	if (rc == 1)
+		printf(_("%s : session scellée (événement %lld) : partie "
+		    "terminée, rien n'a été coupé à la fin ; graine révélée "
+		    "conforme à l'engagement de l'en-tête, %d tirage(s) "
+		    "vérifié(s)\n"), path, (long long)ss->game->sealed_seq,
+		    checked);
+	else
+		printf(_("%s : session en cours, pas encore scellée : une coupure "
+		    "des dernières lignes ne se voit qu'avec --head (une tête "
+		    "notée pendant la session)\n"), path);
+	rc = verify_marks(path, ss->journal);
+	session_close(ss);
+	return rc;
+}
+
 int
 cli_verify(int argc, char **argv)
 {
-	struct journal_report	 r;
-	int			 rc;
+	struct journal_verify_opts	 opts;
+	struct journal_report		 r;
+	const char			*path = NULL, *signer = NULL;
+	char				 want[65];
+	size_t				 n = 0;
+	int				 i, rc;
 
-	if (argc == 2 && (strcmp(argv[1], "-h") == 0 ||
-	    strcmp(argv[1], "--help") == 0)) {
-		printf(_("Usage : pilote verify SESSION\n"
-		    "Vérifie qu'aucune ligne du journal n'a été modifiée, "
-		    "supprimée ou insérée\n(chaîne de hachage et signature "
-		    "Ed25519), sans pouvoir signer soi-même.\n"
-		    "Code de sortie : 0 intact, 65 altéré (la première ligne en "
-		    "cause est nommée),\n66 illisible.\n"));
-		return EX_OK;
+	memset(&opts, 0, sizeof opts);
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "-h") == 0 ||
+		    strcmp(argv[i], "--help") == 0) {
+			verify_usage(stdout);
+			return EX_OK;
+		}
+		if (strcmp(argv[i], "--signer") == 0 && i + 1 < argc)
+			signer = argv[++i];
+		else if (strcmp(argv[i], "--head") == 0 && i + 1 < argc) {
+			const char *p = argv[++i];
+
+			/* Written down by hand: spaces and case do not matter. */
+			for (n = 0; *p != '\0' && n < sizeof want - 1; p++)
+				if (*p != ' ' && *p != '-')
+					want[n++] = (char)tolower(
+					    (unsigned char)*p);
+			want[n] = '\0';
+			if (n < 8 || *p != '\0' ||
+			    strspn(want, "0123456789abcdef") != n) {
+				fprintf(stderr, _("pilote verify : --head attend "
+				    "au moins 8 chiffres hexadécimaux (la tête "
+				    "affichée par le formateur)\n"));
+				return EX_USAGE;
+			}
+			opts.head = want;
+		} else if (argv[i][0] == '-' || path != NULL) {
+			verify_usage(stderr);
+			return EX_USAGE;
+		} else
+			path = argv[i];
 	}
-	if (argc != 2) {
-		fprintf(stderr, _("Usage : pilote verify SESSION\n"));
+	if (path == NULL) {
+		verify_usage(stderr);
 		return EX_USAGE;
 	}
-	memset(&r, 0, sizeof r);
-	rc = journal_verify_file(argv[1], &r);
+	rc = journal_verify_file(path, &opts, &r);
 	if (rc == -2) {
-		fprintf(stderr, "pilote verify : %s\n", r.message ? r.message :
-		    argv[1]);
+		fprintf(stderr, "pilote verify : %s : %s\n", path,
+		    r.message ? r.message : "?");
 		journal_report_release(&r);
-		return EX_NOINPUT;
+		return journal_last_exit() != EX_OK ? journal_last_exit() :
+		    EX_NOINPUT;
+	}
+	if (rc == -1 && r.lines == 0) {
+		fprintf(stderr, _("%s:1: ce n'est pas un journal de session "
+		    "pilote : %s\n"), path, r.message ? r.message : "");
+		journal_report_release(&r);
+		return EX_DATAERR;
 	}
 	if (rc == -1) {
-		fprintf(stderr, _("%s:%zu: journal altéré : %s\n"), argv[1],
+		fprintf(stderr, _("%s:%zu: journal altéré : %s\n"), path,
 		    r.bad_line, r.message ? r.message : "");
 		journal_report_release(&r);
 		return EX_DATAERR;
 	}
-	printf(_("%s : intact, %zu lignes, signataire %s, tête %s\n"), argv[1],
-	    r.lines, r.fingerprint, r.head);
-	if (r.torn_tail)
-		printf(_("%s : dernière ligne incomplète (coupure pendant une "
-		    "écriture) : non acquittée, ignorée\n"), argv[1]);
+	printf(_("%s : intact, %zu lignes, signé par la clé %s, tête %.*s\n"),
+	    path, r.lines, r.fingerprint, JOURNAL_SHORT_HEAD, r.head);
+	if (r.torn_tail || r.newline_lost)
+		printf("%s:%zu: %s\n", path, r.torn_tail ? r.bad_line :
+		    r.lines, r.message);
+	rc = EX_OK;
+	if (signer != NULL && !signkey_fingerprint_matches(signer,
+	    r.fingerprint)) {
+		fprintf(stderr, _("%s : signé par la clé %s, pas par la clé "
+		    "attendue %s : journal re-signé ou d'un autre formateur\n"),
+		    path, r.fingerprint, signer);
+		rc = EX_DATAERR;
+	} else if (signer != NULL)
+		printf(_("%s : signataire attendu ✓ (%s)\n"), path,
+		    r.fingerprint);
+	if (opts.head != NULL && r.head_line == 0) {
+		fprintf(stderr, _("%s : aucune ligne n'a la tête %s : le journal "
+		    "a été coupé après ce point, ou ce n'est pas cette "
+		    "session\n"), path, opts.head);
+		rc = EX_DATAERR;
+	} else if (opts.head != NULL)
+		printf(_("%s : tête %s trouvée à la ligne %zu ✓ (%zu lignes "
+		    "depuis)\n"), path, opts.head, r.head_line,
+		    r.lines - r.head_line);
 	journal_report_release(&r);
-	return EX_OK;
+	if (rc == EX_OK)
+		rc = verify_replay(path);
+	return rc;
 }

@@ -38,7 +38,7 @@ show_week(const struct scenario *s, int w, char *buf, size_t n)
 }
 
 static void
-show_team_text(struct game *g, struct team *t, int64_t now)
+show_team_text(FILE *out, struct game *g, struct team *t, int64_t now)
 {
 	const struct scenario	*s = g->scenario;
 	struct plan_issues	 pi;
@@ -47,22 +47,23 @@ show_team_text(struct game *g, struct team *t, int64_t now)
 	char			 p1[160], p2[64], p3[64], p4[64], p5[64];
 	int			 i, j;
 
-	printf(_("\n== Équipe %s ==\n"), t->name);
+	fprintf(out, _("\n== Équipe %s ==\n"), t->name);
 	for (i = 0; i < t->ncandidates; i++)
-		printf("  %s%s%s%s\n", t->candidates[i].name,
+		fprintf(out, "  %s%s%s%s\n", t->candidates[i].name,
 		    t->candidates[i].role >= 0 ? " — " : "",
 		    t->candidates[i].role >= 0 ?
 		    s->roles[t->candidates[i].role].label : "",
 		    t->candidates[i].extra_time > 0 ? _(" (temps majoré)") : "");
-	printf(_("\nBudget (enveloppe %s, réserve %s dont %s utilisés)\n"),
-	    text_money(a, t->envelope), text_money(b, t->reserve),
-	    text_money(c, t->reserve_used));
-	printf("  %s %s %s %s\n", wrap_pad(p1, sizeof p1, _("ligne"), 34, 0),
+	fprintf(out, _("\nBudget (enveloppe %s, réserve %s dont %s "
+	    "utilisés)\n"), text_money(a, t->envelope),
+	    text_money(b, t->reserve), text_money(c, t->reserve_used));
+	fprintf(out, "  %s %s %s %s\n",
+	    wrap_pad(p1, sizeof p1, _("ligne"), 34, 0),
 	    wrap_pad(p2, sizeof p2, _("prévu"), 12, 1),
 	    wrap_pad(p3, sizeof p3, _("engagé"), 12, 1),
 	    wrap_pad(p4, sizeof p4, _("dépensé"), 12, 1));
 	for (i = 0; i < s->nlines; i++)
-		printf("  %s %s %s %s\n",
+		fprintf(out, "  %s %s %s %s\n",
 		    wrap_pad(p1, sizeof p1, s->lines[i].label, 34, 0),
 		    wrap_pad(p2, sizeof p2, text_money(a,
 		    t->lines[i].forecast), 12, 1),
@@ -70,7 +71,7 @@ show_team_text(struct game *g, struct team *t, int64_t now)
 		    t->lines[i].committed), 12, 1),
 		    wrap_pad(p4, sizeof p4, text_money(c,
 		    t->lines[i].actual), 12, 1));
-	printf(_("\nLots (plan → réel)\n"));
+	fprintf(out, _("\nLots (plan → réel)\n"));
 	for (i = 0; i < s->npackages; i++) {
 		const struct package_state *p = &t->packages[i];
 		char owner[200] = "";
@@ -87,7 +88,7 @@ show_team_text(struct game *g, struct team *t, int64_t now)
 		show_week(s, p->plan_start, w1, sizeof w1);
 		show_week(s, p->plan_end, w2, sizeof w2);
 		show_week(s, p->finished, w3, sizeof w3);
-		printf(_("  %s %s %s→%s livré %s q=%3d %s [%s]\n"),
+		fprintf(out, _("  %s %s %s→%s livré %s q=%3d %s [%s]\n"),
 		    wrap_pad(p1, sizeof p1, s->packages[i].id, 14, 0),
 		    wrap_pad(p2, sizeof p2, _(status_names[p->status]), 8, 0),
 		    wrap_pad(p3, sizeof p3, w1, 4, 1),
@@ -96,22 +97,22 @@ show_team_text(struct game *g, struct team *t, int64_t now)
 		    _("EN RETARD") : "         ", owner[0] ? owner :
 		    _("sans responsable"));
 	}
-	printf(_("\nÉquipe interne\n"));
+	fprintf(out, _("\nÉquipe interne\n"));
 	for (i = 0; i < s->nstaff; i++) {
-		printf(_("  %-14s moral %3d %%  fatigue %3d %%"), s->staff[i].id,
-		    t->staff[i].morale, t->staff[i].fatigue);
+		fprintf(out, _("  %-14s moral %3d %%  fatigue %3d %%"),
+		    s->staff[i].id, t->staff[i].morale, t->staff[i].fatigue);
 		for (j = 0; j < s->staff[i].nneeds; j++)
-			printf(_("  besoin %d : %s"), j + 1,
+			fprintf(out, _("  besoin %d : %s"), j + 1,
 			    t->staff[i].accommodated[j] ? _("aménagé") :
 			    _("NON COUVERT"));
-		printf("\n");
+		fprintf(out, "\n");
 	}
 	for (i = 0; i < s->nsuppliers; i++)
 		if (game_supplier_used(s, t, i))
-			printf(_("  prestataire %-14s %s\n"), s->suppliers[i].id,
-			    t->suppliers[i].framed ? _("relation cadrée") :
-			    _("relation NON cadrée"));
-	printf(_("\nIncidents\n"));
+			fprintf(out, _("  prestataire %-14s %s\n"),
+			    s->suppliers[i].id, t->suppliers[i].framed ?
+			    _("relation cadrée") : _("relation NON cadrée"));
+	fprintf(out, _("\nIncidents\n"));
 	for (i = 0; i < t->noccurrences; i++) {
 		const struct occurrence *o = &t->occurrences[i];
 		const struct incident *inc = game_occurrence_incident(g, o);
@@ -119,48 +120,50 @@ show_team_text(struct game *g, struct team *t, int64_t now)
 		if (o->status == OCC_OPEN) {
 			int64_t left = (o->deadline - now) / 1000;
 
-			printf(_("  n°%d [%s] %s — reste %lld min %02lld s\n"),
+			fprintf(out, _("  n°%d [%s] %s — reste %lld min "
+			    "%02lld s\n"),
 			    i + 1, _(scenario_incident_category_labels[
 			    inc->category]), inc->title,
 			    (long long)(left > 0 ? left / 60 : 0),
 			    (long long)(left > 0 ? left % 60 : 0));
-			printf("      %s\n", inc->text);
+			fprintf(out, "      %s\n", inc->text);
 			for (j = 0; j < inc->noptions; j++)
-				printf("      option=%s : %s\n",
+				fprintf(out, "      option=%s : %s\n",
 				    inc->options[j].id, inc->options[j].label);
 		} else
-			printf(_("  n°%d %s — %s\n"), i + 1, inc->title,
+			fprintf(out, _("  n°%d %s — %s\n"), i + 1, inc->title,
 			    o->status == OCC_ANSWERED ?
 			    inc->options[o->option].label :
 			    _("sans réponse : défaut appliqué"));
 	}
-	printf(_("\nPoints de situation\n"));
+	fprintf(out, _("\nPoints de situation\n"));
 	for (i = 0; i < t->nrequests; i++) {
 		const struct status_request *r = &t->requests[i];
 
-		printf(_("  n°%d %s (%d min) : %s\n"), i + 1, r->title,
+		fprintf(out, _("  n°%d %s (%d min) : %s\n"), i + 1, r->title,
 		    r->deadline_minutes, !r->submitted ? _("à rendre") :
 		    r->late ? _("rendu en retard") : _("rendu à l'heure"));
 	}
 	game_plan_issues(g, t, &pi);
-	printf(_("\nAlertes du planning (%d)\n"), pi.count);
+	fprintf(out, _("\nAlertes du planning (%d)\n"), pi.count);
 	for (i = 0; i < pi.count; i++)
-		printf("  ! %s\n", pi.items[i]);
+		fprintf(out, "  ! %s\n", pi.items[i]);
 	game_plan_issues_release(&pi);
 	game_compute_results(g, (int)(t - g->teams));
-	printf(_("\nIndicateurs E3%s\n"), g->phase == PHASE_LAUNCHED ? "" :
-	    _(" (provisoires)"));
+	fprintf(out, _("\nIndicateurs E3%s\n"), g->phase == PHASE_LAUNCHED ?
+	    "" : _(" (provisoires)"));
 	for (i = 0; i < E3_CRITERION_COUNT; i++) {
-		printf("  %3d %%  %s — %s ; preuves :", t->result.e3[i],
+		fprintf(out, "  %3d %%  %s — %s ; preuves :", t->result.e3[i],
 		    _(scenario_e3_labels[i]), t->result.e3_comment[i] ?
 		    t->result.e3_comment[i] : "");
 		for (j = 0; j < t->result.e3_nevidence[i]; j++)
-			printf(" #%lld", (long long)t->result.e3_evidence[i][j]);
-		printf("\n");
+			fprintf(out, " #%lld",
+			    (long long)t->result.e3_evidence[i][j]);
+		fprintf(out, "\n");
 	}
 	if (g->phase == PHASE_LAUNCHED) {
-		printf(_("\nRésultats : %d livré(s) à l'heure, %d en retard, %d "
-		    "manquant(s) ; dépensé %s sur %s ; qualité %d %% ; "
+		fprintf(out, _("\nRésultats : %d livré(s) à l'heure, %d en "
+		    "retard, %d manquant(s) ; dépensé %s sur %s ; qualité %d %% ; "
 		    "accessibilité %d %% ; score %d/100, E3 %d/100\n"),
 		    t->result.on_time, t->result.late, t->result.missing,
 		    text_money(a, t->result.spent),
@@ -168,18 +171,20 @@ show_team_text(struct game *g, struct team *t, int64_t now)
 		    t->result.accessibility, t->result.score,
 		    t->result.e3_score);
 		for (i = 0; i < s->nobjectives; i++)
-			printf(_("  %s : %s / %s %s\n"), s->objectives[i].label,
+			fprintf(out, _("  %s : %s / %s %s\n"),
+			    s->objectives[i].label,
 			    text_thousands(a, t->result.kpi[i]),
 			    text_thousands(b, s->objectives[i].target),
 			    s->objectives[i].unit);
 	}
-	printf(_("\nPourquoi (explications)\n"));
+	fprintf(out, _("\nPourquoi (explications)\n"));
 	for (i = 0; i < t->nexplanations; i++) {
-		printf("  S%d %s", t->explanations[i].week,
+		fprintf(out, "  S%d %s", t->explanations[i].week,
 		    t->explanations[i].text);
 		for (j = 0; j < t->explanations[i].nseqs; j++)
-			printf(" #%lld", (long long)t->explanations[i].seqs[j]);
-		printf("\n");
+			fprintf(out, " #%lld",
+			    (long long)t->explanations[i].seqs[j]);
+		fprintf(out, "\n");
 	}
 }
 
@@ -284,12 +289,14 @@ cli_show(int argc, char **argv)
 {
 	struct session	*ss = NULL;
 	const char	*path = NULL, *team = NULL;
-	char		*cause = NULL, *warning = NULL, hash[65], *end;
+	char		*cause = NULL, *warning = NULL, hash[65];
 	char		 team_hash[GAME_MAX_TEAMS][65];
 	int64_t		 upto = 0;
+	uint64_t	 at;
 	int		 i, t, rc = EX_OK;
 	bool		 json = false;
 	json_t		*o, *teams;
+	struct cli_terminal term;
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
@@ -304,12 +311,13 @@ cli_show(int argc, char **argv)
 		else if (strcmp(argv[i], "--team") == 0 && i + 1 < argc)
 			team = argv[++i];
 		else if (strcmp(argv[i], "--at") == 0 && i + 1 < argc) {
-			upto = strtoll(argv[++i], &end, 10);
-			if (*end != '\0' || upto < 1) {
+			if (!text_parse_uint(argv[++i], INT64_MAX, &at) ||
+			    at < 1) {
 				fprintf(stderr, _("pilote show : --at attend un "
 				    "numéro d'événement (1 ou plus)\n"));
 				return EX_USAGE;
 			}
+			upto = (int64_t)at;
 		} else if (argv[i][0] != '-' && path == NULL)
 			path = argv[i];
 		else {
@@ -325,7 +333,7 @@ cli_show(int argc, char **argv)
 	}
 	if (session_open(path, false, upto, &ss, &warning, &cause) == -1) {
 		fprintf(stderr, "pilote show : %s\n", cause);
-		rc = access(path, F_OK) != 0 ? EX_NOINPUT : EX_DATAERR;
+		rc = session_failure_exit();
 		goto out;
 	}
 	if (warning != NULL)
@@ -358,23 +366,26 @@ cli_show(int argc, char **argv)
 		json_decref(o);
 		goto out;
 	}
-	printf(_("Session %s — « %s »\nPhase : %s, semaine %d sur %d%s, "
-	    "%lld événement(s)\n"), path, ss->scenario->title,
+	cli_terminal_open(&term);
+	fprintf(term.out, _("Session %s — « %s »\nPhase : %s, semaine %d sur "
+	    "%d%s, %lld événement(s)\n"), path, ss->scenario->title,
 	    _(phase_names[ss->game->phase]), ss->game->week,
 	    ss->scenario->weeks, ss->game->paused ? _(", chronomètre en pause") :
 	    "", (long long)ss->game->last_seq);
 	for (t = 0; t < ss->game->nteams; t++)
 		if (team == NULL || strcmp(team, ss->game->teams[t].name) == 0)
-			show_team_text(ss->game, &ss->game->teams[t],
+			show_team_text(term.out, ss->game, &ss->game->teams[t],
 			    game_effective_time(ss->game, upto > 0 ?
 			    ss->game->last_time : session_now()));
-	printf("\n");
+	fprintf(term.out, "\n");
 	/* What the team's consoles fold to (pilote do through a host). */
 	for (t = 0; t < ss->game->nteams; t++)
 		if (team == NULL || strcmp(team, ss->game->teams[t].name) == 0)
-			printf(_("Empreinte de l'équipe %s : %s\n"),
+			fprintf(term.out, _("Empreinte de l'équipe %s : %s\n"),
 			    ss->game->teams[t].name, team_hash[t]);
-	printf(_("Empreinte de l'état : %s\n"), hash);
+	fprintf(term.out, _("Empreinte de l'état : %s\n"), hash);
+	if (cli_terminal_close(&term) == -1)
+		rc = EX_IOERR;
 out:
 	free(cause);
 	free(warning);

@@ -17,6 +17,7 @@
 #include "core/policy.h"
 #include "io/scenario_load.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 struct sim_stats {
@@ -142,10 +143,10 @@ cli_simulate(int argc, char **argv)
 	struct diag		 d;
 	struct timespec		 t0, t1;
 	const char		*path = NULL;
-	char			*end;
 	int			 policies[POLICY_COUNT], npolicies = 0, i, k;
 	long			 runs = 20;
 	unsigned long long	 seed = 1;
+	uint64_t		 n;
 	double			 secs;
 
 	for (i = 1; i < argc; i++) {
@@ -162,19 +163,20 @@ cli_simulate(int argc, char **argv)
 			return EX_OK;
 		}
 		if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
-			runs = strtol(argv[++i], &end, 10);
-			if (*end != '\0' || runs < 1 || runs > 1000000) {
+			if (!text_parse_uint(argv[++i], 1000000, &n) ||
+			    n < 1) {
 				fprintf(stderr, _("pilote simulate : --runs de 1 "
 				    "à 1 000 000\n"));
 				return EX_USAGE;
 			}
+			runs = (long)n;
 		} else if (strcmp(argv[i], "--seed") == 0 && i + 1 < argc) {
-			seed = strtoull(argv[++i], &end, 10);
-			if (*end != '\0') {
+			if (!text_parse_uint(argv[++i], INT64_MAX, &n)) {
 				fprintf(stderr, _("pilote simulate : --seed "
-				    "attend un entier\n"));
+				    "attend un entier positif\n"));
 				return EX_USAGE;
 			}
+			seed = n;
 		} else if (strcmp(argv[i], "--policy") == 0 && i + 1 < argc) {
 			i++;
 			for (k = 0; k < POLICY_COUNT; k++)

@@ -6,7 +6,8 @@
  * state and, only when asked to apply, changes the state.  game_validate()
  * and game_apply() both call the same handler, so what was accepted is
  * exactly what is applied, and replaying the journal goes through the same
- * code as playing live.
+ * code as playing live.  Every text of a new decision first passes the text
+ * rule (util/text.h), with the prose fields named in the table.
  */
 #include <stdint.h>
 #include <stdlib.h>
@@ -512,7 +513,7 @@ cmd_negotiate(struct ctx *c)
 	p->negotiated = true;
 	chance = 50 + (c->t->suppliers[p->supplier].framed ? 15 : 0) -
 	    (s->suppliers[p->supplier].csr_score < 40 ? 10 : 0);
-	draw = rng_percent(c->g->seed, c->g->week, RNG_NEGOTIATION, pkg);
+	draw = game_draw(c->g, c->t, c->g->week, RNG_NEGOTIATION, pkg, 100);
 	seqs[0] = c->e->seq;
 	seqs[1] = c->t->suppliers[p->supplier].framed_seq;
 	if (draw >= chance) {
@@ -851,62 +852,110 @@ cmd_resume(struct ctx *c)
 struct command {
 	struct game_command_info	 info;
 	handler				 run;
+	/* The data fields that are prose and may hold several lines
+	   (space-separated keys); every other text is one line. */
+	const char			*prose;
 };
 
+/*
+ * The session's last line: the game is over, and the seed the draws came
+ * from is revealed so that anyone can check them against its commitment
+ * in the header.  Nothing is added after it.
+ */
+static int
+cmd_seal(struct ctx *c)
+{
+	const char	*salt;
+	int64_t		 seed;
+
+	if (c->g->phase != PHASE_LAUNCHED)
+		FAIL(_("la session ne se scelle qu'une fois la partie "
+		    "terminée"));
+	if (need_int(c, "graine", 0, INT64_MAX, &seed) == -1 ||
+	    need_text(c, "sel", &salt) == -1)
+		return -1;
+	if (strlen(salt) != 64 || strspn(salt, "0123456789abcdef") != 64)
+		FAIL(_("sel=… : 64 chiffres hexadécimaux attendus"));
+	if (!c->apply)
+		return 0;
+	c->g->sealed = true;
+	c->g->sealed_seq = c->e->seq;
+	game_set_seed(c->g, (uint64_t)seed);
+	return 0;
+}
+
+/*
+ * Who may send each command (trainer) and whose consoles receive it once
+ * journaled (seen_by): read by the engine, `pilote do` and the host alike.
+ */
 static const struct command commands[] = {
-	{ { "outil", false, "outil=ID [retirer=oui]",
-	    N_("choisir (ou retirer) un outil pour l'équipe") }, cmd_tool },
-	{ { "attribuer", false,
+	{ { "outil", false, GAME_SEEN_BY_TEAM, "outil=ID [retirer=oui]",
+	    N_("choisir (ou retirer) un outil pour l'équipe") },
+	    cmd_tool, NULL },
+	{ { "attribuer", false, GAME_SEEN_BY_TEAM,
 	    "lot=ID interne=PERS,PERS [accessibilite=oui] | lot=ID prestataire=ID",
 	    N_("confier un lot à des personnes de l'équipe ou à l'offre d'un "
 	    "prestataire (justification exigée pour un prestataire)") },
-	    cmd_assign },
-	{ { "cadrer", false, "prestataire=ID reunions=hebdomadaire|"
-	    "bimensuelle|mensuelle|aucune format=TEXTE recette=TEXTE heures=N "
-	    "[outil=ID]", N_("cadrer la relation avec un prestataire") },
-	    cmd_frame },
-	{ { "planifier", false, "lot=ID debut=S-N fin=S-N",
+	    cmd_assign, NULL },
+	{ { "cadrer", false, GAME_SEEN_BY_TEAM,
+	    "prestataire=ID reunions=hebdomadaire|bimensuelle|mensuelle|"
+	    "aucune format=TEXTE recette=TEXTE heures=N [outil=ID]",
+	    N_("cadrer la relation avec un prestataire") }, cmd_frame, NULL },
+	{ { "planifier", false, GAME_SEEN_BY_TEAM, "lot=ID debut=S-N fin=S-N",
 	    N_("placer un lot sur le rétroplanning (S-n : semaines avant le "
-	    "lancement, ou numéro de semaine)") }, cmd_plan },
-	{ { "reserve", false, "montant=EUROS",
-	    N_("fixer la réserve pour aléas") }, cmd_reserve },
-	{ { "utiliser_reserve", false, "montant=EUROS",
+	    "lancement, ou numéro de semaine)") }, cmd_plan, NULL },
+	{ { "reserve", false, GAME_SEEN_BY_TEAM, "montant=EUROS",
+	    N_("fixer la réserve pour aléas") }, cmd_reserve, NULL },
+	{ { "utiliser_reserve", false, GAME_SEEN_BY_TEAM, "montant=EUROS",
 	    N_("puiser dans la réserve (arbitrage justifié)") },
-	    cmd_use_reserve },
-	{ { "amenager", false, "membre=ID besoin=N",
+	    cmd_use_reserve, NULL },
+	{ { "amenager", false, GAME_SEEN_BY_TEAM, "membre=ID besoin=N",
 	    N_("mettre en place l'aménagement attendu pour le besoin n°N "
-	    "d'une personne") }, cmd_accommodate },
-	{ { "mission", false, "role=ID candidat=NOM texte=MISSIONS",
-	    N_("confier un rôle et ses missions à un candidat") }, cmd_mission },
-	{ { "negocier", false, "lot=ID objet=prix|delai",
+	    "d'une personne") }, cmd_accommodate, NULL },
+	{ { "mission", false, GAME_SEEN_BY_TEAM,
+	    "role=ID candidat=NOM texte=MISSIONS",
+	    N_("confier un rôle et ses missions à un candidat") },
+	    cmd_mission, "texte" },
+	{ { "negocier", false, GAME_SEEN_BY_TEAM, "lot=ID objet=prix|delai",
 	    N_("négocier avec le prestataire d'un lot (une fois par lot)") },
-	    cmd_negotiate },
-	{ { "repondre", false, "incident=N option=ID",
-	    N_("répondre à l'incident n°N de l'équipe") }, cmd_answer },
-	{ { "point", false, "point=N risques=TEXTE arbitrages=TEXTE "
-	    "suivi=TEXTE [auteurs=NOM,NOM]",
-	    N_("rendre le point de situation n°N") }, cmd_status_point },
-	{ { "ouvrir_pilotage", true, "",
-	    N_("clore le cadrage et ouvrir la semaine 1") }, cmd_open_piloting },
-	{ { "cloturer_semaine", true, "",
+	    cmd_negotiate, NULL },
+	{ { "repondre", false, GAME_SEEN_BY_TEAM, "incident=N option=ID",
+	    N_("répondre à l'incident n°N de l'équipe") }, cmd_answer, NULL },
+	{ { "point", false, GAME_SEEN_BY_TEAM,
+	    "point=N risques=TEXTE arbitrages=TEXTE suivi=TEXTE "
+	    "[auteurs=NOM,NOM]",
+	    N_("rendre le point de situation n°N") },
+	    cmd_status_point, "risques arbitrages suivi" },
+	{ { "ouvrir_pilotage", true, GAME_SEEN_BY_ALL, "",
+	    N_("clore le cadrage et ouvrir la semaine 1") },
+	    cmd_open_piloting, NULL },
+	{ { "cloturer_semaine", true, GAME_SEEN_BY_ALL, "",
 	    N_("clore la semaine : la simulation avance pour toutes les "
-	    "équipes") }, cmd_close_week },
-	{ { "injecter", true, "incident=ID [equipe=NOM] | titre=… texte=… "
+	    "équipes") }, cmd_close_week, NULL },
+	{ { "injecter", true, GAME_SEEN_BY_EQUIPE,
+	    "incident=ID [equipe=NOM] | titre=… texte=… "
 	    "option1=\"Libellé : effets\" option2=… defaut=\"Texte : effets\" "
 	    "[categorie=…] [delai=MIN] [equipe=NOM]",
 	    N_("injecter un incident du catalogue ou écrit sur le moment") },
-	    cmd_inject },
-	{ { "demander_point", true, "point=ID | titre=… [consigne=…] "
-	    "[delai=MIN] [equipe=NOM]",
+	    cmd_inject, "texte" },
+	{ { "demander_point", true, GAME_SEEN_BY_EQUIPE,
+	    "point=ID | titre=… [consigne=…] [delai=MIN] [equipe=NOM]",
 	    N_("demander un point de situation avec une échéance") },
-	    cmd_request_point },
-	{ { "message", true, "texte=… [equipe=NOM]",
-	    N_("envoyer un message à une équipe ou à toutes") }, cmd_message },
-	{ { "note", true, "equipe=NOM [candidat=NOM] texte=…",
+	    cmd_request_point, "consigne" },
+	{ { "message", true, GAME_SEEN_BY_EQUIPE, "texte=… [equipe=NOM]",
+	    N_("envoyer un message à une équipe ou à toutes") },
+	    cmd_message, "texte" },
+	{ { "note", true, GAME_SEEN_BY_NOBODY,
+	    "equipe=NOM [candidat=NOM] texte=…",
 	    N_("noter une observation sur une équipe ou un candidat") },
-	    cmd_note },
-	{ { "pause", true, "", N_("arrêter le chronomètre") }, cmd_pause },
-	{ { "reprendre", true, "", N_("relancer le chronomètre") }, cmd_resume },
+	    cmd_note, "texte" },
+	{ { "sceller", true, GAME_SEEN_BY_ALL, "graine=N sel=HEX",
+	    N_("clore la session et révéler la graine des tirages (l'hôte "
+	    "le fait seul à la fin)") }, cmd_seal, NULL },
+	{ { "pause", true, GAME_SEEN_BY_ALL, "",
+	    N_("arrêter le chronomètre") }, cmd_pause, NULL },
+	{ { "reprendre", true, GAME_SEEN_BY_ALL, "",
+	    N_("relancer le chronomètre") }, cmd_resume, NULL },
 };
 
 #define NCOMMANDS	((int)(sizeof commands / sizeof commands[0]))
@@ -930,13 +979,28 @@ game_command_info(int i)
 	return i >= 0 && i < NCOMMANDS ? &commands[i].info : NULL;
 }
 
-/* Shared by validate and apply: who may act, on which team. */
-static int
-command_run(struct game *g, const struct event *e, bool apply, char **cause)
+const struct game_command_info *
+game_command_lookup(const char *name)
+{
+	const struct command	*cmd = command_find(name);
+
+	return cmd != NULL ? &cmd->info : NULL;
+}
+
+/*
+ * Who may act, checked once for the engine, `pilote do` and the session
+ * host: a trainer command comes from the trainer; a team command from a
+ * candidate of the team, typed by that candidate or by the assistant
+ * declared for them at the session's creation (nobody else can sign for a
+ * candidate).  0, or -1 and a French *cause.
+ */
+int
+game_validate_author(const struct game *g, const struct event *e,
+    char **cause)
 {
 	const struct command	*cmd = command_find(e->type);
-	struct ctx		 c;
-	int			 cand;
+	const struct candidate	*cd;
+	int			 team, cand;
 
 	*cause = NULL;
 	if (cmd == NULL) {
@@ -944,33 +1008,69 @@ command_run(struct game *g, const struct event *e, bool apply, char **cause)
 		    "--help les liste)"), e->type ? e->type : "");
 		return -1;
 	}
-	memset(&c, 0, sizeof c);
-	c.g = g;
-	c.s = g->scenario;
-	c.e = e;
-	c.apply = apply;
-	c.cause = cause;
-	c.team = -1;
+	if (g->sealed) {
+		*cause = xasprintf(_("la session est close et scellée "
+		    "(événement %lld) : plus rien ne s'y ajoute"),
+		    (long long)g->sealed_seq);
+		return -1;
+	}
 	if (cmd->info.trainer) {
 		if (e->actor == NULL || strcmp(e->actor, GAME_TRAINER) != 0) {
 			*cause = xasprintf(_("« %s » est une commande du "
 			    "formateur"), cmd->info.name);
 			return -1;
 		}
-	} else {
-		if ((c.team = game_team_index(g, e->team)) < 0) {
-			*cause = xasprintf(_("équipe « %s » inconnue"),
-			    e->team ? e->team : "");
+		if (e->by != NULL) {
+			*cause = xasprintf(_("« %s » ne saisit pas pour le "
+			    "formateur : seul un candidat peut avoir un "
+			    "assistant déclaré"), e->by);
 			return -1;
 		}
-		c.t = &g->teams[c.team];
-		if ((cand = game_candidate_index(c.t, e->actor)) < 0) {
-			*cause = xasprintf(_("« %s » n'est pas candidat de "
-			    "l'équipe %s"), e->actor ? e->actor : "",
-			    c.t->name);
-			return -1;
-		}
+		return 0;
 	}
+	if ((team = game_team_index(g, e->team)) < 0) {
+		*cause = xasprintf(_("équipe « %s » inconnue"),
+		    e->team ? e->team : "");
+		return -1;
+	}
+	if ((cand = game_candidate_index(&g->teams[team], e->actor)) < 0) {
+		*cause = xasprintf(_("« %s » n'est pas candidat de l'équipe %s"),
+		    e->actor ? e->actor : "", g->teams[team].name);
+		return -1;
+	}
+	cd = &g->teams[team].candidates[cand];
+	if (e->by != NULL && cd->assistant == NULL) {
+		*cause = xasprintf(_("« %s » ne peut pas saisir pour %s : aucun "
+		    "assistant n'a été déclaré pour ce candidat"), e->by,
+		    cd->name);
+		return -1;
+	}
+	if (e->by != NULL && strcmp(e->by, cd->assistant) != 0) {
+		*cause = xasprintf(_("« %s » ne peut pas saisir pour %s : son "
+		    "assistant déclaré est %s"), e->by, cd->name,
+		    cd->assistant);
+		return -1;
+	}
+	return 0;
+}
+
+/* Shared by validate and apply: who may act, then the command's rules. */
+static int
+command_run(struct game *g, const struct event *e, bool apply, char **cause)
+{
+	const struct command	*cmd = command_find(e->type);
+	struct ctx		 c;
+
+	if (game_validate_author(g, e, cause) == -1)
+		return -1;
+	memset(&c, 0, sizeof c);
+	c.g = g;
+	c.s = g->scenario;
+	c.e = e;
+	c.apply = apply;
+	c.cause = cause;
+	c.team = cmd->info.trainer ? -1 : game_team_index(g, e->team);
+	c.t = c.team >= 0 ? &g->teams[c.team] : NULL;
 	if (cmd->run(&c) == -1)
 		return -1;
 	if (apply && c.t != NULL)
@@ -978,8 +1078,88 @@ command_run(struct game *g, const struct event *e, bool apply, char **cause)
 	return 0;
 }
 
+/* Whether key is one of the command's prose fields. */
+static bool
+command_prose(const struct command *cmd, const char *key)
+{
+	const char	*p = cmd != NULL ? cmd->prose : NULL;
+	size_t		 n = strlen(key);
+
+	while (p != NULL && *p != '\0') {
+		if (strncmp(p, key, n) == 0 && (p[n] == ' ' || p[n] == '\0'))
+			return true;
+		p = strchr(p, ' ');
+		if (p != NULL)
+			p++;
+	}
+	return false;
+}
+
+/* One text of the event against the rule; what names it in the cause. */
+static int
+check_text(const char *text, bool multiline, const char *what, char **cause)
+{
+	char	*why = text_check(text, multiline);
+
+	if (why == NULL)
+		return 0;
+	*cause = xasprintf("%s : %s", what, why);
+	free(why);
+	return -1;
+}
+
+int
+game_check_texts(const struct event *e, char **cause)
+{
+	const struct command	*cmd = command_find(e->type);
+	const struct field	*f;
+	char			*what, *key;
+	int			 i, rc;
+
+	*cause = NULL;
+	if (check_text(e->type, false, _("la commande"), cause) == -1 ||
+	    check_text(e->team, false, _("l'équipe (--team)"), cause) == -1 ||
+	    check_text(e->actor, false, _("le candidat (--as)"), cause) == -1 ||
+	    check_text(e->by, false, _("« saisi par » (--by)"), cause) == -1 ||
+	    check_text(e->why, true, _("la justification (--why)"),
+	    cause) == -1 ||
+	    check_text(e->cmd, false, _("l'identifiant de commande"),
+	    cause) == -1)
+		return -1;
+	for (i = 0; i < e->data.count; i++) {
+		f = &e->data.fields[i];
+		/* Keys become JSON member names: identifiers only. */
+		if (!text_is_id(f->key)) {
+			key = text_sanitize(f->key, strlen(f->key), false);
+			*cause = xasprintf(_("argument « %s=… » : un nom "
+			    "d'argument s'écrit en minuscules sans accent "
+			    "(lettres, chiffres, _ et -, 32 au plus)"), key);
+			free(key);
+			return -1;
+		}
+		if (f->text == NULL)
+			continue;
+		what = xasprintf("« %s=… »", f->key);
+		rc = check_text(f->text, command_prose(cmd, f->key), what,
+		    cause);
+		free(what);
+		if (rc == -1)
+			return -1;
+	}
+	return 0;
+}
+
 int
 game_validate(const struct game *g, const struct event *e, char **cause)
+{
+	if (game_check_texts(e, cause) == -1)
+		return -1;
+	return game_validate_journaled(g, e, cause);
+}
+
+int
+game_validate_journaled(const struct game *g, const struct event *e,
+    char **cause)
 {
 	/*
 	 * The handlers only write when apply is true; the cast lets both
@@ -999,7 +1179,7 @@ game_tick(struct game *g, int64_t seq, int64_t time)
 }
 
 void
-game_apply(struct game *g, const struct event *e)
+game_apply_plain(struct game *g, const struct event *e)
 {
 	char	*cause = NULL;
 	int64_t	 now;

@@ -11,6 +11,7 @@ void
 event_init(struct event *e)
 {
 	memset(e, 0, sizeof *e);
+	e->declared = false;
 	record_init(&e->data);
 }
 
@@ -24,6 +25,7 @@ event_release(struct event *e)
 	free(e->why);
 	free(e->cmd);
 	record_release(&e->data);
+	free(e->draws);
 	event_init(e);
 }
 

@@ -7,9 +7,11 @@
 #ifndef PILOTE_EVENT_H
 #define PILOTE_EVENT_H
 
+#include <stdbool.h>
 #include <stdint.h>
 
 #include "core/record.h"
+#include "core/rng.h"
 
 struct event {
 	int64_t		 seq;		/* 1.. in the journal; 0 before */
@@ -22,6 +24,13 @@ struct event {
 	char		*why;		/* justification, or NULL */
 	char		*cmd;		/* a console's command id, or NULL: a
 					   resent command is recognised by it */
+	struct draw	*draws;		/* the draws its application consulted,
+					   recorded by the host (owned) */
+	int		 ndraws;
+	bool		 declared;	/* the actor was only declared: typed
+					   on a team's shared console (team
+					   code), not proved by a personal
+					   code; attribution, never a rule */
 };
 
 void	event_init(struct event *);

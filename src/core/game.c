@@ -12,10 +12,26 @@
 #include "util/text.h"
 #include "util/xalloc.h"
 
+/* A candidate's name, role or assistant against the text rule. */
+static int
+setup_text(const struct game_setup_team *t, int j, const char *text,
+    const char *what, char **cause)
+{
+	char	*why = text_check(text, false);
+
+	if (why == NULL)
+		return 0;
+	*cause = xasprintf(_("équipe « %s » : candidat n°%d : %s : %s"),
+	    t->name, j + 1, what, why);
+	free(why);
+	return -1;
+}
+
 int
 game_setup_check(const struct scenario *s, const struct game_setup *setup,
     char **cause)
 {
+	char	*why;
 	int	 i, j, k;
 
 	if (setup->nteams < 1 || setup->nteams > GAME_MAX_TEAMS) {
@@ -26,6 +42,12 @@ game_setup_check(const struct scenario *s, const struct game_setup *setup,
 	for (i = 0; i < setup->nteams; i++) {
 		const struct game_setup_team *t = &setup->teams[i];
 
+		if ((why = text_check(t->name, false)) != NULL) {
+			*cause = xasprintf(_("équipe n°%d : nom : %s"), i + 1,
+			    why);
+			free(why);
+			return -1;
+		}
 		if (t->name == NULL || t->name[0] == '\0' ||
 		    text_utf8_count(t->name) > 40) {
 			*cause = xasprintf(_("équipe n°%d : nom vide ou de plus "
@@ -52,6 +74,11 @@ game_setup_check(const struct scenario *s, const struct game_setup *setup,
 		for (j = 0; j < t->ncandidates; j++) {
 			const struct game_setup_candidate *c = &t->candidates[j];
 
+			if (setup_text(t, j, c->name, _("nom"), cause) == -1 ||
+			    setup_text(t, j, c->role, _("rôle"), cause) == -1 ||
+			    setup_text(t, j, c->assistant, _("assistant"),
+			    cause) == -1)
+				return -1;
 			if (c->name == NULL || c->name[0] == '\0' ||
 			    text_utf8_count(c->name) > 60 ||
 			    strcmp(c->name, GAME_TRAINER) == 0) {
@@ -74,10 +101,11 @@ game_setup_check(const struct scenario *s, const struct game_setup *setup,
 				    c->role, game_role_list(s));
 				return -1;
 			}
-			if (c->extra_time < 0 || c->extra_time > 200) {
+			if (c->extra_time < 0 ||
+			    c->extra_time > GAME_EXTRA_TIME_MAX) {
 				*cause = xasprintf(_("%s : temps majoré de %d %% "
-				    "hors limites (0 à 200 %%)"), c->name,
-				    c->extra_time);
+				    "hors limites (0 à %d %%)"), c->name,
+				    c->extra_time, GAME_EXTRA_TIME_MAX);
 				return -1;
 			}
 		}
@@ -142,7 +170,8 @@ game_new(const struct scenario *s, const struct game_setup *setup)
 	int		 i;
 
 	g->scenario = s;
-	g->seed = setup->seed;
+	g->seed = setup->seed_hidden ? 0 : setup->seed;
+	g->seed_known = !setup->seed_hidden;
 	g->phase = PHASE_FRAMING;
 	g->nteams = setup->nteams;
 	g->teams = xcalloc((size_t)setup->nteams, sizeof *g->teams);
@@ -245,6 +274,7 @@ game_free(struct game *g)
 
 	if (g == NULL)
 		return;
+	game_draws_free(g);
 	for (i = 0; i < g->nteams; i++)
 		game_team_free(g->scenario, &g->teams[i]);
 	free(g->teams);
@@ -447,9 +477,10 @@ game_dump(const struct game *g)
 	struct dump	 d = { NULL, 0, 0 };
 	int		 i;
 
-	dump_add(&d, "pilote-state 1 scenario=%s seed=%llu phase=%d week=%d "
+	/* No seed: consoles and evaluators fold without it. */
+	dump_add(&d, "pilote-state 2 scenario=%s phase=%d week=%d "
 	    "seq=%lld paused=%d paused_total=%lld\n", g->scenario->id,
-	    (unsigned long long)g->seed, g->phase, g->week,
+	    g->phase, g->week,
 	    (long long)g->last_seq, g->paused, (long long)g->paused_total);
 	for (i = 0; i < g->nteams; i++)
 		dump_team(&d, g->scenario, &g->teams[i], true);

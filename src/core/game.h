@@ -22,11 +22,14 @@
 #include <stdint.h>
 
 #include "core/event.h"
+#include "core/rng.h"
 #include "core/scenario.h"
 
 #define GAME_TRAINER		"formateur"	/* the actor of trainer events */
 #define GAME_MAX_TEAMS		8
 #define GAME_MAX_CANDIDATES	8
+/* At most this % more time on status points (an accommodation). */
+#define GAME_EXTRA_TIME_MAX	200
 
 enum game_phase {
 	PHASE_FRAMING,		/* week 0: teams frame the project */
@@ -230,9 +233,21 @@ struct team {
 	struct team_result	 result;
 };
 
+struct game_draws;
+
 struct game {
 	const struct scenario	*scenario;	/* borrowed, outlives the game */
+	/*
+	 * The seed is the host's secret until the session ends: a console or
+	 * an evaluator folds from the draws recorded in each event instead
+	 * (see core/draws.c).  seed_known says whether seed is meaningful.
+	 */
 	uint64_t		 seed;
+	bool			 seed_known;
+	struct game_draws	*draws;		/* owned */
+	bool			 sealed;	/* the session's last line, which
+						   reveals the seed, is applied */
+	int64_t			 sealed_seq;
 	enum game_phase		 phase;
 	int			 week;		/* 0 framing, 1..weeks */
 	int64_t			 last_seq;
@@ -262,26 +277,68 @@ struct game_setup_team {
 
 struct game_setup {
 	uint64_t		 seed;
+	bool			 seed_hidden;	/* seed unknown: fold from the
+						   draws the events recorded */
 	struct game_setup_team	 teams[GAME_MAX_TEAMS];
 	int			 nteams;
 };
 
-/* Checks a setup against the scenario; 0, or -1 and *cause (French). */
+/*
+ * Checks a setup against the scenario, names (one-line texts, the text
+ * rule of util/text.h) included; 0, or -1 and *cause (French).
+ */
 int		 game_setup_check(const struct scenario *,
 		    const struct game_setup *, char **cause);
 struct game	*game_new(const struct scenario *, const struct game_setup *);
 void		 game_free(struct game *);
 
 /*
- * Checks that an event (a command with its time and actor) may be applied
- * to the state: 0, or -1 and a French *cause saying why not.  Nothing is
- * changed.  game_apply() must only be given events that passed this check
- * on the same state (the journal only holds such events).
+ * Checks that a new decision (a command with its time and actor) may be
+ * applied to the state: its texts (game_check_texts), then the rules.  0,
+ * or -1 and a French *cause saying why not.  Nothing is changed.
+ * game_apply() must only be given events that passed this check on the
+ * same state (the journal only holds such events).
  */
 int		 game_validate(const struct game *, const struct event *,
 		    char **cause);
-/* Applies a valid event; seq must be last_seq + 1. */
+/*
+ * The same for an event read back from a journal (a replay, a console
+ * following its host): the rules only.  Its texts passed the door when it
+ * was acknowledged, and a journal written before the door existed may hold
+ * control characters: it must still replay, and every output escapes them.
+ */
+int		 game_validate_journaled(const struct game *,
+		    const struct event *, char **cause);
+/*
+ * The text rule (util/text.h) on every text of an event: team, actor, by,
+ * type and cmd are one line; why, and the data fields the commands table
+ * names as prose (a status point's parts, a mission, a message...), may
+ * hold lines; data keys are identifiers (text_is_id).  0, or -1 and a
+ * French *cause naming the field.  Whoever serializes an event before it
+ * is validated (a console sending to its host) checks this first.
+ */
+int		 game_check_texts(const struct event *, char **cause);
+/*
+ * Applies a valid event; seq must be last_seq + 1.  The draws it needs come
+ * from e->draws, else from the seed when it is known.
+ */
 void		 game_apply(struct game *, const struct event *);
+/*
+ * The same, for the host that is about to journal e: the draws the
+ * application consulted are stored in e->draws (replacing any), so that the
+ * journal line carries them.  The seed must be known.
+ */
+void		 game_apply_recording(struct game *, struct event *e);
+/*
+ * The draws a host sent with a line, for a console without the seed: in
+ * force for the next game_apply()/game_tick() until given again (n = 0
+ * clears them).  Borrowed.
+ */
+void		 game_give_draws(struct game *, const struct draw *, int n);
+/* Makes the seed known (the host's secret, or the revealed one). */
+void		 game_set_seed(struct game *, uint64_t seed);
+/* Draws that were needed but neither recorded nor computable (a bug). */
+int		 game_missing_draws(const struct game *);
 
 int		 game_team_index(const struct game *, const char *name);
 int		 game_candidate_index(const struct team *, const char *name);
@@ -325,14 +382,40 @@ int		 game_planned_load(const struct scenario *, const struct team *,
 /* (Re)computes team.result: at launch for good, before it as a preview. */
 void		 game_compute_results(struct game *, int team);
 
-/* The commands the engine understands, for help texts and the CLI. */
+/* Which teams' consoles may see a journaled command (the session host). */
+enum game_seen_by {
+	GAME_SEEN_BY_TEAM,	/* a team's decision: that team */
+	GAME_SEEN_BY_ALL,	/* the trainer's act on the whole session */
+	GAME_SEEN_BY_EQUIPE,	/* the team its equipe= names; every team
+				   without one or with "toutes" (the same
+				   targeting as the command's own) */
+	GAME_SEEN_BY_NOBODY	/* the trainer's notes */
+};
+
+/*
+ * The commands the engine understands, for help texts, the CLI and the
+ * session host.  trainer is the one rule of who may send a command: the
+ * trainer alone, or a candidate of the team it is for; seen_by the one
+ * rule of which consoles receive it.
+ */
 struct game_command_info {
 	const char	*name;
 	bool		 trainer;	/* trainer command (else a team's) */
+	enum game_seen_by seen_by;
 	const char	*args;		/* "lot=ID interne=PERS,PERS|offre=PRESTA" */
 	const char	*help;		/* French, one line */
 };
 extern const int game_ncommands;
 const struct game_command_info *game_command_info(int i);
+/* The command of that name, or NULL. */
+const struct game_command_info *game_command_lookup(const char *name);
+/*
+ * The part of game_validate() that says who may act: the command exists;
+ * a trainer command's actor is GAME_TRAINER; a team command's actor is a
+ * candidate of its team, and by (who typed it) is that candidate's
+ * declared assistant.  0, or -1 and a French *cause.
+ */
+int		 game_validate_author(const struct game *,
+		    const struct event *, char **cause);
 
 #endif

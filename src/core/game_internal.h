@@ -8,6 +8,7 @@
 #include <stdarg.h>
 
 #include "core/game.h"
+#include "core/rng.h"
 #include "util/xalloc.h"
 
 #define game_vformat	xvasprintf
@@ -23,6 +24,15 @@ int	 game_incident_index(const struct scenario *, const char *);
 int	 game_status_point_index(const struct scenario *, const char *);
 int	 game_line_index(const struct scenario *, const char *);
 int	 game_objective_index(const struct scenario *, const char *);
+
+/*
+ * A draw in [0, n) for team t (core/draws.c): from the event's recorded
+ * draws, else from the seed; recorded, with t, when the host applies an
+ * event it is about to journal.  Every random decision of the engine goes
+ * through here.
+ */
+int	 game_draw(const struct game *, const struct team *t, int week,
+	    enum rng_purpose, int index, int n);
 
 /* Week number from "7" or "S-3" (weeks before launch); 0 if invalid. */
 int	 game_parse_week(const struct scenario *, const char *);
@@ -49,6 +59,9 @@ void	 game_resolve(struct game *, int team, int occurrence, int option,
 struct incident *game_adhoc_parse(const struct scenario *, const struct record *,
 	    char **cause);
 void	 game_adhoc_free(struct incident *);
+/* game_apply() once draws.c has put the event's draws in force. */
+void	 game_apply_plain(struct game *, const struct event *);
+void	 game_draws_free(struct game *);
 void	 game_occurrence_release(struct occurrence *);
 
 /* week.c */

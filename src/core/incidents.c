@@ -79,12 +79,12 @@ game_occurrence_incident(const struct game *g, const struct occurrence *o)
 
 /* Draws one of the n eligible indexes in set[]; -1 when none. */
 static int
-incidents_pick(const struct game *g, int week, int key, int kind,
-    const int *set, int n)
+incidents_pick(const struct game *g, const struct team *t, int week, int key,
+    int kind, const int *set, int n)
 {
 	if (n == 0)
 		return -1;
-	return set[rng_below(g->seed, week, RNG_TARGET, key * 8 + kind, n)];
+	return set[game_draw(g, t, week, RNG_TARGET, key * 8 + kind, n)];
 }
 
 static void
@@ -130,11 +130,11 @@ incidents_draw_targets(const struct game *g, const struct team *t,
 		if (busy)
 			sups[ns++] = i;
 	}
-	o->target_package = incidents_pick(g, o->week, key, 0, any, na);
-	o->target_external = incidents_pick(g, o->week, key, 1, ext, ne);
-	o->target_internal = incidents_pick(g, o->week, key, 2, in, ni);
-	o->target_staff = incidents_pick(g, o->week, key, 3, people, np);
-	o->target_supplier = incidents_pick(g, o->week, key, 4, sups, ns);
+	o->target_package = incidents_pick(g, t, o->week, key, 0, any, na);
+	o->target_external = incidents_pick(g, t, o->week, key, 1, ext, ne);
+	o->target_internal = incidents_pick(g, t, o->week, key, 2, in, ni);
+	o->target_staff = incidents_pick(g, t, o->week, key, 3, people, np);
+	o->target_supplier = incidents_pick(g, t, o->week, key, 4, sups, ns);
 	free(any);
 	free(ext);
 	free(in);
@@ -208,7 +208,7 @@ game_fire_week(struct game *g, int team, int week, int64_t seq, int64_t time)
 		} else {
 			if (week < tr->first_week || week > tr->last_week)
 				continue;
-			draw = rng_percent(g->seed, week, RNG_INCIDENT, i);
+			draw = game_draw(g, t, week, RNG_INCIDENT, i, 100);
 			if (draw >= tr->probability ||
 			    !incidents_conditions_hold(g, t, tr))
 				continue;

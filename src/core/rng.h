@@ -8,6 +8,7 @@
 #define PILOTE_RNG_H
 
 #include <stdint.h>
+#include <stdbool.h>
 
 enum rng_purpose {
 	RNG_INCIDENT = 1,	/* does incident i fire this week? */
@@ -16,6 +17,23 @@ enum rng_purpose {
 	RNG_QUALITY,		/* quality noise on package i */
 	RNG_NEGOTIATION		/* does negotiating package i succeed? */
 };
+
+/*
+ * One draw, as a session records it in the event that used it: consoles and
+ * evaluators replay from the recorded values without ever holding the seed,
+ * and once the seed is revealed anyone can check each value against
+ * rng_draw().
+ */
+struct draw {
+	int		 week;
+	int		 purpose;	/* enum rng_purpose */
+	int		 index;
+	uint64_t	 value;
+	uint32_t	 teams;		/* bit i: team i's state consulted it
+					   (a console is sent its own only) */
+};
+
+#define RNG_PURPOSE_MAX	RNG_NEGOTIATION
 
 uint64_t	rng_draw(uint64_t seed, int week, enum rng_purpose, int index);
 /* A draw in [0, 100): compare with a percentage. */

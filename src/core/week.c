@@ -298,7 +298,7 @@ week_suppliers(struct game *g, struct team *t, int week)
 			chance = chance * 85 / 100;
 		chance = chance * (100 - week_clamp(week_tool_sum(s, t, 1), -50,
 		    50)) / 100;
-		draw = rng_percent(g->seed, week, RNG_SLIP, p);
+		draw = game_draw(g, t, week, RNG_SLIP, p, 100);
 		seqs[0] = ps->assigned_seq;
 		seqs[1] = ss->framed_seq;
 		if (draw < chance) {

@@ -32,6 +32,16 @@ struct pending {
 	char		*error;
 };
 
+/*
+ * How long client_open() waits to be caught up: well above the longest
+ * answer to a wrong code, so that a console says "code incorrect" rather
+ * than "no answer".
+ */
+#define CLIENT_OPEN_MS	10000
+#if HOST_SLOW_MAX_MS * 2 > CLIENT_OPEN_MS
+#error "CLIENT_OPEN_MS must stay well above HOST_SLOW_MAX_MS"
+#endif
+
 struct client {
 	char		*path;
 	char		*sock;
@@ -41,6 +51,7 @@ struct client {
 	char		 console[17];
 	int		 fd;
 	bool		 ready;
+	bool		 personal;	/* joined with a personal code */
 	char		*in;
 	size_t		 inlen;
 	struct scenario	*scenario;
@@ -165,6 +176,44 @@ client_connect(struct client *c, char **cause)
 	return 0;
 }
 
+/*
+ * The draws the host sent with a line for the console's team, in the
+ * journal's own format ([week, purpose, index, "<16 hex>", teams]): the
+ * engine takes them instead of the seed it is never given.
+ */
+static int
+client_draws(struct client *c, const json_t *a, struct event *holder,
+    char **cause)
+{
+	json_t	*o;
+	char	*why = NULL;
+	int	 rc;
+
+	event_init(holder);
+	if (a == NULL)
+		return 0;
+	/* One parser for draws: the journal's, through a bare event. */
+	o = json_pack("{s:I,s:s,s:s,s:O}", "time", (json_int_t)0, "actor", "",
+	    "type", "", "draws", a);
+	rc = event_from_json(o, holder, &why);
+	json_decref(o);
+	if (rc == -1) {
+		*cause = xasprintf(_("tirages illisibles envoyés par l'hôte "
+		    "(%s)"), why);
+		free(why);
+		return -1;
+	}
+	game_give_draws(c->game, holder->draws, holder->ndraws);
+	return 0;
+}
+
+static void
+client_draws_done(struct client *c, struct event *holder)
+{
+	game_give_draws(c->game, NULL, 0);
+	event_release(holder);
+}
+
 static int
 client_event(struct client *c, const json_t *o, char **cause)
 {
@@ -181,7 +230,7 @@ client_event(struct client *c, const json_t *o, char **cause)
 		event_release(&e);
 		return 0;	/* already had it (a resync) */
 	}
-	if (game_validate(c->game, &e, &why) == -1) {
+	if (game_validate_journaled(c->game, &e, &why) == -1) {
 		*cause = xasprintf(_("l'hôte a envoyé un événement refusé ici "
 		    "(%s)"), why);
 		free(why);
@@ -212,6 +261,7 @@ client_message(struct client *c, const char *line, size_t n, char **cause)
 	json_error_t	 err;
 	const char	*type;
 	struct pending	*p;
+	struct event	 draws;
 	int		 rc = 0;
 
 	if ((o = json_loadb(line, n, 0, &err)) == NULL) {
@@ -228,18 +278,28 @@ client_message(struct client *c, const char *line, size_t n, char **cause)
 			rc = -1;
 		else if (c->team != NULL)
 			c->team_index = game_team_index(c->game, c->team);
+		c->personal = json_is_true(json_object_get(o, "personal"));
 	} else if (strcmp(type, "event") == 0) {
-		if (c->game == NULL)
+		if (c->game == NULL || client_draws(c, json_object_get(o,
+		    "draws"), &draws, cause) == -1)
 			rc = -1;
-		else
+		else {
 			rc = client_event(c, json_object_get(o, "event"), cause);
+			client_draws_done(c, &draws);
+		}
 	} else if (strcmp(type, "masked") == 0) {
 		json_int_t seq = json_integer_value(json_object_get(o, "seq"));
 
 		if (c->game != NULL && seq == c->last_seq + 1) {
-			game_tick(c->game, seq, json_integer_value(
-			    json_object_get(o, "time")));
-			c->last_seq = seq;
+			if (client_draws(c, json_object_get(o, "draws"), &draws,
+			    cause) == -1)
+				rc = -1;
+			else {
+				game_tick(c->game, seq, json_integer_value(
+				    json_object_get(o, "time")));
+				c->last_seq = seq;
+				client_draws_done(c, &draws);
+			}
 		}
 	} else if (strcmp(type, "ready") == 0)
 		c->ready = true;
@@ -352,7 +412,7 @@ client_open(const char *session_path, const char *team, const char *code,
 		client_close(c);
 		return -1;
 	}
-	limit = client_ms() + 10000;
+	limit = client_ms() + CLIENT_OPEN_MS;
 	while (!c->ready && c->fatal == NULL && client_ms() < limit)
 		client_poll(c, 100);
 	if (!c->ready) {
@@ -372,6 +432,9 @@ client_submit(struct client *c, struct event *e, int wait_ms, int64_t *seq,
 	struct pending	*p;
 	json_t		*ev, *msg;
 
+	/* Its texts become JSON: the rule first (the host checks it too). */
+	if (game_check_texts(e, cause) == -1)
+		return 0;
 	snprintf(c->last_id, sizeof c->last_id, "%s:%u", c->console,
 	    ++c->counter);
 	ev = event_to_json(e);
@@ -488,6 +551,12 @@ const char *
 client_as(const struct client *c)
 {
 	return c->as;
+}
+
+bool
+client_personal(const struct client *c)
+{
+	return c->personal;
 }
 
 void

@@ -22,7 +22,10 @@
 
 struct client;
 
-/* team NULL: the trainer.  Blocks until caught up; -1 and *cause. */
+/*
+ * team NULL: the trainer.  code is the team's, the candidate's own (as) or
+ * the trainer's.  Blocks until caught up; -1 and *cause.
+ */
 int	 client_open(const char *session_path, const char *team,
 	    const char *code, const char *as, struct client **out,
 	    char **cause);
@@ -54,5 +57,10 @@ const struct scenario *client_scenario(const struct client *);
 int	 client_team(const struct client *);
 const char *client_path(const struct client *);
 const char *client_as(const struct client *);
+/*
+ * Whether the host let this console in with the candidate's personal code
+ * (it then acts as that candidate only), rather than the team's code.
+ */
+bool	 client_personal(const struct client *);
 
 #endif

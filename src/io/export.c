@@ -27,6 +27,8 @@ struct export_buf {
 	char	*data;
 	size_t	 len;
 	size_t	 size;
+	char	**keep;		/* escaped texts, freed with the buffer */
+	size_t	 nkeep;
 };
 
 static void
@@ -69,9 +71,101 @@ export_printf(struct export_buf *b, const char *fmt, ...)
 static char *
 export_finish(struct export_buf *b)
 {
+	size_t	 i;
+
+	for (i = 0; i < b->nkeep; i++)
+		free(b->keep[i]);
+	free(b->keep);
 	if (b->data == NULL)
 		return xstrdup("");
 	return b->data;
+}
+
+/* --- Markdown --- */
+
+static bool
+md_word_char(unsigned char c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+	    (c >= '0' && c <= '9') || c >= 0x80;
+}
+
+/*
+ * Where the line starting at s would open a block (a heading, a list item,
+ * a setext underline): the character to escape so that it reads as text,
+ * or NULL.  Quotes, HTML, fences and tables start with characters md_text()
+ * escapes everywhere.
+ */
+static const char *
+md_block_marker(const char *s)
+{
+	const char	*p = s;
+
+	if (*s == '#' || *s == '-' || *s == '+' || *s == '=')
+		return s;
+	while (*p >= '0' && *p <= '9')
+		p++;
+	return p != s && (*p == '.' || *p == ')') ? p : NULL;
+}
+
+/*
+ * Markdown: a text of the session written so that it reads as itself.  A
+ * REX is shown by viewers that honour raw HTML, links, emphasis and
+ * headings: every character that would start one is backslash-escaped
+ * (CommonMark lets any ASCII punctuation be), & < > included so that no
+ * tag and no entity (&#x202E;) gets through, "_" only at a word's edge
+ * ("lot_video" stays readable); controls are shown (text_sanitize).
+ * indent < 0: one line (lines joined by spaces: a cell, a heading, an
+ * item); else each line break continues the list item, indented by indent
+ * spaces.  The result lives until export_finish().
+ */
+static const char *
+md_text(struct export_buf *b, const char *s, int indent)
+{
+	struct export_buf	 o = { NULL, 0, 0, NULL, 0 };
+	char			*clean = text_sanitize(s, strlen(s),
+				    indent >= 0);
+	const char		*p, *marker = NULL;
+	bool			 line_start = true;
+	int			 i;
+
+	for (p = clean; *p != '\0'; p++) {
+		if (*p == '\n') {
+			export_puts(&o, "\n");
+			for (i = 0; i < indent; i++)
+				export_puts(&o, " ");
+			line_start = true;
+			continue;
+		}
+		if (line_start && *p != ' ' && *p != '\t') {
+			marker = md_block_marker(p);
+			line_start = false;
+		}
+		if (p == marker || strchr("\\`*[]<>&|~", *p) != NULL ||
+		    (*p == '_' && (p == clean ||
+		    !md_word_char((unsigned char)p[-1]) ||
+		    !md_word_char((unsigned char)p[1]))))
+			export_puts(&o, "\\");
+		export_add(&o, p, 1);
+	}
+	free(clean);
+	b->keep = xreallocarray(b->keep, b->nkeep + 1, sizeof *b->keep);
+	b->keep[b->nkeep] = export_finish(&o);
+	return b->keep[b->nkeep++];
+}
+
+/* One line of text in Markdown (see md_text). */
+static const char *
+md(struct export_buf *b, const char *s)
+{
+	return md_text(b, s != NULL ? s : "", -1);
+}
+
+/* Text that may hold lines, inside a list item indented by indent. */
+static const char *
+md_lines(struct export_buf *b, const char *s, int indent)
+{
+	return md_text(b, s != NULL ? s : "", indent);
 }
 
 /* --- shared helpers --- */
@@ -167,7 +261,7 @@ export_weeks(const struct session *ss)
 static char *
 export_data(const json_t *data)
 {
-	struct export_buf	 b = { NULL, 0, 0 };
+	struct export_buf	 b = { NULL, 0, 0, NULL, 0 };
 	const char		**keys;
 	const char		*k;
 	json_t			*v;
@@ -230,21 +324,33 @@ export_has_author(const char *authors, const char *name)
 
 /* --- CSV --- */
 
+/*
+ * One CSV cell, always quoted, quotes doubled; lines stay inside the
+ * quotes.  The jury opens the file in LibreOffice or Excel, which read a
+ * cell beginning with =, +, -, @, a tab or a carriage return as a formula
+ * (CSV injection: =HYPERLINK(...), =cmd|...): such a cell is prefixed with
+ * "'" as OWASP advises, which both show as text.  Controls are shown
+ * (text_sanitize), so a carriage return never reaches the file.
+ */
 static void
 csv_field(struct export_buf *b, const char *s, bool first)
 {
-	const char	*q;
+	char		*clean = text_sanitize(s, strlen(s), true);
+	const char	*q, *p = clean;
 
 	if (!first)
 		export_puts(b, ";");
 	export_puts(b, "\"");
-	while ((q = strchr(s, '"')) != NULL) {
-		export_add(b, s, (size_t)(q - s));
+	if (*p != '\0' && strchr("=+-@\t\r", *p) != NULL)
+		export_puts(b, "'");
+	while ((q = strchr(p, '"')) != NULL) {
+		export_add(b, p, (size_t)(q - p));
 		export_puts(b, "\"\"");
-		s = q + 1;
+		p = q + 1;
 	}
-	export_puts(b, s);
+	export_puts(b, p);
 	export_puts(b, "\"");
+	free(clean);
 }
 
 static void
@@ -256,7 +362,7 @@ csv_end(struct export_buf *b)
 char *
 export_events(const struct session *ss)
 {
-	struct export_buf	 b = { NULL, 0, 0 };
+	struct export_buf	 b = { NULL, 0, 0, NULL, 0 };
 	const json_t		*o;
 	struct tm		 tm;
 	char			 num[32], date[40], week[16], *data;
@@ -299,12 +405,25 @@ export_events(const struct session *ss)
 
 /* --- the grid --- */
 
-/* "n°12 (09:05), n°14 (09:07)": evidence, only the candidate's if set. */
+/*
+ * Whether a line's author was only declared (typed on the team's shared
+ * console, not proved by a personal code): individual attribution says so.
+ */
+static bool
+export_declared(const json_t *o)
+{
+	return json_is_true(json_object_get(o, "declared"));
+}
+
+/*
+ * "n°12 (09:05), n°14 (09:07)": evidence, only the candidate's if set,
+ * each marked when the candidate's name was only declared.
+ */
 static char *
 export_evidence(const struct session *ss, const struct team_result *r,
     int c, const char *candidate)
 {
-	struct export_buf	 b = { NULL, 0, 0 };
+	struct export_buf	 b = { NULL, 0, 0, NULL, 0 };
 	char			 hm[16];
 	int			 i, n = 0;
 	int64_t			 seq;
@@ -314,8 +433,11 @@ export_evidence(const struct session *ss, const struct team_result *r,
 		if (candidate != NULL && strcmp(export_str(export_line(ss, seq),
 		    "actor"), candidate) != 0)
 			continue;
-		export_printf(&b, "%sn°%lld (%s)", n++ > 0 ? ", " : "",
-		    (long long)seq, export_hhmm(ss, seq, hm));
+		export_printf(&b, candidate != NULL &&
+		    export_declared(export_line(ss, seq)) ? _("%sn°%lld (%s, nom "
+		    "déclaré sur la console partagée)") : "%sn°%lld (%s)",
+		    n++ > 0 ? ", " : "", (long long)seq,
+		    export_hhmm(ss, seq, hm));
 	}
 	if (n == 0)
 		export_puts(&b, _("aucune"));
@@ -330,18 +452,11 @@ export_level(const struct mark *m)
 	return _(mark_level_labels[m->level]);
 }
 
-/* Markdown table cells must not break the table. */
+/* A Markdown table cell: one line, "|" escaped (md_text). */
 static void
 md_cell(struct export_buf *b, const char *s)
 {
-	for (; *s != '\0'; s++) {
-		if (*s == '|')
-			export_puts(b, "\\|");
-		else if (*s == '\n' || *s == '\r')
-			export_puts(b, " ");
-		else
-			export_add(b, s, 1);
-	}
+	export_puts(b, md(b, s));
 }
 
 static void
@@ -447,7 +562,7 @@ char *
 export_grid(struct session *ss, const struct marks *ms,
     enum export_format fmt)
 {
-	struct export_buf	 b = { NULL, 0, 0 };
+	struct export_buf	 b = { NULL, 0, 0, NULL, 0 };
 	const struct game	*g = ss->game;
 	const struct team	*t;
 	int			 c, ti, k;
@@ -458,10 +573,17 @@ export_grid(struct session *ss, const struct marks *ms,
 		return export_finish(&b);
 	}
 	export_printf(&b, _("# Grille d'évaluation E3 — %s\n\n"),
-	    ss->scenario->title);
-	export_printf(&b, _("Client : %s. %s\n\n"), ss->scenario->client,
+	    md(&b, ss->scenario->title));
+	export_printf(&b, _("Client : %s. %s\n\n"),
+	    md(&b, ss->scenario->client),
 	    g->phase == PHASE_LAUNCHED ? _("Résultats définitifs.") :
 	    _("Partie en cours : indicateurs provisoires."));
+	/* The anchors a jury checks with `pilote verify --signer/--head`. */
+	export_printf(&b, _("Journal : %zu lignes, signé par la clé du "
+	    "formateur %s, tête %.*s%s.\n\n"), journal_count(ss->journal),
+	    journal_fingerprint(ss->journal), JOURNAL_SHORT_HEAD,
+	    journal_head(ss->journal), g->sealed ? _(", session scellée") :
+	    _(", session non scellée"));
 	export_puts(&b, _("Pour chaque critère : l'indicateur calculé (équipe), "
 	    "les preuves (n° d'événement et heure UTC), la note et le "
 	    "commentaire de l'évaluateur.\n\n"));
@@ -511,33 +633,37 @@ rex_context(struct export_buf *b, const struct session *ss,
 	const struct candidate	*cd = &t->candidates[ci];
 	const char		*brief = s->brief != NULL ? s->brief : "";
 	const char		*end = strstr(brief, "\n\n");
+	char			*first;
 	int			 i, r;
 
-	export_printf(b, _("# Retour d'expérience — %s\n\n"), cd->name);
+	export_printf(b, _("# Retour d'expérience — %s\n\n"), md(b, cd->name));
 	export_puts(b, _("Fichier de faits tiré du journal de la session. "
 	    "L'analyse reste à écrire par le candidat.\n\n"));
 	export_puts(b, _("## Contexte\n\n"));
-	export_printf(b, _("- Scénario : %s\n"), s->title);
-	export_printf(b, _("- Client : %s%s%s\n"), s->client,
-	    s->brand != NULL ? " — " : "", s->brand != NULL ? s->brand : "");
+	export_printf(b, _("- Scénario : %s\n"), md(b, s->title));
+	export_printf(b, _("- Client : %s%s%s\n"), md(b, s->client),
+	    s->brand != NULL ? " — " : "", md(b, s->brand));
 	export_printf(b, _("- Durée : %d semaines\n"), s->weeks);
 	export_puts(b, _("- Brief : "));
-	export_add(b, brief, end != NULL ? (size_t)(end - brief) :
+	first = xstrndup(brief, end != NULL ? (size_t)(end - brief) :
 	    strlen(brief));
+	export_puts(b, md_lines(b, first, 2));
+	free(first);
 	export_puts(b, "\n\n");
-	export_printf(b, _("## Équipe %s\n\n"), t->name);
+	export_printf(b, _("## Équipe %s\n\n"), md(b, t->name));
 	for (i = 0; i < t->ncandidates; i++)
-		export_printf(b, "- %s — %s%s\n", t->candidates[i].name,
+		export_printf(b, "- %s — %s%s\n", md(b, t->candidates[i].name),
 		    t->candidates[i].role >= 0 ?
-		    s->roles[t->candidates[i].role].label : _("sans rôle"),
-		    i == ci ? _(" (vous)") : "");
+		    md(b, s->roles[t->candidates[i].role].label) :
+		    _("sans rôle"), i == ci ? _(" (vous)") : "");
 	export_puts(b, _("\n### Votre rôle et vos missions\n\n"));
 	export_printf(b, _("- Rôle : %s\n"), cd->role >= 0 ?
-	    s->roles[cd->role].label : _("sans rôle"));
+	    md(b, s->roles[cd->role].label) : _("sans rôle"));
 	for (r = 0; r < s->nroles; r++)
 		if (t->mission_holder[r] == ci && t->missions[r] != NULL)
 			export_printf(b, _("- Mission (%s) : %s\n"),
-			    s->roles[r].label, t->missions[r]);
+			    md(b, s->roles[r].label),
+			    md_lines(b, t->missions[r], 2));
 	export_puts(b, "\n");
 }
 
@@ -561,15 +687,19 @@ rex_decisions(struct export_buf *b, const struct session *ss,
 		export_printf(b, _("### n°%zu — %s, %s — %s\n\n"), i,
 		    export_hhmm(ss, (int64_t)i, hm),
 		    export_week_label(ss->scenario, weeks[i], wl, sizeof wl),
-		    export_str(o, "type"));
+		    md(b, export_str(o, "type")));
 		export_printf(b, _("- Décision : %s %s\n"),
-		    export_str(o, "type"), data);
+		    md(b, export_str(o, "type")), md(b, data));
 		if (export_str(o, "by")[0] != '\0')
 			export_printf(b, _("- Saisie par : %s\n"),
-			    export_str(o, "by"));
+			    md(b, export_str(o, "by")));
+		if (export_declared(o))
+			export_printf(b, _("- Auteur : %s (nom déclaré sur la "
+			    "console partagée de l'équipe, sans code "
+			    "personnel)\n"), md(b, name));
 		export_printf(b, _("- Justification : %s\n"),
-		    export_str(o, "why")[0] != '\0' ? export_str(o, "why") :
-		    _("(aucune)"));
+		    export_str(o, "why")[0] != '\0' ?
+		    md_lines(b, export_str(o, "why"), 2) : _("(aucune)"));
 		caused = 0;
 		for (x = 0; x < t->nexplanations; x++)
 			for (k = 0; k < t->explanations[x].nseqs; k++)
@@ -581,7 +711,8 @@ rex_decisions(struct export_buf *b, const struct session *ss,
 					    export_week_label(ss->scenario,
 					    t->explanations[x].week, wl,
 					    sizeof wl),
-					    t->explanations[x].text);
+					    md_lines(b,
+					    t->explanations[x].text, 4));
 					break;
 				}
 		if (caused == 0)
@@ -610,7 +741,8 @@ rex_incidents(struct export_buf *b, const struct session *ss,
 		oc = &t->occurrences[i];
 		in = game_occurrence_incident(ss->game, oc);
 		export_printf(b, _("- n°%d « %s » — %s, survenu à %s "
-		    "(événement n°%lld)\n"), i + 1, in != NULL ? in->title : "?",
+		    "(événement n°%lld)\n"), i + 1, in != NULL ?
+		    md(b, in->title) : "?",
 		    export_week_label(ss->scenario, oc->week, wl, sizeof wl),
 		    export_hhmm(ss, oc->opened_seq, hm),
 		    (long long)oc->opened_seq);
@@ -618,17 +750,17 @@ rex_incidents(struct export_buf *b, const struct session *ss,
 			export_printf(b, _("  - Réponse : « %s », par %s à %s "
 			    "(événement n°%lld)\n"), in != NULL && oc->option >= 0
 			    && oc->option < in->noptions ?
-			    in->options[oc->option].label : "?",
-			    oc->answered_by ? oc->answered_by : "?",
+			    md(b, in->options[oc->option].label) : "?",
+			    oc->answered_by ? md(b, oc->answered_by) : "?",
 			    export_hhmm(ss, oc->closed_seq, hm),
 			    (long long)oc->closed_seq);
 			export_printf(b, _("  - Justification : %s\n"),
-			    oc->why != NULL && oc->why[0] != '\0' ? oc->why :
-			    _("(aucune)"));
+			    oc->why != NULL && oc->why[0] != '\0' ?
+			    md_lines(b, oc->why, 4) : _("(aucune)"));
 		} else if (oc->status == OCC_DEFAULTED)
 			export_printf(b, _("  - Sans réponse dans le délai : "
 			    "%s\n"), in != NULL && in->default_text != NULL ?
-			    in->default_text : "");
+			    md_lines(b, in->default_text, 4) : "");
 		else
 			export_puts(b, _("  - Encore ouvert\n"));
 	}
@@ -650,7 +782,7 @@ rex_points(struct export_buf *b, const struct session *ss,
 		if (!r->submitted || !export_has_author(r->authors, name))
 			continue;
 		n++;
-		export_printf(b, _("### %s\n\n"), r->title);
+		export_printf(b, _("### %s\n\n"), md(b, r->title));
 		export_printf(b, _("- Demandé à %s (événement n°%lld), délai "
 		    "%d min ; remis à %s (événement n°%lld) : %s\n"),
 		    export_hhmm(ss, r->requested_seq, h1),
@@ -658,12 +790,13 @@ rex_points(struct export_buf *b, const struct session *ss,
 		    export_hhmm(ss, r->submitted_seq, h2),
 		    (long long)r->submitted_seq,
 		    r->late ? _("en retard") : _("à l'heure"));
-		export_printf(b, _("- Auteurs : %s\n"), r->authors);
-		export_printf(b, _("- Risques : %s\n"), r->risks ? r->risks : "");
+		export_printf(b, _("- Auteurs : %s\n"), md(b, r->authors));
+		export_printf(b, _("- Risques : %s\n"),
+		    md_lines(b, r->risks, 2));
 		export_printf(b, _("- Arbitrages : %s\n"),
-		    r->arbitrations ? r->arbitrations : "");
+		    md_lines(b, r->arbitrations, 2));
 		export_printf(b, _("- Suivi : %s\n\n"),
-		    r->tracking ? r->tracking : "");
+		    md_lines(b, r->tracking, 2));
 	}
 	if (n == 0)
 		export_puts(b, _("Aucun point de situation écrit ou co-écrit "
@@ -701,7 +834,7 @@ rex_results(struct export_buf *b, const struct session *ss,
 char *
 export_rex(struct session *ss, const char *candidate, char **cause)
 {
-	struct export_buf	 b = { NULL, 0, 0 };
+	struct export_buf	 b = { NULL, 0, 0, NULL, 0 };
 	const struct team	*t = NULL;
 	int			 ti, ci = -1, *weeks;
 

@@ -2,15 +2,18 @@
  * journal: the session journal (see journal.h for the format and promises).
  *
  * Reading loads the whole file and checks it line by line against the chain
- * so far: seal syntax, then H, then the signature, then the JSON and its
- * seq (the header's JSON first, since it carries the public key).  The
- * first line that fails ends the check.  It is a torn tail, set aside with a
- * warning, only when it is the last line, not the header, and holds no
- * complete seal before its end: a crash cuts the one line being written, it
- * cannot glue two lines together, so a last line that swallowed the newline
- * of the one before is an alteration of that earlier line.  (Inside a line
- * a seal cannot occur by accident: JSON escapes every quote of a string, so
- * ,"hash":" only appears as a key, and "hash" is a reserved key.)
+ * so far: seal syntax, then H, then the JSON and its seq (the header's JSON
+ * first, since it carries the public key); at the end, the last line's
+ * signature, which the chain makes cover every byte before it.  The first
+ * line that fails ends the check; a failed signature is blamed on the
+ * first line whose signature fails, by bisection over the H and S kept for
+ * every good line.  An unterminated tail is a torn write, set aside with a
+ * warning, unless it verifies whole (only its newline was lost); a tail
+ * holding a complete seal before its end is two lines glued together, and
+ * one ending with a complete seal that fails is an edited line: both are
+ * alterations (inside a line a seal cannot occur by accident: JSON escapes
+ * every quote of a string, so ,"hash":" only appears as a key, and "hash"
+ * is a reserved key).
  *
  * Writing keeps the file size of the verified prefix: an append writes one
  * line with one write() at that size, then fdatasync(); any failure cuts
@@ -27,19 +30,25 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <sodium.h>
 
 #include "io/journal.h"
+#include "io/signkey.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
 #define JOURNAL_HASH_BYTES	32	/* crypto_generichash_BYTES */
-#define JOURNAL_PK_BYTES	32	/* crypto_sign_PUBLICKEYBYTES */
-#define JOURNAL_SK_BYTES	64	/* crypto_sign_SECRETKEYBYTES */
-#define JOURNAL_SIG_BYTES	64	/* crypto_sign_BYTES */
+#define JOURNAL_PK_BYTES	SIGNKEY_PK_BYTES
+#define JOURNAL_SIG_BYTES	SIGNKEY_SIG_BYTES
+#define JOURNAL_SECRET_BYTES	32
+/* The small side files (owner, secrets) are never larger than this. */
+#define JOURNAL_SIDE_MAX	(64 * 1024)
+/* How long a second writer waits for the lock before giving up. */
+#define JOURNAL_LOCK_WAIT_MS	4000
 
 /* ,"hash":"<64 hex>","sig":"<128 hex>"} ends every line. */
 #define JOURNAL_SEAL_HASH	",\"hash\":\""
@@ -58,11 +67,24 @@ struct journal {
 	size_t			 cap;
 	off_t			 size;		/* end of the last good line */
 	unsigned char		 head[JOURNAL_HASH_BYTES];
+	unsigned char		 last_sig[JOURNAL_SIG_BYTES];
 	char			 head_hex[2 * JOURNAL_HASH_BYTES + 1];
 	unsigned char		 pk[JOURNAL_PK_BYTES];
-	unsigned char		 sk[JOURNAL_SK_BYTES];	/* JOURNAL_WRITE only */
-	char			 fingerprint[40];
+	struct signkey		 key;		/* JOURNAL_WRITE only */
+	int			 have_key;
+	json_t			*secrets;	/* JOURNAL_WRITE only */
+	unsigned char		 secret[JOURNAL_SECRET_BYTES];
+	int			 keyed;		/* has a keys/ secret file */
+	char			 header_hex[2 * JOURNAL_HASH_BYTES + 1];
+	char			 fingerprint[SIGNKEY_FINGERPRINT_MAX];
 	char			*failure;	/* set: appends refused */
+};
+
+/* What a check keeps of each line of the chain, to blame a signature. */
+struct journal_mark {
+	unsigned char	 h[JOURNAL_HASH_BYTES];
+	unsigned char	 sig[JOURNAL_SIG_BYTES];
+	size_t		 end;		/* offset just past the line */
 };
 
 /* The state of a check: the chain up to the last good line. */
@@ -70,24 +92,57 @@ struct journal_scan {
 	int		 keep;		/* collect the parsed objects */
 	json_t		**objs;
 	size_t		 cap;
+	struct journal_mark *marks;	/* one per good line */
+	size_t		 mcap;
 	size_t		 lines;		/* good lines */
 	size_t		 good_end;	/* offset just past them */
-	unsigned char	 head[JOURNAL_HASH_BYTES];
+	unsigned char	 head[JOURNAL_HASH_BYTES];	/* H of the last */
+	unsigned char	 sig[JOURNAL_SIG_BYTES];	/* S of the last */
+	unsigned char	 head0[JOURNAL_HASH_BYTES];	/* H of the header */
 	unsigned char	 pk[JOURNAL_PK_BYTES];
 	int		 have_pk;
+	size_t		 vouched;	/* good lines whose last S verified */
 	size_t		 bad_line;	/* 1-based, 0 if none */
 	int		 torn;
+	int		 newline_lost;
 	char		*why;		/* about bad_line, allocated */
-	/*
-	 * Fast: check the whole hash chain but only the last line's
-	 * signature.  The chain makes that signature cover every byte
-	 * before it, so content integrity is the same; only the check of
-	 * each middle line's own seal is left to `pilote verify`.
-	 */
-	int		 fast;
-	unsigned char	 last_sig[JOURNAL_SIG_BYTES];
-	unsigned char	 last_h[JOURNAL_HASH_BYTES];
+	const char	*want_head;	/* --head: a hex prefix, or NULL */
+	size_t		 want_len;
+	size_t		 head_line;
 };
+
+static int	 journal_exit = EX_OK;
+
+int
+journal_last_exit(void)
+{
+	return journal_exit;
+}
+
+/* Records the class of a failure for the CLI's exit code. */
+static void
+journal_fail(int code)
+{
+	journal_exit = code;
+}
+
+static int
+journal_exit_of(int err)
+{
+	switch (err) {
+	case ENOENT:
+	case ENOTDIR:
+		return EX_NOINPUT;
+	case EACCES:
+	case EPERM:
+	case ELOOP:
+		return EX_NOPERM;
+	case EWOULDBLOCK:
+		return EX_TEMPFAIL;
+	default:
+		return EX_IOERR;
+	}
+}
 
 static int
 journal_init(void)
@@ -119,6 +174,8 @@ journal_errno_text(int err)
 		return _("c'est un répertoire, pas un fichier");
 	case EEXIST:
 		return _("le fichier existe déjà");
+	case ELOOP:
+		return _("lien symbolique refusé");
 	case ENOLCK:
 		return _("verrouillage non pris en charge (disque réseau ?)");
 	default:
@@ -157,35 +214,20 @@ journal_hex_decode(const char *s, unsigned char *out, size_t n)
 		    journal_hex_digit(s[2 * i + 1]));
 }
 
-/* H = BLAKE2b-256(prev ‖ b). */
+/* H = BLAKE2b-256(prev ‖ prev_sig ‖ b); no prev_sig for the header. */
 static void
-journal_chain(const unsigned char prev[JOURNAL_HASH_BYTES], const char *b,
-    size_t blen, unsigned char out[JOURNAL_HASH_BYTES])
+journal_chain(const unsigned char prev[JOURNAL_HASH_BYTES],
+    const unsigned char *prev_sig, const char *b, size_t blen,
+    unsigned char out[JOURNAL_HASH_BYTES])
 {
 	crypto_generichash_state	 st;
 
 	crypto_generichash_init(&st, NULL, 0, JOURNAL_HASH_BYTES);
 	crypto_generichash_update(&st, prev, JOURNAL_HASH_BYTES);
+	if (prev_sig != NULL)
+		crypto_generichash_update(&st, prev_sig, JOURNAL_SIG_BYTES);
 	crypto_generichash_update(&st, (const unsigned char *)b, blen);
 	crypto_generichash_final(&st, out, JOURNAL_HASH_BYTES);
-}
-
-/* "ab12 cd34 ef56 7890": 8 bytes of BLAKE2b-256(pk), in groups of 4 hex. */
-static void
-journal_fingerprint_of(const unsigned char pk[JOURNAL_PK_BYTES], char out[40])
-{
-	unsigned char	 h[JOURNAL_HASH_BYTES];
-	char		 hex[17];
-	int		 i, o = 0;
-
-	crypto_generichash(h, sizeof h, pk, JOURNAL_PK_BYTES, NULL, 0);
-	sodium_bin2hex(hex, sizeof hex, h, 8);
-	for (i = 0; i < 16; i++) {
-		if (i > 0 && i % 4 == 0)
-			out[o++] = ' ';
-		out[o++] = hex[i];
-	}
-	out[o] = '\0';
 }
 
 /* --- checking -------------------------------------------------------------- */
@@ -236,32 +278,42 @@ journal_header_key(const json_t *obj, unsigned char pk[JOURNAL_PK_BYTES])
 	return 0;
 }
 
+enum journal_check {
+	CHECK_OK,
+	CHECK_BAD,		/* this line is bad (*why) */
+	CHECK_BAD_PREVIOUS	/* the chain broke on the previous line's
+				   altered signature (*why) */
+};
+
 /*
  * Checks line[0..n) (newline excluded) as line number sc->lines of the
- * chain; on success advances the chain, else -1 and *why (allocated).
+ * chain; on success advances the chain, else *why (allocated).  Signatures
+ * are left to the end of the scan but for the blame of a broken chain.
  */
-static int
+static enum journal_check
 journal_check_line(struct journal_scan *sc, const char *line, size_t n,
     char **why)
 {
 	unsigned char	 h[JOURNAL_HASH_BYTES], stored[JOURNAL_HASH_BYTES];
 	unsigned char	 sig[JOURNAL_SIG_BYTES];
+	char		 hex[2 * JOURNAL_HASH_BYTES + 1];
 	const char	*seal;
 	char		*b = NULL;
 	size_t		 blen;
 	json_t		*obj = NULL, *seq;
 	json_error_t	 err;
-	int		 header = sc->lines == 0, rc = -1;
+	int		 header = sc->lines == 0;
+	enum journal_check rc = CHECK_BAD;
 
 	if (n > JOURNAL_MAX_LINE) {
 		*why = xasprintf(_("ligne trop longue : plus de %d Mio"),
 		    JOURNAL_MAX_LINE / (1024 * 1024));
-		return -1;
+		return CHECK_BAD;
 	}
 	if (!journal_seal_at(line, n)) {
 		*why = xstrdup(_("sceau absent ou mal formé : la ligne ne finit "
 		    "pas par ,\"hash\":\"…\",\"sig\":\"…\"}"));
-		return -1;
+		return CHECK_BAD;
 	}
 	seal = line + n - JOURNAL_SEAL_LEN;
 	journal_hex_decode(seal + 9, stored, JOURNAL_HASH_BYTES);
@@ -273,16 +325,21 @@ journal_check_line(struct journal_scan *sc, const char *line, size_t n,
 	memcpy(b, line, blen - 1);
 	b[blen - 1] = '}';
 	b[blen] = '\0';
-	journal_chain(sc->head, b, blen, h);
+	journal_chain(sc->head, header ? NULL : sc->sig, b, blen, h);
 	if (sodium_memcmp(h, stored, sizeof h) != 0) {
-		*why = xstrdup(_("empreinte (hash) incorrecte : ligne modifiée, "
-		    "ou ligne supprimée ou insérée avant elle"));
-		goto out;
-	}
-	if (!header && !sc->fast && crypto_sign_verify_detached(sig, h,
-	    sizeof h, sc->pk) != 0) {
-		*why = xstrdup(_("signature invalide : cette ligne n'a pas été "
-		    "écrite par l'hôte de la session"));
+		/* Whose fault: the previous line's signature, or this line? */
+		if (!header && signkey_check(sc->pk, sc->head, sizeof sc->head,
+		    sc->sig) != 0) {
+			*why = xstrdup(_("signature invalide : cette ligne a "
+			    "été modifiée, ou n'a pas été écrite par le "
+			    "détenteur de la clé"));
+			rc = CHECK_BAD_PREVIOUS;
+		} else {
+			sc->vouched = sc->lines;
+			*why = xstrdup(_("empreinte (hash) incorrecte : ligne "
+			    "modifiée, ou ligne supprimée ou insérée avant "
+			    "elle"));
+		}
 		goto out;
 	}
 	/* Duplicate keys would let two readers see two different lines. */
@@ -320,19 +377,23 @@ journal_check_line(struct journal_scan *sc, const char *line, size_t n,
 			    "valide"));
 			goto out;
 		}
-		/* Self-signed: the fingerprint is what anchors the key. */
-		if (crypto_sign_verify_detached(sig, h, sizeof h,
-		    sc->pk) != 0) {
-			*why = xstrdup(_("signature invalide : l'en-tête n'est "
-			    "pas signé par sa clé publique"));
-			goto out;
-		}
 		sc->have_pk = 1;
+		memcpy(sc->head0, h, sizeof h);
 	}
 	memcpy(sc->head, h, sizeof h);
-	if (!header && sc->fast) {
-		memcpy(sc->last_sig, sig, sizeof sc->last_sig);
-		memcpy(sc->last_h, h, sizeof sc->last_h);
+	memcpy(sc->sig, sig, sizeof sig);
+	if (sc->lines == sc->mcap) {
+		sc->mcap = sc->mcap ? sc->mcap * 2 : 64;
+		sc->marks = xreallocarray(sc->marks, sc->mcap,
+		    sizeof *sc->marks);
+	}
+	memcpy(sc->marks[sc->lines].h, h, sizeof h);
+	memcpy(sc->marks[sc->lines].sig, sig, sizeof sig);
+	sc->marks[sc->lines].end = 0;	/* the caller knows where it ends */
+	if (sc->want_head != NULL && sc->head_line == 0) {
+		sodium_bin2hex(hex, sizeof hex, h, sizeof h);
+		if (strncmp(hex, sc->want_head, sc->want_len) == 0)
+			sc->head_line = sc->lines + 1;
 	}
 	if (sc->keep) {
 		if (sc->lines == sc->cap) {
@@ -344,23 +405,110 @@ journal_check_line(struct journal_scan *sc, const char *line, size_t n,
 		obj = NULL;
 	}
 	sc->lines++;
-	rc = 0;
+	rc = CHECK_OK;
 out:
 	json_decref(obj);
 	free(b);
 	return rc;
 }
 
+/* Line sc->lines just verified and ends at offset end. */
+static void
+journal_scan_good(struct journal_scan *sc, size_t end)
+{
+	sc->good_end = end;
+	sc->marks[sc->lines - 1].end = end;
+}
+
+/* Keeps only the first k good lines: the others were not good after all. */
+static void
+journal_scan_cut(struct journal_scan *sc, size_t k)
+{
+	while (sc->lines > k) {
+		sc->lines--;
+		if (sc->keep)
+			json_decref(sc->objs[sc->lines]);
+	}
+	if (k > 0) {
+		memcpy(sc->head, sc->marks[k - 1].h, sizeof sc->head);
+		memcpy(sc->sig, sc->marks[k - 1].sig, sizeof sc->sig);
+		sc->good_end = sc->marks[k - 1].end;
+	} else {
+		memset(sc->head, 0, sizeof sc->head);
+		sc->good_end = 0;
+	}
+	if (sc->head_line > k)
+		sc->head_line = 0;
+}
+
 /*
- * Checks data[0..len): 0 when intact or when only the last line is torn
- * (sc->torn), -1 when altered; bad_line and why say where and why.
+ * The signature of good line m does not verify: blames the first line
+ * whose signature fails, m or one before it.  Anyone can edit a line and
+ * recompute the hashes after it; only the signatures, from that line on,
+ * then fail, and blaming m would count the edited line as good.  A valid
+ * S(k) vouches for lines 1..k, which H(k) covers, so the lines whose
+ * signature verifies are a prefix: S(m-1) settles it in one check when
+ * one line was altered, else bisection finds its end in log2(m) checks,
+ * on the failure path only.  -1.
+ */
+static int
+journal_scan_blame(struct journal_scan *sc, size_t m)
+{
+	size_t	 lo = 0, hi = m, mid;	/* S(lo) vouches (or lo is 0); S(hi) fails */
+
+	while (hi - lo > 1) {
+		/* The line before first: one altered line is the usual case. */
+		mid = hi == m ? hi - 1 : lo + (hi - lo) / 2;
+		if (signkey_check(sc->pk, sc->marks[mid - 1].h,
+		    JOURNAL_HASH_BYTES, sc->marks[mid - 1].sig) == 0)
+			lo = mid;
+		else
+			hi = mid;
+	}
+	journal_scan_cut(sc, lo);
+	sc->bad_line = hi;
+	free(sc->why);
+	sc->why = xstrdup(hi == 1 ? _("signature invalide : l'en-tête n'est pas "
+	    "signé par sa clé publique") : _("signature invalide : cette ligne "
+	    "a été modifiée, ou n'a pas été écrite par le détenteur de la "
+	    "clé"));
+	return -1;
+}
+
+/*
+ * The line after the good ones failed its check (ck, why): -1.  It is the
+ * first bad line only if the last good one's signature verifies: the
+ * chain alone does not make the lines before it good (their hashes may
+ * have been recomputed), and a check that stopped at the seal, the JSON
+ * or the seq never looked at it.
+ */
+static int
+journal_scan_bad(struct journal_scan *sc, enum journal_check ck, char *why)
+{
+	if (ck == CHECK_BAD_PREVIOUS || (sc->lines > 0 &&
+	    sc->vouched != sc->lines && signkey_check(sc->pk, sc->head,
+	    sizeof sc->head, sc->sig) != 0)) {
+		free(why);
+		return journal_scan_blame(sc, sc->lines);
+	}
+	sc->bad_line = sc->lines + 1;
+	sc->why = why;
+	return -1;
+}
+
+/*
+ * Checks data[0..len): 0 when intact or when only an unterminated tail is
+ * torn (sc->torn), -1 when altered; bad_line and why say where and why.
+ * good_end is the end of the last good line, its newline included unless
+ * sc->newline_lost.
  */
 static int
 journal_scan(struct journal_scan *sc, const char *data, size_t len)
 {
-	const char	*p = data, *end = data + len, *nl;
-	size_t		 n;
-	char		*why;
+	const char		*p = data, *end = data + len, *nl;
+	size_t			 n;
+	char			*why;
+	enum journal_check	 ck;
 
 	memset(sc->head, 0, sizeof sc->head);
 	if (len == 0) {
@@ -372,27 +520,63 @@ journal_scan(struct journal_scan *sc, const char *data, size_t len)
 	}
 	while (p < end) {
 		nl = memchr(p, '\n', (size_t)(end - p));
-		n = nl != NULL ? (size_t)(nl - p) : (size_t)(end - p);
 		why = NULL;
-		if (nl == NULL && sc->lines == 0)
-			why = xstrdup(_("en-tête inachevé : la création de la "
+		if (nl != NULL) {
+			n = (size_t)(nl - p);
+			ck = journal_check_line(sc, p, n, &why);
+			if (ck == CHECK_OK) {
+				p = nl + 1;
+				journal_scan_good(sc, (size_t)(p - data));
+				continue;
+			}
+			/* A line that ends in a newline was written whole. */
+			return journal_scan_bad(sc, ck, why);
+		}
+		/* An unterminated tail: NUL bytes are lost pages. */
+		n = (size_t)(end - p);
+		while (n > 0 && p[n - 1] == '\0')
+			n--;
+		if (sc->lines == 0) {
+			sc->bad_line = 1;
+			sc->why = xstrdup(_("en-tête inachevé : la création de la "
 			    "session a été interrompue ; supprimez ce fichier et "
 			    "sa clé (keys/…) puis recréez la session"));
-		else if (nl == NULL)
-			why = xstrdup(_("ligne inachevée, sans fin de ligne"));
-		else if (journal_check_line(sc, p, n, &why) == 0) {
-			p = nl + 1;
-			sc->good_end = (size_t)(p - data);
-			continue;
+			return -1;
+		}
+		if (n > 0 && memchr(p, '\0', n) == NULL) {
+			ck = journal_check_line(sc, p, n, &why);
+			if (ck == CHECK_OK) {
+				/* Written whole, only its newline is missing. */
+				sc->newline_lost = 1;
+				journal_scan_good(sc, (size_t)(p - data) + n);
+				break;
+			}
+			if (ck != CHECK_BAD_PREVIOUS &&
+			    journal_inner_seal(p, n)) {
+				free(why);
+				return journal_scan_bad(sc, CHECK_BAD,
+				    xstrdup(_("deux lignes collées : une fin de "
+				    "ligne a été supprimée")));
+			}
+			/*
+			 * A crash leaves a prefix of the line, or zeros, never
+			 * a whole sealed line that fails: the seal only ends a
+			 * line.  Its newline removed, an edit is still one.
+			 */
+			if (ck == CHECK_BAD_PREVIOUS || journal_seal_at(p, n))
+				return journal_scan_bad(sc, ck, why);
+			free(why);
 		}
 		sc->bad_line = sc->lines + 1;
-		sc->why = why;
-		if ((nl == NULL || nl + 1 == end) && sc->lines > 0 &&
-		    !journal_inner_seal(p, n)) {
-			sc->torn = 1;
-			return 0;
-		}
-		return -1;
+		sc->why = xstrdup(_("sans fin de ligne"));
+		sc->torn = 1;
+		break;
+	}
+	/* The chain covers every byte before it: one signature for all. */
+	if (signkey_check(sc->pk, sc->head, sizeof sc->head, sc->sig) != 0) {
+		sc->torn = 0;
+		sc->newline_lost = 0;
+		return journal_scan_blame(sc, sc->lines);
 	}
 	return 0;
 }
@@ -405,15 +589,20 @@ journal_scan_release(struct journal_scan *sc)
 	for (i = 0; i < sc->lines && sc->keep; i++)
 		json_decref(sc->objs[i]);
 	free(sc->objs);
+	free(sc->marks);
 	free(sc->why);
 	sodium_memzero(sc, sizeof *sc);
 }
 
 /* --- file helpers ---------------------------------------------------------- */
 
-/* Reads all of fd; -1 and errno on error. */
+/*
+ * Reads all of fd, a regular file (checked: a FIFO or a device would hang
+ * or never end), at most max bytes; -1 and errno on error (EFBIG past max,
+ * EINVAL if not a regular file).
+ */
 static int
-journal_read_fd(int fd, char **out, size_t *outlen)
+journal_read_fd(int fd, size_t max, char **out, size_t *outlen)
 {
 	struct stat	 st;
 	char		*buf;
@@ -423,10 +612,23 @@ journal_read_fd(int fd, char **out, size_t *outlen)
 
 	if (fstat(fd, &st) == -1)
 		return -1;
+	if (!S_ISREG(st.st_mode)) {
+		errno = EINVAL;
+		return -1;
+	}
+	if ((uintmax_t)st.st_size > max) {
+		errno = EFBIG;
+		return -1;
+	}
 	cap = st.st_size > 0 ? (size_t)st.st_size + 1 : 4096;
 	buf = xmalloc(cap);
 	for (;;) {
 		if (len == cap) {
+			if (cap > max) {
+				free(buf);
+				errno = EFBIG;
+				return -1;
+			}
 			cap *= 2;
 			buf = xreallocarray(buf, cap, 1);
 		}
@@ -446,6 +648,52 @@ journal_read_fd(int fd, char **out, size_t *outlen)
 	*out = buf;
 	*outlen = len;
 	return 0;
+}
+
+/*
+ * Opens path for reading without following a symbolic link and without
+ * blocking on a FIFO; -1 and errno.
+ */
+static int
+journal_open_side(int dirfd, const char *name, int flags)
+{
+	int	 fd, fl;
+
+	fd = openat(dirfd, name, flags | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC,
+	    0600);
+	if (fd == -1)
+		return -1;
+	/* O_NONBLOCK was for open(2) only. */
+	if ((fl = fcntl(fd, F_GETFL)) != -1)
+		(void)fcntl(fd, F_SETFL, fl & ~O_NONBLOCK);
+	return fd;
+}
+
+/* A small side file, read safely; NULL and errno. */
+static json_t *
+journal_load_side(int dirfd, const char *name)
+{
+	json_error_t	 err;
+	json_t		*o;
+	char		*data;
+	size_t		 len;
+	int		 fd, saved;
+
+	if ((fd = journal_open_side(dirfd, name, O_RDONLY)) == -1)
+		return NULL;
+	if (journal_read_fd(fd, JOURNAL_SIDE_MAX, &data, &len) == -1) {
+		saved = errno;
+		close(fd);
+		errno = saved;
+		return NULL;
+	}
+	close(fd);
+	o = json_loadb(data, len, JSON_REJECT_DUPLICATES, &err);
+	sodium_memzero(data, len);
+	free(data);
+	if (o == NULL)
+		errno = EINVAL;
+	return o;
 }
 
 /* For side files (key, owner, torn), not for journal lines. */
@@ -484,7 +732,21 @@ journal_dir_of(const char *path)
 	return xstrndup(path, (size_t)(slash - path));
 }
 
+static const char *
+journal_base_of(const char *path)
+{
+	const char	*slash = strrchr(path, '/');
+
+	return slash != NULL ? slash + 1 : path;
+}
+
 /* A new directory entry survives a crash only once its directory is synced. */
+static int
+journal_sync_dirfd(int fd)
+{
+	return fsync(fd);
+}
+
 static int
 journal_sync_dir(const char *dir)
 {
@@ -492,7 +754,7 @@ journal_sync_dir(const char *dir)
 
 	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) == -1)
 		return -1;
-	if (fsync(fd) == -1) {
+	if (journal_sync_dirfd(fd) == -1) {
 		saved = errno;
 		close(fd);
 		errno = saved;
@@ -502,15 +764,49 @@ journal_sync_dir(const char *dir)
 	return 0;
 }
 
-/* "<dir>/keys/<name>.key" for the session path. */
-static char *
-journal_key_path(const char *path)
+/*
+ * The session's keys/ directory, opened without following a symbolic link
+ * (a planted link would send the secret elsewhere); made 0700 if create.
+ * -1 and errno.
+ */
+static int
+journal_keys_dir(const char *path, int create)
 {
-	const char	*slash = strrchr(path, '/');
-	char		*dir, *p;
+	char	*dir = journal_dir_of(path), *keys;
+	int	 dfd, fd = -1, saved;
 
-	dir = journal_dir_of(path);
-	p = xasprintf("%s/keys/%s.key", dir, slash != NULL ? slash + 1 : path);
+	dfd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+	free(dir);
+	if (dfd == -1)
+		return -1;
+	keys = xstrdup("keys");
+	if (create && mkdirat(dfd, keys, 0700) == 0)
+		(void)journal_sync_dirfd(dfd);
+	fd = openat(dfd, keys, O_RDONLY | O_DIRECTORY | O_NOFOLLOW |
+	    O_CLOEXEC);
+	saved = errno;
+	free(keys);
+	close(dfd);
+	/* O_DIRECTORY|O_NOFOLLOW on a link gives ENOTDIR: say ELOOP. */
+	if (fd == -1 && saved == ENOTDIR)
+		saved = ELOOP;
+	errno = saved;
+	return fd;
+}
+
+/* "<session file name>.key", the secret file's name inside keys/. */
+static char *
+journal_secret_name(const char *path)
+{
+	return xasprintf("%s.key", journal_base_of(path));
+}
+
+static char *
+journal_secret_path(const char *path)
+{
+	char	*dir = journal_dir_of(path), *p;
+
+	p = xasprintf("%s/keys/%s.key", dir, journal_base_of(path));
 	free(dir);
 	return p;
 }
@@ -538,9 +834,14 @@ journal_write_owner(struct journal *j)
 	json_decref(o);
 	if (text == NULL)
 		return;
-	/* Only the lock holder writes here, so a fixed temporary name is safe. */
+	/*
+	 * Only the lock holder writes here; a file left by a killed holder
+	 * (or planted) is removed, never followed: O_EXCL|O_NOFOLLOW.
+	 */
 	tmp = xasprintf("%s.tmp", j->owner_path);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
+	(void)unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0644);
 	if (fd != -1) {
 		ok = journal_write_all(fd, text, strlen(text)) == 0 &&
 		    journal_write_all(fd, "\n", 1) == 0;
@@ -559,12 +860,11 @@ journal_owner_text(const char *owner_path)
 {
 	const json_t	*pid, *user, *host, *since;
 	json_t		*o;
-	json_error_t	 err;
 	struct tm	 tm;
 	time_t		 t;
 	char		 when[64], *text;
 
-	o = json_load_file(owner_path, 0, &err);
+	o = journal_load_side(AT_FDCWD, owner_path);
 	pid = json_object_get(o, "pid");
 	user = json_object_get(o, "user");
 	host = json_object_get(o, "host");
@@ -587,23 +887,38 @@ journal_owner_text(const char *owner_path)
 	return text;
 }
 
+/*
+ * Takes the lock, waiting up to JOURNAL_LOCK_WAIT_MS for another writer
+ * (four `pilote do` at once each get their turn).
+ */
 static int
 journal_lock(struct journal *j, char **cause)
 {
-	char	*who;
+	struct timespec	 pause = { 0, 20 * 1000 * 1000 };
+	char		*who;
+	int		 waited = 0;
 
-	if (flock(j->fd, LOCK_EX | LOCK_NB) == 0) {
-		journal_write_owner(j);
-		return 0;
+	for (;;) {
+		if (flock(j->fd, LOCK_EX | LOCK_NB) == 0) {
+			journal_write_owner(j);
+			return 0;
+		}
+		if (errno != EWOULDBLOCK || waited >= JOURNAL_LOCK_WAIT_MS)
+			break;
+		nanosleep(&pause, NULL);
+		waited += 20;
 	}
 	if (errno == EWOULDBLOCK) {
 		who = journal_owner_text(j->owner_path);
 		*cause = xasprintf(_("%s: session déjà ouverte en écriture par "
 		    "%s"), j->path, who);
 		free(who);
-	} else
+		journal_fail(EX_TEMPFAIL);
+	} else {
 		*cause = xasprintf(_("%s: verrouillage impossible : %s"),
 		    j->path, journal_errno_text(errno));
+		journal_fail(journal_exit_of(errno));
+	}
 	return -1;
 }
 
@@ -633,9 +948,11 @@ journal_push(struct journal *j, json_t *obj)
 }
 
 static void
-journal_set_head(struct journal *j, const unsigned char h[JOURNAL_HASH_BYTES])
+journal_set_head(struct journal *j, const unsigned char h[JOURNAL_HASH_BYTES],
+    const unsigned char sig[JOURNAL_SIG_BYTES])
 {
 	memcpy(j->head, h, JOURNAL_HASH_BYTES);
+	memcpy(j->last_sig, sig, JOURNAL_SIG_BYTES);
 	sodium_bin2hex(j->head_hex, sizeof j->head_hex, h, JOURNAL_HASH_BYTES);
 }
 
@@ -657,6 +974,9 @@ journal_close(struct journal *j)
 	free(j->path);
 	free(j->owner_path);
 	free(j->failure);
+	json_decref(j->secrets);
+	if (j->have_key)
+		signkey_release(&j->key);
 	sodium_memzero(j, sizeof *j);
 	free(j);
 }
@@ -680,9 +1000,21 @@ journal_head(const struct journal *j)
 }
 
 const char *
+journal_header_hash(const struct journal *j)
+{
+	return j->header_hex;
+}
+
+const char *
 journal_fingerprint(const struct journal *j)
 {
 	return j->fingerprint;
+}
+
+const json_t *
+journal_secrets(const struct journal *j)
+{
+	return j->mode == JOURNAL_WRITE ? j->secrets : NULL;
 }
 
 /* --- writing ----------------------------------------------------------------- */
@@ -715,15 +1047,16 @@ journal_prepare(const json_t *in, size_t seq, char **why)
 }
 
 /*
- * The sealed line of obj after prev, newline included (allocated), and its
- * H; NULL and *why (allocated) if it cannot be made.
+ * The sealed line of obj after (prev, prev_sig), newline included
+ * (allocated), with its H and S; NULL and *why (allocated) if it cannot be
+ * made.  prev_sig is NULL for the header.
  */
 static char *
 journal_seal(const json_t *obj, const unsigned char prev[JOURNAL_HASH_BYTES],
-    const unsigned char sk[JOURNAL_SK_BYTES],
-    unsigned char h[JOURNAL_HASH_BYTES], size_t *lenp, char **why)
+    const unsigned char *prev_sig, const struct signkey *key,
+    unsigned char h[JOURNAL_HASH_BYTES], unsigned char sig[JOURNAL_SIG_BYTES],
+    size_t *lenp, char **why)
 {
-	unsigned char	 sig[JOURNAL_SIG_BYTES];
 	char		*b, *line, *s;
 	size_t		 blen, len;
 
@@ -741,8 +1074,8 @@ journal_seal(const json_t *obj, const unsigned char prev[JOURNAL_HASH_BYTES],
 		    JOURNAL_MAX_LINE / (1024 * 1024));
 		return NULL;
 	}
-	journal_chain(prev, b, blen, h);
-	crypto_sign_detached(sig, NULL, h, JOURNAL_HASH_BYTES, sk);
+	journal_chain(prev, prev_sig, b, blen, h);
+	signkey_sign(key, h, JOURNAL_HASH_BYTES, sig);
 
 	line = xmalloc(len + 2);
 	memcpy(line, b, blen - 1);	/* B without its final "}" */
@@ -759,39 +1092,199 @@ journal_seal(const json_t *obj, const unsigned char prev[JOURNAL_HASH_BYTES],
 	return line;
 }
 
-int
-journal_create(const char *path, const json_t *header, struct journal **out,
-    char **cause)
+/* The secret as bytes from the secret file's object; -1 if malformed. */
+static int
+journal_secret_from(const json_t *o, unsigned char out[JOURNAL_SECRET_BYTES])
+{
+	const char	*s = json_string_value(json_object_get(o, "secret"));
+
+	if (s == NULL || strlen(s) != 2 * JOURNAL_SECRET_BYTES ||
+	    !journal_is_hex(s, 2 * JOURNAL_SECRET_BYTES))
+		return -1;
+	journal_hex_decode(s, out, JOURNAL_SECRET_BYTES);
+	return 0;
+}
+
+/* Writes keys/<name>.key, new (O_EXCL: never over another session's). */
+static int
+journal_write_secrets(struct journal *j, const json_t *extra, char **cause)
+{
+	char		 hex[2 * JOURNAL_SECRET_BYTES + 1];
+	char		*name = journal_secret_name(j->path), *text = NULL;
+	char		*shown = journal_secret_path(j->path);
+	const char	*key;
+	json_t		*o, *v;
+	int		 dfd, fd = -1, rc = -1;
+
+	randombytes_buf(j->secret, sizeof j->secret);
+	sodium_bin2hex(hex, sizeof hex, j->secret, sizeof j->secret);
+	o = json_object();
+	json_object_foreach((json_t *)(uintptr_t)extra, key, v)
+		json_object_set(o, key, v);
+	json_object_set_new(o, "secret", json_string(hex));
+	text = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
+	if ((dfd = journal_keys_dir(j->path, 1)) == -1) {
+		*cause = xasprintf(_("%s: répertoire des clés inutilisable : "
+		    "%s"), shown, journal_errno_text(errno));
+		journal_fail(journal_exit_of(errno));
+		goto out;
+	}
+	fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
+	    O_CLOEXEC, 0600);
+	if (fd == -1) {
+		if (errno == EEXIST)
+			*cause = xasprintf(_("%s: la clé existe déjà (reste "
+			    "d'une session supprimée ?) : déplacez-la ou "
+			    "choisissez un autre nom"), shown);
+		else
+			*cause = xasprintf(_("%s: création de la clé "
+			    "impossible : %s"), shown,
+			    journal_errno_text(errno));
+		journal_fail(errno == EEXIST ? EX_CANTCREAT :
+		    journal_exit_of(errno));
+		goto out;
+	}
+	if (journal_write_all(fd, text, strlen(text)) == -1 ||
+	    journal_write_all(fd, "\n", 1) == -1 || fsync(fd) == -1 ||
+	    journal_sync_dirfd(dfd) == -1) {
+		*cause = xasprintf(_("%s: écriture de la clé impossible : %s"),
+		    shown, journal_errno_text(errno));
+		journal_fail(journal_exit_of(errno));
+		(void)unlinkat(dfd, name, 0);
+		goto out;
+	}
+	j->secrets = o;
+	o = NULL;
+	rc = 0;
+out:
+	if (fd != -1)
+		close(fd);
+	if (dfd != -1)
+		close(dfd);
+	json_decref(o);
+	if (text != NULL) {
+		sodium_memzero(text, strlen(text));
+		free(text);
+	}
+	sodium_memzero(hex, sizeof hex);
+	free(name);
+	free(shown);
+	return rc;
+}
+
+/* Reads keys/<name>.key; -1 and *cause. */
+static int
+journal_load_secrets(struct journal *j, char **cause)
+{
+	char	*name = journal_secret_name(j->path);
+	char	*shown = journal_secret_path(j->path);
+	int	 dfd, rc = -1, err;
+
+	if ((dfd = journal_keys_dir(j->path, 0)) == -1 ||
+	    (j->secrets = journal_load_side(dfd, name)) == NULL) {
+		err = errno;
+		if (err == ENOENT)
+			*cause = xasprintf(_("%s: clé de session introuvable : "
+			    "seul l'hôte de la session peut y écrire"), shown);
+		else if (err == EINVAL)
+			*cause = xasprintf(_("%s: clé de session illisible (un "
+			    "fichier ordinaire JSON est attendu)"), shown);
+		else
+			*cause = xasprintf(_("%s: lecture de la clé impossible : "
+			    "%s"), shown, journal_errno_text(err));
+		journal_fail(err == EINVAL ? EX_DATAERR : journal_exit_of(err));
+		goto out;
+	}
+	if (journal_secret_from(j->secrets, j->secret) == -1) {
+		*cause = xasprintf(_("%s: clé de session mal formée"), shown);
+		journal_fail(EX_DATAERR);
+		goto out;
+	}
+	rc = 0;
+out:
+	if (dfd != -1)
+		close(dfd);
+	free(name);
+	free(shown);
+	return rc;
+}
+
+/* The trainer's key, which must be the one that signed the header. */
+static int
+journal_load_signer(struct journal *j, int create, char **cause)
+{
+	int	 code;
+	char	*why = NULL;
+
+	if (signkey_load(&j->key, create, NULL, &why, &code) == -1) {
+		*cause = xasprintf(_("%s: %s"), j->path, why);
+		free(why);
+		journal_fail(code);
+		return -1;
+	}
+	j->have_key = 1;
+	if (create)
+		return 0;
+	if (sodium_memcmp(j->key.pk, j->pk, sizeof j->pk) != 0) {
+		/* An unkeyed journal is no session: say "file", not trainer. */
+		if (j->keyed)
+			*cause = xasprintf(_("%s: cette session est signée par "
+			    "la clé %s ; la vôtre (%s, %s) est une autre : seul "
+			    "le formateur qui l'a créée peut la continuer"),
+			    j->path, j->fingerprint, j->key.fingerprint,
+			    j->key.path);
+		else
+			*cause = xasprintf(_("%s: ce fichier est signé par la "
+			    "clé %s ; la vôtre (%s, %s) est une autre : seul le "
+			    "compte qui l'a commencé peut y écrire"), j->path,
+			    j->fingerprint, j->key.fingerprint, j->key.path);
+		journal_fail(EX_NOPERM);
+		return -1;
+	}
+	return 0;
+}
+
+/* journal_create(), with a keys/ secret file only when keyed. */
+static int
+journal_create_as(const char *path, const json_t *header,
+    const json_t *secrets, int keyed, struct journal **out, char **cause)
 {
 	struct journal	*j = NULL;
 	unsigned char	 h[JOURNAL_HASH_BYTES], zero[JOURNAL_HASH_BYTES];
+	unsigned char	 sig[JOURNAL_SIG_BYTES];
 	char		 pkhex[2 * JOURNAL_PK_BYTES + 1];
-	char		 skhex[2 * JOURNAL_SK_BYTES + 2];
-	char		*dir = NULL, *keydir = NULL, *keypath = NULL;
-	char		*line = NULL, *why = NULL;
+	char		*dir = NULL, *line = NULL, *why = NULL, *shown;
 	json_t		*obj = NULL;
 	size_t		 len;
 	ssize_t		 n;
-	int		 kfd = -1, made_file = 0, made_key = 0, rc = -1;
+	int		 made_file = 0, made_key = 0, rc = -1;
 
 	*out = NULL;
+	journal_exit = EX_OK;
 	if (journal_init() == -1) {
 		*cause = xasprintf(_("%s: libsodium ne s'initialise pas"), path);
+		journal_fail(EX_SOFTWARE);
 		return -1;
 	}
 	if ((obj = journal_prepare(header, 0, &why)) == NULL) {
 		*cause = xasprintf(_("%s: en-tête refusé : %s"), path, why);
 		free(why);
+		journal_fail(EX_SOFTWARE);
 		return -1;
 	}
 	j = journal_alloc(path, JOURNAL_WRITE);
-	crypto_sign_keypair(j->pk, j->sk);
+	j->keyed = keyed;
+	if (journal_load_signer(j, 1, cause) == -1)
+		goto out;
+	memcpy(j->pk, j->key.pk, sizeof j->pk);
 	sodium_bin2hex(pkhex, sizeof pkhex, j->pk, sizeof j->pk);
 	json_object_set_new(obj, "pubkey", json_string(pkhex));
 	memset(zero, 0, sizeof zero);
-	if ((line = journal_seal(obj, zero, j->sk, h, &len, &why)) == NULL) {
+	if ((line = journal_seal(obj, zero, NULL, &j->key, h, sig, &len,
+	    &why)) == NULL) {
 		*cause = xasprintf(_("%s: en-tête refusé : %s"), path, why);
 		free(why);
+		journal_fail(EX_DATAERR);
 		goto out;
 	}
 
@@ -799,8 +1292,8 @@ journal_create(const char *path, const json_t *header, struct journal **out,
 	 * The trainer's alone: every team's decisions are in it, and a class
 	 * shares saves/ through a group (a console sees its team's only).
 	 */
-	j->fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_CLOEXEC,
-	    0600);
+	j->fd = open(path, O_RDWR | O_CREAT | O_EXCL | O_APPEND | O_NOFOLLOW |
+	    O_CLOEXEC, 0600);
 	if (j->fd == -1) {
 		if (errno == EEXIST)
 			*cause = xasprintf(_("%s: cette session existe déjà"),
@@ -808,42 +1301,18 @@ journal_create(const char *path, const json_t *header, struct journal **out,
 		else
 			*cause = xasprintf(_("%s: création impossible : %s"),
 			    path, journal_errno_text(errno));
+		journal_fail(errno == EEXIST ? EX_CANTCREAT :
+		    journal_exit_of(errno));
 		goto out;
 	}
 	made_file = 1;
 	if (journal_lock(j, cause) == -1)
 		goto out;
 
-	/* The key first: a session nobody can continue is worth nothing. */
-	dir = journal_dir_of(path);
-	keydir = xasprintf("%s/keys", dir);
-	keypath = journal_key_path(path);
-	if (mkdir(keydir, 0700) == -1 && errno != EEXIST) {
-		*cause = xasprintf(_("%s: création du répertoire des clés %s "
-		    "impossible : %s"), path, keydir, journal_errno_text(errno));
+	/* The secret first: a session nobody can host is worth nothing. */
+	if (keyed && journal_write_secrets(j, secrets, cause) == -1)
 		goto out;
-	}
-	kfd = open(keypath, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (kfd == -1) {
-		if (errno == EEXIST)
-			*cause = xasprintf(_("%s: la clé %s existe déjà (reste "
-			    "d'une session supprimée ?) : déplacez-la ou "
-			    "choisissez un autre nom"), path, keypath);
-		else
-			*cause = xasprintf(_("%s: création de la clé %s "
-			    "impossible : %s"), path, keypath,
-			    journal_errno_text(errno));
-		goto out;
-	}
-	made_key = 1;
-	sodium_bin2hex(skhex, sizeof skhex, j->sk, sizeof j->sk);
-	skhex[2 * JOURNAL_SK_BYTES] = '\n';
-	if (journal_write_all(kfd, skhex, 2 * JOURNAL_SK_BYTES + 1) == -1 ||
-	    fsync(kfd) == -1 || journal_sync_dir(keydir) == -1) {
-		*cause = xasprintf(_("%s: écriture de la clé %s impossible : "
-		    "%s"), path, keypath, journal_errno_text(errno));
-		goto out;
-	}
+	made_key = keyed;
 
 	do
 		n = write(j->fd, line, len);
@@ -851,125 +1320,98 @@ journal_create(const char *path, const json_t *header, struct journal **out,
 	if (n != (ssize_t)len) {
 		*cause = xasprintf(_("%s: écriture de l'en-tête impossible : "
 		    "%s"), path, n == -1 ? journal_errno_text(errno) :
-		    _("écriture incomplète"));
+		    _("écriture incomplète, disque plein ?"));
+		journal_fail(EX_IOERR);
 		goto out;
 	}
+	dir = journal_dir_of(path);
 	if (fsync(j->fd) == -1 || journal_sync_dir(dir) == -1) {
 		*cause = xasprintf(_("%s: le disque n'a pas confirmé l'écriture "
 		    "de l'en-tête : %s"), path, journal_errno_text(errno));
+		journal_fail(EX_IOERR);
 		goto out;
 	}
 	j->size = (off_t)len;
-	journal_set_head(j, h);
-	journal_fingerprint_of(j->pk, j->fingerprint);
+	journal_set_head(j, h, sig);
+	memcpy(j->header_hex, j->head_hex, sizeof j->header_hex);
+	signkey_fingerprint(j->pk, j->fingerprint);
 	journal_push(j, obj);
 	obj = NULL;
 	*out = j;
 	j = NULL;
 	rc = 0;
 out:
-	if (kfd != -1)
-		close(kfd);
-	if (rc == -1 && made_key)
-		unlink(keypath);
+	if (rc == -1 && made_key) {
+		shown = journal_secret_path(path);
+		unlink(shown);
+		free(shown);
+	}
 	if (rc == -1 && made_file)
 		unlink(path);
-	sodium_memzero(skhex, sizeof skhex);
 	journal_close(j);
 	json_decref(obj);
 	free(line);
-	free(keypath);
-	free(keydir);
 	free(dir);
 	return rc;
 }
 
-/* The secret key from keys/, checked against the header's public key. */
-static int
-journal_load_key(struct journal *j, char **cause)
+int
+journal_create(const char *path, const json_t *header, const json_t *secrets,
+    struct journal **out, char **cause)
 {
-	unsigned char	 pk[JOURNAL_PK_BYTES];
-	char		 buf[2 * JOURNAL_SK_BYTES + 2];
-	char		*keypath;
-	ssize_t		 n;
-	size_t		 len = 0;
-	int		 fd, rc = -1;
-
-	keypath = journal_key_path(j->path);
-	if ((fd = open(keypath, O_RDONLY | O_CLOEXEC)) == -1) {
-		if (errno == ENOENT)
-			*cause = xasprintf(_("%s: clé de session introuvable "
-			    "(%s) : seul l'hôte de la session peut y écrire"),
-			    j->path, keypath);
-		else
-			*cause = xasprintf(_("%s: lecture de la clé %s "
-			    "impossible : %s"), j->path, keypath,
-			    journal_errno_text(errno));
-		goto out;
-	}
-	while (len < sizeof buf) {
-		n = read(fd, buf + len, sizeof buf - len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		len += (size_t)n;
-	}
-	close(fd);
-	if (len < 2 * JOURNAL_SK_BYTES ||
-	    !journal_is_hex(buf, 2 * JOURNAL_SK_BYTES) ||
-	    (len > 2 * JOURNAL_SK_BYTES && (len != 2 * JOURNAL_SK_BYTES + 1 ||
-	    buf[2 * JOURNAL_SK_BYTES] != '\n'))) {
-		*cause = xasprintf(_("%s: clé %s mal formée (128 chiffres "
-		    "hexadécimaux attendus)"), j->path, keypath);
-		goto out;
-	}
-	journal_hex_decode(buf, j->sk, JOURNAL_SK_BYTES);
-	crypto_sign_ed25519_sk_to_pk(pk, j->sk);
-	if (sodium_memcmp(pk, j->pk, sizeof pk) != 0) {
-		*cause = xasprintf(_("%s: la clé %s n'est pas celle de cette "
-		    "session"), j->path, keypath);
-		goto out;
-	}
-	rc = 0;
-out:
-	sodium_memzero(buf, sizeof buf);
-	free(keypath);
-	return rc;
+	return journal_create_as(path, header, secrets, 1, out, cause);
 }
 
-/* Moves the torn tail to "<path>.torn", then cuts it from the journal. */
+int
+journal_create_unkeyed(const char *path, const json_t *header,
+    struct journal **out, char **cause)
+{
+	return journal_create_as(path, header, NULL, 0, out, cause);
+}
+
+/*
+ * Moves the torn tail to "<path>.torn" (never through a symbolic link),
+ * then cuts it from the journal.
+ */
 static int
 journal_set_aside(struct journal *j, const char *tail, size_t n,
     char **cause)
 {
 	struct stat	 st;
 	char		*torn, *dir;
-	int		 fd, existed, rc = -1;
+	int		 fd = -1, existed, rc = -1;
 
 	torn = xasprintf("%s.torn", j->path);
-	existed = stat(torn, &st) == 0;
-	fd = open(torn, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0600);
-	if (fd == -1 || journal_write_all(fd, tail, n) == -1 ||
-	    fsync(fd) == -1) {
-		*cause = xasprintf(_("%s: impossible de mettre la dernière "
-		    "ligne de côté dans %s : %s"), j->path, torn,
-		    journal_errno_text(errno));
-		goto out;
-	}
-	dir = journal_dir_of(j->path);
-	if (!existed && journal_sync_dir(dir) == -1) {
-		*cause = xasprintf(_("%s: impossible de mettre la dernière "
-		    "ligne de côté dans %s : %s"), j->path, torn,
-		    journal_errno_text(errno));
+	existed = lstat(torn, &st) == 0;
+	if (n > 0) {
+		fd = open(torn, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW |
+		    O_NONBLOCK | O_CLOEXEC, 0600);
+		if (fd == -1 || fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+		    journal_write_all(fd, tail, n) == -1 || fsync(fd) == -1) {
+			if (fd != -1 && errno == 0)
+				errno = EINVAL;
+			*cause = xasprintf(_("%s: impossible de mettre la "
+			    "dernière ligne de côté dans %s : %s"), j->path,
+			    torn, journal_errno_text(errno));
+			journal_fail(journal_exit_of(errno));
+			goto out;
+		}
+		dir = journal_dir_of(j->path);
+		if (!existed && journal_sync_dir(dir) == -1) {
+			*cause = xasprintf(_("%s: impossible de mettre la "
+			    "dernière ligne de côté dans %s : %s"), j->path,
+			    torn, journal_errno_text(errno));
+			journal_fail(journal_exit_of(errno));
+			free(dir);
+			goto out;
+		}
 		free(dir);
-		goto out;
 	}
-	free(dir);
 	/* Only once the tail is safe elsewhere. */
 	if (ftruncate(j->fd, j->size) == -1 || fsync(j->fd) == -1) {
 		*cause = xasprintf(_("%s: impossible de retirer la dernière "
 		    "ligne inachevée : %s"), j->path, journal_errno_text(errno));
+		journal_fail(journal_exit_of(errno));
 		goto out;
 	}
 	rc = 0;
@@ -980,88 +1422,129 @@ out:
 	return rc;
 }
 
-int
-journal_open(const char *path, enum journal_mode mode, struct journal **out,
-    char **warning, char **cause)
+/* A whole last line lost its newline (or it turned to NULs): put it back. */
+static int
+journal_restore_newline(struct journal *j, char **cause)
+{
+	ssize_t	 n;
+
+	if (ftruncate(j->fd, j->size) == -1) {
+		*cause = xasprintf(_("%s: impossible de rétablir la fin de la "
+		    "dernière ligne : %s"), j->path, journal_errno_text(errno));
+		journal_fail(journal_exit_of(errno));
+		return -1;
+	}
+	do
+		n = write(j->fd, "\n", 1);
+	while (n == -1 && errno == EINTR);
+	if (n != 1 || fdatasync(j->fd) == -1) {
+		*cause = xasprintf(_("%s: impossible de rétablir la fin de la "
+		    "dernière ligne : %s"), j->path, n == 0 ?
+		    journal_errno_text(ENOSPC) : journal_errno_text(errno));
+		journal_fail(journal_exit_of(errno));
+		(void)ftruncate(j->fd, j->size);
+		return -1;
+	}
+	j->size++;
+	return 0;
+}
+
+static void
+journal_scan_start(struct journal_scan *sc, int keep,
+    const struct journal_verify_opts *opts)
+{
+	memset(sc, 0, sizeof *sc);
+	sc->keep = keep;
+	if (opts != NULL && opts->head != NULL) {
+		sc->want_head = opts->head;
+		sc->want_len = strlen(opts->head);
+	}
+}
+
+/* journal_open(), reading keys/ only when keyed. */
+static int
+journal_open_as(const char *path, enum journal_mode mode, int keyed,
+    struct journal **out, char **warning, char **cause)
 {
 	struct journal		*j;
 	struct journal_scan	 sc;
-	struct stat		 st;
 	char			*data = NULL;
-	size_t			 len;
+	size_t			 len, tail;
 	int			 flags, rc = -1;
 
 	*out = NULL;
 	*warning = NULL;
-	memset(&sc, 0, sizeof sc);
-	sc.keep = 1;
+	journal_exit = EX_OK;
+	journal_scan_start(&sc, 1, NULL);
 	if (journal_init() == -1) {
 		*cause = xasprintf(_("%s: libsodium ne s'initialise pas"), path);
+		journal_fail(EX_SOFTWARE);
 		return -1;
 	}
 	j = journal_alloc(path, mode);
-	flags = mode == JOURNAL_WRITE ? O_RDWR | O_APPEND : O_RDONLY;
-	if ((j->fd = open(path, flags | O_CLOEXEC)) == -1) {
+	j->keyed = keyed;
+	/* A writer never follows a link: the file is the trainer's. */
+	flags = mode == JOURNAL_WRITE ? O_RDWR | O_APPEND | O_NOFOLLOW :
+	    O_RDONLY;
+	if ((j->fd = open(path, flags | O_NONBLOCK | O_CLOEXEC)) == -1) {
 		*cause = xasprintf(_("%s: ouverture impossible : %s"), path,
 		    journal_errno_text(errno));
+		journal_fail(journal_exit_of(errno));
 		goto out;
 	}
-	if (fstat(j->fd, &st) == -1 || !S_ISREG(st.st_mode)) {
-		*cause = xasprintf(_("%s: ce n'est pas un fichier ordinaire"),
-		    path);
-		goto out;
-	}
+	(void)fcntl(j->fd, F_SETFL, flags & O_APPEND);
 	/* Lock before reading: what is read is then what we append to. */
 	if (mode == JOURNAL_WRITE && journal_lock(j, cause) == -1)
 		goto out;
-	if (journal_read_fd(j->fd, &data, &len) == -1) {
-		*cause = xasprintf(_("%s: lecture impossible : %s"), path,
-		    journal_errno_text(errno));
+	if (journal_read_fd(j->fd, (size_t)1 << 40, &data, &len) == -1) {
+		*cause = errno == EINVAL ? xasprintf(_("%s: ce n'est pas un "
+		    "fichier ordinaire"), path) : xasprintf(_("%s: lecture "
+		    "impossible : %s"), path, journal_errno_text(errno));
+		journal_fail(errno == EINVAL ? EX_NOINPUT :
+		    journal_exit_of(errno));
 		goto out;
 	}
-	sc.fast = 1;
-	if (journal_scan(&sc, data, len) == 0 && sc.lines > 1 &&
-	    crypto_sign_verify_detached(sc.last_sig, sc.last_h,
-	    sizeof sc.last_h, sc.pk) != 0) {
-		/* Something is forged: a full check says which line. */
-		journal_scan_release(&sc);
-		memset(&sc, 0, sizeof sc);
-		sc.keep = 1;
-		if (journal_scan(&sc, data, len) == 0) {
-			sc.bad_line = sc.lines;
-			free(sc.why);
-			sc.why = xstrdup(_("signature invalide"));
-			*cause = xasprintf("%s:%zu: %s", path, sc.bad_line,
-			    sc.why);
-			goto out;
-		}
-	}
-	if (sc.bad_line != 0 && !sc.torn) {
+	if (journal_scan(&sc, data, len) == -1) {
 		*cause = xasprintf("%s:%zu: %s", path, sc.bad_line, sc.why);
+		journal_fail(EX_DATAERR);
 		goto out;
 	}
 	memcpy(j->pk, sc.pk, sizeof j->pk);
-	journal_set_head(j, sc.head);
-	journal_fingerprint_of(j->pk, j->fingerprint);
+	journal_set_head(j, sc.head, sc.sig);
+	sodium_bin2hex(j->header_hex, sizeof j->header_hex, sc.head0,
+	    sizeof sc.head0);
+	signkey_fingerprint(j->pk, j->fingerprint);
 	j->lines = sc.objs;
 	j->count = j->cap = sc.lines;
 	sc.objs = NULL;
 	sc.lines = 0;
 	j->size = (off_t)sc.good_end;
-	if (mode == JOURNAL_WRITE && journal_load_key(j, cause) == -1)
+	if (mode == JOURNAL_WRITE && (journal_load_signer(j, 0, cause) == -1 ||
+	    (keyed && journal_load_secrets(j, cause) == -1)))
 		goto out;
-	if (sc.torn && mode == JOURNAL_WRITE) {
-		if (journal_set_aside(j, data + sc.good_end,
-		    len - sc.good_end, cause) == -1)
+	tail = len - sc.good_end;
+	if (sc.newline_lost && mode == JOURNAL_WRITE) {
+		if (journal_restore_newline(j, cause) == -1)
 			goto out;
-		*warning = xasprintf(_("%s:%zu: dernière ligne inachevée ou "
-		    "illisible (%s) : écriture interrompue, jamais confirmée ; "
-		    "mise de côté dans %s.torn (%zu octets)"), path,
-		    sc.bad_line, sc.why, path, len - sc.good_end);
+		*warning = xasprintf(_("%s:%zu: la dernière ligne, complète et "
+		    "signée, avait perdu sa fin de ligne%s : rétablie"), path,
+		    j->count, tail > 0 ? _(" (octets nuls d'une coupure de "
+		    "courant)") : "");
+	} else if (sc.newline_lost) {
+		*warning = xasprintf(_("%s:%zu: la dernière ligne, complète et "
+		    "signée, a perdu sa fin de ligne (coupure de courant ?) : "
+		    "elle compte"), path, j->count);
+	} else if (sc.torn && mode == JOURNAL_WRITE) {
+		if (journal_set_aside(j, data + sc.good_end, tail, cause) == -1)
+			goto out;
+		*warning = xasprintf(_("%s:%zu: dernière ligne inachevée (%s) : "
+		    "écriture interrompue, jamais confirmée ; mise de côté dans "
+		    "%s.torn (%zu octets)"), path, sc.bad_line, sc.why, path,
+		    tail);
 	} else if (sc.torn)
-		*warning = xasprintf(_("%s:%zu: dernière ligne inachevée ou "
-		    "illisible (%s) : écriture interrompue, jamais confirmée ; "
-		    "ignorée"), path, sc.bad_line, sc.why);
+		*warning = xasprintf(_("%s:%zu: dernière ligne inachevée (%s) : "
+		    "écriture interrompue, jamais confirmée ; ignorée"), path,
+		    sc.bad_line, sc.why);
 	*out = j;
 	j = NULL;
 	rc = 0;
@@ -1070,6 +1553,20 @@ out:
 	free(data);
 	journal_close(j);
 	return rc;
+}
+
+int
+journal_open(const char *path, enum journal_mode mode, struct journal **out,
+    char **warning, char **cause)
+{
+	return journal_open_as(path, mode, 1, out, warning, cause);
+}
+
+int
+journal_open_unkeyed(const char *path, enum journal_mode mode,
+    struct journal **out, char **warning, char **cause)
+{
+	return journal_open_as(path, mode, 0, out, warning, cause);
 }
 
 /* Puts the file back to the verified size; else poisons the journal. */
@@ -1087,7 +1584,7 @@ journal_undo(struct journal *j, const char *why)
 int
 journal_append(struct journal *j, const json_t *event, char **cause)
 {
-	unsigned char	 h[JOURNAL_HASH_BYTES];
+	unsigned char	 h[JOURNAL_HASH_BYTES], sig[JOURNAL_SIG_BYTES];
 	struct stat	 st;
 	json_t		*obj = NULL;
 	char		*line = NULL, *why = NULL;
@@ -1095,22 +1592,27 @@ journal_append(struct journal *j, const json_t *event, char **cause)
 	ssize_t		 n;
 	int		 err, rc = -1;
 
+	journal_exit = EX_OK;
 	if (j->mode != JOURNAL_WRITE) {
 		*cause = xstrdup(_("décision non enregistrée : journal ouvert "
 		    "en lecture seule"));
+		journal_fail(EX_SOFTWARE);
 		return -1;
 	}
 	if (j->failure != NULL) {
 		*cause = xasprintf(_("décision non enregistrée : le journal a "
 		    "subi une erreur d'écriture (%s) ; rouvrez la session pour "
 		    "continuer"), j->failure);
+		journal_fail(EX_IOERR);
 		return -1;
 	}
 	if ((obj = journal_prepare(event, j->count, &why)) == NULL ||
-	    (line = journal_seal(obj, j->head, j->sk, h, &len, &why)) == NULL) {
+	    (line = journal_seal(obj, j->head, j->last_sig, &j->key, h, sig,
+	    &len, &why)) == NULL) {
 		*cause = xasprintf(_("décision non enregistrée : événement "
 		    "refusé, %s"), why);
 		free(why);
+		journal_fail(EX_DATAERR);
 		goto out;
 	}
 	/* Another program wrote here: our chain no longer ends the file. */
@@ -1118,6 +1620,7 @@ journal_append(struct journal *j, const json_t *event, char **cause)
 		*cause = xasprintf(_("décision non enregistrée : %s a été "
 		    "modifié par un autre programme ; rouvrez la session"),
 		    j->path);
+		journal_fail(EX_DATAERR);
 		goto out;
 	}
 
@@ -1132,12 +1635,14 @@ journal_append(struct journal *j, const json_t *event, char **cause)
 		journal_undo(j, journal_errno_text(err));
 		*cause = xasprintf(_("décision non enregistrée : %s"),
 		    journal_errno_text(err));
+		journal_fail(journal_exit_of(err));
 		goto out;
 	}
 	if ((size_t)n != len) {
 		journal_undo(j, _("écriture incomplète non annulée"));
 		*cause = xasprintf(_("décision non enregistrée : écriture "
-		    "incomplète (%zd octets sur %zu), disque plein ?"), n, len);
+		    "incomplète (%zd octets sur %zu) : disque plein"), n, len);
+		journal_fail(EX_IOERR);
 		goto out;
 	}
 	if (fdatasync(j->fd) == -1) {
@@ -1148,10 +1653,11 @@ journal_append(struct journal *j, const json_t *event, char **cause)
 		*cause = xasprintf(_("décision non enregistrée : le disque n'a "
 		    "pas confirmé l'écriture (%s) ; rouvrez la session pour "
 		    "continuer"), journal_errno_text(err));
+		journal_fail(EX_IOERR);
 		goto out;
 	}
 	j->size += (off_t)len;
-	journal_set_head(j, h);
+	journal_set_head(j, h, sig);
 	journal_push(j, obj);
 	obj = NULL;
 	rc = 0;
@@ -1164,13 +1670,14 @@ out:
 /* --- verification ----------------------------------------------------------- */
 
 int
-journal_verify_buffer(const char *data, size_t len, struct journal_report *r)
+journal_verify_buffer(const char *data, size_t len,
+    const struct journal_verify_opts *opts, struct journal_report *r)
 {
 	struct journal_scan	 sc;
 	int			 rc;
 
 	memset(r, 0, sizeof *r);
-	memset(&sc, 0, sizeof sc);
+	journal_scan_start(&sc, 0, opts);
 	if (journal_init() == -1) {
 		r->message = xstrdup(_("libsodium ne s'initialise pas"));
 		return -1;
@@ -1179,39 +1686,53 @@ journal_verify_buffer(const char *data, size_t len, struct journal_report *r)
 	r->lines = sc.lines;
 	r->bad_line = sc.bad_line;
 	r->torn_tail = sc.torn;
+	r->newline_lost = sc.newline_lost;
+	r->head_line = sc.head_line;
 	if (sc.lines > 0)
 		sodium_bin2hex(r->head, sizeof r->head, sc.head,
 		    JOURNAL_HASH_BYTES);
 	if (sc.have_pk)
-		journal_fingerprint_of(sc.pk, r->fingerprint);
+		signkey_fingerprint(sc.pk, r->fingerprint);
 	if (rc == -1)
 		r->message = xstrdup(sc.why);
 	else if (sc.torn)
-		r->message = xasprintf(_("dernière ligne inachevée ou illisible "
-		    "(%s) : écriture interrompue, jamais confirmée ; elle ne "
-		    "compte pas"), sc.why);
+		r->message = xasprintf(_("dernière ligne inachevée (%s) : "
+		    "écriture interrompue, jamais confirmée ; elle ne compte "
+		    "pas"), sc.why);
+	else if (sc.newline_lost)
+		r->message = xstrdup(_("la dernière ligne, complète et signée, "
+		    "a perdu sa fin de ligne (coupure de courant ?) : elle "
+		    "compte"));
 	journal_scan_release(&sc);
 	return rc;
 }
 
 int
-journal_verify_file(const char *path, struct journal_report *r)
+journal_verify_file(const char *path, const struct journal_verify_opts *opts,
+    struct journal_report *r)
 {
 	char	*data;
 	size_t	 len;
 	int	 fd, rc;
 
 	memset(r, 0, sizeof *r);
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1 ||
-	    journal_read_fd(fd, &data, &len) == -1) {
-		r->message = xasprintf(_("lecture impossible : %s"),
-		    journal_errno_text(errno));
+	journal_exit = EX_OK;
+	/* O_NONBLOCK: a FIFO must not hang us; it is refused just below. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1 ||
+	    journal_read_fd(fd, (size_t)1 << 40, &data, &len) == -1) {
+		r->message = errno == EINVAL ? xstrdup(_("ce n'est pas un "
+		    "fichier ordinaire")) : xasprintf(_("lecture impossible : "
+		    "%s"), journal_errno_text(errno));
+		journal_fail(errno == EINVAL ? EX_NOINPUT :
+		    journal_exit_of(errno));
 		if (fd != -1)
 			close(fd);
 		return -2;
 	}
 	close(fd);
-	rc = journal_verify_buffer(data, len, r);
+	rc = journal_verify_buffer(data, len, opts, r);
+	if (rc == -1)
+		journal_fail(EX_DATAERR);
 	free(data);
 	return rc;
 }
@@ -1223,23 +1744,31 @@ journal_report_release(struct journal_report *r)
 	memset(r, 0, sizeof *r);
 }
 
-int
-journal_derive_code(const struct journal *j, const char *context,
-    char out[9])
+/* Derives a code from the session secret and a context. */
+static void
+journal_code_of(const unsigned char secret[JOURNAL_SECRET_BYTES],
+    const char *context, char out[9])
 {
 	/* No 0/O, 1/I/L: codes are read aloud and typed by hand. */
 	static const char	 alphabet[] = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
 	unsigned char		 h[16];
 	int			 i;
 
-	if (j->mode != JOURNAL_WRITE)
-		return -1;
 	crypto_generichash(h, sizeof h, (const unsigned char *)context,
-	    strlen(context), j->sk, crypto_generichash_KEYBYTES_MAX <
-	    sizeof j->sk ? crypto_generichash_KEYBYTES_MAX : sizeof j->sk);
+	    strlen(context), secret, JOURNAL_SECRET_BYTES);
 	for (i = 0; i < 8; i++)
 		out[i] = alphabet[h[i] % (sizeof alphabet - 1)];
 	out[8] = '\0';
+}
+
+int
+journal_derive_code(const struct journal *j, const char *context,
+    char out[9])
+{
+	/* Unkeyed, the secret is all zeros: no code may come from it. */
+	if (j->mode != JOURNAL_WRITE || !j->keyed)
+		return -1;
+	journal_code_of(j->secret, context, out);
 	return 0;
 }
 
@@ -1255,15 +1784,13 @@ journal_derive_code_keyfile(const char *path, const char *context,
 		*cause = xasprintf(_("%s: libsodium ne s'initialise pas"), path);
 		return -1;
 	}
-	/* The header's public key tells whether the key file is this one. */
+	/* The session must be intact before its codes mean anything. */
 	if (journal_open(path, JOURNAL_READ, &j, &warning, cause) == -1)
 		return -1;
 	free(warning);
-	rc = journal_load_key(j, cause);
-	if (rc == 0) {
-		j->mode = JOURNAL_WRITE;	/* only for the key's use */
-		rc = journal_derive_code(j, context, out);
-	}
+	rc = journal_load_secrets(j, cause);
+	if (rc == 0)
+		journal_code_of(j->secret, context, out);
 	journal_close(j);
 	return rc;
 }

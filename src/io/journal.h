@@ -4,38 +4,62 @@
  * from it.
  *
  * Line 0 is the header the caller supplies, plus "seq":0 and "pubkey" (the
- * session's Ed25519 public key, 64 hex); line n is an event plus "seq":n.
+ * trainer's Ed25519 public key, 64 hex); line n is an event plus "seq":n.
  * Each line is written as B, the JSON of the object with sorted keys and no
  * spaces, with ,"hash":"H","sig":"S" inserted before its final "}", where
  *
- *	H = BLAKE2b-256(H of the previous line, or 32 zero bytes for line 0 ‖ B)
- *	S = Ed25519 signature of the 32 bytes of H by the session's secret key
+ *	H0 = BLAKE2b-256(32 zero bytes ‖ B0)
+ *	Hn = BLAKE2b-256(Hn-1 ‖ Sn-1 ‖ Bn)	(the previous signature too)
+ *	Sn = Ed25519 signature of the 32 bytes of Hn by the trainer's key
  *
- * both in lowercase hex.  Verification reads the raw bytes of each line,
- * never a re-serialization, so anyone can check a session with its header
- * alone, while only the holder of the secret key can write a line that
- * verifies.  The secret key lives beside the session, in
- * keys/<session file name>.key (128 hex and a newline, mode 0600).  The
- * session file itself is created 0600 too: it holds every team's decisions,
- * and a class may share saves/ through a group.
+ * both in lowercase hex.  Since each H covers every byte before it,
+ * signatures included, checking the chain and the last line's signature
+ * authenticates the whole file: that is the one integrity rule, applied by
+ * opening (and so by the host, replay and exports) and by `pilote verify`
+ * alike.  A chain that breaks at line n is blamed on line n-1 when
+ * Sn-1 does not verify (its signature was altered), else on line n.  When
+ * a signature fails (Sn-1 there, or the last one), the blame goes to the
+ * first line whose signature fails: a line edited with every hash after
+ * it recomputed, as anyone can, is named, not the last line.
+ *
+ * The signing key is the trainer's (io/signkey.h), the same for every
+ * session of that account, so that a jury can know its fingerprint in
+ * advance.  A session also has a secret of its own, for the join codes and
+ * whatever the caller stores with it (the seed of the draws):
+ * keys/<session file name>.key, a JSON object {"secret":"<64 hex>", ...},
+ * mode 0600 in a 0700 keys/ that is never followed through a symbolic link.
+ * The session file itself is created 0600: it holds every team's decisions.
+ * A journal kept beside a session, such as the evaluators' marks
+ * (io/marks.h), needs no secret: the *_unkeyed entry points make and open
+ * it without keys/, signed by the key of the account that writes it.
+ *
+ * Torn writes: only an unterminated tail (no newline after it, maybe
+ * followed or replaced by NUL bytes, as a zero-filled page leaves it) can
+ * come from a crash; it is set aside with a warning, unless it is a
+ * complete line that verifies (only its newline was lost), which is kept
+ * and given its newline back.  A newline-terminated line that fails, the
+ * last one included, is tampering; so is an unterminated tail that ends
+ * with a whole seal yet fails, or holds a seal before its end (a crash
+ * leaves a prefix of a line, never a whole line that fails).  A cut of whole lines leaves a valid
+ * journal: only an anchor (journal_verify_opts.head, a head written down
+ * during the session) or the session's final seal line show it.
  *
  * Durability: journal_append() returns 0 only once its line went out in one
  * write() and fdatasync() returned; only then may the caller acknowledge.
- * A torn or unverifiable last line (a crash mid-write) is set aside with a
- * warning; damage anywhere else is refused with its line number.  An
- * exclusive flock() on the file keeps a second writer out.
+ * An exclusive flock() on the file keeps a second writer out (a writer
+ * waits a few seconds for it before giving up).
  *
  * Side files beside the session: "<path>.owner", JSON {"host", "pid",
  * "since" (Unix time), "user"} written by the lock holder and removed when
  * it closes; "<path>.torn", every tail ever set aside, byte for byte, one
- * after the other.
+ * after the other.  None is followed through a symbolic link.
  *
  * Invariants of an open struct journal: every loaded line verified; count
  * >= 1 (the header); the file holds exactly the verified lines (for a
  * writer: its size is the end of the last good line); head is the H of the
- * last line.  After an fdatasync failure the journal refuses every append
- * until reopened: the kernel may have dropped the unwritten pages and a
- * second fdatasync could lie (fsyncgate).
+ * last line, last_sig its S.  After an fdatasync failure the journal
+ * refuses every append until reopened: the kernel may have dropped the
+ * unwritten pages and a second fdatasync could lie (fsyncgate).
  */
 #ifndef PILOTE_JOURNAL_H
 #define PILOTE_JOURNAL_H
@@ -54,13 +78,14 @@ enum journal_mode {
 };
 
 /*
- * Creates the session file path (refused if it exists), a key pair and the
- * key file, writes header (borrowed; an object without "hash" or "sig") as
- * line 0, syncs the file and its directory, and returns the journal open
- * for writing and locked.
+ * Creates the session file path (refused if it exists) and its secret file
+ * (a fresh secret plus the members of secrets, borrowed, may be NULL),
+ * loads the trainer's key (creating it the first time), writes header
+ * (borrowed; an object without "hash" or "sig") as line 0, syncs the file
+ * and its directory, and returns the journal open for writing and locked.
  */
 int		 journal_create(const char *path, const json_t *header,
-		    struct journal **out, char **cause);
+		    const json_t *secrets, struct journal **out, char **cause);
 /*
  * Opens and verifies a session.  JOURNAL_WRITE also takes the lock (a
  * refusal names the holder, from "<path>.owner"), loads the key and sets a
@@ -70,14 +95,36 @@ int		 journal_create(const char *path, const json_t *header,
  */
 int		 journal_open(const char *path, enum journal_mode mode,
 		    struct journal **out, char **warning, char **cause);
+/*
+ * The same two for a journal without a secret file (no keys/ made or
+ * read; journal_secrets() is NULL, journal_derive_code() refuses): same
+ * format, integrity rule, lock and durability.
+ */
+int		 journal_create_unkeyed(const char *path, const json_t *header,
+		    struct journal **out, char **cause);
+int		 journal_open_unkeyed(const char *path, enum journal_mode mode,
+		    struct journal **out, char **warning, char **cause);
 /* Lines, header included: the seq the next event gets. */
 size_t		 journal_count(const struct journal *);
 /* The object B of line seq (no hash, no sig), borrowed; NULL if none. */
 const json_t	*journal_get(const struct journal *, size_t seq);
 /* Hex H of the last line, borrowed. */
 const char	*journal_head(const struct journal *);
+/* Hex H of line 0, borrowed: names this journal from another one. */
+const char	*journal_header_hash(const struct journal *);
 /* "ab12 cd34 ef56 7890": the first 8 bytes of BLAKE2b-256(pubkey). */
 const char	*journal_fingerprint(const struct journal *);
+/* The session's secret file (JOURNAL_WRITE only, else NULL), borrowed. */
+const json_t	*journal_secrets(const struct journal *);
+/*
+ * The sysexits code of this process's last journal failure: EX_DATAERR
+ * (altered, or not a journal), EX_NOINPUT (missing), EX_IOERR (disk full,
+ * read-only, I/O error), EX_NOPERM (permission, symbolic link, a key that is
+ * not the signer's), EX_TEMPFAIL (locked by another writer).
+ */
+int		 journal_last_exit(void);
+/* The short form of a head shown to people: its first 12 hex digits. */
+#define JOURNAL_SHORT_HEAD	12
 /*
  * Appends event (borrowed; an object without "hash" or "sig") with
  * "seq" = journal_count().  0 once written and synced; else -1, the file as
@@ -95,15 +142,15 @@ void		 journal_close(struct journal *);
  */
 int		 journal_derive_code(const struct journal *, const char *context,
 		    char out[9]);
-/* The same from the key file alone (the trainer's own tools); -1, *cause. */
+/* The same from the secret file alone (the trainer's tools); -1, *cause. */
 int		 journal_derive_code_keyfile(const char *path,
 		    const char *context, char out[9], char **cause);
 
 /*
- * Read-only verification, for `pilote verify` and the fuzzer.  A torn last
- * line is not an alteration: the result is 0 with torn_tail set, bad_line
- * its line and message saying so.  message names neither file nor line:
- * print it as "file:bad_line: message".
+ * Read-only verification, for `pilote verify` and the fuzzer, by the same
+ * rule as journal_open().  A torn tail is not an alteration: the result is
+ * 0 with torn_tail set, bad_line its line and message saying so.  message
+ * names neither file nor line: print it as "file:bad_line: message".
  */
 struct journal_report {
 	size_t	 lines;		/* good lines */
@@ -111,15 +158,25 @@ struct journal_report {
 	char	*message;	/* why, French, allocated; NULL if intact */
 	char	 fingerprint[40];	/* "" if the header is bad */
 	char	 head[65];	/* H of the last good line, "" if none */
-	int	 torn_tail;	/* only the last line is torn */
+	int	 torn_tail;	/* only the unterminated tail is torn */
+	int	 newline_lost;	/* the last line verifies but lost its newline */
+	size_t	 head_line;	/* 1-based line whose H starts with
+				   opts.head, 0 if none or not asked */
+};
+
+struct journal_verify_opts {
+	const char	*head;	/* a head (hex prefix, >= 8 digits), or NULL */
 };
 
 /* 0 intact (maybe with a torn tail), -1 altered. */
 int		 journal_verify_buffer(const char *data, size_t len,
-		    struct journal_report *);
-/* Same; -2 if the file cannot be read (message says why). */
+		    const struct journal_verify_opts *, struct journal_report *);
+/*
+ * Same; -2 if the file cannot be read or is not a regular file (message
+ * says why; journal_last_exit() the class).
+ */
 int		 journal_verify_file(const char *path,
-		    struct journal_report *);
+		    const struct journal_verify_opts *, struct journal_report *);
 void		 journal_report_release(struct journal_report *);
 
 #endif

@@ -9,11 +9,26 @@
  *    "actor":"Léa Martin","data":{"outil":"trello"},"why":"…"}}
  *   {"type":"bye"}
  *
- * and what the host answers: "welcome" (with the journal header when the
- * console starts from nothing), "event" (a journal line the console may
- * see), "masked" (only the number and time of a line it may not see),
- * "ready" (caught up), "ack" (journaled: the command's seq), "refused" (with
- * the reason, nothing written), "error" (and the host hangs up).
+ * The code of a team's hello is the candidate's personal code (the console
+ * then acts as "as" only) or the team's (a shared console: "actor" may
+ * name any candidate of the team, and the journal records that the name
+ * was declared); the trainer's hello is accepted from the host's own
+ * account only.  A command's "actor" and "by" are claims the host checks
+ * against the connection, never trusts: a team console's command is its
+ * team's ("team" is not even accepted), never a trainer's command.
+ *
+ * What the host answers: "welcome" (the console's share of the journal
+ * header: its own team's candidates, the other teams' names and
+ * "candidates_count", never the seed nor a key; and "personal":true when
+ * joined with a personal code), "event" (a journal line the console may
+ * see), "masked" (only the number and time of a line it may not see), both
+ * with "draws":[[week,purpose,index,n,value],...] when the line made
+ * random draws for the console's team (the console folds without the
+ * seed), "ready" (caught up), "ack" (journaled: the command's seq),
+ * "refused" (with the reason, in French, nothing written), "error" (and
+ * the host hangs up: a wrong code, answered after a delay that grows with
+ * each wrong code from the account; no hello within 3 s; too many
+ * connections from the account).
  *
  * Every line from a console is outside input: proto_parse() checks it
  * completely (it is fuzzed) before anything uses it.

@@ -77,10 +77,22 @@ static const char report_css[] =
 	"@media print{body{max-width:none;padding:0;font-size:11pt}"
 	"h1{font-size:20pt}a{color:inherit;text-decoration:none}}\n";
 
+/*
+ * Every text of the session goes into the page through here: HTML special
+ * characters as entities, and controls, bidirectional and invisible
+ * characters shown instead of obeyed (text_sanitize: a journal may predate
+ * the text rule).  Lines stay ('\n' is kept; .txt shows them).
+ */
 static void
-report_esc(FILE *f, const char *s)
+report_esc(FILE *f, const char *text)
 {
-	for (; s != NULL && *s != '\0'; s++)
+	char		*clean;
+	const char	*s;
+
+	if (text == NULL)
+		return;
+	clean = text_sanitize(text, strlen(text), true);
+	for (s = clean; *s != '\0'; s++)
 		switch (*s) {
 		case '&':
 			fputs("&amp;", f);
@@ -100,6 +112,7 @@ report_esc(FILE *f, const char *s)
 		default:
 			fputc(*s, f);
 		}
+	free(clean);
 }
 
 /* A week of play as the teams say it: "S-3", or "cadrage" for week 0. */
@@ -774,15 +787,18 @@ report_html(const char *session_path, FILE *f, char **cause)
 	struct report_point	*pts = NULL;
 	struct marks		 marks;
 	const char		*base;
-	char			*warning = NULL;
+	char			*warning = NULL, *mwarning = NULL;
 	int			 npts = 0, t;
 
 	memset(&marks, 0, sizeof marks);
 	if (session_open(session_path, false, 0, &ss, &warning, cause) == -1)
 		return -1;
-	if (marks_load(session_path, &marks, cause) == -1 ||
+	/* Like the journal's, a torn last mark is only left out. */
+	if (marks_load(session_path, ss->journal, &marks, &mwarning,
+	    cause) != 0 ||
 	    report_series(session_path, ss, &pts, &npts, cause) == -1) {
 		free(warning);
+		free(mwarning);
 		marks_release(&marks);
 		session_close(ss);
 		return -1;
@@ -830,6 +846,7 @@ report_html(const char *session_path, FILE *f, char **cause)
 	fputs("</body>\n</html>\n", f);
 	free(pts);
 	free(warning);
+	free(mwarning);
 	marks_release(&marks);
 	session_close(ss);
 	if (ferror(f)) {

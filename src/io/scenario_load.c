@@ -162,16 +162,29 @@ loader_expect(struct loader *ld, const config_setting_t *m, int type,
 
 /* --- typed getters: each returns false when it reported a problem --- */
 
+/*
+ * A string setting: the text rule (util/text.h) first, one line unless
+ * prose.  The file was checked to be UTF-8, but an escape ("\xe9",
+ * "\x1b") puts any byte in a string.
+ */
 static bool
 loader_text_value(struct loader *ld, const config_setting_t *m, int maxlen,
-    bool nonempty, char **out, const char *ctx)
+    bool nonempty, bool prose, char **out, const char *ctx)
 {
 	const char	*v;
+	char		*why;
 	size_t		 n;
 
 	if (!loader_expect(ld, m, CONFIG_TYPE_STRING, ctx))
 		return false;
 	v = config_setting_get_string(m);
+	if ((why = text_check(v, prose)) != NULL) {
+		loader_error(ld, m, _("« %s » (%s) : %s"),
+		    config_setting_name(m) ? config_setting_name(m) : "?", ctx,
+		    why);
+		free(why);
+		return false;
+	}
 	if (nonempty && v[strspn(v, " \t")] == '\0') {
 		loader_error(ld, m, _("« %s » (%s) ne doit pas être vide"),
 		    config_setting_name(m), ctx);
@@ -189,8 +202,8 @@ loader_text_value(struct loader *ld, const config_setting_t *m, int maxlen,
 }
 
 static bool
-loader_text(struct loader *ld, const config_setting_t *g, const char *name,
-    bool required, int maxlen, char **out, const char *ctx)
+loader_string(struct loader *ld, const config_setting_t *g, const char *name,
+    bool required, int maxlen, bool prose, char **out, const char *ctx)
 {
 	config_setting_t	*m = loader_member(ld, g, name, required, ctx);
 
@@ -198,7 +211,23 @@ loader_text(struct loader *ld, const config_setting_t *g, const char *name,
 		*out = xstrdup("");
 	if (m == NULL)
 		return !required;
-	return loader_text_value(ld, m, maxlen, required, out, ctx);
+	return loader_text_value(ld, m, maxlen, required, prose, out, ctx);
+}
+
+/* A one-line text: a name, a title, a label. */
+static bool
+loader_text(struct loader *ld, const config_setting_t *g, const char *name,
+    bool required, int maxlen, char **out, const char *ctx)
+{
+	return loader_string(ld, g, name, required, maxlen, false, out, ctx);
+}
+
+/* A text that may hold lines: a brief, a description, an incident. */
+static bool
+loader_prose(struct loader *ld, const config_setting_t *g, const char *name,
+    bool required, int maxlen, char **out, const char *ctx)
+{
+	return loader_string(ld, g, name, required, maxlen, true, out, ctx);
 }
 
 static bool
@@ -404,7 +433,8 @@ loader_id(struct loader *ld, const config_setting_t *g, char **out,
 {
 	config_setting_t	*m = loader_member(ld, g, "id", true, what);
 
-	if (m == NULL || !loader_text_value(ld, m, 64, true, out, what))
+	if (m == NULL || !loader_text_value(ld, m, 64, true, false, out,
+	    what))
 		return false;
 	if (!text_is_id(*out)) {
 		loader_error(ld, m, _("identifiant « %s » invalide (%s) : "
@@ -623,7 +653,7 @@ loader_header(struct loader *ld, const config_setting_t *root)
 	loader_text(ld, root, "client", true, 120, &s->client, ctx);
 	loader_text(ld, root, "marque", true, 120, &s->brand, ctx);
 	loader_text(ld, root, "secteur", false, 120, &s->sector, ctx);
-	loader_text(ld, root, "brief", true, 6000, &s->brief, ctx);
+	loader_prose(ld, root, "brief", true, 6000, &s->brief, ctx);
 	loader_int(ld, root, "semaines", true, 3, 26, 8, &s->weeks, ctx);
 	loader_int(ld, root, "minutes_par_tour", false, 5, 240, 30,
 	    &s->turn_minutes, ctx);
@@ -634,7 +664,7 @@ loader_header(struct loader *ld, const config_setting_t *root)
 		s->constraints = xcalloc((size_t)n + 1, sizeof *s->constraints);
 		for (i = 0; i < n; i++) {
 			e = config_setting_get_elem(m, (unsigned)i);
-			if (loader_text_value(ld, e, 400, true,
+			if (loader_text_value(ld, e, 400, true, false,
 			    &s->constraints[s->nconstraints], ctx))
 				s->nconstraints++;
 		}
@@ -819,7 +849,7 @@ loader_staff(struct loader *ld, const config_setting_t *root)
 			    scenario_accommodations, ACCOMMODATION_COUNT,
 			    ACCOM_OTHER, &kind, nctx);
 			b->kind = (enum accommodation)kind;
-			loader_text(ld, ne, "detail", true, 400, &b->detail,
+			loader_prose(ld, ne, "detail", true, 400, &b->detail,
 			    nctx);
 			loader_money(ld, ne, "cout", false, 0, 100000, 0,
 			    &b->cost, nctx);
@@ -857,7 +887,7 @@ loader_roles(struct loader *ld, const config_setting_t *root)
 		r->loc = loader_loc(ld, e);
 		loader_id(ld, e, &r->id, ctx);
 		loader_text(ld, e, "libelle", true, 80, &r->label, ctx);
-		loader_text(ld, e, "missions", true, 1000, &r->missions, ctx);
+		loader_prose(ld, e, "missions", true, 1000, &r->missions, ctx);
 		loader_bool(ld, e, "obligatoire", true, &r->required, ctx);
 		LOADER_UNIQUE(ld, e, s->roles, s->nroles, _("rôle"));
 		s->nroles++;
@@ -896,7 +926,7 @@ loader_tools(struct loader *ld, const config_setting_t *root)
 		    scenario_tool_categories, TOOL_CATEGORY_COUNT, TOOL_OTHER,
 		    &cat, ctx);
 		t->category = (enum tool_category)cat;
-		loader_text(ld, e, "description", false, 400, &t->description,
+		loader_prose(ld, e, "description", false, 400, &t->description,
 		    ctx);
 		loader_money(ld, e, "cout", false, 0, 1000000, 0, &t->cost, ctx);
 		loader_money(ld, e, "cout_semaine", false, 0, 100000, 0,
@@ -973,7 +1003,7 @@ loader_packages(struct loader *ld, const config_setting_t *root)
 		p->loc = loader_loc(ld, e);
 		loader_id(ld, e, &p->id, ctx);
 		loader_text(ld, e, "nom", true, 80, &p->name, ctx);
-		loader_text(ld, e, "description", false, 600, &p->description,
+		loader_prose(ld, e, "description", false, 600, &p->description,
 		    ctx);
 		p->line = 0;
 		if (s->nlines > 0 && config_setting_get_member(e, "ligne")) {
@@ -1061,7 +1091,7 @@ loader_suppliers(struct loader *ld, const config_setting_t *root)
 		loader_id(ld, e, &p->id, ctx);
 		loader_text(ld, e, "nom", true, 80, &p->name, ctx);
 		loader_text(ld, e, "metier", true, 80, &p->trade, ctx);
-		loader_text(ld, e, "description", false, 600, &p->description,
+		loader_prose(ld, e, "description", false, 600, &p->description,
 		    ctx);
 		loader_int(ld, e, "fiabilite", true, 1, 100, 50,
 		    &p->reliability, ctx);
@@ -1071,7 +1101,7 @@ loader_suppliers(struct loader *ld, const config_setting_t *root)
 			loader_keys(ld, csr, csr_keys, COUNT(csr_keys), ctx);
 			loader_int(ld, csr, "score", false, 0, 100, 50,
 			    &p->csr_score, ctx);
-			loader_text(ld, csr, "engagements", false, 400,
+			loader_prose(ld, csr, "engagements", false, 400,
 			    &p->csr_commitments, ctx);
 		}
 		ol = loader_list(ld, e, "offres", true, 1, 20, ctx);
@@ -1101,7 +1131,7 @@ loader_suppliers(struct loader *ld, const config_setting_t *root)
 			    ctx);
 			loader_bool(ld, oe, "accessible", false,
 			    &o->accessible, ctx);
-			loader_text(ld, oe, "note", false, 400, &o->note, ctx);
+			loader_prose(ld, oe, "note", false, 400, &o->note, ctx);
 			for (k = 0; k < p->noffers - 1; k++)
 				if (p->offers[k].package == pkg)
 					loader_error(ld, oe, _("%s : deux "
@@ -1353,7 +1383,7 @@ loader_incident(struct loader *ld, const config_setting_t *e, int index,
 	loader_keyword(ld, e, "categorie", true, scenario_incident_categories,
 	    INCIDENT_CATEGORY_COUNT, INCIDENT_CLIENT, &cat, ctx);
 	inc->category = (enum incident_category)cat;
-	loader_text(ld, e, "texte", true, 2000, &inc->text, ctx);
+	loader_prose(ld, e, "texte", true, 2000, &inc->text, ctx);
 	loader_trigger(ld, e, &inc->trigger, ctx);
 	loader_int(ld, e, "delai_reponse", true, 1, 240, 10, &inc->deadline,
 	    ctx);
@@ -1369,7 +1399,7 @@ loader_incident(struct loader *ld, const config_setting_t *e, int index,
 		o->loc = o->follow_up_loc = loader_loc(ld, oe);
 		loader_id(ld, oe, &o->id, octx);
 		loader_text(ld, oe, "libelle", true, 120, &o->label, octx);
-		loader_text(ld, oe, "detail", false, 600, &o->detail, octx);
+		loader_prose(ld, oe, "detail", false, 600, &o->detail, octx);
 		loader_effects(ld, oe, &o->effects, octx);
 		o->follow_up = SCENARIO_NONE;
 		if (config_setting_get_member(oe, "suite") != NULL) {
@@ -1395,7 +1425,7 @@ loader_incident(struct loader *ld, const config_setting_t *e, int index,
 		octx = xasprintf(_("défaut (%s)"), ctx);
 		inc->default_loc = loader_loc(ld, d);
 		loader_keys(ld, d, default_keys, COUNT(default_keys), octx);
-		loader_text(ld, d, "texte", true, 1000, &inc->default_text,
+		loader_prose(ld, d, "texte", true, 1000, &inc->default_text,
 		    octx);
 		loader_effects(ld, d, &inc->default_effects, octx);
 		loader_ref(ld, d, "suite", false, &incidents,
@@ -1500,7 +1530,7 @@ loader_status_points(struct loader *ld, const config_setting_t *root)
 		    ctx);
 		loader_int(ld, e, "delai", true, 5, 240, 20, &p->deadline, ctx);
 		loader_text(ld, e, "titre", true, 120, &p->title, ctx);
-		loader_text(ld, e, "consigne", false, 1000, &p->prompt, ctx);
+		loader_prose(ld, e, "consigne", false, 1000, &p->prompt, ctx);
 		p->risks_prompt = xstrdup(_("Risques et aléas rencontrés, et "
 		    "comment vous les avez traités."));
 		p->arbitrations_prompt = xstrdup(_("Arbitrages réalisés "
@@ -1510,11 +1540,11 @@ loader_status_points(struct loader *ld, const config_setting_t *root)
 		if ((parts = loader_group(ld, e, "parties", false, ctx))) {
 			loader_keys(ld, parts, part_keys, COUNT(part_keys),
 			    ctx);
-			loader_text(ld, parts, "risques", false, 600,
+			loader_prose(ld, parts, "risques", false, 600,
 			    &p->risks_prompt, ctx);
-			loader_text(ld, parts, "arbitrages", false, 600,
+			loader_prose(ld, parts, "arbitrages", false, 600,
 			    &p->arbitrations_prompt, ctx);
-			loader_text(ld, parts, "suivi", false, 600,
+			loader_prose(ld, parts, "suivi", false, 600,
 			    &p->tracking_prompt, ctx);
 		}
 		loader_int(ld, e, "mots_max", false, 50, 2000, 300,

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <time.h>
 
 #include "core/game.h"
@@ -14,6 +15,14 @@
 #include "io/session.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
+
+int
+session_failure_exit(void)
+{
+	int	 code = journal_last_exit();
+
+	return code != EX_OK ? code : EX_DATAERR;
+}
 
 int64_t
 session_now(void)
@@ -40,8 +49,34 @@ session_state_hash(const struct game *g, char out[65])
 	free(dump);
 }
 
+/*
+ * The commitment to the seed: BLAKE2b-256("pilote-seed-v1" ‖ seed, 8 bytes
+ * big-endian ‖ salt).  The header carries it from the start; the seal line
+ * reveals seed and salt at the end, so anyone can check that the draws were
+ * fixed before the game began, while nobody could compute them during it.
+ */
+static void
+session_commitment(uint64_t seed, const unsigned char salt[32],
+    char out[65])
+{
+	crypto_generichash_state	 st;
+	unsigned char			 be[8], h[32];
+	int				 i;
+
+	for (i = 0; i < 8; i++)
+		be[i] = (unsigned char)(seed >> (56 - 8 * i));
+	crypto_generichash_init(&st, NULL, 0, sizeof h);
+	crypto_generichash_update(&st, (const unsigned char *)"pilote-seed-v1",
+	    14);
+	crypto_generichash_update(&st, be, sizeof be);
+	crypto_generichash_update(&st, salt, 32);
+	crypto_generichash_final(&st, h, sizeof h);
+	sodium_bin2hex(out, 65, h, sizeof h);
+}
+
 static json_t *
-session_header(const struct scenario *s, const struct game_setup *setup)
+session_header(const struct scenario *s, const struct game_setup *setup,
+    const char *commitment)
 {
 	json_t	*h = json_object(), *sc = json_object(), *teams = json_array();
 	int	 i, j;
@@ -54,9 +89,8 @@ session_header(const struct scenario *s, const struct game_setup *setup)
 	json_object_set_new(sc, "title", json_string(s->title));
 	json_object_set_new(sc, "text", json_string(s->source_text));
 	json_object_set_new(h, "scenario", sc);
-	/* A JSON integer is signed 64 bits: keep the seed in 63. */
-	json_object_set_new(h, "seed", json_integer((json_int_t)(setup->seed &
-	    INT64_MAX)));
+	/* The seed stays in keys/: consoles must not predict the draws. */
+	json_object_set_new(h, "seed_commitment", json_string(commitment));
 	for (i = 0; i < setup->nteams; i++) {
 		json_t *t = json_object(), *cands = json_array();
 
@@ -90,20 +124,33 @@ session_create(const char *path, const struct scenario *s,
     const struct game_setup *setup, struct session **out, char **cause)
 {
 	struct session	*ss;
-	json_t		*header;
+	json_t		*header, *secrets;
 	struct diag	 d;
+	unsigned char	 salt[32];
+	char		 commitment[65], salthex[65];
+	/* A JSON integer is signed 64 bits: keep the seed in 63. */
+	uint64_t	 seed = setup->seed & INT64_MAX;
 
 	*out = NULL;
 	if (game_setup_check(s, setup, cause) == -1)
 		return -1;
-	header = session_header(s, setup);
+	randombytes_buf(salt, sizeof salt);
+	sodium_bin2hex(salthex, sizeof salthex, salt, sizeof salt);
+	session_commitment(seed, salt, commitment);
+	header = session_header(s, setup, commitment);
+	secrets = json_pack("{s:I,s:s}", "seed", (json_int_t)seed, "salt",
+	    salthex);
+	sodium_memzero(salt, sizeof salt);
+	sodium_memzero(salthex, sizeof salthex);
 	ss = xcalloc(1, sizeof *ss);
-	if (journal_create(path, header, &ss->journal, cause) == -1) {
+	if (journal_create(path, header, secrets, &ss->journal, cause) == -1) {
 		json_decref(header);
+		json_decref(secrets);
 		free(ss);
 		return -1;
 	}
 	json_decref(header);
+	json_decref(secrets);
 	ss->path = xstrdup(path);
 	ss->writable = true;
 	/* Reload from the embedded text: what a replay will see. */
@@ -117,6 +164,7 @@ session_create(const char *path, const struct scenario *s,
 	}
 	diag_release(&d);
 	ss->game = game_new(ss->scenario, setup);
+	game_set_seed(ss->game, seed);
 	*out = ss;
 	return 0;
 }
@@ -129,7 +177,15 @@ header_text(const json_t *o, const char *key)
 	return json_is_string(v) ? json_string_value(v) : NULL;
 }
 
-/* The setup's strings point into the header, which outlives it here. */
+/*
+ * The setup's strings point into the header, which outlives it here, or to
+ * these (never shown: a console shows its own team only).
+ */
+static const char *const placeholders[GAME_MAX_CANDIDATES] = {
+	"Candidat 1", "Candidat 2", "Candidat 3", "Candidat 4",
+	"Candidat 5", "Candidat 6", "Candidat 7", "Candidat 8"
+};
+
 static int
 session_setup_from(const json_t *h, struct game_setup *setup, char **cause)
 {
@@ -137,8 +193,8 @@ session_setup_from(const json_t *h, struct game_setup *setup, char **cause)
 	size_t		 i, j;
 
 	memset(setup, 0, sizeof *setup);
-	v = json_object_get(h, "seed");
-	setup->seed = json_is_integer(v) ? (uint64_t)json_integer_value(v) : 0;
+	/* The seed is not in the header: the events carry their draws. */
+	setup->seed_hidden = true;
 	teams = json_object_get(h, "teams");
 	if (!json_is_array(teams) || json_array_size(teams) == 0 ||
 	    json_array_size(teams) > GAME_MAX_TEAMS) {
@@ -150,6 +206,16 @@ session_setup_from(const json_t *h, struct game_setup *setup, char **cause)
 
 		st->name = header_text(t, "name");
 		cands = json_object_get(t, "candidates");
+		v = json_object_get(t, "candidates_count");
+		if (st->name != NULL && cands == NULL && json_is_integer(v) &&
+		    json_integer_value(v) >= 1 &&
+		    json_integer_value(v) <= GAME_MAX_CANDIDATES) {
+			/* Another team, on a console: its size only. */
+			for (j = 0; j < (size_t)json_integer_value(v); j++)
+				st->candidates[st->ncandidates++].name =
+				    placeholders[j];
+			continue;
+		}
 		if (st->name == NULL || !json_is_array(cands) ||
 		    json_array_size(cands) > GAME_MAX_CANDIDATES) {
 			*cause = xstrdup(_("en-tête de session : équipe "
@@ -227,15 +293,67 @@ session_team_hash(const struct game *g, int team, char out[65])
 	free(dump);
 }
 
+/* The host's seed, from the session's secret file (writers only). */
+static int
+session_load_seed(struct session *ss, char **cause)
+{
+	const json_t	*v = json_object_get(journal_secrets(ss->journal), "seed");
+
+	if (!json_is_integer(v) || json_integer_value(v) < 0) {
+		*cause = xasprintf(_("%s : la clé de session ne contient pas la "
+		    "graine des tirages"), ss->path);
+		return -1;
+	}
+	game_set_seed(ss->game, (uint64_t)json_integer_value(v));
+	return 0;
+}
+
+/* Folds journal lines [1, upto] (0: all) into a fresh game; -1, *cause. */
+static int
+session_fold(struct session *ss, int64_t upto, char **cause)
+{
+	struct event	 e;
+	size_t		 i, n;
+	char		*why = NULL;
+
+	game_free(ss->game);
+	ss->game = NULL;
+	scenario_free(ss->scenario);
+	ss->scenario = NULL;
+	if (session_game_from_header(journal_get(ss->journal, 0), ss->path,
+	    &ss->scenario, &ss->game, cause) == -1)
+		return -1;
+	if (ss->writable && session_load_seed(ss, cause) == -1)
+		return -1;
+	n = journal_count(ss->journal);
+	for (i = 1; i < n && (upto <= 0 || (int64_t)i <= upto); i++) {
+		if (event_from_json(journal_get(ss->journal, i), &e, &why) ==
+		    -1 || game_validate_journaled(ss->game, &e, &why) == -1) {
+			*cause = xasprintf(_("%s:%zu: événement refusé au rejeu "
+			    ": %s"), ss->path, i + 1, why ? why : "?");
+			free(why);
+			if (e.type != NULL)
+				event_release(&e);
+			return -1;
+		}
+		e.seq = (int64_t)i;
+		game_apply(ss->game, &e);
+		event_release(&e);
+	}
+	if (game_missing_draws(ss->game) > 0) {
+		*cause = xasprintf(_("%s : %d tirage(s) manquent dans le journal "
+		    "pour le rejouer"), ss->path, game_missing_draws(ss->game));
+		return -1;
+	}
+	return 0;
+}
+
 int
 session_open(const char *path, bool writable, int64_t upto,
     struct session **out, char **warning, char **cause)
 {
 	struct session		*ss;
-	struct event		 e;
-	const json_t		*h;
-	size_t			 i, n;
-	char			*why;
+	char			*why = NULL;
 
 	*out = NULL;
 	*warning = NULL;
@@ -243,31 +361,18 @@ session_open(const char *path, bool writable, int64_t upto,
 	ss->path = xstrdup(path);
 	ss->writable = writable;
 	if (journal_open(path, writable ? JOURNAL_WRITE : JOURNAL_READ,
-	    &ss->journal, warning, cause) == -1) {
+	    &ss->journal, warning, cause) == -1 ||
+	    session_fold(ss, upto, cause) == -1) {
 		session_close(ss);
 		return -1;
 	}
-	h = journal_get(ss->journal, 0);
-	if (session_game_from_header(h, path, &ss->scenario, &ss->game,
-	    cause) == -1) {
+	/* A host stopped between the last week and its seal seals now. */
+	if (writable && upto <= 0 && session_seal(ss, &why) == -1) {
+		*cause = xasprintf(_("%s : la session terminée ne se scelle "
+		    "pas : %s"), path, why);
+		free(why);
 		session_close(ss);
 		return -1;
-	}
-	n = journal_count(ss->journal);
-	for (i = 1; i < n && (upto <= 0 || (int64_t)i <= upto); i++) {
-		if (event_from_json(journal_get(ss->journal, i), &e, &why) ==
-		    -1 || game_validate(ss->game, &e, &why) == -1) {
-			*cause = xasprintf(_("%s:%zu: événement refusé au rejeu "
-			    ": %s"), path, i + 1, why ? why : "?");
-			free(why);
-			if (e.type != NULL)
-				event_release(&e);
-			session_close(ss);
-			return -1;
-		}
-		e.seq = (int64_t)i;
-		game_apply(ss->game, &e);
-		event_release(&e);
 	}
 	*out = ss;
 	return 0;
@@ -286,11 +391,18 @@ session_close(struct session *ss)
 	free(ss);
 }
 
-int
-session_submit(struct session *ss, struct event *e, bool *refused,
+/*
+ * Validates, applies (recording the draws it consults, so that the line
+ * carries them) and journals e.  The state is changed before the line is
+ * durable: if the append fails, the state is folded again from the
+ * journal, which holds exactly what was acknowledged.
+ */
+static int
+session_submit_event(struct session *ss, struct event *e, bool *refused,
     char **cause)
 {
 	json_t	*o;
+	char	*why = NULL;
 	int64_t	 now;
 
 	*refused = false;
@@ -305,16 +417,139 @@ session_submit(struct session *ss, struct event *e, bool *refused,
 	if (e->time < ss->game->last_time)
 		e->time = ss->game->last_time;
 	e->seq = (int64_t)journal_count(ss->journal);
+	free(e->draws);
+	e->draws = NULL;
+	e->ndraws = 0;
 	if (game_validate(ss->game, e, cause) == -1) {
 		*refused = true;
 		return -1;
 	}
+	game_apply_recording(ss->game, e);
 	o = event_to_json(e);
 	if (journal_append(ss->journal, o, cause) == -1) {
 		json_decref(o);
+		if (session_fold(ss, 0, &why) == -1) {
+			/* Cannot happen with a journal we just read; say so. */
+			char *both = xasprintf("%s ; %s", *cause, why);
+
+			free(*cause);
+			free(why);
+			*cause = both;
+		}
 		return -1;
 	}
 	json_decref(o);
-	game_apply(ss->game, e);
 	return 0;
+}
+
+int
+session_seal(struct session *ss, char **cause)
+{
+	const json_t	*secrets = journal_secrets(ss->journal);
+	const char	*salt = json_string_value(json_object_get(secrets,
+			    "salt"));
+	struct event	 e;
+	bool		 refused;
+	int		 rc;
+
+	if (!ss->writable || ss->game->phase != PHASE_LAUNCHED ||
+	    ss->game->sealed)
+		return 0;
+	if (salt == NULL) {
+		*cause = xstrdup(_("la clé de session ne contient pas le sel "
+		    "de la graine"));
+		return -1;
+	}
+	event_init(&e);
+	event_set(&e.actor, GAME_TRAINER);
+	event_set(&e.type, "sceller");
+	record_set_int(&e.data, "graine", (int64_t)ss->game->seed);
+	record_set_text(&e.data, "sel", salt);
+	rc = session_submit_event(ss, &e, &refused, cause);
+	event_release(&e);
+	return rc;
+}
+
+int
+session_submit(struct session *ss, struct event *e, bool *refused,
+    char **cause)
+{
+	*refused = false;
+	/* Only the host writes the seal, with the seed it alone holds. */
+	if (e->type != NULL && strcmp(e->type, "sceller") == 0) {
+		*refused = true;
+		*cause = xstrdup(_("« sceller » est réservé à l'hôte : il scelle "
+		    "la session seul, à la fin de la partie"));
+		return -1;
+	}
+	if (session_submit_event(ss, e, refused, cause) == -1)
+		return -1;
+	/* The last week closed: seal now (a failure leaves it for reopen). */
+	if (ss->game->phase == PHASE_LAUNCHED && !ss->game->sealed) {
+		char	*why = NULL;
+
+		if (session_seal(ss, &why) == -1)
+			free(why);
+	}
+	return 0;
+}
+
+int
+session_check_draws(const struct session *ss, int *checked, char **cause)
+{
+	const json_t	*h = journal_get(ss->journal, 0), *o, *d;
+	const char	*commit, *salthex;
+	unsigned char	 salt[32];
+	char		 mine[65], hex[17];
+	struct event	 e;
+	size_t		 i, n = journal_count(ss->journal), k;
+	uint64_t	 seed, want;
+	char		*why = NULL;
+
+	*checked = 0;
+	if (!ss->game->sealed)
+		return 0;
+	o = journal_get(ss->journal, (size_t)ss->game->sealed_seq);
+	d = json_object_get(o, "data");
+	salthex = json_string_value(json_object_get(d, "sel"));
+	commit = json_string_value(json_object_get(h, "seed_commitment"));
+	seed = ss->game->seed;
+	if (salthex == NULL || sodium_hex2bin(salt, sizeof salt, salthex,
+	    strlen(salthex), NULL, NULL, NULL) != 0 || commit == NULL) {
+		*cause = xasprintf(_("%s:%lld: sel ou engagement illisible"),
+		    ss->path, (long long)ss->game->sealed_seq + 1);
+		return -1;
+	}
+	session_commitment(seed, salt, mine);
+	if (strcmp(mine, commit) != 0) {
+		*cause = xasprintf(_("%s:%lld: la graine révélée ne correspond "
+		    "pas à l'engagement de l'en-tête : les tirages n'étaient pas "
+		    "fixés d'avance"), ss->path,
+		    (long long)ss->game->sealed_seq + 1);
+		return -1;
+	}
+	for (i = 1; i < n; i++) {
+		if (event_from_json(journal_get(ss->journal, i), &e, &why) == -1) {
+			free(why);
+			continue;
+		}
+		for (k = 0; k < (size_t)e.ndraws; k++) {
+			want = rng_draw(seed, e.draws[k].week,
+			    (enum rng_purpose)e.draws[k].purpose,
+			    e.draws[k].index);
+			if (want != e.draws[k].value) {
+				snprintf(hex, sizeof hex, "%016llx",
+				    (unsigned long long)want);
+				*cause = xasprintf(_("%s:%zu: tirage %zu (semaine "
+				    "%d) différent de celui de la graine "
+				    "révélée (%s attendu)"), ss->path, i + 1,
+				    k + 1, e.draws[k].week, hex);
+				event_release(&e);
+				return -1;
+			}
+			(*checked)++;
+		}
+		event_release(&e);
+	}
+	return 1;
 }

@@ -22,7 +22,7 @@
 
 #include "io/journal.h"
 
-#define SESSION_FORMAT	1
+#define SESSION_FORMAT	2
 
 struct session {
 	char			*path;
@@ -53,13 +53,40 @@ void	 session_close(struct session *);
  */
 int	 session_submit(struct session *, struct event *e, bool *refused,
 	    char **cause);
-/* A scenario and a fresh game from a journal header (line 0). */
+/*
+ * Appends the seal line (the seed revealed) once the game is over; 0 when
+ * done or not due, -1 and *cause.  session_submit() and a writable
+ * session_open() call it themselves.
+ */
+int	 session_seal(struct session *, char **cause);
+/*
+ * A scenario and a fresh game from a journal header (line 0), or from the
+ * share of it a team's console receives (the seed is never in a header:
+ * the game folds from the draws each line records), and a team given only as
+ * "candidates_count" gets placeholder candidates ("Candidat 1"...), which
+ * leave the console's own team's state as the host's.
+ */
 int	 session_game_from_header(const json_t *header, const char *path,
 	    struct scenario **, struct game **, char **cause);
 /* BLAKE2b of one team's part of the state: the same on its consoles. */
 void	 session_team_hash(const struct game *, int team, char out[65]);
 /* BLAKE2b of the canonical state dump, as 64 hex characters. */
 void	 session_state_hash(const struct game *, char out[65]);
+/*
+ * Checks the draws against the seed revealed by the seal line: the seed and
+ * salt match the header's commitment, and every draw recorded in an event
+ * is the one the seed gives.  1 sealed and conform (*checked: how many
+ * draws), 0 not sealed yet (nothing to check), -1 and *cause (French,
+ * "path:line: why") if a draw or the commitment differs.
+ */
+int	 session_check_draws(const struct session *, int *checked,
+	    char **cause);
+/*
+ * The sysexits code for the last failed session_open(): the journal's class
+ * (io/journal.h: 66 missing, 74 disk, 77 permission, 75 locked) or 65 when
+ * the journal is altered or does not replay.
+ */
+int	 session_failure_exit(void);
 /* Wall-clock milliseconds (PILOTE_FAKE_TIME, if set, for tests). */
 int64_t	 session_now(void);
 

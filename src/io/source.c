@@ -58,6 +58,9 @@ source_errno_text(int err)
 		return _("c'est un répertoire, pas un fichier");
 	case ELOOP:
 		return _("trop de liens symboliques");
+	case ENODEV:
+		return _("ce n'est pas un fichier ordinaire (tube, "
+		    "périphérique ?)");
 	default:
 		return strerror(err);
 	}
@@ -122,12 +125,17 @@ source_read_file(const char *path, size_t max, char **out, size_t *outlen,
 	int		 fd, saved;
 
 	*too_big = false;
-	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1)
+	/* O_NONBLOCK: opening a FIFO must not hang; it is refused below. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1)
 		return -1;
 	if (fstat(fd, &st) == -1)
 		goto fail;
 	if (S_ISDIR(st.st_mode)) {
 		errno = EISDIR;
+		goto fail;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		errno = ENODEV;
 		goto fail;
 	}
 	buf = xmalloc(max + 2);

@@ -8,6 +8,9 @@
  * big it needs to be and waits.  The loop wakes every half second without a
  * key so that countdowns move; ncurses then sends only the changed cells.
  */
+#include <sys/stat.h>
+
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +18,7 @@
 #include <sodium.h>
 #include <sysexits.h>
 #include <time.h>
+#include <unistd.h>
 #include <wchar.h>
 
 #include "core/game.h"
@@ -23,6 +27,7 @@
 #include "tui/app.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/wrap.h"
 #include "util/xalloc.h"
 
@@ -95,19 +100,26 @@ void
 app_text(struct app *a, int y, int x, int width, enum app_role role,
     const char *s)
 {
-	char	 buf[1024];
+	char	 buf[1024], *shown;
 
 	if (width <= 0 || y < 0 || y >= LINES)
 		return;
+	/*
+	 * Every text drawn passes here: what did not come through the text
+	 * rule (an older journal) shows its controls ("␛"), never sends them
+	 * to the terminal, and a line stays a line.
+	 */
+	shown = text_sanitize(s, strlen(s), false);
 	/* Cut at the display width, never inside a character; say so. */
 	if (width > 300)
 		width = 300;
-	if (wrap_width(s, strlen(s)) > width && width > 1) {
-		wrap_pad(buf, sizeof buf - 4, s, width - 1, 0);
+	if (wrap_width(shown, strlen(shown)) > width && width > 1) {
+		wrap_pad(buf, sizeof buf - 4, shown, width - 1, 0);
 		/* The padding spaces go; the ellipsis marks the cut. */
 		strcat(buf, "…");
 	} else
-		wrap_pad(buf, sizeof buf, s, width, 0);
+		wrap_pad(buf, sizeof buf, shown, width, 0);
+	free(shown);
 	attrset(a->attr[role]);
 	mvaddstr(y, x, buf);
 	attrset(A_NORMAL);
@@ -456,6 +468,8 @@ app_draw_bars(struct app *a)
 	attrset(A_NORMAL);
 	app_text(a, LINES - 1, 1, COLS - 2, ROLE_BAR, a->trainer ?
 	    _("Tab écran · e équipe · F équipe au clavier · ? aide · q quitter") :
+	    a->client != NULL && client_personal(a->client) ? _("Tab écran · "
+	    "? aide · q quitter") :
 	    a->client != NULL ? _("Tab écran · c candidat · ? aide · q quitter") :
 	    _("Tab écran · e équipe · c candidat · F formateur · ? aide · "
 	    "q quitter"));
@@ -593,6 +607,12 @@ app_prompt(struct app *a, const char *label, const char *initial)
 	if (len == (size_t)-1)
 		len = 0;
 	buf[len] = L'\0';
+	/* A proposed text is edited under the same rule as a typed one. */
+	for (i = pos = 0; i < len; i++)
+		if (text_char_allowed((uint32_t)buf[i], false) &&
+		    wcwidth(buf[i]) >= 1)
+			buf[pos++] = buf[i];
+	buf[len = pos] = L'\0';
 	pos = len;
 	curs_set(1);
 	for (;;) {
@@ -647,7 +667,9 @@ app_prompt(struct app *a, const char *label, const char *initial)
 			len--;
 			continue;
 		}
-		if (ch < 32 || len >= 510 || wcwidth((wchar_t)ch) < 0)
+		/* The engine's rule for a one-line text, and visible. */
+		if (!text_char_allowed((uint32_t)ch, false) || len >= 510 ||
+		    wcwidth((wchar_t)ch) < 1)
 			continue;
 		memmove(buf + pos + 1, buf + pos, (len - pos + 1) * sizeof *buf);
 		buf[pos++] = (wchar_t)ch;
@@ -887,11 +909,14 @@ app_setup(struct app *a, const struct scenario *s)
 		N_("Composer les équipes (noms, candidats, rôles, temps majoré)"),
 	};
 	const char	*labels[2] = { _(modes[0]), _(modes[1]) };
+	const char	*ask = _("Temps majoré sur les points de situation : "
+			    "« Prénom Nom=33 » (Entrée vide : aucun)");
 	struct game_setup setup;
 	struct session	*ss = NULL;
 	char		*keep[64], *path, *text, *name, *roles, *cause = NULL;
-	char		*eq;
-	int		 nkeep = 0, mode, i, j, n;
+	char		*eq, *label;
+	int		 nkeep = 0, mode, i, j, n, pct;
+	uint64_t	 count;
 
 	memset(&setup, 0, sizeof setup);
 	randombytes_buf(&setup.seed, sizeof setup.seed);
@@ -913,9 +938,10 @@ app_setup(struct app *a, const struct scenario *s)
 		}
 	} else {
 		text = app_prompt(a, _("Combien d'équipes ? (1 à 8)"), "2");
-		n = text != NULL ? atoi(text) : 0;
+		n = text != NULL && text_parse_uint(text, GAME_MAX_TEAMS,
+		    &count) ? (int)count : 0;
 		free(text);
-		if (n < 1 || n > GAME_MAX_TEAMS)
+		if (n < 1)
 			return NULL;
 		roles = xstrdup("");
 		for (i = 0; i < s->nroles; i++) {
@@ -942,20 +968,32 @@ app_setup(struct app *a, const struct scenario *s)
 			setup.nteams++;
 		}
 		free(roles);
-		while ((text = app_prompt(a, _("Temps majoré sur les points de "
-		    "situation : « Prénom Nom=33 » (Entrée vide : aucun)"),
-		    NULL)) != NULL && text[0] != '\0' && nkeep < 63) {
+		label = xstrdup(ask);
+		while ((text = app_prompt(a, label, NULL)) != NULL &&
+		    text[0] != '\0' && nkeep < 63) {
 			keep[nkeep++] = text;
 			if ((eq = strchr(text, '=')) == NULL)
 				continue;
 			*eq = '\0';
+			free(label);
+			if (!text_parse_percent(eq + 1, GAME_EXTRA_TIME_MAX,
+			    &pct)) {
+				/* Asked again, saying what was wrong. */
+				label = xasprintf(_("« %s » n'est pas un "
+				    "pourcentage entier (0 à %d) : « Prénom "
+				    "Nom=33 » (Entrée vide : aucun)"), eq + 1,
+				    GAME_EXTRA_TIME_MAX);
+				continue;
+			}
+			label = xstrdup(ask);
 			for (i = 0; i < setup.nteams; i++)
 				for (j = 0; j < setup.teams[i].ncandidates; j++)
 					if (strcmp(setup.teams[i].candidates[j].
 					    name, text) == 0)
 						setup.teams[i].candidates[j].
-						    extra_time = atoi(eq + 1);
+						    extra_time = pct;
 		}
+		free(label);
 		free(text);
 	}
 	path = app_default_path(s, session_now());
@@ -1042,13 +1080,22 @@ app_mouse(struct app *a)
 static void
 app_ui_load(struct app *a)
 {
-	char	*path = xasprintf("%s.ui", a->path);
-	FILE	*f = fopen(path, "r");
-	int	 trainer, team, actor, screen, view, focus, scroll, sub;
+	char		*path = xasprintf("%s.ui", a->path);
+	struct stat	 st;
+	FILE		*f;
+	int		 fd, trainer, team, actor, screen, view, focus, scroll;
+	int		 sub;
 
+	/* Never through a planted link, never blocked by a FIFO. */
+	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
 	free(path);
-	if (f == NULL)
+	if (fd == -1)
 		return;
+	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
+	    (f = fdopen(fd, "r")) == NULL) {
+		close(fd);
+		return;
+	}
 	if (fscanf(f, "trainer=%d team=%d actor=%d screen=%d", &trainer,
 	    &team, &actor, &screen) == 4 && team >= 0 &&
 	    team < a->game->nteams && actor >= 0 &&
@@ -1085,9 +1132,15 @@ app_ui_save(const struct app *a)
 {
 	char	*path = xasprintf("%s.ui", a->path);
 	char	*tmp = xasprintf("%s.tmp", path);
-	FILE	*f = fopen(tmp, "w");
-	int	 i;
+	FILE	*f = NULL;
+	int	 i, fd;
 
+	/* A stale or planted temporary file is removed, never followed. */
+	(void)unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0600);
+	if (fd != -1 && (f = fdopen(fd, "w")) == NULL)
+		close(fd);
 	if (f != NULL) {
 		fprintf(f, "trainer=%d team=%d actor=%d screen=%d\n",
 		    a->trainer, a->team, a->actor, a->screen);
@@ -1190,11 +1243,22 @@ app_loop(struct app *a)
 			/* A replayed view: q goes back to the replay at once. */
 			if (a->readonly && kind == OK && ch == 'q')
 				break;
-			/* A team console stays its team's. */
+			/*
+			 * A team console stays its team's; a personal one
+			 * (opened with a candidate's own code) its
+			 * candidate's: the host would refuse anyway.
+			 */
 			if (a->client != NULL && kind == OK && (ch == 'e' ||
-			    ch == 'F' || ch == 'c')) {
+			    ch == 'F')) {
 				app_say(a, true, _("Cette console est celle de "
 				    "l'équipe %s."), app_team(a)->name);
+				continue;
+			}
+			if (a->client != NULL && kind == OK && ch == 'c' &&
+			    client_personal(a->client)) {
+				app_say(a, true, _("Console personnelle de %s : "
+				    "elle n'agit qu'en son nom."),
+				    app_actor_name(a));
 				continue;
 			}
 			r = s->key(a, kind, ch);
@@ -1279,8 +1343,12 @@ app_run_client(struct client *c)
 	a.screen = 1;
 	if (app_start(&a) == -1)
 		return EX_OSERR;
-	app_say(&a, false, _("Console de l'équipe %s — %s. « ? » l'aide."),
-	    a.game->teams[a.team].name, as);
+	if (client_personal(c))
+		app_say(&a, false, _("Console personnelle de %s (équipe %s). "
+		    "« ? » l'aide."), as, a.game->teams[a.team].name);
+	else
+		app_say(&a, false, _("Console de l'équipe %s — %s. « ? » "
+		    "l'aide."), a.game->teams[a.team].name, as);
 	return app_loop(&a);
 }
 

@@ -8,9 +8,9 @@
  * the row, right there.  A position p is on row r when start <= p < end, or
  * p == end on a hard row (the cursor after the last character of a line).
  *
- * UTF-8 is encoded and decoded here rather than through the locale so that
- * drafts read back identically whatever LC_CTYPE says; only the widths come
- * from wcwidth (the app runs in an UTF-8 locale).
+ * UTF-8 is encoded and decoded by util/text rather than through the locale
+ * so that drafts read back identically whatever LC_CTYPE says; only the
+ * widths come from wcwidth (the app runs in an UTF-8 locale).
  */
 #include <curses.h>
 #include <errno.h>
@@ -25,6 +25,7 @@
 
 #include "tui/editor.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 #define EDITOR_DRAFT_MAGIC	"pilote-brouillon 1\n"
@@ -54,13 +55,15 @@ editor_width_of(wchar_t c)
 	return w < 0 ? 1 : w;
 }
 
-/* Whether c may be typed into the text. */
+/*
+ * Whether c may be typed into the text: the engine's text rule for prose
+ * (util/text.h; '\n' comes from Enter, not from here) and something to
+ * see.
+ */
 static bool
 editor_printable(wint_t c)
 {
-	if (c < 0x20 || c == 0x7f || (c >= 0x80 && c < 0xa0))
-		return false;
-	if (c >= 0xd800 && c <= 0xdfff)
+	if (c == '\n' || c == '\t' || !text_char_allowed((uint32_t)c, true))
 		return false;
 	return wcwidth((wchar_t)c) >= 1;
 }
@@ -96,86 +99,26 @@ editor_erase(struct editor *ed, size_t at)
 	ed->len--;
 }
 
-/* Decodes one UTF-8 character; returns its length, 0 if invalid. */
-static size_t
-editor_utf8_decode(const unsigned char *s, uint32_t *out)
-{
-	uint32_t	 c;
-	size_t		 n, i;
-
-	if (s[0] < 0x80) {
-		*out = s[0];
-		return 1;
-	}
-	if (s[0] >= 0xc2 && s[0] <= 0xdf) {
-		c = s[0] & 0x1f;
-		n = 2;
-	} else if (s[0] >= 0xe0 && s[0] <= 0xef) {
-		c = s[0] & 0x0f;
-		n = 3;
-	} else if (s[0] >= 0xf0 && s[0] <= 0xf4) {
-		c = s[0] & 0x07;
-		n = 4;
-	} else
-		return 0;
-	for (i = 1; i < n; i++) {
-		if ((s[i] & 0xc0) != 0x80)
-			return 0;
-		c = c << 6 | (s[i] & 0x3f);
-	}
-	if ((n == 3 && c < 0x800) || (n == 4 && (c < 0x10000 ||
-	    c > 0x10ffff)) || (c >= 0xd800 && c <= 0xdfff))
-		return 0;
-	*out = c;
-	return n;
-}
-
-static size_t
-editor_utf8_encode(uint32_t c, char *out)
-{
-	if (c < 0x80) {
-		out[0] = (char)c;
-		return 1;
-	}
-	if (c < 0x800) {
-		out[0] = (char)(0xc0 | c >> 6);
-		out[1] = (char)(0x80 | (c & 0x3f));
-		return 2;
-	}
-	if (c < 0x10000) {
-		out[0] = (char)(0xe0 | c >> 12);
-		out[1] = (char)(0x80 | (c >> 6 & 0x3f));
-		out[2] = (char)(0x80 | (c & 0x3f));
-		return 3;
-	}
-	out[0] = (char)(0xf0 | c >> 18);
-	out[1] = (char)(0x80 | (c >> 12 & 0x3f));
-	out[2] = (char)(0x80 | (c >> 6 & 0x3f));
-	out[3] = (char)(0x80 | (c & 0x3f));
-	return 4;
-}
-
 void
 editor_set(struct editor *ed, const char *s)
 {
-	const unsigned char	*p = (const unsigned char *)(s ? s : "");
-	uint32_t		 c;
-	size_t			 n;
+	const char	*p = s ? s : "";
+	uint32_t	 c;
+	size_t		 n, left = strlen(p);
 
 	ed->len = ed->cursor = 0;
 	ed->text[0] = L'\0';
-	while (*p != '\0') {
-		if ((n = editor_utf8_decode(p, &c)) == 0) {
+	while (left > 0) {
+		if ((n = text_utf8_decode(p, left, &c)) == 0) {
 			p++;
+			left--;
 			continue;
 		}
 		p += n;
+		left -= n;
 		if (c == '\t')
 			c = ' ';
-		if (c == '\r')
-			continue;
-		if (c != '\n' && (c < 0x20 || c == 0x7f ||
-		    (c >= 0x80 && c < 0xa0)))
+		if (!text_char_allowed(c, true))
 			continue;
 		if (!editor_insert(ed, (wchar_t)c))
 			break;
@@ -192,7 +135,7 @@ editor_encode(const wchar_t *w, size_t n)
 	size_t	 i, o = 0;
 
 	for (i = 0; i < n; i++)
-		o += editor_utf8_encode((uint32_t)w[i], out + o);
+		o += text_utf8_encode((uint32_t)w[i], out + o);
 	out[o] = '\0';
 	return out;
 }

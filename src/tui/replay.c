@@ -6,7 +6,9 @@
  * event (the session replayed up to it, cached for the current event), a
  * timeline of incidents and status points, and the E3 marking grid.  Only
  * attributes (bold, reverse, dim) are used, so NO_COLOR holds by design.
- * Nothing here writes the journal: marks go to "<session>.marks".
+ * Nothing here writes the journal: marks go to "<session>.marks", a
+ * journal of their own signed by the evaluator's key (io/marks.h); a mark
+ * refused (another account's file, full disk) is shown whole in a box.
  */
 #include <curses.h>
 #include <jansson.h>
@@ -26,6 +28,8 @@
 #include "tui/app.h"
 #include "tui/replay.h"
 #include "util/i18n.h"
+#include "util/text.h"
+#include "util/wrap.h"
 #include "util/xalloc.h"
 
 enum view { VIEW_EVENTS, VIEW_STATE, VIEW_TIMELINE, VIEW_MARKS, VIEW_COUNT };
@@ -72,6 +76,7 @@ struct replay {
 	char		 status[200];	/* integrity, shown on top */
 	char		 msg[300];
 	struct marks	 marks;
+	char		*marks_refused;	/* why the marks cannot be read */
 };
 
 static const char *const help_lines[] = {
@@ -102,10 +107,14 @@ cell(int y, int x, int w, const char *s)
 	size_t		 n;
 	int		 used = 0, cw;
 	size_t		 i;
+	char		*shown;
 
 	if (w <= 0)
 		return;
-	n = mbstowcs(wbuf, s ? s : "", 511);
+	/* A journal may predate the text rule: show controls, never send. */
+	shown = text_sanitize(s ? s : "", s ? strlen(s) : 0, false);
+	n = mbstowcs(wbuf, shown, 511);
+	free(shown);
 	if (n == (size_t)-1)
 		n = 0;
 	wbuf[n] = L'\0';
@@ -383,7 +392,9 @@ prompt(const char *label)
 		}
 		if (kind == KEY_CODE_YES && ch == KEY_ENTER)
 			break;
-		if (kind == OK && ch >= L' ' && len < 398)
+		/* An evaluator's text follows the rule of every text. */
+		if (kind == OK && text_char_allowed((uint32_t)ch, false) &&
+		    wcwidth((wchar_t)ch) >= 1 && len < 398)
 			buf[len++] = (wchar_t)ch;
 	}
 	curs_set(0);
@@ -459,6 +470,41 @@ go_to(struct replay *r)
 	free(s);
 }
 
+/*
+ * A text too long for the message line (a refusal naming two keys and a
+ * path), wrapped in a box over the view until a key is pressed.
+ */
+static void
+notice(const char *title, const char *text)
+{
+	int		 w = COLS - 8, x0 = 4, y0, n = 0, i;
+	size_t		 len, next;
+	char		*flat = xstrdup(text), *p, *line;
+	wint_t		 ch;
+
+	/* wrap_next() cuts one paragraph: newlines become spaces. */
+	for (p = flat; *p != '\0'; p++)
+		if (*p == '\n')
+			*p = ' ';
+	for (p = flat; *p != '\0' && n < LINES - 4; p += next, n++)
+		wrap_next(p, w - 2, &len, &next);
+	y0 = (LINES - n - 2) / 2;
+	attron(A_REVERSE);
+	cell(y0, x0, w, title);
+	attroff(A_REVERSE);
+	for (p = flat, i = 0; i < n; i++, p += next) {
+		wrap_next(p, w - 2, &len, &next);
+		line = xstrndup(p, len);
+		cellf(y0 + 1 + i, x0, w, " %s", line);
+		free(line);
+	}
+	cell(y0 + 1 + n, x0, w, "");
+	refresh();
+	free(flat);
+	while (get_wch(&ch) == ERR)
+		;
+}
+
 static void
 mark_criterion(struct replay *r)
 {
@@ -468,7 +514,6 @@ mark_criterion(struct replay *r)
 	struct mark		 m;
 	int64_t			 seq = r->nev ? r->ev[r->sel].seq : 0;
 	char			*lv, *comment, *cause = NULL;
-	const char		*user = getenv("USER");
 
 	lv = prompt(_("Niveau : a = acquis, p = partiellement acquis, "
 	    "n = non acquis : "));
@@ -492,9 +537,10 @@ mark_criterion(struct replay *r)
 	m.comment = comment;
 	m.evidence = seq > 0 ? &seq : NULL;
 	m.nevidence = seq > 0 ? 1 : 0;
-	m.author = (char *)(uintptr_t)(user ? user : _("évaluateur"));
+	m.author = (char *)(uintptr_t)marks_default_author();
 	m.time = session_now();
-	if (marks_put(&r->marks, &m, &cause) == -1) {
+	if (marks_put(&r->marks, &m, &cause) != EX_OK) {
+		notice(_(" Évaluation E3 (une touche pour continuer)"), cause);
 		snprintf(r->msg, sizeof r->msg, "%s", cause);
 		free(cause);
 	} else
@@ -531,9 +577,12 @@ draw_details(struct replay *r, int y, int rows)
 	cellf(y++, 0, COLS, _("Événement n° %lld : %s"), (long long)e->seq,
 	    e->type);
 	attroff(A_BOLD);
-	cellf(y++, 0, COLS, _("Qui : %s (%s), équipe %s, à %s, semaine %d"),
-	    e->actor ? e->actor : "—", role, e->team ? e->team : "—", when,
-	    e->week);
+	/* Individual attribution says when the name was only declared. */
+	cellf(y++, 0, COLS, json_is_true(json_object_get(e->obj, "declared")) ?
+	    _("Qui : %s (nom déclaré sur la console partagée) (%s), équipe "
+	    "%s, à %s, semaine %d") : _("Qui : %s (%s), équipe %s, à %s, "
+	    "semaine %d"), e->actor ? e->actor : "—", role,
+	    e->team ? e->team : "—", when, e->week);
 	cellf(y++, 0, COLS, _("Pour le compte de : %s"), by ? by : "—");
 	cellf(y++, 0, COLS, _("Pourquoi : %s"), why && *why ? why : "—");
 	describe(e->obj, desc, sizeof desc);
@@ -1031,7 +1080,10 @@ key(struct replay *r, int kind, wint_t ch)
 		r->scroll = 0;
 		break;
 	case L'm': case L'\n': case L'\r':
-		if (r->view == VIEW_MARKS)
+		if (r->view == VIEW_MARKS && r->marks_refused != NULL)
+			notice(_(" Évaluation E3 (une touche pour continuer)"),
+			    r->marks_refused);
+		else if (r->view == VIEW_MARKS)
 			mark_criterion(r);
 		else if (ch == L'm')
 			snprintf(r->msg, sizeof r->msg, _("Passez à la vue "
@@ -1060,12 +1112,19 @@ replay_run(const char *path)
 	memset(&r, 0, sizeof r);
 	r.path = path;
 	r.fteam = r.fcand = -1;
-	rc = journal_verify_file(path, &rep);
+	rc = journal_verify_file(path, NULL, &rep);
 	if (rc == -2) {
 		fprintf(stderr, "pilote replay : %s\n", rep.message ?
 		    rep.message : path);
 		journal_report_release(&rep);
 		return EX_NOINPUT;
+	}
+	if (rc == -1 && rep.lines == 0) {
+		printf(_("%s:1: ce n'est pas un journal de session pilote (%s) : "
+		    "rejeu impossible.\n"), path, rep.message ? rep.message : "");
+		fflush(stdout);
+		journal_report_release(&rep);
+		return EX_DATAERR;
 	}
 	if (rc == -1) {
 		printf(_("Session ALTÉRÉE : %s:%zu: %s\n"
@@ -1076,11 +1135,11 @@ replay_run(const char *path)
 		return EX_DATAERR;
 	}
 	if (rep.torn_tail)
-		snprintf(r.status, sizeof r.status, _("journal intact "
-		    "(dernière ligne incomplète écartée)"));
+		snprintf(r.status, sizeof r.status, _("journal intact, signé "
+		    "%s (dernière ligne incomplète écartée)"), rep.fingerprint);
 	else
 		snprintf(r.status, sizeof r.status, _("journal intact ✓ "
-		    "(%zu lignes)"), rep.lines);
+		    "(%zu lignes, signé %s)"), rep.lines, rep.fingerprint);
 	journal_report_release(&rep);
 	if (session_open(path, false, 0, &r.full, &warning, &cause) == -1) {
 		fprintf(stderr, "pilote replay : %s\n", cause);
@@ -1088,17 +1147,28 @@ replay_run(const char *path)
 		return EX_DATAERR;
 	}
 	free(warning);
-	if (marks_load(path, &r.marks, &cause) == -1) {
+	rc = marks_load(path, r.full->journal, &r.marks, &warning, &cause);
+	if (rc == EX_NOPERM) {
+		/* The jury's private file: replay on, without its marks. */
+		r.marks_refused = xasprintf(_("Notes du jury illisibles pour ce "
+		    "compte, rejeu sans elles et sans noter : %s"), cause);
+		warning = xstrdup(r.marks_refused);
+		free(cause);
+	} else if (rc != EX_OK) {
 		fprintf(stderr, "pilote replay : %s\n", cause);
 		free(cause);
 		session_close(r.full);
-		return EX_DATAERR;
+		return rc;
 	}
 	for (i = 0; i < r.full->game->nteams; i++)
 		game_compute_results(r.full->game, i);
 	load_events(&r);
-	snprintf(r.msg, sizeof r.msg, _("Session intacte : rejeu en lecture "
-	    "seule. ? pour l'aide."));
+	if (warning != NULL)
+		snprintf(r.msg, sizeof r.msg, "%s", warning);
+	else
+		snprintf(r.msg, sizeof r.msg, _("Session intacte : rejeu en "
+		    "lecture seule. ? pour l'aide."));
+	free(warning);
 
 	if (initscr() == NULL) {
 		fprintf(stderr, _("pilote replay : terminal inutilisable\n"));
@@ -1128,6 +1198,7 @@ out:
 	session_close(r.at);
 	session_close(r.full);
 	marks_release(&r.marks);
+	free(r.marks_refused);
 	free(r.ev);
 	return rc;
 }

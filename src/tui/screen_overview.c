@@ -5,7 +5,8 @@
  * close the week, inject an incident, request a status point, broadcast a
  * message, pause the clock, write a note, look at a team.  When the screen
  * hosts the session (pilote host), each team's join code and who is
- * connected since when, and a new code for a team.
+ * connected since when, a new code for a team, the candidates' personal
+ * codes, and the host's latest security alerts.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -152,7 +153,7 @@ overview_consoles(struct app *a, int y, int end)
 		return y;
 	n = host_consoles(a->host, &c);
 	app_text(a, y++, 1, COLS - 2, ROLE_HEADING, _("consoles       code       "
-	    "connectés, depuis          r : nouveau code"));
+	    "connectés, depuis   r nouveau code · c candidats"));
 	for (i = 0; i < a->game->nteams && y < end; i++, y++) {
 		overview_code(code, host_code(a->host, i));
 		app_text(a, y, 1, 14, i == a->focus[a->screen] ? ROLE_TITLE :
@@ -167,16 +168,49 @@ overview_consoles(struct app *a, int y, int end)
 	return y;
 }
 
+/* The host's latest alerts, newest first, on at most max lines. */
+static int
+overview_alerts(struct app *a, int y, int end, int max)
+{
+	const struct host_alert	*al;
+	struct tm		 tm;
+	time_t			 t;
+	char			 when[8];
+	int			 i, n = host_alerts(a->host, &al);
+
+	for (i = n - 1; i >= 0 && i >= n - max && y < end; i--) {
+		t = (time_t)(al[i].time / 1000);
+		if (localtime_r(&t, &tm) == NULL ||
+		    strftime(when, sizeof when, "%H:%M", &tm) == 0)
+			strcpy(when, "--:--");
+		app_textf(a, y++, 1, COLS - 2, ROLE_BAD, _("⚠ %s %s"), when,
+		    al[i].text);
+	}
+	return y;
+}
+
 static void
 overview_draw(struct app *a, int top, int rows)
 {
 	struct game	*g = a->game;
-	int		 i, y = top, gap;
+	const struct host_alert *al;
+	int		 i, y = top, gap, nalerts;
 
 	/* Blank lines between the parts only when everything fits. */
-	gap = 3 + g->nteams + 1 + 4 + (g->nbroadcasts > 0 ? 2 : 0) +
-	    (a->host != NULL ? 2 + g->nteams : 0) <= rows;
+	nalerts = 0;
+	if (a->host != NULL)
+		nalerts = host_alerts(a->host, &al) < 2 ?
+		    host_alerts(a->host, &al) : 2;
+	gap = 4 + g->nteams + 1 + 4 + (g->nbroadcasts > 0 ? 2 : 0) +
+	    (a->host != NULL ? 2 + g->nteams + nalerts : 0) <= rows;
 	app_textf(a, y++, 1, COLS - 2, ROLE_TITLE, "%s", a->scenario->title);
+	/* The anchors a jury checks: pilote verify --signer … --head …. */
+	if (a->session != NULL)
+		app_textf(a, y++, 1, COLS - 2, ROLE_DIM, _("journal : %zu "
+		    "ligne(s), tête %.*s · clé du formateur %s"),
+		    journal_count(a->session->journal), JOURNAL_SHORT_HEAD,
+		    journal_head(a->session->journal),
+		    journal_fingerprint(a->session->journal));
 	y += gap;
 	app_text(a, y++, 1, COLS - 2, ROLE_HEADING, _("équipe               "
 	    "prévu   enveloppe livrés retard incid. points   E3 score"));
@@ -185,6 +219,8 @@ overview_draw(struct app *a, int top, int rows)
 	if (a->host != NULL) {
 		y += gap;
 		y = overview_consoles(a, y, top + rows);
+		/* Security first: kept even when the rest must squeeze. */
+		y = overview_alerts(a, y, top + rows, nalerts);
 	}
 	y += gap;
 	if (y < top + rows)
@@ -328,6 +364,15 @@ overview_summary(struct app *a)
 	char		**labels = NULL;
 	int		 n = 0, i, j, k, delivered;
 
+	/* A head to write down: `pilote verify --head` shows any later cut. */
+	if (a->session != NULL) {
+		labels = xreallocarray(labels, (size_t)n + 1, sizeof *labels);
+		labels[n++] = xasprintf(_("Tête du journal à noter : %.*s (%zu "
+		    "ligne(s)%s) — pilote verify --head la retrouve"),
+		    JOURNAL_SHORT_HEAD, journal_head(a->session->journal),
+		    journal_count(a->session->journal), g->sealed ?
+		    _(", session scellée") : "");
+	}
 	for (i = 0; i < g->nteams; i++) {
 		struct team *t = &g->teams[i];
 
@@ -406,6 +451,54 @@ overview_renew(struct app *a, int team)
 	    "sert plus."), a->game->teams[team].name, code);
 }
 
+/*
+ * The candidates' personal codes for the chosen team: each opens a console
+ * that acts in its candidate's name only.  Choosing one renews it.
+ */
+static void
+overview_personal(struct app *a, int team)
+{
+	const struct team	*t = &a->game->teams[team];
+	const char		*labels[2];
+	char			**rows, *title, *cause = NULL, code[10];
+	char			 cell[256];
+	int			 i, who, choice;
+
+	rows = xcalloc((size_t)t->ncandidates, sizeof *rows);
+	for (i = 0; i < t->ncandidates; i++) {
+		overview_code(code, host_candidate_code(a->host, team, i));
+		rows[i] = xasprintf("%s %s", wrap_pad(cell, sizeof cell,
+		    t->candidates[i].name, 30, 0), code);
+	}
+	title = xasprintf(_("Codes personnels, équipe %s (Entrée : "
+	    "renouveler)"), t->name);
+	who = app_choose(a, title, (const char *const *)rows, t->ncandidates,
+	    0);
+	free(title);
+	for (i = 0; i < t->ncandidates; i++)
+		free(rows[i]);
+	free(rows);
+	if (who < 0)
+		return;
+	labels[0] = _("Nouveau code ; sa console ouverte reste connectée");
+	labels[1] = _("Nouveau code, et fermer sa console ouverte");
+	title = xasprintf(_("Remplacer le code personnel de %s ?"),
+	    t->candidates[who].name);
+	choice = app_choose(a, title, labels, 2, 0);
+	free(title);
+	if (choice < 0)
+		return;
+	if (host_renew_candidate_code(a->host, team, who, choice == 1,
+	    &cause) == -1) {
+		app_say(a, true, _("Code non renouvelé : %s"), cause);
+		free(cause);
+		return;
+	}
+	overview_code(code, host_candidate_code(a->host, team, who));
+	app_say(a, false, _("Nouveau code personnel de %s : %s ; l'ancien ne "
+	    "sert plus."), t->candidates[who].name, code);
+}
+
 static int
 overview_key(struct app *a, int kind, wint_t ch)
 {
@@ -471,6 +564,11 @@ overview_key(struct app *a, int kind, wint_t ch)
 			return APP_IGNORED;
 		overview_renew(a, a->focus[a->screen]);
 		return APP_HANDLED | APP_REDRAW;
+	case 'c':
+		if (a->host == NULL)
+			return APP_IGNORED;
+		overview_personal(a, a->focus[a->screen]);
+		return APP_HANDLED | APP_REDRAW;
 	default:
 		return APP_IGNORED;
 	}
@@ -487,6 +585,8 @@ static const char *const overview_help[] = {
 	N_("z            mettre en pause / relancer le chronomètre"),
 	N_("r            nouveau code d'accès pour l'équipe choisie (pilote "
 	    "host)"),
+	N_("c            codes personnels des candidats de l'équipe choisie, "
+	    "et en renouveler un (pilote host)"),
 	NULL
 };
 

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "util/diag.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 void
@@ -35,6 +36,7 @@ diag_addv(struct diag *d, enum diag_severity sev, const char *file, int line,
 {
 	struct diag_item	*it;
 	va_list			 ap2;
+	char			*msg;
 	int			 len;
 
 	if (d->count == d->capacity) {
@@ -50,9 +52,15 @@ diag_addv(struct diag *d, enum diag_severity sev, const char *file, int line,
 	len = vsnprintf(NULL, 0, fmt, ap);
 	if (len < 0)
 		len = 0;
-	it->message = xmalloc((size_t)len + 1);
-	vsnprintf(it->message, (size_t)len + 1, fmt, ap2);
+	msg = xmalloc((size_t)len + 1);
+	vsnprintf(msg, (size_t)len + 1, fmt, ap2);
 	va_end(ap2);
+	/*
+	 * Messages quote what they complain about, and end on a terminal or
+	 * in an editor: its controls are shown ("␛"), never obeyed.
+	 */
+	it->message = text_sanitize(msg, strlen(msg), false);
+	free(msg);
 	d->count++;
 	if (sev == DIAG_ERROR)
 		d->errors++;

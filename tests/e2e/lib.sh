@@ -12,14 +12,14 @@ start() {
 	cols=$1 rows=$2
 	shift 2
 	$T new-session -d -s app -x "$cols" -y "$rows" \
-	    "env -i PATH=/usr/bin:/bin HOME=${HOME:-/tmp} LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color ${EXTRA_ENV:-} sh -c '$*'; echo \"[fin: \$?]\"; sleep 600"
+	    "env -i PATH=/usr/bin:/bin HOME=${HOME:-/tmp} ${PILOTE_TRAINER_KEY:+PILOTE_TRAINER_KEY=$PILOTE_TRAINER_KEY} LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color ${EXTRA_ENV:-} sh -c '$*'; echo \"[fin: \$?]\"; sleep 600"
 	$T set-option -t app window-size manual >/dev/null
 }
 
 # respawn COMMAND...: kills what runs in the window and runs COMMAND there.
 respawn() {
 	$T respawn-pane -k -t app \
-	    "env -i PATH=/usr/bin:/bin HOME=${HOME:-/tmp} LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color ${EXTRA_ENV:-} sh -c '$*'; echo \"[fin: \$?]\"; sleep 600"
+	    "env -i PATH=/usr/bin:/bin HOME=${HOME:-/tmp} ${PILOTE_TRAINER_KEY:+PILOTE_TRAINER_KEY=$PILOTE_TRAINER_KEY} LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color ${EXTRA_ENV:-} sh -c '$*'; echo \"[fin: \$?]\"; sleep 600"
 }
 
 screen() {

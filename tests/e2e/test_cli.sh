@@ -1,6 +1,7 @@
 #!/bin/sh
 # The command line outside the terminal screens: help, version, exit codes,
-# and a brief that reads well when printed.
+# a brief that reads well when printed, and `pilote mark` (the jury's
+# scripted marks: its refusals and their exit codes).
 TEST_NAME=cli
 set -u
 BIN=${BIN:-./pilote}
@@ -28,4 +29,27 @@ printf '%s\n' "$out" | grep -qF "$secret" && fail "brief : révèle l'incident �
 # In a C locale, text must still come out as UTF-8 French.
 LC_ALL=C "$BIN" brief scenarios/lancement-hydra.cfg | grep -q "Équipe interne" \
     || fail "brief en locale C"
+# pilote mark, on a copy of the export fixture (its marks were begun with
+# the test key): usage 64, bad values 65, another account's key 77.
+DIR=$(mktemp -d)
+trap 'rm -rf "$DIR"' EXIT INT TERM
+cp tests/fixtures/export/session.jsonl tests/fixtures/export/session.jsonl.marks "$DIR/"
+cp tests/fixtures/trainer-test.key "$DIR/jury.key"
+chmod 600 "$DIR/jury.key"
+S=$DIR/session.jsonl
+"$BIN" mark --help | grep -q "Usage : pilote mark SESSION" || fail "mark --help"
+"$BIN" mark "$S" --team Alpha --criterion outil >/dev/null 2>&1; [ $? -eq 64 ] || fail "mark sans --level : 64"
+"$BIN" mark "$S" --team Alpha --criterion outil --level >/dev/null 2>&1; [ $? -eq 64 ] || fail "mark --level sans valeur : 64"
+export PILOTE_TRAINER_KEY="$DIR/jury.key"
+"$BIN" mark "$S" --team Alpha --criterion outil --level aquis 2>"$DIR/err"; [ $? -eq 65 ] || fail "mark niveau inconnu : 65"
+grep -q "vouliez-vous dire « acquis »" "$DIR/err" || fail "mark : pas de suggestion pour « aquis »"
+"$BIN" mark "$S" --team Gamma --criterion outil --level acquis 2>/dev/null; [ $? -eq 65 ] || fail "mark équipe inconnue : 65"
+"$BIN" mark "$S" --team Alpha --criterion cadrage --level partiel --evidence 999 2>/dev/null; [ $? -eq 65 ] || fail "mark événement inconnu : 65"
+"$BIN" mark "$S" --team Beta --candidate 'Max Blanc' --criterion equipe --level acquis \
+    --comment 'Rôles tenus' --evidence 11 >/dev/null || fail "mark valide refusé"
+"$BIN" verify "$S" | grep -q "session.jsonl.marks : 4 notes, intactes, signées par la clé ec7f f931 7c2e 13c7" ||
+    fail "verify ne compte pas la nouvelle note"
+PILOTE_TRAINER_KEY="$DIR/autre.key" "$BIN" mark "$S" --team Alpha --criterion outil --level partiel 2>"$DIR/err"
+[ $? -eq 77 ] || fail "mark avec la clé d'un autre compte : 77"
+grep -q "ec7f f931 7c2e 13c7" "$DIR/err" || fail "mark : le refus ne nomme pas la clé des notes"
 echo "ok $TEST_NAME"

@@ -30,7 +30,7 @@ mkdir "$WORK/saves"
 BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 EXTRA_ENV="PILOTE_FAKE_TIME=1800000000000"
 S=saves/classe.jsonl
-ENV="env -i PATH=/usr/bin:/bin HOME=${HOME:-/tmp} LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color $EXTRA_ENV"
+ENV="env -i PATH=/usr/bin:/bin HOME=${HOME:-/tmp} ${PILOTE_TRAINER_KEY:+PILOTE_TRAINER_KEY=$PILOTE_TRAINER_KEY} LANG=C.UTF-8 LC_ALL=C.UTF-8 TERM=screen-256color $EXTRA_ENV"
 
 # The window the helpers of lib.sh look at and type into.
 W=formateur

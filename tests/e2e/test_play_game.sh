@@ -199,10 +199,13 @@ keys o
 wait_for "[fin: 0]"
 
 # --- outside tmux: the journal holds it all -----------------------------
-[ "$(wc -l <"$S")" -eq $((ev + 1)) ] ||
-    fail "$(wc -l <"$S") lignes dans le journal pour $ev événements"
+# The header, one line per event, and the host's seal after the last week.
+[ "$(wc -l <"$S")" -eq $((ev + 2)) ] ||
+    fail "$(wc -l <"$S") lignes dans le journal pour $ev événements et le sceau"
+tail -n 1 "$S" | grep -q '"type":"sceller"' ||
+    fail "la dernière ligne n'est pas le sceau de la session"
 "$BIN" show "$S" --team Alpha >"$WORK/show.txt" 2>&1 || fail "pilote show"
-for text in "Phase : lancé, semaine 8 sur 8, $ev événement(s)" \
+for text in "Phase : lancé, semaine 8 sur 8, $((ev + 1)) événement(s)" \
     "14 lot(s) sur 14 planifiés" "8 relation(s) prestataire cadrée(s) sur 8" \
     "cadrage sans alerte à l'ouverture du pilotage" \
     "1 point(s) de situation rendu(s) à l'heure sur 1 demandé(s)" \

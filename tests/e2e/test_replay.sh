@@ -3,7 +3,10 @@
 # read-only in tmux: integrity said plainly, stepping forward and back,
 # jumping to a week, filtering on a candidate, marking an E3 criterion with
 # an accented comment, and the mark still there after quitting and
-# reopening.  An altered copy of the journal is reported and refused (65).
+# reopening.  The marks file is private (0600) and signed by the
+# evaluator's key: `pilote verify` checks it, reports an altered one with
+# its line (65), and another account's replay shows why it may not mark.
+# An altered copy of the journal is reported and refused (65).
 TEST_NAME=replay
 . "$(dirname "$0")/lib.sh"
 DIR=$(mktemp -d)
@@ -34,6 +37,8 @@ for w in 1 2 3; do
 	trainer cloturer_semaine
 done
 last=$(($(wc -l <"$S") - 1))
+# The evaluator marks with a key of their own, not the trainer's.
+EXTRA_ENV="PILOTE_TRAINER_KEY=$DIR/jury.key"
 
 start 80 24 "$BIN replay $S"
 wait_for "intact"
@@ -92,6 +97,8 @@ wait_for "« Outil choisi tôt, réunions suivies : très bien »"
 keys q
 wait_for "[fin: 0]"
 [ -s "$S.marks" ] || fail "aucune note enregistrée dans $S.marks"
+[ "$(stat -c %a "$S.marks")" = 600 ] || fail "$S.marks n'est pas en 0600"
+[ -s "$DIR/jury.key" ] || fail "la clé de l'évaluateur n'a pas été créée"
 
 # Reopened: the mark is kept.
 respawn "$BIN replay $S"
@@ -102,7 +109,40 @@ wait_for "« Outil choisi tôt, réunions suivies : très bien »"
 screen | grep -q "Outil de gestion.*acquis" || fail "niveau « acquis » absent après réouverture"
 keys q
 wait_for "[fin: 0]"
-"$BIN" verify "$S" >/dev/null || fail "le rejeu a altéré le journal"
+"$BIN" verify "$S" >"$DIR/out" 2>&1 || { cat "$DIR/out"; fail "le rejeu a altéré le journal"; }
+grep -q "hydra.jsonl.marks : 1 note, intacte, signée par la clé" "$DIR/out" ||
+    { cat "$DIR/out"; fail "verify ne vérifie pas les notes"; }
+
+# Another account (another key) may read the marks but not add one: the
+# refusal names both keys, and the replay goes on.
+EXTRA_ENV="PILOTE_TRAINER_KEY=$DIR/autre.key"
+respawn "$BIN replay $S"
+wait_for "intact"
+keys t 4
+wait_for "« Outil choisi tôt, réunions suivies : très bien »"
+keys m
+wait_for "Niveau"
+keys p Enter
+wait_for "Commentaire"
+keys -l "autre compte"
+keys Enter
+wait_for "Évaluation E3 (une touche pour continuer)"
+wait_for "autre.key) est une autre"
+screen | grep -q "signé par la clé" || fail "le refus ne nomme pas la clé des notes"
+keys Space
+wait_gone "une touche pour continuer"
+screen | grep -q "^Note non enregistrée" || fail "le refus n'est pas rappelé en bas"
+keys q
+wait_for "[fin: 0]"
+EXTRA_ENV="PILOTE_TRAINER_KEY=$DIR/jury.key"
+
+# A mark changed behind the evaluator's back is reported with its line.
+cp "$S.marks" "$DIR/marks.orig"
+sed '2s/"acquis"/"partiel"/' "$DIR/marks.orig" >"$S.marks"
+"$BIN" verify "$S" >/dev/null 2>"$DIR/err"
+[ $? -eq 65 ] || fail "verify : notes altérées, 65 attendu"
+grep -q "hydra.jsonl.marks:2:" "$DIR/err" || { cat "$DIR/err"; fail "verify ne nomme pas la ligne altérée des notes"; }
+cp "$DIR/marks.orig" "$S.marks"
 
 # An altered copy is reported with its line and refused.
 sed '4s/12000/13000/' "$S" >"$DIR/altered.jsonl"

@@ -5,11 +5,17 @@
  * Random bytes almost never carry a correct hash and signature, so each
  * input is checked twice: as it is, then resealed.  Resealing gives every
  * line (up to RESEAL_MAX) a correct seal made with a fixed test key, in
- * place of its own seal or of its last byte, and puts that key in place of
- * the header's "pubkey"; mutations then reach the checks behind the seal
- * (JSON, seq, pubkey, torn tails).  The oracle: the report is consistent,
- * and the good lines it counts verify alone as an intact journal with the
- * same head.
+ * place of its own seal or of its last byte, chained as the format says
+ * (Hn = BLAKE2b-256(Hn-1 ‖ Sn-1 ‖ Bn)), and puts that key in place of the
+ * header's "pubkey"; mutations then reach the checks behind the seal
+ * (JSON, seq, pubkey, torn tails, lost newlines).
+ *
+ * The oracle, from the rules of journal.h: an altered journal names its
+ * first bad line, every line before it good and no other; only an input
+ * that does not end in a newline can have a torn tail or a lost newline;
+ * an intact one ends in a newline unless its last line lost it; and the
+ * good lines alone (given back their newline) verify as an intact journal
+ * with the same head, which opts.head then finds at the last good line.
  */
 #include <stddef.h>
 #include <stdint.h>
@@ -54,7 +60,7 @@ static char *
 reseal(const char *data, size_t len, size_t *outlen)
 {
 	crypto_generichash_state	 st;
-	unsigned char			 prev[32], h[32], sig[64];
+	unsigned char			 prev[32], prev_sig[64], h[32], sig[64];
 	const char			*p = data, *end = data + len, *nl;
 	char				*out, *o, *key;
 	size_t				 n, keep, lines = 0;
@@ -74,11 +80,14 @@ reseal(const char *data, size_t len, size_t *outlen)
 			memcpy(key + 10, pkhex, 64);
 		crypto_generichash_init(&st, NULL, 0, 32);
 		crypto_generichash_update(&st, prev, 32);
+		if (lines > 1)	/* the header has no previous signature */
+			crypto_generichash_update(&st, prev_sig, 64);
 		crypto_generichash_update(&st, (unsigned char *)o, keep);
 		crypto_generichash_update(&st, (const unsigned char *)"}", 1);
 		crypto_generichash_final(&st, h, 32);
 		crypto_sign_detached(sig, NULL, h, 32, sk);
 		memcpy(prev, h, 32);
+		memcpy(prev_sig, sig, 64);
 		o += keep;
 		memcpy(o, ",\"hash\":\"", 9);
 		sodium_bin2hex(o + 9, 65, h, 32);
@@ -97,38 +106,66 @@ reseal(const char *data, size_t len, size_t *outlen)
 static void
 check(const char *data, size_t len)
 {
-	struct journal_report	 r, again;
-	size_t			 good = 0, seen = 0;
-	int			 rc;
+	struct journal_verify_opts	 opts;
+	struct journal_report		 r, again;
+	size_t				 good = 0, seen = 0;
+	char				*copy;
+	int				 rc, ends_nl = len > 0 && data[len - 1] == '\n';
 
-	rc = journal_verify_buffer(data, len, &r);
+	rc = journal_verify_buffer(data, len, NULL, &r);
 	if (rc != 0 && rc != -1)
 		abort();
 	if (r.lines > 0 && (strlen(r.head) != 64 || strlen(r.fingerprint) != 19))
 		abort();
-	if (rc == 0 && !r.torn_tail &&
-	    (r.bad_line != 0 || r.message != NULL || r.lines == 0))
+	if (r.head_line != 0)		/* not asked */
 		abort();
-	if ((rc == -1 || r.torn_tail) &&
-	    (r.bad_line != r.lines + 1 || r.message == NULL))
+	/* Altered: the first bad line, and exactly the lines before it good. */
+	if (rc == -1 && (r.bad_line < 1 || r.lines + 1 != r.bad_line ||
+	    r.message == NULL || r.torn_tail || r.newline_lost))
 		abort();
-	if (rc == -1 && r.torn_tail)
+	/* Only an unterminated tail is torn, or lost its newline. */
+	if ((r.torn_tail || r.newline_lost) && ends_nl)
 		abort();
-	/* The good lines alone are an intact journal with the same head. */
+	if (r.torn_tail && (r.newline_lost || r.bad_line != r.lines + 1 ||
+	    r.message == NULL || r.lines == 0))
+		abort();
+	if (rc == 0 && !r.torn_tail && (r.bad_line != 0 || r.lines == 0 ||
+	    (r.message == NULL) != !r.newline_lost || ends_nl == r.newline_lost))
+		abort();
+	/*
+	 * The good lines alone, the last one given back a lost newline, are
+	 * an intact journal with the same head, found at their last line.
+	 */
 	if (r.lines > 0) {
 		while (seen < r.lines) {
 			const char *nl = memchr(data + good, '\n', len - good);
 
-			if (nl == NULL)
-				abort();
-			good = (size_t)(nl - data) + 1;
+			if (nl == NULL) {
+				if (!r.newline_lost || seen + 1 != r.lines)
+					abort();
+				good = len;
+				while (good > 0 && data[good - 1] == '\0')
+					good--;
+			} else
+				good = (size_t)(nl - data) + 1;
 			seen++;
 		}
-		if (journal_verify_buffer(data, good, &again) != 0 ||
+		if ((copy = malloc(good + 1)) == NULL)
+			abort();
+		memcpy(copy, data, good);
+		if (r.newline_lost)
+			copy[good++] = '\n';
+		memset(&opts, 0, sizeof opts);
+		opts.head = r.head;
+		if (journal_verify_buffer(copy, good, &opts, &again) != 0 ||
 		    again.bad_line != 0 || again.lines != r.lines ||
-		    strcmp(again.head, r.head) != 0)
+		    again.torn_tail || again.newline_lost ||
+		    again.head_line != r.lines ||
+		    strcmp(again.head, r.head) != 0 ||
+		    strcmp(again.fingerprint, r.fingerprint) != 0)
 			abort();
 		journal_report_release(&again);
+		free(copy);
 	}
 	journal_report_release(&r);
 }

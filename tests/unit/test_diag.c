@@ -44,12 +44,27 @@ sorting_keeps_file_order_then_lines(void **state)
 	diag_release(&d);
 }
 
+static void
+messages_show_the_controls_they_quote(void **state)
+{
+	struct diag	 d;
+
+	(void)state;
+	diag_init(&d);
+	diag_add(&d, DIAG_ERROR, "a.cfg", 3, "valeur « %s » inconnue",
+	    "x\x1b]0;pwn\a\nsuite");
+	assert_string_equal(d.items[0].message,
+	    "valeur « x␛]0;pwn␇ suite » inconnue");
+	diag_release(&d);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(diagnostics_format_like_a_compiler),
 		cmocka_unit_test(sorting_keeps_file_order_then_lines),
+		cmocka_unit_test(messages_show_the_controls_they_quote),
 	};
 
 	return cmocka_run_group_tests_name("diag", tests, NULL, NULL);

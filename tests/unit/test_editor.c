@@ -69,6 +69,25 @@ accents_are_typed_and_erased_as_characters(void **state)
 }
 
 static void
+the_editor_keeps_to_the_text_rule(void **state)
+{
+	struct editor	 ed;
+
+	(void)state;
+	editor_init(&ed);
+	/* C1 controls, a right-to-left override, a zero-width space. */
+	assert_int_equal(editor_key(&ed, OK, 0x9b, 40, 3), EDITOR_IGNORED);
+	assert_int_equal(editor_key(&ed, OK, 0x202e, 40, 3), EDITOR_IGNORED);
+	assert_int_equal(editor_key(&ed, OK, 0x200b, 40, 3), EDITOR_IGNORED);
+	assert_int_equal(editor_key(&ed, OK, 0x2028, 40, 3), EDITOR_IGNORED);
+	assert_true(editor_empty(&ed));
+	/* A text set from outside (a draft) loses them too, keeps lines. */
+	editor_set(&ed, "a\x1b[31m\xe2\x80\xae" "b\xc2\x9b\r\nc\td\xe9");
+	check_text(&ed, "a[31mb\nc d");
+	editor_release(&ed);
+}
+
+static void
 rows_wrap_at_spaces_by_display_width(void **state)
 {
 	struct editor	 ed;
@@ -227,6 +246,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(accents_are_typed_and_erased_as_characters),
+		cmocka_unit_test(the_editor_keeps_to_the_text_rule),
 		cmocka_unit_test(rows_wrap_at_spaces_by_display_width),
 		cmocka_unit_test(arrows_move_by_characters_and_rows),
 		cmocka_unit_test(scrolling_keeps_the_cursor_visible),

@@ -2,14 +2,22 @@
  * Unit tests for io/export: the REX file, the E3 grid (Markdown and CSV)
  * and the events table of a recorded session (tests/fixtures/export, made
  * by make_fixture.sh) match their expected files, are byte-identical from
- * one run to the next, and an altered journal is refused before any export.
+ * one run to the next, and an altered journal is refused before any export;
+ * texts of a journal older than the text rule are shown, never obeyed, by
+ * every export.
  */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "unit/cmocka_prelude.h"
+#include "cli/cli.h"
+#include "core/game.h"
+#include "io/event_json.h"
 #include "io/export.h"
+#include "io/journal.h"
+#include "io/scenario_load.h"
 #include "io/report.h"
 #include "io/marks.h"
 #include "io/session.h"
@@ -72,7 +80,9 @@ run_export(const char *path, enum kind k, char **text, char **cause)
 		break;
 	case KIND_GRID_MD:
 	case KIND_GRID_CSV:
-		assert_int_equal(marks_load(path, &ms, cause), 0);
+		assert_int_equal(marks_load(path, ss->journal, &ms, &warning,
+		    cause), 0);
+		assert_null(warning);
 		*text = export_grid(ss, &ms, k == KIND_GRID_CSV ? EXPORT_CSV :
 		    EXPORT_MARKDOWN);
 		marks_release(&ms);
@@ -230,6 +240,332 @@ test_write(void **state)
 	free(cause);
 }
 
+/*
+ * A session whose journal holds texts the text rule now refuses, as one
+ * written before it could: lines signed with the session's key, appended
+ * without the engine's door.  The candidate's justification would run a
+ * formula in a spreadsheet and colour a terminal; her mission would open
+ * an HTML tag, a heading and a list, and reverse its end on screen.
+ */
+static const char *legacy_why = "=HYPERLINK(\"http://x\")\x1b[31m\a";
+static const char *legacy_mission = "<script>alert(1)</script> [lien](j:x)"
+    "\n# Titre\n1. liste _ici_ \xe2\x80\xae" "fin";
+
+/* Journals e as it is, applied as a replay would (rules, not texts). */
+static void
+legacy_append(struct session *ss, struct event *e)
+{
+	json_t	*o = event_to_json(e);
+	char	*cause = NULL;
+
+	e->seq = (int64_t)journal_count(ss->journal);
+	if (game_validate_journaled(ss->game, e, &cause) != 0)
+		fail_msg("%s refused: %s", e->type, cause);
+	assert_int_equal(journal_append(ss->journal, o, &cause), 0);
+	game_apply(ss->game, e);
+	json_decref(o);
+	event_release(e);
+}
+
+static char *
+legacy_session(char *dir)
+{
+	struct scenario		*s = NULL;
+	struct session		*ss;
+	struct game_setup	 setup;
+	struct diag		 d;
+	struct event		 e;
+	struct journal		*mj;
+	json_t			*header, *mark;
+	char			*path, *cause = NULL, mpath[96];
+
+	strcpy(dir, "/tmp/pilote-test-export-XXXXXX");
+	assert_non_null(mkdtemp(dir));
+	path = malloc(strlen(dir) + 16);
+	assert_non_null(path);
+	sprintf(path, "%s/s.jsonl", dir);
+	diag_init(&d);
+	assert_int_equal(scenario_load("tests/fixtures/mini.cfg", &s, &d),
+	    SCENARIO_LOAD_OK);
+	diag_release(&d);
+	memset(&setup, 0, sizeof setup);
+	setup.seed = 1;
+	setup.nteams = 1;
+	setup.teams[0].name = "Alpha";
+	setup.teams[0].ncandidates = 1;
+	setup.teams[0].candidates[0].name = CANDIDATE;
+	assert_int_equal(session_create(path, s, &setup, &ss, &cause), 0);
+	event_init(&e);
+	e.time = INT64_C(1800000000000);
+	event_set(&e.team, "Alpha");
+	event_set(&e.actor, CANDIDATE);
+	event_set(&e.type, "mission");
+	event_set(&e.why, legacy_why);
+	record_set_text(&e.data, "role", "pilote");
+	record_set_text(&e.data, "candidat", CANDIDATE);
+	record_set_text(&e.data, "texte", legacy_mission);
+	/* The door refuses it now; the journal takes what it is given. */
+	assert_int_equal(game_validate(ss->game, &e, &cause), -1);
+	free(cause);
+	legacy_append(ss, &e);
+	/* Then a reserve, used with the same justification in piloting. */
+	event_init(&e);
+	e.time = INT64_C(1800000060000);
+	event_set(&e.team, "Alpha");
+	event_set(&e.actor, CANDIDATE);
+	event_set(&e.type, "reserve");
+	record_set_text(&e.data, "montant", "1000");
+	legacy_append(ss, &e);
+	event_init(&e);
+	e.time = INT64_C(1800000120000);
+	event_set(&e.actor, GAME_TRAINER);
+	event_set(&e.type, "ouvrir_pilotage");
+	legacy_append(ss, &e);
+	event_init(&e);
+	e.time = INT64_C(1800000180000);
+	event_set(&e.team, "Alpha");
+	event_set(&e.actor, CANDIDATE);
+	event_set(&e.type, "utiliser_reserve");
+	event_set(&e.why, legacy_why);
+	record_set_text(&e.data, "montant", "100");
+	legacy_append(ss, &e);
+	/*
+	 * An evaluator's comment from before the rule, in a marks journal
+	 * written directly (marks_put would refuse it now).
+	 */
+	sprintf(mpath, "%s.marks", path);
+	header = json_pack("{s:s,s:i,s:s,s:s}", "type", "marks", "format", 1,
+	    "session", strrchr(path, '/') + 1, "session_header",
+	    journal_header_hash(ss->journal));
+	assert_int_equal(journal_create_unkeyed(mpath, header, &mj, &cause),
+	    0);
+	json_decref(header);
+	mark = json_loads("{\"author\":\"Jury\",\"comment\":\"<b>gras</b>"
+	    "\\u001b[2J \\u202eavis\",\"criterion\":\"outil\","
+	    "\"evidence\":[],\"level\":\"acquis\",\"team\":\"Alpha\","
+	    "\"time\":1,\"type\":\"mark\"}", 0, NULL);
+	assert_non_null(mark);
+	assert_int_equal(journal_append(mj, mark, &cause), 0);
+	json_decref(mark);
+	journal_close(mj);
+	session_close(ss);
+	scenario_free(s);
+	return path;
+}
+
+static void
+no_raw_control(const char *text)
+{
+	const unsigned char	*p;
+
+	for (p = (const unsigned char *)text; *p != '\0'; p++)
+		if ((*p < 0x20 && *p != '\n' && *p != '\r') || *p == 0x7f)
+			fail_msg("raw control 0x%02x in the export", *p);
+	assert_null(strstr(text, "\xe2\x80\xae"));
+}
+
+static void
+exports_of_an_older_journal_show_its_controls_and_obey_none(void **state)
+{
+	char	 dir[64], *path, *text, *cause = NULL, cmd[96];
+	char	*at;
+
+	(void)state;
+	path = legacy_session(dir);
+	/* It still opens: acknowledged events always replay. */
+	assert_int_equal(run_export(path, KIND_EVENTS, &text, &cause), 0);
+	no_raw_control(text);
+	/* A formula is text for LibreOffice and Excel; ESC and BEL show. */
+	assert_non_null(strstr(text, ";\"'=HYPERLINK(\"\"http://x\"\")␛[31m␇\""));
+	assert_non_null(strstr(text, "texte=<script>"));
+	assert_non_null(strstr(text, "\xef\xbf\xbd" "fin"));
+	free(text);
+	assert_int_equal(run_export(path, KIND_REX, &text, &cause), 0);
+	no_raw_control(text);
+	/* Markdown: no tag, link, heading, list or emphasis opens. */
+	assert_non_null(strstr(text, "- Justification : \\=HYPERLINK("
+	    "\"http://x\")␛\\[31m␇\n"));
+	assert_non_null(strstr(text, "- Mission (Chef·fe de projet) : "
+	    "\\<script\\>alert(1)\\</script\\> \\[lien\\](j:x)\n"
+	    "  \\# Titre\n  1\\. liste \\_ici\\_ \xef\xbf\xbd" "fin\n"));
+	for (at = strchr(text, '<'); at != NULL; at = strchr(at + 1, '<'))
+		assert_true(at > text && at[-1] == '\\');
+	free(text);
+	assert_int_equal(run_export(path, KIND_GRID_MD, &text, &cause), 0);
+	no_raw_control(text);
+	assert_non_null(strstr(text, "« \\<b\\>gras\\</b\\>␛\\[2J "
+	    "\xef\xbf\xbd" "avis »"));
+	free(text);
+	assert_int_equal(run_export(path, KIND_GRID_CSV, &text, &cause), 0);
+	no_raw_control(text);
+	assert_non_null(strstr(text, "\"<b>gras</b>␛[2J \xef\xbf\xbd" "avis\""));
+	free(text);
+	/* HTML: entities, and the same stand-ins. */
+	assert_int_equal(run_export(path, KIND_REPORT, &text, &cause), 0);
+	no_raw_control(text);
+	assert_non_null(strstr(text, "&lt;b&gt;gras&lt;/b&gt;␛[2J "
+	    "\xef\xbf\xbd" "avis"));
+	free(text);
+	free(path);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/* What a command prints on stdout. */
+static char *
+capture_stdout(int (*run)(int, char **), int argc, char **argv, int *rc)
+{
+	FILE	*tmp = tmpfile();
+	char	*out;
+	long	 n;
+	int	 saved;
+
+	assert_non_null(tmp);
+	fflush(stdout);
+	saved = dup(STDOUT_FILENO);
+	assert_true(saved >= 0);
+	assert_true(dup2(fileno(tmp), STDOUT_FILENO) >= 0);
+	*rc = run(argc, argv);
+	fflush(stdout);
+	assert_true(dup2(saved, STDOUT_FILENO) >= 0);
+	close(saved);
+	n = ftell(tmp);
+	out = malloc((size_t)n + 1);
+	assert_non_null(out);
+	rewind(tmp);
+	assert_int_equal(fread(out, 1, (size_t)n, tmp), (size_t)n);
+	out[n] = '\0';
+	fclose(tmp);
+	return out;
+}
+
+static void
+pilote_show_of_an_older_journal_shows_its_controls(void **state)
+{
+	char	 dir[64], *path, *text, cmd[96];
+	char	*argv[3];
+	int	 rc;
+
+	(void)state;
+	path = legacy_session(dir);
+	argv[0] = (char *)(uintptr_t)"show";
+	argv[1] = path;
+	argv[2] = NULL;
+	text = capture_stdout(cli_show, 2, argv, &rc);
+	assert_int_equal(rc, 0);
+	no_raw_control(text);
+	assert_non_null(strstr(text, "de la réserve : =HYPERLINK(\"http://x\")"
+	    "␛[31m␇"));
+	free(text);
+	free(path);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+static void
+csv_cells_that_a_spreadsheet_would_compute_are_text(void **state)
+{
+	char	 dir[64], *path, *text, *cause = NULL, cmd[96];
+	char	*at;
+
+	(void)state;
+	path = legacy_session(dir);
+	assert_int_equal(run_export(path, KIND_EVENTS, &text, &cause), 0);
+	/* Every cell of the justification column: none starts with =. */
+	for (at = strstr(text, ";\""); at != NULL; at = strstr(at + 1, ";\""))
+		if (at[2] == '=' || at[2] == '+' || at[2] == '@' ||
+		    at[2] == '\t')
+			fail_msg("a cell begins with '%c'", at[2]);
+	free(text);
+	free(path);
+	snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+	assert_int_equal(system(cmd), 0);
+}
+
+/*
+ * A name only declared on a shared console (team code) is said so where
+ * the REX and the grid attribute a decision to one candidate; a name
+ * proved by a personal code is not.
+ */
+static void
+test_declared(void **state)
+{
+	const char		*path = "build/test_export_declared.jsonl";
+	struct game_setup	 setup;
+	struct scenario		*s = NULL;
+	struct session		*ss;
+	struct marks		 ms;
+	struct event		 e;
+	struct diag		 d;
+	char			*cause = NULL, *warning = NULL, *text, *p, *q;
+	const char		*mark;
+	bool			 refused;
+	int			 i;
+
+	(void)state;
+	remove(path);
+	remove("build/keys/test_export_declared.jsonl.key");
+	diag_init(&d);
+	assert_int_equal(scenario_load("tests/fixtures/mini.cfg", &s, &d),
+	    SCENARIO_LOAD_OK);
+	diag_release(&d);
+	memset(&setup, 0, sizeof setup);
+	setup.seed = 3;
+	setup.nteams = 1;
+	setup.teams[0].name = "Alpha";
+	setup.teams[0].ncandidates = 2;
+	setup.teams[0].candidates[0].name = "Léa Martin";
+	setup.teams[0].candidates[1].name = "Noé Petit";
+	assert_int_equal(session_create(path, s, &setup, &ss, &cause), 0);
+	scenario_free(s);
+	for (i = 0; i < 2; i++) {
+		event_init(&e);
+		event_set(&e.team, "Alpha");
+		event_set(&e.actor, "Léa Martin");
+		/* The tool on the shared console, the mission on her own. */
+		event_set(&e.type, i == 0 ? "outil" : "mission");
+		if (i == 0)
+			record_set_text(&e.data, "outil", "trello");
+		else {
+			record_set_text(&e.data, "role", "pilote");
+			record_set_text(&e.data, "candidat", "Léa Martin");
+			record_set_text(&e.data, "texte", "Coordonner");
+		}
+		e.declared = i == 0;
+		assert_int_equal(session_submit(ss, &e, &refused, &cause), 0);
+		event_release(&e);
+	}
+	session_close(ss);
+	assert_int_equal(session_open(path, false, 0, &ss, &warning, &cause),
+	    0);
+	text = export_rex(ss, "Léa Martin", &cause);
+	assert_non_null(text);
+	mark = "- Auteur : Léa Martin (nom déclaré sur la console partagée de "
+	    "l'équipe, sans code personnel)\n";
+	/* Once: the tool (n°1), not the mission (n°2). */
+	assert_non_null(strstr(text, mark));
+	assert_null(strstr(strstr(text, mark) + 1, mark));
+	assert_true(strstr(text, mark) < strstr(text, "### n°2"));
+	free(text);
+	assert_int_equal(marks_load(path, ss->journal, &ms, &warning, &cause), 0);
+	text = export_grid(ss, &ms, EXPORT_MARKDOWN);
+	/* In Léa's column: the tool marked, the mission not. */
+	p = strstr(text, "| preuves : n°1 (");
+	assert_non_null(p);
+	q = strstr(p, "déclaré sur la console partagée) · note");
+	assert_non_null(q);
+	assert_true(q < strchr(p + 1, '|'));
+	p = strstr(text, "| preuves : n°2 (");
+	assert_non_null(p);
+	assert_true(strstr(p, "déclaré") == NULL ||
+	    strstr(p, "déclaré") > strchr(p + 1, '|'));
+	free(text);
+	marks_release(&ms);
+	session_close(ss);
+	remove(path);
+	remove("build/keys/test_export_declared.jsonl.key");
+}
+
 int
 main(void)
 {
@@ -241,6 +577,13 @@ main(void)
 		cmocka_unit_test(test_csv_quotes),
 		cmocka_unit_test(test_altered),
 		cmocka_unit_test(test_write),
+		cmocka_unit_test(test_declared),
+		cmocka_unit_test(
+		    exports_of_an_older_journal_show_its_controls_and_obey_none),
+		cmocka_unit_test(
+		    csv_cells_that_a_spreadsheet_would_compute_are_text),
+		cmocka_unit_test(
+		    pilote_show_of_an_older_journal_shows_its_controls),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

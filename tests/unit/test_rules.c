@@ -60,6 +60,110 @@ commands_check_who_acts_and_record_team_decisions(void **state)
 
 /* --- outil --- */
 
+/* A decision typed by someone for the actor ("--by"), as an event. */
+static char *
+typed_by(struct play *p, const char *team, const char *actor, const char *by,
+    bool apply)
+{
+	struct event	 e;
+	char		*cause = NULL;
+
+	event_init(&e);
+	e.seq = p->g->last_seq + 1;
+	e.time = p->time;
+	event_set(&e.team, team);
+	event_set(&e.actor, actor);
+	event_set(&e.by, by);
+	if (team != NULL) {
+		event_set(&e.type, "mission");
+		record_set_text(&e.data, "role", "chef");
+		record_set_text(&e.data, "candidat", actor);
+		record_set_text(&e.data, "texte", "Coordonner");
+	} else {
+		event_set(&e.type, "message");
+		record_set_text(&e.data, "texte", "Bonjour");
+	}
+	if (game_validate(p->g, &e, &cause) == 0 && apply) {
+		play_apply(p, &e);
+		return NULL;
+	}
+	event_release(&e);
+	return cause;
+}
+
+static void
+by_is_only_the_declared_assistant_of_the_actor(void **state)
+{
+	struct play	 p;
+	struct event	 e;
+	char		*cause;
+
+	(void)state;
+	play_start(&p, play_rules(), 1, 2);
+	/* Basile is Chloé's declared assistant: he types for her. */
+	assert_null(typed_by(&p, "Alpha", "Chloé", "Basile", true));
+	assert_int_equal(p.g->last_seq, 1);
+	assert_string_equal(p.log[0].by, "Basile");
+	assert_string_equal(p.log[0].actor, "Chloé");
+	/* Nobody else: a teammate, another team's candidate, a stranger. */
+	cause = typed_by(&p, "Alpha", "Chloé", "Alice", false);
+	assert_non_null(cause);
+	assert_non_null(strstr(cause, "« Alice » ne peut pas saisir pour "
+	    "Chloé : son assistant déclaré est Basile"));
+	free(cause);
+	cause = typed_by(&p, "Alpha", "Chloé", "Inconnu", false);
+	assert_non_null(strstr(cause, "son assistant déclaré est Basile"));
+	free(cause);
+	/* A candidate without a declared assistant types alone. */
+	cause = typed_by(&p, "Alpha", "Alice", "Basile", false);
+	assert_non_null(strstr(cause, "« Basile » ne peut pas saisir pour "
+	    "Alice : aucun assistant n'a été déclaré pour ce candidat"));
+	free(cause);
+	/* Nor does anybody type for the trainer. */
+	cause = typed_by(&p, NULL, GAME_TRAINER, "Basile", false);
+	assert_non_null(strstr(cause, "ne saisit pas pour le formateur"));
+	free(cause);
+	/* The same rule, asked alone (the session host asks it first). */
+	event_init(&e);
+	event_set(&e.team, "Beta");
+	event_set(&e.actor, "Chloé");
+	event_set(&e.by, "Alice");
+	event_set(&e.type, "outil");
+	assert_int_equal(game_validate_author(p.g, &e, &cause), -1);
+	assert_non_null(strstr(cause, "son assistant déclaré est Basile"));
+	free(cause);
+	event_set(&e.by, "Basile");
+	assert_int_equal(game_validate_author(p.g, &e, &cause), 0);
+	assert_null(cause);
+	event_release(&e);
+	/* Refusals changed nothing. */
+	assert_int_equal(p.g->last_seq, 1);
+	assert_null(game_command_lookup("voler"));
+	assert_true(game_command_lookup("cloturer_semaine")->trainer);
+	assert_false(game_command_lookup("outil")->trainer);
+	play_end(&p);
+}
+
+static void
+commands_say_whose_consoles_see_them(void **state)
+{
+	int	 i;
+
+	(void)state;
+	assert_int_equal(game_command_lookup("outil")->seen_by,
+	    GAME_SEEN_BY_TEAM);
+	assert_int_equal(game_command_lookup("pause")->seen_by,
+	    GAME_SEEN_BY_ALL);
+	assert_int_equal(game_command_lookup("message")->seen_by,
+	    GAME_SEEN_BY_EQUIPE);
+	assert_int_equal(game_command_lookup("note")->seen_by,
+	    GAME_SEEN_BY_NOBODY);
+	/* A team's decision is its team's; the trainer's never "its team". */
+	for (i = 0; i < game_ncommands; i++)
+		assert_true(game_command_info(i)->trainer !=
+		    (game_command_info(i)->seen_by == GAME_SEEN_BY_TEAM));
+}
+
 static void
 outil_buys_a_tool_once_and_can_drop_it(void **state)
 {
@@ -409,6 +513,112 @@ mission_gives_a_role_to_a_candidate_of_the_team(void **state)
 	assert_string_equal(t->missions[1], "Suivre le budget");
 	assert_null(t->missions[0]);
 	play_end(&p);
+}
+
+/* --- the text rule, at the door of every decision --- */
+
+static void
+every_text_of_a_decision_passes_the_text_rule(void **state)
+{
+	struct play	 p;
+	struct team	*t;
+	struct event	 e;
+	char		*cause = NULL;
+
+	(void)state;
+	play_start(&p, play_rules(), 1, 1);
+	t = play_team(&p, "Alpha");
+	/* A Latin-1 "é" in a data field, named with its byte. */
+	REFUSED(&p, "« texte=… » : octet n°2 (après « r ») : l'octet 0xE9",
+	    "mission", "role=budget", "candidat=Alice", "texte=r\xe9unions");
+	/* The justification, the actor, the team, the helper. */
+	REFUSED_WHY(&p, "ok\x1b[2J", "la justification (--why) : octet n°3",
+	    "outil", "outil=trello");
+	REFUSED_WHY(&p, "fin\a", "U+0007", "outil", "outil=trello");
+	play_refused(&p, "Alpha", "Ali\xe2\x80\xae" "ce", NULL,
+	    "le candidat (--as) : octet n°4", "outil", "outil=trello", NULL);
+	play_refused(&p, "Al\x7fpha", "Alice", NULL, "l'équipe (--team)",
+	    "outil", "outil=trello", NULL);
+	/* A control in an unknown command's name is the first complaint. */
+	REFUSED(&p, "la commande : octet n°1", "\x1b]0;x\a");
+	/* One-line fields stay on one line; prose fields may not. */
+	REFUSED(&p, "« candidat=… » : octet n°6 (après « Alice ») : saut de "
+	    "ligne", "mission",
+	    "role=budget", "candidat=Alice\nBob", "texte=Tout");
+	REFUSED(&p, "« texte=… » : octet n°5 (après « Tout ») : caractère de "
+	    "contrôle U+000D", "mission", "role=budget", "candidat=Alice",
+	    "texte=Tout\r\n");
+	REFUSED(&p, "séparateur Unicode U+2028", "mission", "role=budget",
+	    "candidat=Alice", "texte=a\xe2\x80\xa8" "b");
+	/* Data keys become JSON names: identifiers only. */
+	REFUSED(&p, "argument « Rôle=… » : un nom d'argument", "mission",
+	    "Rôle=budget", "candidat=Alice", "texte=Tout");
+	assert_null(t->missions[1]);
+	ALPHA_WHY(&p, "Parce que :\n\t- c'est son métier\n- elle a le "
+	    "temps", "mission", "role=budget", "candidat=Alice",
+	    "texte=Tenir le budget,\nsuivre les engagements");
+	assert_string_equal(t->missions[1],
+	    "Tenir le budget,\nsuivre les engagements");
+	TRAINER(&p, "message", "texte=Bonjour,\nla réunion est à 10 h");
+	TRAINER_REFUSED(&p, "« equipe=… » : octet n°6", "message",
+	    "texte=x", "equipe=Alpha\n");
+	/*
+	 * Read back from a journal, an event is checked against the rules
+	 * only: one acknowledged before the text rule existed still replays.
+	 */
+	event_init(&e);
+	e.seq = p.g->last_seq + 1;
+	e.time = p.time;
+	event_set(&e.team, "Alpha");
+	event_set(&e.actor, "Alice");
+	event_set(&e.type, "outil");
+	event_set(&e.why, "avant la règle \x1b[31m");
+	record_set_text(&e.data, "outil", "slack");
+	assert_int_equal(game_validate(p.g, &e, &cause), -1);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(game_validate_journaled(p.g, &e, &cause), 0);
+	game_apply(p.g, &e);
+	assert_true(t->tools[SLACK]);
+	event_release(&e);
+	play_end(&p);
+}
+
+static void
+setup_names_pass_the_text_rule(void **state)
+{
+	struct scenario		*s = play_rules();
+	struct game_setup	 setup;
+	char			*cause = NULL;
+
+	(void)state;
+	memset(&setup, 0, sizeof setup);
+	setup.nteams = 1;
+	setup.teams[0].name = "Alpha";
+	setup.teams[0].ncandidates = 2;
+	setup.teams[0].candidates[0].name = "Alice";
+	setup.teams[0].candidates[1].name = "Basile";
+	assert_int_equal(game_setup_check(s, &setup, &cause), 0);
+	setup.teams[0].name = "Al\apha";
+	assert_int_equal(game_setup_check(s, &setup, &cause), -1);
+	assert_non_null(strstr(cause, "équipe n°1 : nom : octet n°3"));
+	free(cause);
+	setup.teams[0].name = "Alpha";
+	setup.teams[0].candidates[1].name = "Bas\xe9" "le";
+	assert_int_equal(game_setup_check(s, &setup, &cause), -1);
+	assert_non_null(strstr(cause, "candidat n°2 : nom : octet n°4"));
+	free(cause);
+	setup.teams[0].candidates[1].name = "Basile";
+	setup.teams[0].candidates[1].assistant = "Alice\n";
+	assert_int_equal(game_setup_check(s, &setup, &cause), -1);
+	assert_non_null(strstr(cause, "candidat n°2 : assistant : "));
+	free(cause);
+	setup.teams[0].candidates[1].assistant = NULL;
+	setup.teams[0].candidates[1].extra_time = GAME_EXTRA_TIME_MAX + 1;
+	assert_int_equal(game_setup_check(s, &setup, &cause), -1);
+	assert_non_null(strstr(cause, "hors limites (0 à 200 %)"));
+	free(cause);
+	scenario_free(s);
 }
 
 /* --- repondre (the rest of incidents is in test_incidents.c) --- */
@@ -1400,6 +1610,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(commands_check_who_acts_and_record_team_decisions),
+		cmocka_unit_test(by_is_only_the_declared_assistant_of_the_actor),
+		cmocka_unit_test(commands_say_whose_consoles_see_them),
 		cmocka_unit_test(outil_buys_a_tool_once_and_can_drop_it),
 		cmocka_unit_test(attribuer_in_house_checks_people_and_skills),
 		cmocka_unit_test(attribuer_to_a_supplier_needs_an_offer_and_a_justification),
@@ -1408,6 +1620,8 @@ main(void)
 		cmocka_unit_test(reserve_is_bounded_and_used_with_a_justification),
 		cmocka_unit_test(amenager_meets_a_declared_need_and_pays_for_it),
 		cmocka_unit_test(mission_gives_a_role_to_a_candidate_of_the_team),
+		cmocka_unit_test(every_text_of_a_decision_passes_the_text_rule),
+		cmocka_unit_test(setup_names_pass_the_text_rule),
 		cmocka_unit_test(repondre_checks_the_incident_and_the_option),
 		cmocka_unit_test(trainer_commands_follow_the_phases),
 		cmocka_unit_test(injecter_checks_catalogue_and_ad_hoc_incidents),

@@ -1,5 +1,7 @@
-/* Unit tests for util/text and util/wrap. */
+/* Unit tests for util/text (the text rule among them) and util/wrap. */
 #include <locale.h>
+#include <stdbool.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "unit/cmocka_prelude.h"
@@ -94,6 +96,207 @@ wrap_breaks_at_spaces_by_display_width(void **state)
 	assert_int_equal(len, strlen("販売"));
 }
 
+static bool
+clean(const char *s, bool multiline)
+{
+	return text_is_clean(s, strlen(s), multiline, NULL);
+}
+
+static size_t
+bad_offset(const char *s, bool multiline)
+{
+	size_t	 bad = (size_t)-1;
+
+	assert_false(text_is_clean(s, strlen(s), multiline, &bad));
+	return bad;
+}
+
+static void
+text_rule_accepts_french_prose(void **state)
+{
+	(void)state;
+	assert_true(clean("Réunion à l'agence — « oui », 12\xc2\xa0€, œuvre, "
+	    "Ångström, 販売, 😀", false));
+	assert_true(clean("", false));
+	assert_true(clean("Risques :\n\t- délai\n", true));
+	/* The stand-ins of text_sanitize are ordinary characters. */
+	assert_true(clean("␛ ␇ ␡ \xef\xbf\xbd", false));
+}
+
+static void
+text_rule_refuses_bytes_that_are_not_utf8(void **state)
+{
+	(void)state;
+	/* "réunions" in Latin-1, an overlong "/", a surrogate, a cut "é". */
+	assert_int_equal(bad_offset("r\xe9unions", true), 1);
+	assert_int_equal(bad_offset("a\xc0\xaf", true), 1);
+	assert_int_equal(bad_offset("\xed\xa0\x80", true), 0);
+	assert_int_equal(bad_offset("caf\xc3", true), 3);
+	assert_int_equal(bad_offset("\xf4\x90\x80\x80", true), 0);
+}
+
+static void
+text_rule_refuses_controls_and_allows_lines_in_multiline_texts_only(
+    void **state)
+{
+	(void)state;
+	assert_int_equal(bad_offset("ok\x1b[31mrouge", true), 2);
+	assert_int_equal(bad_offset("ding\a", true), 4);
+	assert_int_equal(bad_offset("fin\r\n", true), 3);
+	assert_int_equal(bad_offset("del\x7f", true), 3);
+	/* C1 controls, encoded in UTF-8: U+0085 and the CSI U+009B. */
+	assert_int_equal(bad_offset("a\xc2\x85", true), 1);
+	assert_int_equal(bad_offset("\xc2\x9b" "2J", true), 0);
+	/* A NUL inside the given length. */
+	assert_false(text_is_clean("a\0b", 3, true, NULL));
+	assert_int_equal(bad_offset("deux\nlignes", false), 4);
+	assert_int_equal(bad_offset("une\ttab", false), 3);
+	assert_true(clean("deux\nlignes\tet tab", true));
+	assert_false(text_char_allowed('\n', false));
+	assert_true(text_char_allowed('\n', true));
+	assert_false(text_char_allowed(0xd800, true));
+	assert_false(text_char_allowed(0x110000, true));
+}
+
+static void
+text_rule_refuses_what_makes_a_text_read_otherwise(void **state)
+{
+	(void)state;
+	/* Right-to-left override, isolates, marks, line separators. */
+	assert_int_equal(bad_offset("avis \xe2\x80\xae" "favorable", true),
+	    5);
+	assert_int_equal(bad_offset("\xe2\x81\xa6x\xe2\x81\xa9", true), 0);
+	assert_int_equal(bad_offset("a\xe2\x80\x8f", true), 1);
+	assert_int_equal(bad_offset("a\xe2\x80\xa8" "b", true), 1);
+	assert_int_equal(bad_offset("a\xe2\x80\xa9" "b", true), 1);
+	/* Invisible: zero-width space, BOM, a tag character. */
+	assert_int_equal(bad_offset("In\xe2\x80\x8b" "ès", false), 2);
+	assert_int_equal(bad_offset("\xef\xbb\xbf" "x", false), 0);
+	assert_int_equal(bad_offset("x\xf3\xa0\x80\x81", false), 1);
+}
+
+static void
+explanation_says_which_byte_and_what_is_wrong(void **state)
+{
+	char	*why;
+
+	(void)state;
+	why = text_check("r\xe9unions", false);
+	assert_non_null(why);
+	assert_non_null(strstr(why, "octet n°2 (après « r »)"));
+	assert_non_null(strstr(why, "0xE9"));
+	assert_non_null(strstr(why, "UTF-8"));
+	free(why);
+	why = text_check("\x1b[2J", true);
+	assert_non_null(strstr(why, "octet n°1 : "));
+	assert_non_null(strstr(why, "U+001B"));
+	free(why);
+	why = text_check("ok \xe2\x80\xae", true);
+	assert_non_null(strstr(why, "U+202E"));
+	assert_non_null(strstr(why, "direction"));
+	free(why);
+	/* The context of a multi-line text stays on one line, and is cut. */
+	why = text_check("ligne\nune deux trois quatre cinq\a", true);
+	assert_non_null(strstr(why, "(après « …"));
+	assert_null(strchr(why, '\n'));
+	assert_non_null(strstr(why, "U+0007"));
+	free(why);
+	/* A lone byte hints at Latin-1; a bad sequence or a cut does not. */
+	why = text_check("\xc0\xaf", false);
+	assert_non_null(strstr(why, "la séquence qui commence par l'octet "
+	    "0xC0"));
+	free(why);
+	why = text_check("caf\xc3", false);
+	assert_non_null(strstr(why, "octet n°4 (après « caf ») : le caractère "
+	    "qui commence par l'octet 0xC3 est coupé en fin de texte"));
+	free(why);
+	assert_null(text_check("très bien", false));
+	assert_null(text_check(NULL, false));
+}
+
+static void
+sanitized_copies_follow_the_rule_and_show_what_was_there(void **state)
+{
+	char	*s;
+
+	(void)state;
+	s = text_sanitize("a\x1b[31mb\a\x7f", 9, false);
+	assert_string_equal(s, "a␛[31mb␇␡");
+	free(s);
+	s = text_sanitize("r\xe9unions", 8, true);
+	assert_string_equal(s, "r\xef\xbf\xbdunions");
+	free(s);
+	s = text_sanitize("x\xe2\x80\xaey\xc2\x9bz", 8, true);
+	assert_string_equal(s, "x\xef\xbf\xbdy\xef\xbf\xbdz");
+	free(s);
+	s = text_sanitize("deux\nlignes\t!", 13, false);
+	assert_string_equal(s, "deux lignes !");
+	free(s);
+	s = text_sanitize("deux\nlignes\t!", 13, true);
+	assert_string_equal(s, "deux\nlignes\t!");
+	free(s);
+	s = text_sanitize("a\0b", 3, true);
+	assert_string_equal(s, "a␀b");
+	assert_true(clean(s, false));
+	free(s);
+	s = text_sanitize("déjà propre", strlen("déjà propre"), false);
+	assert_string_equal(s, "déjà propre");
+	free(s);
+}
+
+static void
+percentages_are_whole_numbers_written_with_digits(void **state)
+{
+	int	 v = -1;
+
+	(void)state;
+	assert_true(text_parse_percent("33", 200, &v));
+	assert_int_equal(v, 33);
+	assert_true(text_parse_percent("0", 200, &v));
+	assert_int_equal(v, 0);
+	assert_true(text_parse_percent("200%", 200, &v));
+	assert_int_equal(v, 200);
+	assert_true(text_parse_percent("50 %", 200, &v));
+	assert_true(text_parse_percent("50\xc2\xa0%", 200, &v));
+	assert_true(text_parse_percent("50\xe2\x80\xaf%", 200, &v));
+	assert_int_equal(v, 50);
+	v = 7;
+	assert_false(text_parse_percent("1/3", 200, &v));
+	assert_false(text_parse_percent("abc", 200, &v));
+	assert_false(text_parse_percent("-5", 200, &v));
+	assert_false(text_parse_percent("+5", 200, &v));
+	assert_false(text_parse_percent("", 200, &v));
+	assert_false(text_parse_percent("1e3", 200, &v));
+	assert_false(text_parse_percent("33.5", 200, &v));
+	assert_false(text_parse_percent(" 33", 200, &v));
+	assert_false(text_parse_percent("33 ", 200, &v));
+	assert_false(text_parse_percent("201", 200, &v));
+	assert_false(text_parse_percent("99999999999999999999", 200, &v));
+	assert_false(text_parse_percent("%", 200, &v));
+	assert_int_equal(v, 7);
+}
+
+static void
+whole_numbers_are_digits_only_and_never_wrap(void **state)
+{
+	uint64_t	 n = 9;
+
+	(void)state;
+	assert_true(text_parse_uint("18446744073709551615", UINT64_MAX, &n));
+	assert_true(n == UINT64_MAX);
+	assert_false(text_parse_uint("18446744073709551616", UINT64_MAX, &n));
+	assert_true(text_parse_uint("8", 8, &n));
+	assert_int_equal(n, 8);
+	assert_false(text_parse_uint("9", 8, &n));
+	assert_false(text_parse_uint("7", 5, &n));
+	assert_false(text_parse_uint("-1", UINT64_MAX, &n));
+	assert_false(text_parse_uint("+1", UINT64_MAX, &n));
+	assert_false(text_parse_uint(" 1", UINT64_MAX, &n));
+	assert_false(text_parse_uint("", UINT64_MAX, &n));
+	assert_false(text_parse_uint("0x10", UINT64_MAX, &n));
+	assert_int_equal(n, 8);
+}
+
 int
 main(void)
 {
@@ -103,6 +306,17 @@ main(void)
 		cmocka_unit_test(nearest_suggests_plausible_typos_only),
 		cmocka_unit_test(money_is_written_the_french_way),
 		cmocka_unit_test(wrap_breaks_at_spaces_by_display_width),
+		cmocka_unit_test(text_rule_accepts_french_prose),
+		cmocka_unit_test(text_rule_refuses_bytes_that_are_not_utf8),
+		cmocka_unit_test(
+		    text_rule_refuses_controls_and_allows_lines_in_multiline_texts_only),
+		cmocka_unit_test(
+		    text_rule_refuses_what_makes_a_text_read_otherwise),
+		cmocka_unit_test(explanation_says_which_byte_and_what_is_wrong),
+		cmocka_unit_test(
+		    sanitized_copies_follow_the_rule_and_show_what_was_there),
+		cmocka_unit_test(percentages_are_whole_numbers_written_with_digits),
+		cmocka_unit_test(whole_numbers_are_digits_only_and_never_wrap),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
