@@ -86,10 +86,10 @@ run_envelope(struct effects_run *r, int64_t v)
 				    100, now = r->t->envelope;
 
 	if (v < 0 && now + v < floor) {
-		effects_say(r, _("enveloppe réduite de %s, ramenée à %s (elle ne "
-		    "descend pas sous %d %% de l'enveloppe initiale)"),
-		    text_money(money, -v), text_money(floor_, floor),
-		    EFFECTS_ENVELOPE_FLOOR);
+		effects_say(r, _("coupe de %s demandée : enveloppe ramenée à %s "
+		    "(elle ne descend pas sous %d %% de l'enveloppe initiale)"),
+		    text_money(money, -v), text_money(floor_, floor < now ?
+		    floor : now), EFFECTS_ENVELOPE_FLOOR);
 		v = floor < now ? floor - now : 0;
 	} else
 		effects_say(r, _("enveloppe %s de %s"), v > 0 ? _("augmentée") :
@@ -125,9 +125,9 @@ run_delay(struct effects_run *r, int64_t v64)
 	if (v == 0)
 		effects_say(r, _("« %s » ne peut pas avancer davantage"), name);
 	else if (v != (int)v64)
-		effects_say(r, v > 0 ? _("« %s » retardé de %d semaine(s) "
-		    "seulement") : _("« %s » avancé de %d semaine(s) seulement"),
-		    name, abs(v));
+		effects_say(r, v > 0 ? _("« %s » retardé de %d semaine(s) sur "
+		    "%d demandée(s)") : _("« %s » avancé de %d semaine(s) sur %d "
+		    "demandée(s)"), name, abs(v), abs((int)v64));
 	else
 		effects_say(r, v > 0 ? _("« %s » retardé de %d semaine(s)") :
 		    _("« %s » avancé de %d semaine(s)"), name, abs(v));
