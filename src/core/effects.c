@@ -404,6 +404,22 @@ effects_refuse(const struct scenario *s, enum effect_kind k, int64_t v)
 	return NULL;
 }
 
+char *
+effects_targets_problem(const struct effects *fx, bool cible_written)
+{
+	int	 precise = (fx->package != SCENARIO_NONE) +
+		    (fx->staff != SCENARIO_NONE) +
+		    (fx->supplier != SCENARIO_NONE);
+
+	if (precise > 1)
+		return xstrdup(_("les effets visent à la fois plusieurs cibles "
+		    "(lot, membre, prestataire) : gardez-en une"));
+	if (precise > 0 && cible_written)
+		return xstrdup(_("« cible » et une cible précise (lot, membre ou "
+		    "prestataire) ensemble : gardez-en une"));
+	return NULL;
+}
+
 bool
 effects_aimed(const struct effects *fx, enum effect_kind k)
 {

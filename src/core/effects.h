@@ -96,6 +96,11 @@ int	 effects_kind(const char *key);
  * else an allocated French message.
  */
 char	*effects_refuse(const struct scenario *, enum effect_kind, int64_t v);
+/*
+ * Why fx's targets contradict each other (two precise targets, or one with
+ * a drawn cible), or NULL; allocated.
+ */
+char	*effects_targets_problem(const struct effects *, bool cible_written);
 /* Whether fx aims at what kind k needs. */
 bool	 effects_aimed(const struct effects *, enum effect_kind);
 /* The French reason why kind k of fx lacks its target (allocated). */

@@ -334,6 +334,7 @@ adhoc_parse_effects(const struct scenario *s, const char *spec,
 	struct record	 r;
 	int64_t		 v;
 	int		 rc = 0, k, ref;
+	bool		 cible = false;
 
 	for (item = strtok_r(copy, ",;", &save); item != NULL && rc == 0;
 	    item = strtok_r(NULL, ",;", &save)) {
@@ -358,6 +359,7 @@ adhoc_parse_effects(const struct scenario *s, const char *spec,
 			if (strcmp(key, effect_ref_keys[ref]) == 0)
 				break;
 		if (ref < EFFECT_REF_COUNT) {
+			cible |= ref == EREF_TARGET;
 			if (adhoc_ref(s, (enum effect_ref)ref, val, fx) >= 0)
 				continue;
 			if (ref == EREF_TARGET)
@@ -389,6 +391,8 @@ adhoc_parse_effects(const struct scenario *s, const char *spec,
 			effects_set(fx, (enum effect_kind)k, v);
 		record_release(&r);
 	}
+	if (rc == 0 && (*cause = effects_targets_problem(fx, cible)) != NULL)
+		rc = -1;
 	/* What the effects need to aim at, as scenario_check asks it. */
 	for (k = 0; k < EFFECT_KIND_COUNT && rc == 0; k++)
 		if (effects_get(fx, (enum effect_kind)k) != 0 &&

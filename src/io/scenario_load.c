@@ -1174,7 +1174,7 @@ loader_effects(struct loader *ld, const config_setting_t *g,
 	const char			**known;
 	char				*why;
 	long long			 v;
-	int				 target, explicit_targets, k;
+	int				 target, k;
 
 	effects_init(fx);
 	if ((e = loader_group(ld, g, "effets", false, ctx)) == NULL)
@@ -1215,17 +1215,12 @@ loader_effects(struct loader *ld, const config_setting_t *g,
 	    &fx->staff, ctx);
 	loader_ref(ld, e, effect_ref_keys[EREF_SUPPLIER], false, &suppliers,
 	    &fx->supplier, ctx);
-	explicit_targets = (fx->package != SCENARIO_NONE) +
-	    (fx->staff != SCENARIO_NONE) + (fx->supplier != SCENARIO_NONE);
-	if (explicit_targets > 1)
-		loader_error(ld, e, _("%s : les effets visent à la fois "
-		    "plusieurs cibles (lot, membre, prestataire) : gardez-en "
-		    "une"), ctx);
-	if (explicit_targets > 0 &&
-	    config_setting_get_member(e, effect_ref_keys[EREF_TARGET]) != NULL)
-		loader_error(ld, e, _("%s : « cible » et une cible précise "
-		    "(lot, membre ou prestataire) ensemble : gardez-en une"),
-		    ctx);
+	why = effects_targets_problem(fx, config_setting_get_member(e,
+	    effect_ref_keys[EREF_TARGET]) != NULL);
+	if (why != NULL) {
+		loader_error(ld, e, _("%s : %s"), ctx, why);
+		free(why);
+	}
 	return true;
 }
 

@@ -332,6 +332,11 @@ live_and_file_effects_share_their_bounds(void **state)
 	file_refuses("lot = \"site\"; retard = 1;", "retard = 1;",
 	    "« retard » vise un lot");
 	live_refuses(&p, "retard=1", "« retard » vise un lot");
+	/* Two precise targets. */
+	file_refuses("lot = \"site\"; retard = 1;",
+	    "lot = \"site\"; membre = \"ana\"; retard = 1;",
+	    "plusieurs cibles");
+	live_refuses(&p, "retard=1, lot=site, membre=ana", "plusieurs cibles");
 	play_end(&p);
 }
 
