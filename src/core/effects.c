@@ -253,7 +253,8 @@ run_kpi(struct effects_run *r, int64_t v64)
 
 	/* The accumulated effect on an objective stays within the row's
 	 * bounds, so that a repeated bonus cannot multiply a result. */
-	for (i = 0; i < s->nobjectives && i < 12; i++) {
+	for (i = 0; i < s->nobjectives && i < (int)(sizeof r->t->kpi_effect /
+	    sizeof r->t->kpi_effect[0]); i++) {
 		if (r->fx->objective >= 0 && r->fx->objective != i)
 			continue;
 		next = effects_clamp(r->t->kpi_effect[i] + v, row->min,
@@ -300,19 +301,19 @@ const struct effect_row effect_rows[EFFECT_KIND_COUNT] = {
 	[EFFECT_ENVELOPE] = { "enveloppe", FIELD(envelope), true, -10000000,
 	    10000000, N_("euros"), AIM_ANY, -1, run_envelope },
 	[EFFECT_DELAY] = { "retard", FIELD(delay), false, -8, 8,
-	    N_("semaines"), AIM_PACKAGE, +1, run_delay },
+	    N_("semaines"), AIM_PACKAGE, +6000, run_delay },
 	[EFFECT_WORKLOAD] = { "charge", FIELD(workload), false, -200, 200,
-	    N_("jours-personne"), AIM_PACKAGE, +1, run_workload },
+	    N_("jours-personne"), AIM_PACKAGE, +500, run_workload },
 	[EFFECT_QUALITY] = { "qualite", FIELD(quality), false, -50, 50,
-	    N_("points"), AIM_ANY, -1, run_quality },
+	    N_("points"), AIM_ANY, -400, run_quality },
 	[EFFECT_MORALE] = { "moral", FIELD(morale), false, -50, 50,
-	    N_("points"), AIM_ANY, -1, run_morale },
-	[EFFECT_KPI] = { "kpi", FIELD(kpi), false, -100, 100, N_("%"),
-	    AIM_ANY, -1, run_kpi },
+	    N_("points"), AIM_ANY, -300, run_morale },
 	[EFFECT_DAYS_LOST] = { "jours_perdus", FIELD(days_lost), false, 0, 25,
-	    N_("jours"), AIM_STAFF, +1, run_days_lost },
+	    N_("jours"), AIM_STAFF, +500, run_days_lost },
 	[EFFECT_RELIABILITY] = { "fiabilite", FIELD(reliability), false, -50,
-	    50, N_("points"), AIM_SUPPLIER, -1, run_reliability },
+	    50, N_("points"), AIM_SUPPLIER, -200, run_reliability },
+	[EFFECT_KPI] = { "kpi", FIELD(kpi), false, -100, 100, N_("%"),
+	    AIM_ANY, -1500, run_kpi },
 };
 
 const char *const effect_ref_keys[EFFECT_REF_COUNT] = {

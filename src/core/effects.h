@@ -72,7 +72,10 @@ struct effect_row {
 	int		 min, max;	/* as written (euros, weeks...) */
 	const char	*unit;		/* msgid */
 	enum effect_aim	 aim;
-	int		 harm;		/* +1: more is worse, -1: more is better */
+	/* What one unit (one euro for money) hurts, in rough euros: its
+	 * sign says which way the effect hurts (scenario_check's « pire que
+	 * les options »), its size how much (the policies' choices). */
+	int		 weight;
 	/* Applies (or, dry, only words) value v, in the field's own unit. */
 	void		(*run)(struct effects_run *, int64_t v);
 };

@@ -396,18 +396,19 @@ check_effects(const struct scenario *s, struct diag *d,
 /*
  * Whether a hurts no more than b on every count and less on one: a default
  * that dominates an option would reward a team for not answering.  Which
- * way each effect hurts is its row's.
+ * way each effect hurts is its row's weight's sign.
  */
 static bool
 check_milder(const struct effects *a, const struct effects *b)
 {
 	int64_t	 ha, hb;
-	int	 k;
+	int	 k, sign;
 	bool	 less = false;
 
 	for (k = 0; k < EFFECT_KIND_COUNT; k++) {
-		ha = effect_rows[k].harm * effects_get(a, (enum effect_kind)k);
-		hb = effect_rows[k].harm * effects_get(b, (enum effect_kind)k);
+		sign = effect_rows[k].weight > 0 ? 1 : -1;
+		ha = sign * effects_get(a, (enum effect_kind)k);
+		hb = sign * effects_get(b, (enum effect_kind)k);
 		if (ha > hb)
 			return false;
 		if (ha < hb)
