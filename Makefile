@@ -231,7 +231,7 @@ check-layers:
 	@! grep -n '#include <\(n\?curses\|ncursesw/curses\)\.h>' src/io/*.[ch] src/cli/*.[ch] \
 	    || { echo 'seuls src/tui et main.c voient curses'; exit 1; }
 	@test $(words $(EFFECT_KEYS)) -ge 10 || { echo "check-layers : mots-clés d'effets introuvables dans src/core/effects.c"; exit 1; }
-	@! for k in $(EFFECT_KEYS); do grep -n "\"$$k\"" src/tui/*.[ch]; done | grep . \
+	@! for k in $(EFFECT_KEYS); do grep -n "\"$$k\"\|[^a-z_]$$k=" src/tui/*.[ch]; done | grep . \
 	    || { echo 'src/tui ne nomme aucun effet : il les décrit par core/effects (effects_describe)'; exit 1; }
 	@echo "couches : ok"
 

@@ -320,6 +320,11 @@ const char *const effect_ref_keys[EFFECT_REF_COUNT] = {
 	"ligne", "objectif", "cible", "lot", "membre", "prestataire"
 };
 
+const char *const effects_example_option =
+    N_("Payer l'urgence : cout=2000, retard=-1, lot=video");
+const char *const effects_example_default =
+    N_("Tout glisse : retard=1, cible=lot");
+
 /* --- values --- */
 
 void

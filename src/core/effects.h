@@ -83,6 +83,10 @@ struct effect_row {
 extern const struct effect_row	 effect_rows[EFFECT_KIND_COUNT];
 extern const char *const	 effect_ref_keys[EFFECT_REF_COUNT];
 
+/* Examples of the live syntax « Libellé : effets », for prompts (msgids). */
+extern const char *const effects_example_option;
+extern const char *const effects_example_default;
+
 /* No effect, no reference, aimed at the project. */
 void	 effects_init(struct effects *);
 bool	 effects_empty(const struct effects *);

@@ -416,8 +416,7 @@ adhoc_parse_choice(const struct scenario *s, const char *text, char **label,
 		colon = strrchr(text, ':');
 	if (colon == NULL || colon == text) {
 		*cause = xasprintf(_("« %s » : écrivez « Libellé : effets », "
-		    "par exemple « Payer l'urgence : cout=2000, retard=-1 »"),
-		    text);
+		    "par exemple « %s »"), text, _(effects_example_option));
 		return -1;
 	}
 	*label = xstrndup(text, (size_t)(colon - text));
