@@ -221,7 +221,7 @@ static void
 run_morale(struct effects_run *r, int64_t v64)
 {
 	const struct scenario	*s = r->g->scenario;
-	int			 v = (int)v64, i, now, next;
+	int			 v = (int)v64, i, now, next, capped;
 
 	if (r->staff >= 0) {
 		now = r->t->staff[r->staff].morale;
@@ -237,11 +237,19 @@ run_morale(struct effects_run *r, int64_t v64)
 			r->w->staff[r->staff].morale = next;
 		return;
 	}
-	effects_say(r, _("moral de l'équipe %+d"), v);
-	if (r->w != NULL)
-		for (i = 0; i < s->nstaff; i++)
-			r->w->staff[i].morale = effects_clamp(
-			    r->t->staff[i].morale + v, 0, 100);
+	for (i = 0, capped = 0; i < s->nstaff; i++) {
+		now = r->t->staff[i].morale;
+		next = effects_clamp(now + v, 0, 100);
+		capped += next - now != v;
+		if (r->w != NULL)
+			r->w->staff[i].morale = next;
+	}
+	if (capped > 0)
+		effects_say(r, _("moral de l'équipe %+d (%d personne(s) déjà "
+		    "près de la borne : le moral reste entre 0 et 100 %%)"), v,
+		    capped);
+	else
+		effects_say(r, _("moral de l'équipe %+d"), v);
 }
 
 static void
