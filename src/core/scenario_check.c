@@ -7,6 +7,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/effects.h"
 #include "core/scenario_check.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -366,42 +367,23 @@ check_budget(const struct scenario *s, struct diag *d)
 		    text_money(need, total), s->reserve_min);
 }
 
-static bool
-check_effects_empty(const struct effects *fx)
-{
-	return fx->cost == 0 && fx->envelope == 0 && fx->delay == 0 &&
-	    fx->workload == 0 && fx->quality == 0 && fx->morale == 0 &&
-	    fx->kpi == 0 && fx->days_lost == 0 && fx->reliability == 0;
-}
-
 static void
 check_effects(const struct scenario *s, struct diag *d,
     const struct effects *fx, struct srcloc loc, const char *what,
     const char *incident)
 {
-	bool	 on_package, on_staff, on_supplier;
+	char	*why;
+	int	 k;
 
-	on_package = fx->package != SCENARIO_NONE ||
-	    fx->target == TARGET_PACKAGE ||
-	    fx->target == TARGET_EXTERNAL_PACKAGE ||
-	    fx->target == TARGET_INTERNAL_PACKAGE;
-	on_staff = fx->staff != SCENARIO_NONE || fx->target == TARGET_STAFF;
-	on_supplier = fx->supplier != SCENARIO_NONE ||
-	    fx->target == TARGET_SUPPLIER ||
-	    fx->target == TARGET_EXTERNAL_PACKAGE;
-	if ((fx->delay != 0 || fx->workload != 0) && !on_package)
-		check_error(s, d, loc, _("%s de l'incident « %s » : « retard » "
-		    "et « charge » visent un lot ; ajoutez lot = \"…\" ou "
-		    "cible = \"lot\", \"lot_externe\" ou \"lot_interne\""),
-		    what, incident);
-	if (fx->days_lost != 0 && !on_staff)
-		check_error(s, d, loc, _("%s de l'incident « %s » : "
-		    "« jours_perdus » vise une personne ; ajoutez membre = "
-		    "\"…\" ou cible = \"membre\""), what, incident);
-	if (fx->reliability != 0 && !on_supplier)
-		check_error(s, d, loc, _("%s de l'incident « %s » : "
-		    "« fiabilite » vise un prestataire ; ajoutez prestataire = "
-		    "\"…\" ou cible = \"prestataire\""), what, incident);
+	for (k = 0; k < EFFECT_KIND_COUNT; k++) {
+		if (effects_get(fx, (enum effect_kind)k) == 0 ||
+		    effects_aimed(fx, (enum effect_kind)k))
+			continue;
+		why = effects_aim_problem((enum effect_kind)k);
+		check_error(s, d, loc, _("%s de l'incident « %s » : %s"), what,
+		    incident, why);
+		free(why);
+	}
 	if (fx->objective != SCENARIO_NONE && fx->kpi == 0)
 		check_warning(s, d, loc, _("%s de l'incident « %s » : "
 		    "« objectif » sans « kpi » ne change rien"), what,
@@ -413,24 +395,23 @@ check_effects(const struct scenario *s, struct diag *d,
 
 /*
  * Whether a hurts no more than b on every count and less on one: a default
- * that dominates an option would reward a team for not answering.
+ * that dominates an option would reward a team for not answering.  Which
+ * way each effect hurts is its row's weight's sign.
  */
 static bool
 check_milder(const struct effects *a, const struct effects *b)
 {
-	const int64_t	 harm_a[] = { a->cost, -a->envelope, a->delay,
-	    a->workload, -a->quality, -a->morale, -a->kpi, a->days_lost,
-	    -a->reliability };
-	const int64_t	 harm_b[] = { b->cost, -b->envelope, b->delay,
-	    b->workload, -b->quality, -b->morale, -b->kpi, b->days_lost,
-	    -b->reliability };
-	size_t		 i;
-	bool		 less = false;
+	int64_t	 ha, hb;
+	int	 k, sign;
+	bool	 less = false;
 
-	for (i = 0; i < sizeof harm_a / sizeof harm_a[0]; i++) {
-		if (harm_a[i] > harm_b[i])
+	for (k = 0; k < EFFECT_KIND_COUNT; k++) {
+		sign = effect_rows[k].weight > 0 ? 1 : -1;
+		ha = sign * effects_get(a, (enum effect_kind)k);
+		hb = sign * effects_get(b, (enum effect_kind)k);
+		if (ha > hb)
 			return false;
-		if (harm_a[i] < harm_b[i])
+		if (ha < hb)
 			less = true;
 	}
 	return less;
@@ -449,7 +430,7 @@ check_incidents(const struct scenario *s, struct diag *d)
 		inc = &s->incidents[i];
 		for (j = 0; j < inc->noptions; j++) {
 			o = &inc->options[j];
-			if (check_effects_empty(&o->effects) &&
+			if (effects_empty(&o->effects) &&
 			    o->follow_up == SCENARIO_NONE)
 				check_error(s, d, o->loc, _("l'option « %s » de "
 				    "l'incident « %s » ne change rien : donnez-"
@@ -463,14 +444,14 @@ check_incidents(const struct scenario *s, struct diag *d)
 			check_effects(s, d, &o->effects, o->loc, what, inc->id);
 			free(what);
 		}
-		if (check_effects_empty(&inc->default_effects) &&
+		if (effects_empty(&inc->default_effects) &&
 		    inc->default_follow_up == SCENARIO_NONE)
 			check_error(s, d, inc->default_loc, _("le défaut de "
 			    "l'incident « %s » ne change rien : ne pas répondre "
 			    "doit avoir des conséquences"), inc->id);
 		for (j = 0; j < inc->noptions; j++)
 			if (inc->default_follow_up == SCENARIO_NONE &&
-			    !check_effects_empty(&inc->default_effects) &&
+			    !effects_empty(&inc->default_effects) &&
 			    check_milder(&inc->default_effects,
 			    &inc->options[j].effects))
 				check_warning(s, d, inc->default_loc, _("le "

@@ -15,6 +15,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/effects.h"
 #include "core/scenario.h"
 #include "core/scenario_check.h"
 #include "io/scenario_load.h"
@@ -1152,12 +1153,6 @@ loader_suppliers(struct loader *ld, const config_setting_t *root)
 	}
 }
 
-static const char *const effect_keys[] = {
-	"cout", "ligne", "enveloppe", "retard", "charge", "qualite", "moral",
-	"kpi", "objectif", "jours_perdus", "fiabilite", "cible", "lot",
-	"membre", "prestataire"
-};
-
 static bool
 loader_effects(struct loader *ld, const config_setting_t *g,
     struct effects *fx, const char *ctx)
@@ -1176,48 +1171,56 @@ loader_effects(struct loader *ld, const config_setting_t *g,
 					    id_of_objective, &s->nobjectives,
 					    NULL, NULL };
 	config_setting_t		*e;
-	int				 target, explicit_targets;
+	const char			**known;
+	char				*why;
+	long long			 v;
+	int				 target, k;
 
-	memset(fx, 0, sizeof *fx);
-	fx->line = fx->objective = SCENARIO_NONE;
-	fx->package = fx->staff = fx->supplier = SCENARIO_NONE;
-	fx->target = TARGET_PROJECT;
+	effects_init(fx);
 	if ((e = loader_group(ld, g, "effets", false, ctx)) == NULL)
 		return false;
-	loader_keys(ld, e, effect_keys, COUNT(effect_keys), ctx);
-	loader_money(ld, e, "cout", false, -1000000, 1000000, 0, &fx->cost,
+	/* The keys, bounds and invariants are core/effects' table. */
+	known = xcalloc(EFFECT_KIND_COUNT + EFFECT_REF_COUNT, sizeof *known);
+	for (k = 0; k < EFFECT_KIND_COUNT; k++)
+		known[k] = effect_rows[k].key;
+	for (k = 0; k < EFFECT_REF_COUNT; k++)
+		known[EFFECT_KIND_COUNT + k] = effect_ref_keys[k];
+	loader_keys(ld, e, known, EFFECT_KIND_COUNT + EFFECT_REF_COUNT, ctx);
+	free(known);
+	for (k = 0; k < EFFECT_KIND_COUNT; k++) {
+		const struct effect_row	*row = &effect_rows[k];
+
+		if (!loader_number(ld, e, row->key, false, row->min, row->max,
+		    0, &v, ctx) || v == 0)
+			continue;
+		if ((why = effects_refuse(s, (enum effect_kind)k, v)) != NULL) {
+			loader_error(ld, config_setting_get_member(e, row->key),
+			    _("%s : %s"), ctx, why);
+			free(why);
+			continue;
+		}
+		effects_set(fx, (enum effect_kind)k, v);
+	}
+	loader_ref(ld, e, effect_ref_keys[EREF_LINE], false, &lines, &fx->line,
 	    ctx);
-	loader_ref(ld, e, "ligne", false, &lines, &fx->line, ctx);
-	loader_money(ld, e, "enveloppe", false, -10000000, 10000000, 0,
-	    &fx->envelope, ctx);
-	loader_int(ld, e, "retard", false, -8, 8, 0, &fx->delay, ctx);
-	loader_int(ld, e, "charge", false, -200, 200, 0, &fx->workload, ctx);
-	loader_int(ld, e, "qualite", false, -50, 50, 0, &fx->quality, ctx);
-	loader_int(ld, e, "moral", false, -50, 50, 0, &fx->morale, ctx);
-	loader_int(ld, e, "kpi", false, -100, 100, 0, &fx->kpi, ctx);
-	loader_ref(ld, e, "objectif", false, &objectives, &fx->objective, ctx);
-	loader_int(ld, e, "jours_perdus", false, 0, 25, 0, &fx->days_lost,
-	    ctx);
-	loader_int(ld, e, "fiabilite", false, -50, 50, 0, &fx->reliability,
-	    ctx);
-	loader_keyword(ld, e, "cible", false, scenario_effect_targets,
-	    EFFECT_TARGET_COUNT, TARGET_PROJECT, &target, ctx);
+	loader_ref(ld, e, effect_ref_keys[EREF_OBJECTIVE], false, &objectives,
+	    &fx->objective, ctx);
+	loader_keyword(ld, e, effect_ref_keys[EREF_TARGET], false,
+	    scenario_effect_targets, EFFECT_TARGET_COUNT, TARGET_PROJECT,
+	    &target, ctx);
 	fx->target = (enum effect_target)target;
-	loader_ref(ld, e, "lot", false, &packages, &fx->package, ctx);
-	loader_ref(ld, e, "membre", false, &staff, &fx->staff, ctx);
-	loader_ref(ld, e, "prestataire", false, &suppliers, &fx->supplier,
-	    ctx);
-	explicit_targets = (fx->package != SCENARIO_NONE) +
-	    (fx->staff != SCENARIO_NONE) + (fx->supplier != SCENARIO_NONE);
-	if (explicit_targets > 1)
-		loader_error(ld, e, _("%s : les effets visent à la fois "
-		    "plusieurs cibles (lot, membre, prestataire) : gardez-en "
-		    "une"), ctx);
-	if (explicit_targets > 0 &&
-	    config_setting_get_member(e, "cible") != NULL)
-		loader_error(ld, e, _("%s : « cible » et une cible précise "
-		    "(lot, membre ou prestataire) ensemble : gardez-en une"),
-		    ctx);
+	loader_ref(ld, e, effect_ref_keys[EREF_PACKAGE], false, &packages,
+	    &fx->package, ctx);
+	loader_ref(ld, e, effect_ref_keys[EREF_STAFF], false, &staff,
+	    &fx->staff, ctx);
+	loader_ref(ld, e, effect_ref_keys[EREF_SUPPLIER], false, &suppliers,
+	    &fx->supplier, ctx);
+	why = effects_targets_problem(fx, config_setting_get_member(e,
+	    effect_ref_keys[EREF_TARGET]) != NULL);
+	if (why != NULL) {
+		loader_error(ld, e, _("%s : %s"), ctx, why);
+		free(why);
+	}
 	return true;
 }
 
@@ -1417,10 +1420,7 @@ loader_incident(struct loader *ld, const config_setting_t *e, int index,
 		free(octx);
 	}
 	inc->default_text = xstrdup("");
-	memset(&inc->default_effects, 0, sizeof inc->default_effects);
-	inc->default_effects.line = inc->default_effects.objective =
-	    inc->default_effects.package = inc->default_effects.staff =
-	    inc->default_effects.supplier = SCENARIO_NONE;
+	effects_init(&inc->default_effects);
 	if ((d = loader_group(ld, e, "defaut", true, ctx)) != NULL) {
 		octx = xasprintf(_("défaut (%s)"), ctx);
 		inc->default_loc = loader_loc(ld, d);

@@ -203,7 +203,7 @@ meaning_errors_are_found(void **state)
 	    "effets = { jours_perdus = 2; };", DIAG_ERROR,
 	    "« jours_perdus » vise une personne");
 	expect_diag("effets = { kpi = -15; moral = -5; };",
-	    "effets = { retard = 2; };", DIAG_ERROR, "visent un lot");
+	    "effets = { retard = 2; };", DIAG_ERROR, "« retard » vise un lot");
 	/* A default milder than an option is suspicious. */
 	expect_diag("effets = { kpi = -30; moral = -10; };",
 	    "effets = { kpi = -1; };", DIAG_WARNING, "moins pénalisant");
