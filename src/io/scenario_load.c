@@ -283,8 +283,9 @@ loader_int_value(struct loader *ld, const config_setting_t *m, long long min,
 		char	 maxs[TEXT_MONEY_MAX];
 
 		loader_error(ld, m, _("« %s » (%s) vaut %s, hors limites : "
-		    "de %s à %s"), loader_name(ld, m), ctx, text_thousands(vs, v),
-		    text_thousands(mins, min), text_thousands(maxs, max));
+		    "de %s à %s"), loader_name(ld, m), ctx,
+		    text_thousands(vs, v), text_thousands(mins, min),
+		    text_thousands(maxs, max));
 		return false;
 	}
 	*out = v;
