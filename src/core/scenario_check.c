@@ -610,10 +610,17 @@ check_follow_up_from(const struct scenario *s, struct diag *d, int i,
 	colour[i] = 2;
 }
 
+/* Whether incident q belongs to the scenario itself, not to a catalogue. */
+static bool
+check_own_incident(const struct scenario *s, int q)
+{
+	return q != SCENARIO_NONE && s->incidents[q].catalogue == NULL;
+}
+
 /*
  * A shared catalogue serves several scenarios: an incident there that names
- * one scenario's package, person, supplier, line, objective or tool loads in
- * that scenario only.  Refused at the catalogue's own line.
+ * one scenario's package, person, supplier, line, objective, tool or own
+ * incident loads in that scenario only.  Refused at the catalogue's line.
  */
 static void
 check_catalogue_refs(const struct scenario *s, struct diag *d,
@@ -641,13 +648,22 @@ check_catalogue_refs(const struct scenario *s, struct diag *d,
 			    "; un catalogue partagé n'emploie que des cibles "
 			    "génériques (cible = \"lot_externe\"…)"), inc->id,
 			    inc->catalogue, what);
+		if (check_own_incident(s, j < inc->noptions ?
+		    inc->options[j].follow_up : inc->default_follow_up))
+			check_error(s, d, j < inc->noptions ?
+			    inc->options[j].follow_up_loc : loc, _("incident "
+			    "« %s » du catalogue « %s » : sa « suite » est un "
+			    "incident propre à ce scénario ; un catalogue "
+			    "partagé n'enchaîne que ses propres incidents"),
+			    inc->id, inc->catalogue);
 	}
 	if (!inc->trigger.conditional)
 		return;
 	what = c->outsourced != SCENARIO_NONE ? "externe" :
 	    c->internal != SCENARIO_NONE ? "interne" :
 	    c->supplier != SCENARIO_NONE ? "prestataire" :
-	    c->tool != SCENARIO_NONE ? "outil" : NULL;
+	    c->tool != SCENARIO_NONE ? "outil" :
+	    check_own_incident(s, c->after) ? "apres" : NULL;
 	if (what != NULL)
 		check_error(s, d, inc->loc, _("incident « %s » du catalogue "
 		    "« %s » : la condition « %s » vise un élément d'un seul "
