@@ -359,77 +359,156 @@ check_forced_internal(const struct scenario *s, int package)
 }
 
 /*
- * The staff's time, skill by skill: the packages only the staff can do and
- * that need a skill must fit, by each deadline, in the days of the people
- * who have it (availability × weeks from week 1, the first week of work, to
- * the deadline).  A necessary condition only: it ignores dependencies, the
- * other skills a package needs and days lost, but a plan it refuses cannot
- * be delivered by any team.  Reported once per skill, at the package whose
- * deadline it misses.
+ * The week after which each package can start at the earliest: when the
+ * packages it waits for ("apres") can be finished.  NULL-free only on an
+ * acyclic plan (check_earliest would loop on a cycle).
  */
+static int *
+check_release(const struct scenario *s)
+{
+	int	*finish, *via, i;
+
+	finish = xreallocarray(NULL, (size_t)s->npackages + 1, sizeof *finish);
+	via = xreallocarray(NULL, (size_t)s->npackages + 1, sizeof *via);
+	for (i = 0; i < s->npackages; i++)
+		finish[i] = -1;
+	for (i = 0; i < s->npackages; i++)
+		check_earliest(s, i, finish, via);
+	for (i = 0; i < s->npackages; i++)
+		finish[i] -= scenario_min_weeks(s, i);
+	free(via);
+	return finish;
+}
+
+/* The staff with skill k, their days per week and their ids for a message. */
+static int
+check_skill_staff(const struct scenario *s, int k, char **people)
+{
+	char	*next;
+	int	 i, j, perweek = 0;
+
+	*people = xstrdup("");
+	for (i = 0; i < s->nstaff; i++) {
+		for (j = 0; j < s->staff[i].nskills &&
+		    s->staff[i].skills[j] != k; j++)
+			;
+		if (j == s->staff[i].nskills)
+			continue;
+		perweek += s->staff[i].availability;
+		next = xasprintf("%s%s%s", *people, (*people)[0] ? ", " : "",
+		    s->staff[i].id);
+		free(*people);
+		*people = next;
+	}
+	return perweek;
+}
+
+/*
+ * The staff's time, skill by skill: the packages only the staff can do and
+ * that need a skill must fit in the days of the people who have it, in every
+ * window of weeks (from = the week after which they can all start, their
+ * predecessors done at the earliest; to = the last of their deadlines).  A
+ * necessary condition only (it ignores the other skills a package needs,
+ * days lost, morale), but a plan it refuses cannot be delivered by any team.
+ * Short windows first; reported once per skill, at the package of the
+ * window with the latest deadline.
+ */
+/* Whether package p must be done within the weeks (from, to]. */
+static bool
+check_in_window(const struct scenario *s, const int *release, int p,
+    int from, int to)
+{
+	return (release == NULL || release[p] >= from) &&
+	    s->weeks - s->packages[p].due <= to;
+}
+
+/*
+ * The first window (from, to] where the packages of list need more than
+ * perweek days a week; false if none.  *at: the window's package with the
+ * latest deadline (the last listed, on a tie), *demand: their person-days.
+ */
+static bool
+check_overload(const struct scenario *s, const int *list, int n,
+    const int *release, int perweek, int *from, int *to, int *at,
+    int *demand)
+{
+	int	 i, last, week;
+
+	for (*to = 1; *to <= s->weeks; (*to)++) {
+		for (*from = *to - 1; *from >= 0; (*from)--) {
+			*demand = 0;
+			last = *at = -1;
+			for (i = 0; i < n; i++) {
+				if (!check_in_window(s, release, list[i], *from,
+				    *to))
+					continue;
+				*demand += s->packages[list[i]].workload;
+				week = s->weeks - s->packages[list[i]].due;
+				if (week >= last) {
+					last = week;
+					*at = list[i];
+				}
+			}
+			if (*at >= 0 && *demand > perweek * (*to - *from))
+				return true;
+		}
+	}
+	return false;
+}
+
 static void
-check_capacity(const struct scenario *s, struct diag *d)
+check_capacity(const struct scenario *s, struct diag *d, const int *release)
 {
 	const struct package	*p;
 	char			*pkgs, *people, *next;
-	int			*order, n, i, j, k, t, week, perweek;
-	int			 demand;
+	int			*list, n, i, j, k, from, to, perweek, demand, at;
 
-	order = xreallocarray(NULL, (size_t)s->npackages + 1, sizeof *order);
+	list = xreallocarray(NULL, (size_t)s->npackages + 1, sizeof *list);
 	for (k = 0; k < s->nskills; k++) {
-		/* The packages needing skill k, by deadline (insertion sort). */
 		for (i = n = 0; i < s->npackages; i++) {
 			p = &s->packages[i];
 			for (j = 0; j < p->nskills && p->skills[j] != k; j++)
 				;
-			if (j == p->nskills || !check_forced_internal(s, i))
-				continue;
-			for (t = n++; t > 0 && s->packages[order[t - 1]].due <
-			    p->due; t--)
-				order[t] = order[t - 1];
-			order[t] = i;
+			if (j < p->nskills && check_forced_internal(s, i))
+				list[n++] = i;
 		}
-		perweek = 0;
-		people = xstrdup("");
-		for (i = 0; i < s->nstaff; i++) {
-			for (j = 0; j < s->staff[i].nskills &&
-			    s->staff[i].skills[j] != k; j++)
-				;
-			if (j == s->staff[i].nskills)
-				continue;
-			perweek += s->staff[i].availability;
-			next = xasprintf("%s%s%s", people, people[0] ? ", " :
-			    "", s->staff[i].id);
-			free(people);
-			people = next;
-		}
+		perweek = check_skill_staff(s, k, &people);
 		/* Nobody at all is check_doable's message, not this one. */
-		for (i = demand = 0; perweek > 0 && i < n; i++) {
-			p = &s->packages[order[i]];
-			demand += p->workload;
-			week = s->weeks - p->due;
-			if (demand <= perweek * week)
-				continue;
-			pkgs = xstrdup("");
-			for (j = 0; j <= i; j++) {
-				next = xasprintf("%s%s%s %d", pkgs, j ? ", " :
-				    "", s->packages[order[j]].id,
-				    s->packages[order[j]].workload);
-				free(pkgs);
-				pkgs = next;
-			}
-			check_error(s, d, p->loc, _("plan impossible : la "
-			    "compétence « %s » doit fournir %d jours-personne "
-			    "d'ici la semaine %d (%s), l'équipe qui l'a (%s) "
-			    "n'en donne que %d (%d par semaine × %d semaines)"),
-			    s->skills[k].id, demand, week, pkgs, people,
-			    perweek * week, perweek, week);
-			free(pkgs);
-			break;
+		if (perweek == 0 || !check_overload(s, list, n, release,
+		    perweek, &from, &to, &at, &demand)) {
+			free(people);
+			continue;
 		}
+		pkgs = xstrdup("");
+		for (i = 0; i < n; i++) {
+			if (!check_in_window(s, release, list[i], from, to))
+				continue;
+			next = xasprintf("%s%s%s %d", pkgs, pkgs[0] ? ", " : "",
+			    s->packages[list[i]].id,
+			    s->packages[list[i]].workload);
+			free(pkgs);
+			pkgs = next;
+		}
+		if (from == 0)
+			check_error(s, d, s->packages[at].loc, _("plan "
+			    "impossible : la compétence « %s » doit fournir %d "
+			    "jours-personne d'ici la semaine %d (%s), l'équipe "
+			    "qui l'a (%s) n'en donne que %d (%d par semaine × "
+			    "%d semaines)"), s->skills[k].id, demand, to, pkgs,
+			    people, perweek * to, perweek, to);
+		else
+			check_error(s, d, s->packages[at].loc, _("plan "
+			    "impossible : la compétence « %s » doit fournir %d "
+			    "jours-personne des semaines %d à %d (%s, qui "
+			    "attendent des lots finis au plus tôt en semaine "
+			    "%d), l'équipe qui l'a (%s) n'en donne que %d (%d "
+			    "par semaine × %d semaines)"), s->skills[k].id,
+			    demand, from + 1, to, pkgs, from, people,
+			    perweek * (to - from), perweek, to - from);
+		free(pkgs);
 		free(people);
 	}
-	free(order);
+	free(list);
 }
 
 static void
@@ -794,16 +873,20 @@ void
 scenario_validate_parts(const struct scenario *s, struct diag *d,
     unsigned parts)
 {
-	bool	 doable = false;
+	int	*release;
+	bool	 doable = false, acyclic;
 
 	if (parts & SCENARIO_CHECK_WEIGHTS)
 		check_weights(s, d);
 	if (parts & SCENARIO_CHECK_PLAN) {
 		doable = check_doable(s, d);
-		if (!check_cycles(s, d) && doable)
+		acyclic = !check_cycles(s, d);
+		if (acyclic && doable)
 			check_schedule(s, d);
 		if (doable) {
-			check_capacity(s, d);
+			release = acyclic ? check_release(s) : NULL;
+			check_capacity(s, d, release);
+			free(release);
 			check_budget(s, d);
 		}
 	}

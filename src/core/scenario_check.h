@@ -18,10 +18,10 @@ void	scenario_validate(const struct scenario *, struct diag *);
  * cleanly, so that one typo does not hide an impossible plan.
  */
 enum {
-	SCENARIO_CHECK_WEIGHTS = 1 << 0,	/* objectives, packages' kpi, notation */
-	SCENARIO_CHECK_PLAN = 1 << 1,		/* staff, packages, offers, budget */
-	SCENARIO_CHECK_INCIDENTS = 1 << 2,	/* incidents and their targets */
-	SCENARIO_CHECK_OFFERS = 1 << 3,		/* tools, offers against deadlines */
+	SCENARIO_CHECK_WEIGHTS = 1 << 0,	/* objectives, kpi, notation */
+	SCENARIO_CHECK_PLAN = 1 << 1,		/* staff, packages, budget */
+	SCENARIO_CHECK_INCIDENTS = 1 << 2,	/* incidents, their targets */
+	SCENARIO_CHECK_OFFERS = 1 << 3,		/* tools, offers' deadlines */
 	SCENARIO_CHECK_ALL = (1 << 4) - 1
 };
 void	scenario_validate_parts(const struct scenario *, struct diag *,
