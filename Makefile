@@ -215,7 +215,14 @@ test: test-deps
 
 check: test
 
-# The engine stays free of UI, file formats and stdio.
+# Effect keywords, read from core/effects' table (its rows and the qualifiers
+# of effect_ref_keys); lot, membre and prestataire are also the arguments of
+# team commands (attribuer lot=...), which screens send, so they are left out.
+EFFECT_KEYS := $(shell sed -n 's/^\t\[EFFECT_[A-Z_]*\] = { "\([a-z_]*\)".*/\1/p' src/core/effects.c) \
+	$(filter-out lot membre prestataire,$(shell sed -n '/^const char \*const effect_ref_keys/,/^};/{/^\t"/{s/[",]//g;p;};}' src/core/effects.c))
+
+# The engine stays free of UI, file formats and stdio; no screen spells an
+# effect (the preview is the engine's, see core/effects.h).
 check-layers:
 	@! grep -n '#include <\(n\?curses\|ncursesw/curses\|libconfig\|stdio\|jansson\)\.h>' \
 	    src/core/*.[ch] || { echo 'src/core ne doit inclure ni curses, ni libconfig, ni stdio, ni jansson'; exit 1; }
@@ -223,6 +230,9 @@ check-layers:
 	    || { echo 'src/core et src/util ne dépendent que de la libc'; exit 1; }
 	@! grep -n '#include <\(n\?curses\|ncursesw/curses\)\.h>' src/io/*.[ch] src/cli/*.[ch] \
 	    || { echo 'seuls src/tui et main.c voient curses'; exit 1; }
+	@test $(words $(EFFECT_KEYS)) -ge 10 || { echo "check-layers : mots-clés d'effets introuvables dans src/core/effects.c"; exit 1; }
+	@! for k in $(EFFECT_KEYS); do grep -n "\"$$k\"\|[^a-z_]$$k=" src/tui/*.[ch]; done | grep . \
+	    || { echo 'src/tui ne nomme aucun effet : il les décrit par core/effects (effects_describe)'; exit 1; }
 	@echo "couches : ok"
 
 # --- fuzzing --------------------------------------------------------------

@@ -4,7 +4,8 @@
 #  - scenarios/*.cfg must be valid (exit 0, no warning);
 #  - each tests/scenarios/broken/*.cfg must exit 65 (or the code named by a
 #    "# code: N" line) and print every "# attendu: TEXT" line on stderr,
-#    where %f stands for the file's own path; a sanitizer report fails.
+#    where %f stands for the file's own path, and no "# absent: TEXT"
+#    line (a message that must not come back); a sanitizer report fails.
 set -u
 cd "$(dirname "$0")/.." || exit 1
 # libconfig 1.5 leaks after syntax errors: not ours (see tests/lsan.supp).
@@ -73,6 +74,19 @@ for bin in "$@"; do
 		done <<EOT
 $(sed -n 's/^# attendu: //p' "$f")
 EOT
+		[ $ok -eq 1 ] || continue
+		while IFS= read -r line; do
+			[ -n "$line" ] || continue
+			text=$(printf '%s' "$line" | sed "s|%f|$f|g")
+			if grep -qF -- "$text" "$err"; then
+				report "$f" "texte interdit présent : $text"
+				ok=0
+				break
+			fi
+		done <<EOT
+$(sed -n 's/^# absent: //p' "$f")
+EOT
+		[ $ok -eq 1 ] || continue
 		if [ "$n" -eq 0 ] || [ -z "$(sed -n 's/^# attendu: //p' "$f")" ]; then
 			report "$f" "aucune ligne « # attendu: » dans le fichier"
 			continue

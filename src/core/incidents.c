@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/effects.h"
 #include "core/game_internal.h"
 #include "core/rng.h"
 #include "util/i18n.h"
@@ -221,169 +222,6 @@ game_fire_week(struct game *g, int team, int week, int64_t seq, int64_t time)
 	}
 }
 
-/* --- effects --- */
-
-static int
-incidents_target(const struct occurrence *o, const struct effects *fx,
-    int *package, int *staff, int *supplier)
-{
-	*package = fx->package;
-	*staff = fx->staff;
-	*supplier = fx->supplier;
-	switch (fx->target) {
-	case TARGET_PACKAGE:
-		*package = o->target_package;
-		return *package >= 0;
-	case TARGET_EXTERNAL_PACKAGE:
-		*package = o->target_external;
-		return *package >= 0;
-	case TARGET_INTERNAL_PACKAGE:
-		*package = o->target_internal;
-		return *package >= 0;
-	case TARGET_STAFF:
-		*staff = o->target_staff;
-		return *staff >= 0;
-	case TARGET_SUPPLIER:
-		*supplier = o->target_supplier;
-		return *supplier >= 0;
-	default:
-		return 1;
-	}
-}
-
-static int
-incidents_clamp(int v)
-{
-	return v < 0 ? 0 : v > 100 ? 100 : v;
-}
-
-/* Applies effects; appends to *what a French summary of what changed. */
-static void
-incidents_apply(struct game *g, struct team *t, const struct occurrence *o,
-    const struct effects *fx, char **what)
-{
-	const struct scenario	*s = g->scenario;
-	int			 package, staff, supplier, line, i, weeks;
-	char			 money[TEXT_MONEY_MAX], *next;
-
-#define SAY(...) do {							\
-	char *piece_ = xasprintf(__VA_ARGS__);				\
-	next = xasprintf("%s%s%s", *what, **what ? ", " : "", piece_);	\
-	free(piece_);							\
-	free(*what);							\
-	*what = next;							\
-} while (0)
-
-	if (!incidents_target(o, fx, &package, &staff, &supplier)) {
-		SAY(_("sans effet (rien à viser dans le projet de l'équipe)"));
-		return;
-	}
-	if (package < 0 && fx->target == TARGET_PROJECT && fx->package >= 0)
-		package = fx->package;
-	if (fx->cost != 0) {
-		line = fx->line >= 0 ? fx->line : package >= 0 ?
-		    s->packages[package].line : 0;
-		t->lines[line].actual += fx->cost;
-		SAY(_("%s %s sur « %s »"), fx->cost > 0 ? _("dépense de") :
-		    _("économie de"), text_money(money, fx->cost > 0 ?
-		    fx->cost : -fx->cost), s->lines[line].label);
-	}
-	if (fx->envelope != 0) {
-		t->envelope += fx->envelope;
-		SAY(_("enveloppe %s de %s"), fx->envelope > 0 ? _("augmentée") :
-		    _("réduite"), text_money(money, fx->envelope > 0 ?
-		    fx->envelope : -fx->envelope));
-	}
-	if (package >= 0) {
-		struct package_state *p = &t->packages[package];
-		const char *name = s->packages[package].name;
-
-		if (fx->delay != 0) {
-			if (p->owner == OWNER_SUPPLIER && p->ordered > 0 &&
-			    p->status != PKG_DONE) {
-				p->due += fx->delay;
-				if (p->due <= g->week)
-					p->due = g->week + 1;
-			} else
-				p->delay += fx->delay;
-			if (p->delay < 0)
-				p->delay = 0;
-			SAY(fx->delay > 0 ? _("« %s » retardé de %d semaine(s)") :
-			    _("« %s » avancé de %d semaine(s)"), name,
-			    fx->delay > 0 ? fx->delay : -fx->delay);
-		}
-		if (fx->workload != 0) {
-			if (p->owner == OWNER_SUPPLIER) {
-				/* A supplier absorbs scope with time. */
-				weeks = (abs(fx->workload) + 4) / 5;
-				if (fx->workload > 0 && p->status != PKG_DONE) {
-					/* Before the order: the lead grows. */
-					if (p->ordered > 0)
-						p->due += weeks;
-					else
-						p->delay += weeks;
-				}
-				SAY(_("périmètre de « %s » modifié (%+d "
-				    "jours-personne, %d semaine(s) chez le "
-				    "prestataire)"), name, fx->workload, weeks);
-			} else {
-				p->extra_workload += fx->workload;
-				SAY(_("charge de « %s » %+d jours-personne"),
-				    name, fx->workload);
-			}
-		}
-		if (fx->quality != 0) {
-			p->quality_delta += fx->quality;
-			/* Delivered already: its quality changes now. */
-			if (p->status == PKG_DONE)
-				p->quality = incidents_clamp(p->quality +
-				    fx->quality);
-			SAY(_("qualité de « %s » %+d"), name, fx->quality);
-		}
-	} else if (fx->quality != 0) {
-		t->quality_effect += fx->quality;
-		for (i = 0; i < s->npackages; i++)
-			if (t->packages[i].status == PKG_DONE)
-				t->packages[i].quality = incidents_clamp(
-				    t->packages[i].quality + fx->quality);
-		SAY(_("qualité du projet %+d"), fx->quality);
-	}
-	if (fx->morale != 0) {
-		if (staff >= 0) {
-			t->staff[staff].morale = incidents_clamp(
-			    t->staff[staff].morale + fx->morale);
-			SAY(_("moral de %s %+d"), s->staff[staff].name,
-			    fx->morale);
-		} else {
-			for (i = 0; i < s->nstaff; i++)
-				t->staff[i].morale = incidents_clamp(
-				    t->staff[i].morale + fx->morale);
-			SAY(_("moral de l'équipe %+d"), fx->morale);
-		}
-	}
-	if (fx->days_lost > 0 && staff >= 0) {
-		t->staff[staff].days_lost += fx->days_lost;
-		SAY(_("%s absent(e) %d jour(s)"), s->staff[staff].name,
-		    fx->days_lost);
-	}
-	if (fx->reliability != 0 && supplier >= 0) {
-		t->suppliers[supplier].reliability_delta += fx->reliability;
-		SAY(_("fiabilité de %s %+d"), s->suppliers[supplier].name,
-		    fx->reliability);
-	}
-	if (fx->kpi != 0) {
-		for (i = 0; i < s->nobjectives && i < 12; i++)
-			if (fx->objective < 0 || fx->objective == i)
-				t->kpi_effect[i] += fx->kpi;
-		if (fx->objective >= 0)
-			SAY(_("objectif « %s » %+d %%"),
-			    s->objectives[fx->objective].label, fx->kpi);
-		else
-			SAY(_("tous les objectifs %+d %%"), fx->kpi);
-	}
-#undef SAY
-}
-
 void
 game_resolve(struct game *g, int team, int occurrence, int option,
     int64_t seq, const char *who, const char *why)
@@ -393,7 +231,7 @@ game_resolve(struct game *g, int team, int occurrence, int option,
 	const struct incident	*inc = game_occurrence_incident(g, o);
 	const struct effects	*fx;
 	int64_t			 seqs[2] = { o->opened_seq, seq };
-	char			*what = xstrdup("");
+	char			*what;
 	int			 follow;
 
 	o->status = option >= 0 ? OCC_ANSWERED : OCC_DEFAULTED;
@@ -404,16 +242,16 @@ game_resolve(struct game *g, int team, int occurrence, int option,
 	fx = option >= 0 ? &inc->options[option].effects : &inc->default_effects;
 	follow = option >= 0 ? inc->options[option].follow_up :
 	    inc->default_follow_up;
-	incidents_apply(g, t, o, fx, &what);
+	what = effects_apply(g, t, o, fx);
 	game_update_forecast(g->scenario, t);
 	if (option >= 0)
 		game_explain(t, g->week, seqs, 2, _("« %s » : %s a choisi « %s »"
 		    " → %s."), inc->title, who, inc->options[option].label,
-		    what[0] ? what : _("sans effet chiffré"));
+		    what);
 	else
 		game_explain(t, g->week, seqs, 2, _("« %s » : personne n'a "
 		    "répondu à temps, la conséquence par défaut s'applique → "
-		    "%s."), inc->title, what[0] ? what : _("sans effet chiffré"));
+		    "%s."), inc->title, what);
 	free(what);
 	if (follow >= 0) {
 		t->follow_ups = xreallocarray(t->follow_ups,
@@ -456,25 +294,49 @@ game_adhoc_free(struct incident *inc)
 	free(inc);
 }
 
-static void
-adhoc_effects_init(struct effects *fx)
+/* The qualifiers of "lot=video" and the like: index, or -1 if unknown. */
+static int
+adhoc_ref(const struct scenario *s, enum effect_ref ref, const char *val,
+    struct effects *fx)
 {
-	memset(fx, 0, sizeof *fx);
-	fx->line = fx->objective = fx->package = fx->staff = fx->supplier =
-	    SCENARIO_NONE;
-	fx->target = TARGET_PROJECT;
+	int	 k;
+
+	switch (ref) {
+	case EREF_LINE:
+		return fx->line = game_line_index(s, val);
+	case EREF_OBJECTIVE:
+		return fx->objective = game_objective_index(s, val);
+	case EREF_PACKAGE:
+		return fx->package = game_package_index(s, val);
+	case EREF_STAFF:
+		return fx->staff = game_staff_index(s, val);
+	case EREF_SUPPLIER:
+		return fx->supplier = game_supplier_index(s, val);
+	default:
+		k = scenario_keyword(scenario_effect_targets,
+		    EFFECT_TARGET_COUNT, val);
+		if (k >= 0)
+			fx->target = (enum effect_target)k;
+		return k;
+	}
 }
 
-/* "cout=2000, retard=1, lot=video" into fx; -1 and *cause if wrong. */
+/*
+ * "cout=2000, retard=1, lot=video" into fx; -1 and *cause if wrong.  The
+ * keywords, bounds and targets are the scenario files' (core/effects).
+ */
 static int
 adhoc_parse_effects(const struct scenario *s, const char *spec,
     struct effects *fx, char **cause)
 {
-	char	*copy = xstrdup(spec), *item, *save = NULL, *eq, *key, *val;
-	int64_t	 v;
-	int	 rc = 0, k;
+	char		*copy = xstrdup(spec), *item, *save = NULL, *eq, *key;
+	char		*val;
+	struct record	 r;
+	int64_t		 v;
+	int		 rc = 0, k, ref;
+	bool		 cible = false;
 
-	for (item = strtok_r(copy, ",;", &save); item != NULL;
+	for (item = strtok_r(copy, ",;", &save); item != NULL && rc == 0;
 	    item = strtok_r(NULL, ",;", &save)) {
 		while (*item == ' ')
 			item++;
@@ -493,78 +355,51 @@ adhoc_parse_effects(const struct scenario *s, const char *spec,
 			key[k - 1] = '\0';
 		while (*val == ' ')
 			val++;
-		{
-			struct record	 r;
-
-			record_init(&r);
-			record_set_text(&r, "v", val);
-			if (!record_int(&r, "v", &v))
-				v = INT64_MIN;
-			record_release(&r);
-		}
-		if (strcmp(key, "lot") == 0)
-			fx->package = game_package_index(s, val);
-		else if (strcmp(key, "membre") == 0)
-			fx->staff = game_staff_index(s, val);
-		else if (strcmp(key, "prestataire") == 0)
-			fx->supplier = game_supplier_index(s, val);
-		else if (strcmp(key, "objectif") == 0)
-			fx->objective = game_objective_index(s, val);
-		else if (strcmp(key, "ligne") == 0)
-			fx->line = game_line_index(s, val);
-		else if (strcmp(key, "cible") == 0) {
-			k = scenario_keyword(scenario_effect_targets,
-			    EFFECT_TARGET_COUNT, val);
-			if (k < 0) {
+		for (ref = 0; ref < EFFECT_REF_COUNT; ref++)
+			if (strcmp(key, effect_ref_keys[ref]) == 0)
+				break;
+		if (ref < EFFECT_REF_COUNT) {
+			cible |= ref == EREF_TARGET;
+			if (adhoc_ref(s, (enum effect_ref)ref, val, fx) >= 0)
+				continue;
+			if (ref == EREF_TARGET)
 				*cause = xasprintf(_("cible « %s » inconnue"),
 				    val);
-				rc = -1;
-				break;
-			}
-			fx->target = (enum effect_target)k;
+			else
+				*cause = xasprintf(_("effet « %s » : « %s » "
+				    "n'existe pas dans le scénario"), key, val);
+			rc = -1;
 			continue;
-		} else if (v == INT64_MIN || v < -10000000 || v > 10000000) {
+		}
+		if ((k = effects_kind(key)) < 0) {
+			*cause = xasprintf(_("effet « %s » inconnu (voir les "
+			    "effets des incidents dans scenarios/README.md)"),
+			    key);
+			rc = -1;
+			break;
+		}
+		record_init(&r);
+		record_set_text(&r, "v", val);
+		if (!record_int(&r, "v", &v)) {
 			*cause = xasprintf(_("effet « %s » : « %s » n'est pas "
-			    "un nombre raisonnable"), key, val);
+			    "un nombre entier"), key, val);
 			rc = -1;
-			break;
-		} else if (strcmp(key, "cout") == 0)
-			fx->cost = v * 100;
-		else if (strcmp(key, "enveloppe") == 0)
-			fx->envelope = v * 100;
-		else if (strcmp(key, "retard") == 0 && v >= -8 && v <= 8)
-			fx->delay = (int)v;
-		else if (strcmp(key, "charge") == 0 && v >= -200 && v <= 200)
-			fx->workload = (int)v;
-		else if (strcmp(key, "qualite") == 0 && v >= -50 && v <= 50)
-			fx->quality = (int)v;
-		else if (strcmp(key, "moral") == 0 && v >= -50 && v <= 50)
-			fx->morale = (int)v;
-		else if (strcmp(key, "kpi") == 0 && v >= -100 && v <= 100)
-			fx->kpi = (int)v;
-		else if (strcmp(key, "jours_perdus") == 0 && v >= 0 && v <= 25)
-			fx->days_lost = (int)v;
-		else if (strcmp(key, "fiabilite") == 0 && v >= -50 && v <= 50)
-			fx->reliability = (int)v;
-		else {
-			*cause = xasprintf(_("effet « %s=%s » inconnu ou hors "
-			    "limites (cout, enveloppe, retard, charge, qualite, "
-			    "moral, kpi, jours_perdus, fiabilite, cible, lot, "
-			    "membre, prestataire, objectif, ligne)"), key, val);
+		} else if ((*cause = effects_refuse(s, (enum effect_kind)k,
+		    v)) != NULL)
 			rc = -1;
-			break;
-		}
-		if ((strcmp(key, "lot") == 0 && fx->package < 0) ||
-		    (strcmp(key, "membre") == 0 && fx->staff < 0) ||
-		    (strcmp(key, "prestataire") == 0 && fx->supplier < 0) ||
-		    (strcmp(key, "objectif") == 0 && fx->objective < 0) ||
-		    (strcmp(key, "ligne") == 0 && fx->line < 0)) {
-			*cause = xasprintf(_("effet « %s » : « %s » n'existe pas "
-			    "dans le scénario"), key, val);
-			rc = -1;
-			break;
-		}
+		else
+			effects_set(fx, (enum effect_kind)k, v);
+		record_release(&r);
 	}
+	if (rc == 0 && (*cause = effects_targets_problem(fx, cible)) != NULL)
+		rc = -1;
+	/* What the effects need to aim at, as scenario_check asks it. */
+	for (k = 0; k < EFFECT_KIND_COUNT && rc == 0; k++)
+		if (effects_get(fx, (enum effect_kind)k) != 0 &&
+		    !effects_aimed(fx, (enum effect_kind)k)) {
+			*cause = effects_aim_problem((enum effect_kind)k);
+			rc = -1;
+		}
 	free(copy);
 	return rc;
 }
@@ -576,13 +411,12 @@ adhoc_parse_choice(const struct scenario *s, const char *text, char **label,
 {
 	const char	*colon = strstr(text, " : ");
 
-	adhoc_effects_init(fx);
+	effects_init(fx);
 	if (colon == NULL)
 		colon = strrchr(text, ':');
 	if (colon == NULL || colon == text) {
 		*cause = xasprintf(_("« %s » : écrivez « Libellé : effets », "
-		    "par exemple « Payer l'urgence : cout=2000, retard=-1 »"),
-		    text);
+		    "par exemple « %s »"), text, _(effects_example_option));
 		return -1;
 	}
 	*label = xstrndup(text, (size_t)(colon - text));

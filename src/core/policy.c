@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/effects.h"
 #include "core/game_internal.h"
 #include "core/policy.h"
 #include "core/scenario_check.h"
@@ -271,17 +272,25 @@ policy_frame(const struct game *g, int team, enum policy_kind kind,
 	}
 }
 
-/* How much an option hurts, in rough euros. */
+/*
+ * How much an option hurts, in rough euros: each effect at its row's
+ * weight (core/effects); the aggressive policy only counts money.
+ */
 static int64_t
 policy_harm(const struct effects *fx, enum policy_kind kind)
 {
-	int64_t	 h = fx->cost / 100 - fx->envelope / 100;
+	int64_t	 h = 0, v;
+	int	 k;
 
-	if (kind == POLICY_AGGRESSIVE)
-		return h;
-	return h + fx->delay * 6000 + fx->workload * 500 - fx->quality * 400 -
-	    fx->morale * 300 - fx->kpi * 1500 + fx->days_lost * 500 -
-	    fx->reliability * 200;
+	for (k = 0; k < EFFECT_KIND_COUNT; k++) {
+		if (kind == POLICY_AGGRESSIVE && !effect_rows[k].money)
+			continue;
+		v = effects_get(fx, (enum effect_kind)k);
+		if (effect_rows[k].money)
+			v /= 100;
+		h += effect_rows[k].weight * v;
+	}
+	return h;
 }
 
 void

@@ -25,6 +25,11 @@
 
 #define SCENARIO_FORMAT		1
 #define SCENARIO_NONE		(-1)	/* an absent optional reference */
+/* Limits scenarios/README.md states; the loader enforces them. */
+#define SCENARIO_NAME_MAX	80	/* nom, libelle, poste: one column */
+#define SCENARIO_TITLE_MAX	120	/* titre, client, marque, an option */
+#define SCENARIO_MAX_OWN_INCIDENTS 200	/* the scenario's own "incidents" */
+#define SCENARIO_MAX_INCIDENTS	400	/* in all, catalogues included */
 
 struct srcloc {
 	int	 file;			/* index into scenario.files */

@@ -1,12 +1,14 @@
 /*
  * scenario_check: meaning checks on the scenario model (see
- * scenario_check.h).  Runs only on a model the loader built without error,
- * so every reference is a valid index here.
+ * scenario_check.h).  Each part runs only when the loader built the
+ * sections it reads without error, so every reference it follows is a
+ * valid index here.
  */
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/effects.h"
 #include "core/scenario_check.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -172,7 +174,10 @@ check_weights(const struct scenario *s, struct diag *d)
 
 /*
  * Depth-first search for dependency cycles; colour 0 = unseen, 1 = on the
- * current path, 2 = done.  Reports each cycle once, at its first package.
+ * current path, 2 = done.  Reports each back edge (one cycle) once, at the
+ * "apres" that closes it.  The search goes on after a cycle so that every
+ * package ends "done": a package outside the cycle that waits for one in it
+ * must not find it still "on the path" and be blamed for a second cycle.
  */
 static bool
 check_cycle_from(const struct scenario *s, struct diag *d, int p, int *colour,
@@ -181,6 +186,7 @@ check_cycle_from(const struct scenario *s, struct diag *d, int p, int *colour,
 	const struct package	*pk = &s->packages[p];
 	char			*text, *next;
 	int			 i, j, q, start;
+	bool			 found = false;
 
 	colour[p] = 1;
 	path[depth] = p;
@@ -200,14 +206,13 @@ check_cycle_from(const struct scenario *s, struct diag *d, int p, int *colour,
 			    "circulaires : %s (chaque lot attend le suivant)"),
 			    text);
 			free(text);
-			return true;
-		}
-		if (colour[q] == 0 &&
+			found = true;
+		} else if (colour[q] == 0 &&
 		    check_cycle_from(s, d, q, colour, path, depth + 1))
-			return true;
+			found = true;
 	}
 	colour[p] = 2;
-	return false;
+	return found;
 }
 
 static bool
@@ -344,6 +349,169 @@ check_schedule(const struct scenario *s, struct diag *d)
 	free(via);
 }
 
+/* Whether a package can only be done by the staff: its mode, or no offer. */
+static bool
+check_forced_internal(const struct scenario *s, int package)
+{
+	const struct package	*p = &s->packages[package];
+
+	return p->mode == MODE_INTERNAL ||
+	    (p->mode == MODE_EITHER && scenario_count_offers(s, package) == 0);
+}
+
+/*
+ * The week after which each package can start at the earliest: when the
+ * packages it waits for ("apres") can be finished.  NULL-free only on an
+ * acyclic plan (check_earliest would loop on a cycle).
+ */
+static int *
+check_release(const struct scenario *s)
+{
+	int	*finish, *via, i;
+
+	finish = xreallocarray(NULL, (size_t)s->npackages + 1, sizeof *finish);
+	via = xreallocarray(NULL, (size_t)s->npackages + 1, sizeof *via);
+	for (i = 0; i < s->npackages; i++)
+		finish[i] = -1;
+	for (i = 0; i < s->npackages; i++)
+		check_earliest(s, i, finish, via);
+	for (i = 0; i < s->npackages; i++)
+		finish[i] -= scenario_min_weeks(s, i);
+	free(via);
+	return finish;
+}
+
+/* The staff with skill k, their days per week and their ids for a message. */
+static int
+check_skill_staff(const struct scenario *s, int k, char **people)
+{
+	char	*next;
+	int	 i, j, perweek = 0;
+
+	*people = xstrdup("");
+	for (i = 0; i < s->nstaff; i++) {
+		for (j = 0; j < s->staff[i].nskills &&
+		    s->staff[i].skills[j] != k; j++)
+			;
+		if (j == s->staff[i].nskills)
+			continue;
+		perweek += s->staff[i].availability;
+		next = xasprintf("%s%s%s", *people, (*people)[0] ? ", " : "",
+		    s->staff[i].id);
+		free(*people);
+		*people = next;
+	}
+	return perweek;
+}
+
+/*
+ * The staff's time, skill by skill: the packages only the staff can do and
+ * that need a skill must fit in the days of the people who have it, in every
+ * window of weeks (from = the week after which they can all start, their
+ * predecessors done at the earliest; to = the last of their deadlines).  A
+ * necessary condition only (it ignores the other skills a package needs,
+ * days lost, morale), but a plan it refuses cannot be delivered by any team.
+ * Short windows first; reported once per skill, at the package of the
+ * window with the latest deadline.
+ */
+/* Whether package p must be done within the weeks (from, to]. */
+static bool
+check_in_window(const struct scenario *s, const int *release, int p,
+    int from, int to)
+{
+	return (release == NULL || release[p] >= from) &&
+	    s->weeks - s->packages[p].due <= to;
+}
+
+/*
+ * The first window (from, to] where the packages of list need more than
+ * perweek days a week; false if none.  *at: the window's package with the
+ * latest deadline (the last listed, on a tie), *demand: their person-days.
+ */
+static bool
+check_overload(const struct scenario *s, const int *list, int n,
+    const int *release, int perweek, int *from, int *to, int *at,
+    int *demand)
+{
+	int	 i, last, week;
+
+	for (*to = 1; *to <= s->weeks; (*to)++) {
+		for (*from = *to - 1; *from >= 0; (*from)--) {
+			*demand = 0;
+			last = *at = -1;
+			for (i = 0; i < n; i++) {
+				if (!check_in_window(s, release, list[i], *from,
+				    *to))
+					continue;
+				*demand += s->packages[list[i]].workload;
+				week = s->weeks - s->packages[list[i]].due;
+				if (week >= last) {
+					last = week;
+					*at = list[i];
+				}
+			}
+			if (*at >= 0 && *demand > perweek * (*to - *from))
+				return true;
+		}
+	}
+	return false;
+}
+
+static void
+check_capacity(const struct scenario *s, struct diag *d, const int *release)
+{
+	const struct package	*p;
+	char			*pkgs, *people, *next;
+	int			*list, n, i, j, k, from, to, perweek, demand, at;
+
+	list = xreallocarray(NULL, (size_t)s->npackages + 1, sizeof *list);
+	for (k = 0; k < s->nskills; k++) {
+		for (i = n = 0; i < s->npackages; i++) {
+			p = &s->packages[i];
+			for (j = 0; j < p->nskills && p->skills[j] != k; j++)
+				;
+			if (j < p->nskills && check_forced_internal(s, i))
+				list[n++] = i;
+		}
+		perweek = check_skill_staff(s, k, &people);
+		/* Nobody at all is check_doable's message, not this one. */
+		if (perweek == 0 || !check_overload(s, list, n, release,
+		    perweek, &from, &to, &at, &demand)) {
+			free(people);
+			continue;
+		}
+		pkgs = xstrdup("");
+		for (i = 0; i < n; i++) {
+			if (!check_in_window(s, release, list[i], from, to))
+				continue;
+			next = xasprintf("%s%s%s %d", pkgs, pkgs[0] ? ", " : "",
+			    s->packages[list[i]].id,
+			    s->packages[list[i]].workload);
+			free(pkgs);
+			pkgs = next;
+		}
+		if (from == 0)
+			check_error(s, d, s->packages[at].loc, _("plan "
+			    "impossible : la compétence « %s » doit fournir %d "
+			    "jours-personne d'ici la semaine %d (%s), l'équipe "
+			    "qui l'a (%s) n'en donne que %d (%d par semaine × "
+			    "%d semaines)"), s->skills[k].id, demand, to, pkgs,
+			    people, perweek * to, perweek, to);
+		else
+			check_error(s, d, s->packages[at].loc, _("plan "
+			    "impossible : la compétence « %s » doit fournir %d "
+			    "jours-personne des semaines %d à %d (%s, qui "
+			    "attendent des lots finis au plus tôt en semaine "
+			    "%d), l'équipe qui l'a (%s) n'en donne que %d (%d "
+			    "par semaine × %d semaines)"), s->skills[k].id,
+			    demand, from + 1, to, pkgs, from, people,
+			    perweek * (to - from), perweek, to - from);
+		free(pkgs);
+		free(people);
+	}
+	free(list);
+}
+
 static void
 check_budget(const struct scenario *s, struct diag *d)
 {
@@ -366,42 +534,23 @@ check_budget(const struct scenario *s, struct diag *d)
 		    text_money(need, total), s->reserve_min);
 }
 
-static bool
-check_effects_empty(const struct effects *fx)
-{
-	return fx->cost == 0 && fx->envelope == 0 && fx->delay == 0 &&
-	    fx->workload == 0 && fx->quality == 0 && fx->morale == 0 &&
-	    fx->kpi == 0 && fx->days_lost == 0 && fx->reliability == 0;
-}
-
 static void
 check_effects(const struct scenario *s, struct diag *d,
     const struct effects *fx, struct srcloc loc, const char *what,
     const char *incident)
 {
-	bool	 on_package, on_staff, on_supplier;
+	char	*why;
+	int	 k;
 
-	on_package = fx->package != SCENARIO_NONE ||
-	    fx->target == TARGET_PACKAGE ||
-	    fx->target == TARGET_EXTERNAL_PACKAGE ||
-	    fx->target == TARGET_INTERNAL_PACKAGE;
-	on_staff = fx->staff != SCENARIO_NONE || fx->target == TARGET_STAFF;
-	on_supplier = fx->supplier != SCENARIO_NONE ||
-	    fx->target == TARGET_SUPPLIER ||
-	    fx->target == TARGET_EXTERNAL_PACKAGE;
-	if ((fx->delay != 0 || fx->workload != 0) && !on_package)
-		check_error(s, d, loc, _("%s de l'incident « %s » : « retard » "
-		    "et « charge » visent un lot ; ajoutez lot = \"…\" ou "
-		    "cible = \"lot\", \"lot_externe\" ou \"lot_interne\""),
-		    what, incident);
-	if (fx->days_lost != 0 && !on_staff)
-		check_error(s, d, loc, _("%s de l'incident « %s » : "
-		    "« jours_perdus » vise une personne ; ajoutez membre = "
-		    "\"…\" ou cible = \"membre\""), what, incident);
-	if (fx->reliability != 0 && !on_supplier)
-		check_error(s, d, loc, _("%s de l'incident « %s » : "
-		    "« fiabilite » vise un prestataire ; ajoutez prestataire = "
-		    "\"…\" ou cible = \"prestataire\""), what, incident);
+	for (k = 0; k < EFFECT_KIND_COUNT; k++) {
+		if (effects_get(fx, (enum effect_kind)k) == 0 ||
+		    effects_aimed(fx, (enum effect_kind)k))
+			continue;
+		why = effects_aim_problem((enum effect_kind)k);
+		check_error(s, d, loc, _("%s de l'incident « %s » : %s"), what,
+		    incident, why);
+		free(why);
+	}
 	if (fx->objective != SCENARIO_NONE && fx->kpi == 0)
 		check_warning(s, d, loc, _("%s de l'incident « %s » : "
 		    "« objectif » sans « kpi » ne change rien"), what,
@@ -413,27 +562,174 @@ check_effects(const struct scenario *s, struct diag *d,
 
 /*
  * Whether a hurts no more than b on every count and less on one: a default
- * that dominates an option would reward a team for not answering.
+ * that dominates an option would reward a team for not answering.  Which
+ * way each effect hurts is its row's weight's sign.
  */
 static bool
 check_milder(const struct effects *a, const struct effects *b)
 {
-	const int64_t	 harm_a[] = { a->cost, -a->envelope, a->delay,
-	    a->workload, -a->quality, -a->morale, -a->kpi, a->days_lost,
-	    -a->reliability };
-	const int64_t	 harm_b[] = { b->cost, -b->envelope, b->delay,
-	    b->workload, -b->quality, -b->morale, -b->kpi, b->days_lost,
-	    -b->reliability };
-	size_t		 i;
-	bool		 less = false;
+	int64_t	 ha, hb;
+	int	 k, sign;
+	bool	 less = false;
 
-	for (i = 0; i < sizeof harm_a / sizeof harm_a[0]; i++) {
-		if (harm_a[i] > harm_b[i])
+	for (k = 0; k < EFFECT_KIND_COUNT; k++) {
+		sign = effect_rows[k].weight > 0 ? 1 : -1;
+		ha = sign * effects_get(a, (enum effect_kind)k);
+		hb = sign * effects_get(b, (enum effect_kind)k);
+		if (ha > hb)
 			return false;
-		if (harm_a[i] < harm_b[i])
+		if (ha < hb)
 			less = true;
 	}
 	return less;
+}
+
+/*
+ * The README's « pire que les options », with check_milder's count-by-count
+ * comparison: a default that helps (milder than no effect at all) or that
+ * is milder than every option makes not answering the best answer, so it is
+ * refused; milder than some options only is a warning, those options being
+ * pointless.  A default that is worse on one count and better on another is
+ * not comparable and passes.
+ */
+static void
+check_default(const struct scenario *s, struct diag *d,
+    const struct incident *inc)
+{
+	struct effects	 none;
+	int		 j, milder;
+
+	memset(&none, 0, sizeof none);
+	if (check_milder(&inc->default_effects, &none)) {
+		check_error(s, d, inc->default_loc, _("le défaut de l'incident "
+		    "« %s » est un avantage (aucun effet pénalisant) : ne pas "
+		    "répondre doit coûter quelque chose"), inc->id);
+		return;
+	}
+	for (j = milder = 0; j < inc->noptions; j++)
+		if (check_milder(&inc->default_effects,
+		    &inc->options[j].effects))
+			milder++;
+	if (milder == inc->noptions) {
+		check_error(s, d, inc->default_loc, _("le défaut de l'incident "
+		    "« %s » est moins pénalisant que chacune de ses options : "
+		    "ne pas répondre serait le meilleur choix, il doit être "
+		    "pire"), inc->id);
+		return;
+	}
+	for (j = 0; j < inc->noptions; j++)
+		if (check_milder(&inc->default_effects,
+		    &inc->options[j].effects))
+			check_warning(s, d, inc->default_loc, _("le défaut de "
+			    "l'incident « %s » est moins pénalisant que "
+			    "l'option « %s » sur tous les plans : cette option "
+			    "ne devrait jamais être choisie"), inc->id,
+			    inc->options[j].id);
+}
+
+/*
+ * Follow-ups that come back: A's option leads to B, B's to A, and the pair
+ * may fire for ever.  A → A is check_incidents' own message.  Colours as in
+ * check_cycle_from; each closing "suite" is reported once.
+ */
+static void
+check_follow_up_from(const struct scenario *s, struct diag *d, int i,
+    int *colour, int *path, int depth)
+{
+	const struct incident	*inc = &s->incidents[i];
+	struct srcloc		 loc;
+	char			*text, *next;
+	int			 j, q, start;
+
+	colour[i] = 1;
+	path[depth] = i;
+	for (j = 0; j <= inc->noptions; j++) {
+		q = j < inc->noptions ? inc->options[j].follow_up :
+		    inc->default_follow_up;
+		loc = j < inc->noptions ? inc->options[j].follow_up_loc :
+		    inc->default_loc;
+		if (q == SCENARIO_NONE || q == i)
+			continue;
+		if (colour[q] == 1) {
+			for (start = 0; path[start] != q; start++)
+				;
+			text = xstrdup("");
+			for (; start <= depth; start++) {
+				next = xasprintf("%s%s → ", text,
+				    s->incidents[path[start]].id);
+				free(text);
+				text = next;
+			}
+			check_error(s, d, loc, _("suites circulaires : %s%s "
+			    "(chaque incident peut relancer le suivant, sans "
+			    "fin)"), text, s->incidents[q].id);
+			free(text);
+		} else if (colour[q] == 0)
+			check_follow_up_from(s, d, q, colour, path, depth + 1);
+	}
+	colour[i] = 2;
+}
+
+/* Whether incident q belongs to the scenario itself, not to a catalogue. */
+static bool
+check_own_incident(const struct scenario *s, int q)
+{
+	return q != SCENARIO_NONE && s->incidents[q].catalogue == NULL;
+}
+
+/*
+ * A shared catalogue serves several scenarios: an incident there that names
+ * one scenario's package, person, supplier, line, objective, tool or own
+ * incident loads in that scenario only.  Refused at the catalogue's line.
+ */
+static void
+check_catalogue_refs(const struct scenario *s, struct diag *d,
+    const struct incident *inc)
+{
+	const struct conditions	*c = &inc->trigger.when;
+	const struct effects	*fx;
+	struct srcloc		 loc;
+	const char		*what;
+	int			 j;
+
+	for (j = 0; j <= inc->noptions; j++) {
+		fx = j < inc->noptions ? &inc->options[j].effects :
+		    &inc->default_effects;
+		loc = j < inc->noptions ? inc->options[j].loc :
+		    inc->default_loc;
+		what = fx->package != SCENARIO_NONE ? "lot" :
+		    fx->staff != SCENARIO_NONE ? "membre" :
+		    fx->supplier != SCENARIO_NONE ? "prestataire" :
+		    fx->line != SCENARIO_NONE ? "ligne" :
+		    fx->objective != SCENARIO_NONE ? "objectif" : NULL;
+		if (what != NULL)
+			check_error(s, d, loc, _("incident « %s » du catalogue "
+			    "« %s » : « %s » vise un élément d'un seul scénario "
+			    "; un catalogue partagé n'emploie que des cibles "
+			    "génériques (cible = \"lot_externe\"…)"), inc->id,
+			    inc->catalogue, what);
+		if (check_own_incident(s, j < inc->noptions ?
+		    inc->options[j].follow_up : inc->default_follow_up))
+			check_error(s, d, j < inc->noptions ?
+			    inc->options[j].follow_up_loc : loc, _("incident "
+			    "« %s » du catalogue « %s » : sa « suite » est un "
+			    "incident propre à ce scénario ; un catalogue "
+			    "partagé n'enchaîne que ses propres incidents"),
+			    inc->id, inc->catalogue);
+	}
+	if (!inc->trigger.conditional)
+		return;
+	what = c->outsourced != SCENARIO_NONE ? "externe" :
+	    c->internal != SCENARIO_NONE ? "interne" :
+	    c->supplier != SCENARIO_NONE ? "prestataire" :
+	    c->tool != SCENARIO_NONE ? "outil" :
+	    check_own_incident(s, c->after) ? "apres" : NULL;
+	if (what != NULL)
+		check_error(s, d, inc->loc, _("incident « %s » du catalogue "
+		    "« %s » : la condition « %s » vise un élément d'un seul "
+		    "scénario ; un catalogue partagé n'emploie que des "
+		    "conditions génériques (outil_absent, sans_cadrage…)"),
+		    inc->id, inc->catalogue, what);
 }
 
 static void
@@ -449,7 +745,7 @@ check_incidents(const struct scenario *s, struct diag *d)
 		inc = &s->incidents[i];
 		for (j = 0; j < inc->noptions; j++) {
 			o = &inc->options[j];
-			if (check_effects_empty(&o->effects) &&
+			if (effects_empty(&o->effects) &&
 			    o->follow_up == SCENARIO_NONE)
 				check_error(s, d, o->loc, _("l'option « %s » de "
 				    "l'incident « %s » ne change rien : donnez-"
@@ -463,27 +759,22 @@ check_incidents(const struct scenario *s, struct diag *d)
 			check_effects(s, d, &o->effects, o->loc, what, inc->id);
 			free(what);
 		}
-		if (check_effects_empty(&inc->default_effects) &&
+		if (effects_empty(&inc->default_effects) &&
 		    inc->default_follow_up == SCENARIO_NONE)
 			check_error(s, d, inc->default_loc, _("le défaut de "
 			    "l'incident « %s » ne change rien : ne pas répondre "
 			    "doit avoir des conséquences"), inc->id);
-		for (j = 0; j < inc->noptions; j++)
-			if (inc->default_follow_up == SCENARIO_NONE &&
-			    !check_effects_empty(&inc->default_effects) &&
-			    check_milder(&inc->default_effects,
-			    &inc->options[j].effects))
-				check_warning(s, d, inc->default_loc, _("le "
-				    "défaut de l'incident « %s » est moins "
-				    "pénalisant que l'option « %s » sur tous les "
-				    "plans : ne pas répondre serait le meilleur "
-				    "choix"), inc->id, inc->options[j].id);
+		if (inc->default_follow_up == SCENARIO_NONE &&
+		    !effects_empty(&inc->default_effects))
+			check_default(s, d, inc);
 		if (inc->default_follow_up == i)
 			check_error(s, d, inc->default_loc, _("le défaut de "
 			    "l'incident « %s » a pour suite l'incident "
 			    "lui-même"), inc->id);
 		check_effects(s, d, &inc->default_effects, inc->default_loc,
 		    _("le défaut"), inc->id);
+		if (inc->catalogue != NULL)
+			check_catalogue_refs(s, d, inc);
 		c = &inc->trigger.when;
 		if (!inc->trigger.conditional)
 			continue;
@@ -545,17 +836,51 @@ check_tools_and_offers(const struct scenario *s, struct diag *d)
 	}
 }
 
+static void
+check_follow_ups(const struct scenario *s, struct diag *d)
+{
+	int	*colour, *path, i;
+
+	colour = xcalloc((size_t)s->nincidents + 1, sizeof *colour);
+	path = xcalloc((size_t)s->nincidents + 1, sizeof *path);
+	for (i = 0; i < s->nincidents; i++)
+		if (colour[i] == 0)
+			check_follow_up_from(s, d, i, colour, path, 0);
+	free(colour);
+	free(path);
+}
+
+void
+scenario_validate_parts(const struct scenario *s, struct diag *d,
+    unsigned parts)
+{
+	int	*release;
+	bool	 doable = false, acyclic;
+
+	if (parts & SCENARIO_CHECK_WEIGHTS)
+		check_weights(s, d);
+	if (parts & SCENARIO_CHECK_PLAN) {
+		doable = check_doable(s, d);
+		acyclic = !check_cycles(s, d);
+		if (acyclic && doable)
+			check_schedule(s, d);
+		if (doable) {
+			release = acyclic ? check_release(s) : NULL;
+			check_capacity(s, d, release);
+			free(release);
+			check_budget(s, d);
+		}
+	}
+	if (parts & SCENARIO_CHECK_INCIDENTS) {
+		check_incidents(s, d);
+		check_follow_ups(s, d);
+	}
+	if (parts & SCENARIO_CHECK_OFFERS)
+		check_tools_and_offers(s, d);
+}
+
 void
 scenario_validate(const struct scenario *s, struct diag *d)
 {
-	bool	 doable;
-
-	check_weights(s, d);
-	doable = check_doable(s, d);
-	if (!check_cycles(s, d) && doable)
-		check_schedule(s, d);
-	if (doable)
-		check_budget(s, d);
-	check_incidents(s, d);
-	check_tools_and_offers(s, d);
+	scenario_validate_parts(s, d, SCENARIO_CHECK_ALL);
 }

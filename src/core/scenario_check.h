@@ -12,6 +12,21 @@
 
 void	scenario_validate(const struct scenario *, struct diag *);
 
+/*
+ * The parts of scenario_validate, each reading some sections of the model:
+ * after schema errors the loader runs the parts whose sections loaded
+ * cleanly, so that one typo does not hide an impossible plan.
+ */
+enum {
+	SCENARIO_CHECK_WEIGHTS = 1 << 0,	/* objectives, kpi, notation */
+	SCENARIO_CHECK_PLAN = 1 << 1,		/* staff, packages, budget */
+	SCENARIO_CHECK_INCIDENTS = 1 << 2,	/* incidents, their targets */
+	SCENARIO_CHECK_OFFERS = 1 << 3,		/* tools, offers' deadlines */
+	SCENARIO_CHECK_ALL = (1 << 4) - 1
+};
+void	scenario_validate_parts(const struct scenario *, struct diag *,
+	    unsigned parts);
+
 /* Minimum weeks a package takes (internal or best offer); 0 if impossible. */
 int	scenario_min_weeks(const struct scenario *, int package);
 /* Lowest cost of a package in cents (internal or best offer, + fixed cost). */

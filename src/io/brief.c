@@ -82,8 +82,9 @@ brief_people(const struct scenario *s, struct brief *b)
 		const struct staff *p = &s->staff[i];
 
 		skills = brief_skills(s, p->skills, p->nskills);
-		brief_add(b, BRIEF_ITEM, _("%s, %s — %s/jour, %d j/semaine "
-		    "sur le projet — %s"), p->name, p->title,
+		/* The id, as « amenager membre=lea » needs it. */
+		brief_add(b, BRIEF_ITEM, _("%s [%s], %s — %s/jour, %d j/semaine "
+		    "sur le projet — %s"), p->name, p->id, p->title,
 		    text_money(money, p->daily_cost), p->availability, skills);
 		free(skills);
 		for (j = 0; j < p->nneeds; j++)

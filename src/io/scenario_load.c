@@ -12,9 +12,11 @@
 #include <libconfig.h>
 #include <stdarg.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/effects.h"
 #include "core/scenario.h"
 #include "core/scenario_check.h"
 #include "io/scenario_load.h"
@@ -35,6 +37,13 @@ struct loader {
 	int			 npackage_ids;
 	char			**incident_ids;
 	int			 nincident_ids;
+	char			 name[96];	/* loader_name()'s answer */
+	struct loader_bad {		/* sections that reported an error */
+		bool	 header, budget, objectives, skills, staff, roles;
+		bool	 tools, packages, suppliers, incidents, points;
+		bool	 scoring, weeks;
+	}			 bad;
+	size_t			 text_errors;	/* texts refused for their form */
 };
 
 /* --- locations and messages --- */
@@ -70,6 +79,25 @@ loader_report(struct loader *ld, enum diag_severity sev,
 
 #define loader_error(ld, at, ...)	loader_report(ld, DIAG_ERROR, at, __VA_ARGS__)
 #define loader_warning(ld, at, ...)	loader_report(ld, DIAG_WARNING, at, __VA_ARGS__)
+
+/*
+ * The setting's name for a message; an element of an array or list has
+ * none, so it is named by its place: « contraintes n°2 ».
+ */
+static const char *
+loader_name(struct loader *ld, const config_setting_t *m)
+{
+	const config_setting_t	*up = config_setting_parent(m);
+	const char		*name = config_setting_name(m);
+
+	if (name != NULL)
+		return name;
+	snprintf(ld->name, sizeof ld->name, _("%s n°%d"),
+	    up != NULL && config_setting_name(up) != NULL ?
+	    config_setting_name(up) : _("élément"),
+	    config_setting_index(m) + 1);
+	return ld->name;
+}
 
 /* Warns about each setting of group that is not in known[]. */
 static void
@@ -152,10 +180,10 @@ loader_expect(struct loader *ld, const config_setting_t *m, int type,
 		return true;
 	if (type == CONFIG_TYPE_INT && t == CONFIG_TYPE_FLOAT)
 		loader_error(ld, m, _("« %s » (%s) doit être un entier, sans "
-		    "décimales"), config_setting_name(m), ctx);
+		    "décimales"), loader_name(ld, m), ctx);
 	else
 		loader_error(ld, m, _("« %s » (%s) doit être %s, pas %s"),
-		    config_setting_name(m) ? config_setting_name(m) : "?", ctx,
+		    loader_name(ld, m), ctx,
 		    loader_type_name(type), loader_type_name(t));
 	return false;
 }
@@ -180,19 +208,18 @@ loader_text_value(struct loader *ld, const config_setting_t *m, int maxlen,
 	v = config_setting_get_string(m);
 	if ((why = text_check(v, prose)) != NULL) {
 		loader_error(ld, m, _("« %s » (%s) : %s"),
-		    config_setting_name(m) ? config_setting_name(m) : "?", ctx,
-		    why);
+		    loader_name(ld, m), ctx, why);
 		free(why);
 		return false;
 	}
 	if (nonempty && v[strspn(v, " \t")] == '\0') {
 		loader_error(ld, m, _("« %s » (%s) ne doit pas être vide"),
-		    config_setting_name(m), ctx);
+		    loader_name(ld, m), ctx);
 		return false;
 	}
 	if ((n = text_utf8_count(v)) > (size_t)maxlen) {
 		loader_error(ld, m, _("« %s » (%s) est trop long : %zu "
-		    "caractères, %d au plus"), config_setting_name(m), ctx, n,
+		    "caractères, %d au plus"), loader_name(ld, m), ctx, n,
 		    maxlen);
 		return false;
 	}
@@ -207,11 +234,17 @@ loader_string(struct loader *ld, const config_setting_t *g, const char *name,
 {
 	config_setting_t	*m = loader_member(ld, g, name, required, ctx);
 
+	bool			 ok;
+
 	if (*out == NULL)
 		*out = xstrdup("");
-	if (m == NULL)
+	if (m == NULL) {
+		ld->text_errors += required;
 		return !required;
-	return loader_text_value(ld, m, maxlen, required, prose, out, ctx);
+	}
+	ok = loader_text_value(ld, m, maxlen, required, prose, out, ctx);
+	ld->text_errors += !ok;
+	return ok;
 }
 
 /* A one-line text: a name, a title, a label. */
@@ -251,9 +284,9 @@ loader_int_value(struct loader *ld, const config_setting_t *m, long long min,
 		char	 maxs[TEXT_MONEY_MAX];
 
 		loader_error(ld, m, _("« %s » (%s) vaut %s, hors limites : "
-		    "de %s à %s"), config_setting_name(m) ?
-		    config_setting_name(m) : "?", ctx, text_thousands(vs, v),
-		    text_thousands(mins, min), text_thousands(maxs, max));
+		    "de %s à %s"), loader_name(ld, m), ctx,
+		    text_thousands(vs, v), text_thousands(mins, min),
+		    text_thousands(maxs, max));
 		return false;
 	}
 	*out = v;
@@ -355,10 +388,10 @@ loader_keyword_value(struct loader *ld, const config_setting_t *m,
 	if (near != NULL)
 		loader_error(ld, m, _("« %s » (%s) : valeur « %s » inconnue, "
 		    "vouliez-vous dire « %s » ? (valeurs possibles : %s)"),
-		    config_setting_name(m), ctx, v, near, all);
+		    loader_name(ld, m), ctx, v, near, all);
 	else
 		loader_error(ld, m, _("« %s » (%s) : valeur « %s » inconnue "
-		    "(valeurs possibles : %s)"), config_setting_name(m), ctx, v,
+		    "(valeurs possibles : %s)"), loader_name(ld, m), ctx, v,
 		    all);
 	free(all);
 	return false;
@@ -646,19 +679,24 @@ loader_header(struct loader *ld, const config_setting_t *root)
 		loader_id(ld, root, &s->id, ctx);
 	else
 		s->id = xstrdup("");
-	loader_text(ld, root, "titre", true, 120, &s->title, ctx);
+	loader_text(ld, root, "titre", true, SCENARIO_TITLE_MAX, &s->title, ctx);
 	loader_keyword(ld, root, "type", true, scenario_project_types,
 	    PROJECT_TYPE_COUNT, PROJECT_OTHER, &type, ctx);
 	s->type = (enum project_type)type;
-	loader_text(ld, root, "client", true, 120, &s->client, ctx);
-	loader_text(ld, root, "marque", true, 120, &s->brand, ctx);
-	loader_text(ld, root, "secteur", false, 120, &s->sector, ctx);
+	loader_text(ld, root, "client", true, SCENARIO_TITLE_MAX, &s->client, ctx);
+	loader_text(ld, root, "marque", true, SCENARIO_TITLE_MAX, &s->brand, ctx);
+	loader_text(ld, root, "secteur", false, SCENARIO_TITLE_MAX, &s->sector, ctx);
 	loader_prose(ld, root, "brief", true, 6000, &s->brief, ctx);
-	loader_int(ld, root, "semaines", true, 3, 26, 8, &s->weeks, ctx);
+	ld->bad.weeks = !loader_int(ld, root, "semaines", true, 3, 26, 8,
+	    &s->weeks, ctx);
 	loader_int(ld, root, "minutes_par_tour", false, 5, 240, 30,
 	    &s->turn_minutes, ctx);
+	/*
+	 * A scalar has length 0 too: only an empty () may stand for [], or a
+	 * "contraintes = \"Aucune\";" would vanish from the brief.
+	 */
 	if ((m = loader_member(ld, root, "contraintes", false, ctx)) != NULL &&
-	    (config_setting_length(m) == 0 ||
+	    ((config_setting_is_list(m) && config_setting_length(m) == 0) ||
 	    loader_expect(ld, m, CONFIG_TYPE_ARRAY, ctx))) {
 		n = config_setting_length(m);
 		s->constraints = xcalloc((size_t)n + 1, sizeof *s->constraints);
@@ -698,7 +736,9 @@ loader_budget(struct loader *ld, const config_setting_t *root)
 	loader_int(ld, b, "reserve_min", false, 0, 50, 0, &s->reserve_min, ctx);
 	loader_int(ld, b, "reserve_max", false, 0, 50, 30, &s->reserve_max, ctx);
 	if (s->reserve_max < s->reserve_min)
-		loader_error(ld, b, _("reserve_max (%d %%) est inférieure à "
+		loader_error(ld, config_setting_get_member(b, "reserve_max") ?
+		    config_setting_get_member(b, "reserve_max") :
+		    config_setting_get_member(b, "reserve_min"), _("reserve_max (%d %%) est inférieure à "
 		    "reserve_min (%d %%)"), s->reserve_max, s->reserve_min);
 	list = loader_list(ld, b, "lignes", true, 1, 12, ctx);
 	LOADER_ARRAY(ld, list, s->lines, n);
@@ -710,7 +750,7 @@ loader_budget(struct loader *ld, const config_setting_t *root)
 		loader_keys(ld, e, idlabel_keys, COUNT(idlabel_keys), ictx);
 		l->loc = loader_loc(ld, e);
 		loader_id(ld, e, &l->id, ictx);
-		loader_text(ld, e, "libelle", true, 80, &l->label, ictx);
+		loader_text(ld, e, "libelle", true, SCENARIO_NAME_MAX, &l->label, ictx);
 		LOADER_UNIQUE(ld, e, s->lines, s->nlines, _("ligne budgétaire"));
 		s->nlines++;
 		free(ictx);
@@ -752,7 +792,7 @@ loader_objectives(struct loader *ld, const config_setting_t *root)
 		loader_keys(ld, e, objective_keys, COUNT(objective_keys), ctx);
 		o->loc = loader_loc(ld, e);
 		loader_id(ld, e, &o->id, ctx);
-		loader_text(ld, e, "libelle", true, 80, &o->label, ctx);
+		loader_text(ld, e, "libelle", true, SCENARIO_NAME_MAX, &o->label, ctx);
 		loader_text(ld, e, "unite", true, 40, &o->unit, ctx);
 		loader_int(ld, e, "cible", true, 1, 2000000000, 1, &target, ctx);
 		loader_int(ld, e, "depart", false, 0, 2000000000, 0, &start,
@@ -789,7 +829,7 @@ loader_skills(struct loader *ld, const config_setting_t *root)
 		loader_keys(ld, e, idlabel_keys, COUNT(idlabel_keys), ctx);
 		k->loc = loader_loc(ld, e);
 		loader_id(ld, e, &k->id, ctx);
-		loader_text(ld, e, "libelle", true, 80, &k->label, ctx);
+		loader_text(ld, e, "libelle", true, SCENARIO_NAME_MAX, &k->label, ctx);
 		LOADER_UNIQUE(ld, e, s->skills, s->nskills, _("compétence"));
 		s->nskills++;
 		free(ctx);
@@ -825,8 +865,8 @@ loader_staff(struct loader *ld, const config_setting_t *root)
 		loader_keys(ld, e, staff_keys, COUNT(staff_keys), ctx);
 		p->loc = loader_loc(ld, e);
 		loader_id(ld, e, &p->id, ctx);
-		loader_text(ld, e, "nom", true, 80, &p->name, ctx);
-		loader_text(ld, e, "poste", true, 80, &p->title, ctx);
+		loader_text(ld, e, "nom", true, SCENARIO_NAME_MAX, &p->name, ctx);
+		loader_text(ld, e, "poste", true, SCENARIO_NAME_MAX, &p->title, ctx);
 		loader_ref_array(ld, e, "competences", true, 1, 10, &skills,
 		    &p->skills, &p->nskills, NULL, ctx);
 		loader_money(ld, e, "cout_jour", true, 100, 3000, 0,
@@ -886,7 +926,7 @@ loader_roles(struct loader *ld, const config_setting_t *root)
 		loader_keys(ld, e, role_keys, COUNT(role_keys), ctx);
 		r->loc = loader_loc(ld, e);
 		loader_id(ld, e, &r->id, ctx);
-		loader_text(ld, e, "libelle", true, 80, &r->label, ctx);
+		loader_text(ld, e, "libelle", true, SCENARIO_NAME_MAX, &r->label, ctx);
 		loader_prose(ld, e, "missions", true, 1000, &r->missions, ctx);
 		loader_bool(ld, e, "obligatoire", true, &r->required, ctx);
 		LOADER_UNIQUE(ld, e, s->roles, s->nroles, _("rôle"));
@@ -921,7 +961,7 @@ loader_tools(struct loader *ld, const config_setting_t *root)
 		loader_keys(ld, e, tool_keys, COUNT(tool_keys), ctx);
 		t->loc = loader_loc(ld, e);
 		loader_id(ld, e, &t->id, ctx);
-		loader_text(ld, e, "nom", true, 80, &t->name, ctx);
+		loader_text(ld, e, "nom", true, SCENARIO_NAME_MAX, &t->name, ctx);
 		loader_keyword(ld, e, "categorie", true,
 		    scenario_tool_categories, TOOL_CATEGORY_COUNT, TOOL_OTHER,
 		    &cat, ctx);
@@ -1002,7 +1042,7 @@ loader_packages(struct loader *ld, const config_setting_t *root)
 		loader_keys(ld, e, package_keys, COUNT(package_keys), ctx);
 		p->loc = loader_loc(ld, e);
 		loader_id(ld, e, &p->id, ctx);
-		loader_text(ld, e, "nom", true, 80, &p->name, ctx);
+		loader_text(ld, e, "nom", true, SCENARIO_NAME_MAX, &p->name, ctx);
 		loader_prose(ld, e, "description", false, 600, &p->description,
 		    ctx);
 		p->line = 0;
@@ -1089,8 +1129,8 @@ loader_suppliers(struct loader *ld, const config_setting_t *root)
 		loader_keys(ld, e, supplier_keys, COUNT(supplier_keys), ctx);
 		p->loc = loader_loc(ld, e);
 		loader_id(ld, e, &p->id, ctx);
-		loader_text(ld, e, "nom", true, 80, &p->name, ctx);
-		loader_text(ld, e, "metier", true, 80, &p->trade, ctx);
+		loader_text(ld, e, "nom", true, SCENARIO_NAME_MAX, &p->name, ctx);
+		loader_text(ld, e, "metier", true, SCENARIO_NAME_MAX, &p->trade, ctx);
 		loader_prose(ld, e, "description", false, 600, &p->description,
 		    ctx);
 		loader_int(ld, e, "fiabilite", true, 1, 100, 50,
@@ -1152,12 +1192,6 @@ loader_suppliers(struct loader *ld, const config_setting_t *root)
 	}
 }
 
-static const char *const effect_keys[] = {
-	"cout", "ligne", "enveloppe", "retard", "charge", "qualite", "moral",
-	"kpi", "objectif", "jours_perdus", "fiabilite", "cible", "lot",
-	"membre", "prestataire"
-};
-
 static bool
 loader_effects(struct loader *ld, const config_setting_t *g,
     struct effects *fx, const char *ctx)
@@ -1176,49 +1210,72 @@ loader_effects(struct loader *ld, const config_setting_t *g,
 					    id_of_objective, &s->nobjectives,
 					    NULL, NULL };
 	config_setting_t		*e;
-	int				 target, explicit_targets;
+	const char			**known;
+	char				*why;
+	long long			 v;
+	int				 target, k;
 
-	memset(fx, 0, sizeof *fx);
-	fx->line = fx->objective = SCENARIO_NONE;
-	fx->package = fx->staff = fx->supplier = SCENARIO_NONE;
-	fx->target = TARGET_PROJECT;
+	effects_init(fx);
 	if ((e = loader_group(ld, g, "effets", false, ctx)) == NULL)
 		return false;
-	loader_keys(ld, e, effect_keys, COUNT(effect_keys), ctx);
-	loader_money(ld, e, "cout", false, -1000000, 1000000, 0, &fx->cost,
+	/* The keys, bounds and invariants are core/effects' table. */
+	known = xcalloc(EFFECT_KIND_COUNT + EFFECT_REF_COUNT, sizeof *known);
+	for (k = 0; k < EFFECT_KIND_COUNT; k++)
+		known[k] = effect_rows[k].key;
+	for (k = 0; k < EFFECT_REF_COUNT; k++)
+		known[EFFECT_KIND_COUNT + k] = effect_ref_keys[k];
+	loader_keys(ld, e, known, EFFECT_KIND_COUNT + EFFECT_REF_COUNT, ctx);
+	free(known);
+	for (k = 0; k < EFFECT_KIND_COUNT; k++) {
+		const struct effect_row	*row = &effect_rows[k];
+
+		if (!loader_number(ld, e, row->key, false, row->min, row->max,
+		    0, &v, ctx) || v == 0)
+			continue;
+		if ((why = effects_refuse(s, (enum effect_kind)k, v)) != NULL) {
+			loader_error(ld, config_setting_get_member(e, row->key),
+			    _("%s : %s"), ctx, why);
+			free(why);
+			continue;
+		}
+		effects_set(fx, (enum effect_kind)k, v);
+	}
+	loader_ref(ld, e, effect_ref_keys[EREF_LINE], false, &lines, &fx->line,
 	    ctx);
-	loader_ref(ld, e, "ligne", false, &lines, &fx->line, ctx);
-	loader_money(ld, e, "enveloppe", false, -10000000, 10000000, 0,
-	    &fx->envelope, ctx);
-	loader_int(ld, e, "retard", false, -8, 8, 0, &fx->delay, ctx);
-	loader_int(ld, e, "charge", false, -200, 200, 0, &fx->workload, ctx);
-	loader_int(ld, e, "qualite", false, -50, 50, 0, &fx->quality, ctx);
-	loader_int(ld, e, "moral", false, -50, 50, 0, &fx->morale, ctx);
-	loader_int(ld, e, "kpi", false, -100, 100, 0, &fx->kpi, ctx);
-	loader_ref(ld, e, "objectif", false, &objectives, &fx->objective, ctx);
-	loader_int(ld, e, "jours_perdus", false, 0, 25, 0, &fx->days_lost,
-	    ctx);
-	loader_int(ld, e, "fiabilite", false, -50, 50, 0, &fx->reliability,
-	    ctx);
-	loader_keyword(ld, e, "cible", false, scenario_effect_targets,
-	    EFFECT_TARGET_COUNT, TARGET_PROJECT, &target, ctx);
+	loader_ref(ld, e, effect_ref_keys[EREF_OBJECTIVE], false, &objectives,
+	    &fx->objective, ctx);
+	loader_keyword(ld, e, effect_ref_keys[EREF_TARGET], false,
+	    scenario_effect_targets, EFFECT_TARGET_COUNT, TARGET_PROJECT,
+	    &target, ctx);
 	fx->target = (enum effect_target)target;
-	loader_ref(ld, e, "lot", false, &packages, &fx->package, ctx);
-	loader_ref(ld, e, "membre", false, &staff, &fx->staff, ctx);
-	loader_ref(ld, e, "prestataire", false, &suppliers, &fx->supplier,
-	    ctx);
-	explicit_targets = (fx->package != SCENARIO_NONE) +
-	    (fx->staff != SCENARIO_NONE) + (fx->supplier != SCENARIO_NONE);
-	if (explicit_targets > 1)
-		loader_error(ld, e, _("%s : les effets visent à la fois "
-		    "plusieurs cibles (lot, membre, prestataire) : gardez-en "
-		    "une"), ctx);
-	if (explicit_targets > 0 &&
-	    config_setting_get_member(e, "cible") != NULL)
-		loader_error(ld, e, _("%s : « cible » et une cible précise "
-		    "(lot, membre ou prestataire) ensemble : gardez-en une"),
-		    ctx);
+	loader_ref(ld, e, effect_ref_keys[EREF_PACKAGE], false, &packages,
+	    &fx->package, ctx);
+	loader_ref(ld, e, effect_ref_keys[EREF_STAFF], false, &staff,
+	    &fx->staff, ctx);
+	loader_ref(ld, e, effect_ref_keys[EREF_SUPPLIER], false, &suppliers,
+	    &fx->supplier, ctx);
+	why = effects_targets_problem(fx, config_setting_get_member(e,
+	    effect_ref_keys[EREF_TARGET]) != NULL);
+	if (why != NULL) {
+		loader_error(ld, e, _("%s : %s"), ctx, why);
+		free(why);
+	}
 	return true;
+}
+
+/*
+ * A condition that only exists as "true" (sans_cadrage, retard…): false
+ * would read as "when it is not so" yet tests nothing, like manuel = false.
+ */
+static void
+loader_flag(struct loader *ld, const config_setting_t *si, const char *name,
+    bool *out, const char *ctx)
+{
+	if (loader_bool(ld, si, name, false, out, ctx) && !*out &&
+	    config_setting_get_member(si, name) != NULL)
+		loader_error(ld, config_setting_get_member(si, name), _("%s : "
+		    "« %s = false » ne pose aucune condition ; écrivez "
+		    "« %s = true » ou retirez-le"), ctx, name, name);
 }
 
 static const char *const condition_keys[] = {
@@ -1252,15 +1309,14 @@ loader_conditions(struct loader *ld, const config_setting_t *si,
 	loader_ref(ld, si, "externe", false, &packages, &c->outsourced, ctx);
 	loader_ref(ld, si, "interne", false, &packages, &c->internal, ctx);
 	loader_ref(ld, si, "prestataire", false, &suppliers, &c->supplier, ctx);
-	loader_bool(ld, si, "sans_cadrage", false, &c->unframed, ctx);
-	loader_bool(ld, si, "besoins_non_couverts", false, &c->unmet_needs,
-	    ctx);
+	loader_flag(ld, si, "sans_cadrage", &c->unframed, ctx);
+	loader_flag(ld, si, "besoins_non_couverts", &c->unmet_needs, ctx);
 	loader_int(ld, si, "moral_sous", false, 1, 100, 0, &c->morale_below,
 	    ctx);
 	loader_int(ld, si, "reserve_sous", false, 1, 100, 0,
 	    &c->reserve_below, ctx);
-	loader_bool(ld, si, "hors_budget", false, &c->over_budget, ctx);
-	loader_bool(ld, si, "retard", false, &c->late, ctx);
+	loader_flag(ld, si, "hors_budget", &c->over_budget, ctx);
+	loader_flag(ld, si, "retard", &c->late, ctx);
 	loader_ref(ld, si, "apres", false, &incidents, &c->after, ctx);
 	if (config_setting_length(si) == 0)
 		loader_warning(ld, si, _("%s : « si » est vide, il ne pose "
@@ -1379,7 +1435,7 @@ loader_incident(struct loader *ld, const config_setting_t *e, int index,
 	inc->catalogue = catalogue != NULL ? xstrdup(catalogue) : NULL;
 	inc->default_follow_up = SCENARIO_NONE;
 	loader_id(ld, e, &inc->id, ctx);
-	loader_text(ld, e, "titre", true, 120, &inc->title, ctx);
+	loader_text(ld, e, "titre", true, SCENARIO_TITLE_MAX, &inc->title, ctx);
 	loader_keyword(ld, e, "categorie", true, scenario_incident_categories,
 	    INCIDENT_CATEGORY_COUNT, INCIDENT_CLIENT, &cat, ctx);
 	inc->category = (enum incident_category)cat;
@@ -1393,12 +1449,15 @@ loader_incident(struct loader *ld, const config_setting_t *e, int index,
 		struct option	*o = &inc->options[inc->noptions];
 
 		oe = config_setting_get_elem(ol, (unsigned)j);
-		octx = xasprintf(_("option « %s » (%s)"),
-		    loader_peek_id(oe) ? loader_peek_id(oe) : "?", ctx);
+		if (loader_peek_id(oe) != NULL)
+			octx = xasprintf(_("option « %s » (%s)"),
+			    loader_peek_id(oe), ctx);
+		else
+			octx = xasprintf(_("option n°%d (%s)"), j + 1, ctx);
 		loader_keys(ld, oe, option_keys, COUNT(option_keys), octx);
 		o->loc = o->follow_up_loc = loader_loc(ld, oe);
 		loader_id(ld, oe, &o->id, octx);
-		loader_text(ld, oe, "libelle", true, 120, &o->label, octx);
+		loader_text(ld, oe, "libelle", true, SCENARIO_TITLE_MAX, &o->label, octx);
 		loader_prose(ld, oe, "detail", false, 600, &o->detail, octx);
 		loader_effects(ld, oe, &o->effects, octx);
 		o->follow_up = SCENARIO_NONE;
@@ -1417,10 +1476,7 @@ loader_incident(struct loader *ld, const config_setting_t *e, int index,
 		free(octx);
 	}
 	inc->default_text = xstrdup("");
-	memset(&inc->default_effects, 0, sizeof inc->default_effects);
-	inc->default_effects.line = inc->default_effects.objective =
-	    inc->default_effects.package = inc->default_effects.staff =
-	    inc->default_effects.supplier = SCENARIO_NONE;
+	effects_init(&inc->default_effects);
 	if ((d = loader_group(ld, e, "defaut", true, ctx)) != NULL) {
 		octx = xasprintf(_("défaut (%s)"), ctx);
 		inc->default_loc = loader_loc(ld, d);
@@ -1445,8 +1501,8 @@ loader_incidents(struct loader *ld, const config_setting_t *root)
 	const char		*v;
 	int			 i, j, n;
 
-	own = loader_list(ld, root, "incidents", false, 0, 200,
-	    _("le scénario"));
+	own = loader_list(ld, root, "incidents", false, 0,
+	    SCENARIO_MAX_OWN_INCIDENTS, _("le scénario"));
 	cats = loader_group(ld, root, "catalogues", false, _("le scénario"));
 	/* Gather every id first: options name follow-ups anywhere. */
 	n = own != NULL ? config_setting_length(own) : 0;
@@ -1455,8 +1511,10 @@ loader_incidents(struct loader *ld, const config_setting_t *root)
 		if (config_setting_is_list(cat))
 			n += config_setting_length(cat);
 	}
-	if (n > 400) {
-		loader_error(ld, root, _("%d incidents, 400 au plus"), n);
+	if (n > SCENARIO_MAX_INCIDENTS) {
+		loader_error(ld, cats != NULL ? cats : own, _("%d incidents en "
+		    "tout (scénario et catalogues), %d au plus"), n,
+		    SCENARIO_MAX_INCIDENTS);
 		return;
 	}
 	ld->incident_ids = xcalloc((size_t)n + 1, sizeof *ld->incident_ids);
@@ -1529,7 +1587,7 @@ loader_status_points(struct loader *ld, const config_setting_t *root)
 		loader_int(ld, e, "semaine", true, 1, s->weeks, 1, &p->week,
 		    ctx);
 		loader_int(ld, e, "delai", true, 5, 240, 20, &p->deadline, ctx);
-		loader_text(ld, e, "titre", true, 120, &p->title, ctx);
+		loader_text(ld, e, "titre", true, SCENARIO_TITLE_MAX, &p->title, ctx);
 		loader_prose(ld, e, "consigne", false, 1000, &p->prompt, ctx);
 		p->risks_prompt = xstrdup(_("Risques et aléas rencontrés, et "
 		    "comment vous les avez traités."));
@@ -1601,7 +1659,7 @@ loader_scoring(struct loader *ld, const config_setting_t *root)
 	    &sc->quality_target, ctx);
 	if ((a = loader_group(ld, g, "accessibilite", false, ctx)) != NULL) {
 		loader_keys(ld, a, a11y_keys, COUNT(a11y_keys), ctx);
-		loader_text(ld, a, "referentiel", false, 80,
+		loader_text(ld, a, "referentiel", false, SCENARIO_NAME_MAX,
 		    &sc->accessibility_standard, ctx);
 		loader_int(ld, a, "cible", false, 0, 100, 75,
 		    &sc->accessibility_target, ctx);
@@ -1652,6 +1710,41 @@ loader_syntax_error(struct loader *ld, const config_t *cfg)
 	diag_add(ld->diag, DIAG_ERROR, file, fline, "%s%s", text, hint);
 }
 
+/* Runs one loader_* section, noting whether it reported an error. */
+#define LOADER_SECTION(ld, name, call) do {				\
+	size_t	 before_ = (ld)->diag->errors - (ld)->text_errors;	\
+	call;								\
+	(ld)->bad.name = (ld)->diag->errors - (ld)->text_errors > before_; \
+} while (0)
+
+/*
+ * The parts of scenario_check whose sections all loaded without error: a
+ * section with an error may hold a dangling reference or a default value
+ * standing for a wrong one, and the check would follow it or judge it.
+ * A text refused for its form (too long, a control character) is read by
+ * no check, so it counts for nothing here; of the header, only "semaines"
+ * matters, which every plan check reads.
+ */
+static unsigned
+loader_parts(const struct loader *ld)
+{
+	const struct loader_bad	*b = &ld->bad;
+	unsigned		 parts = 0;
+	bool			 plan;
+
+	plan = !b->weeks && !b->budget && !b->skills && !b->staff &&
+	    !b->packages && !b->suppliers;
+	if (!b->objectives && !b->packages && !b->scoring)
+		parts |= SCENARIO_CHECK_WEIGHTS;
+	if (plan)
+		parts |= SCENARIO_CHECK_PLAN;
+	if (plan && !b->objectives && !b->tools && !b->incidents)
+		parts |= SCENARIO_CHECK_INCIDENTS;
+	if (plan && !b->tools)
+		parts |= SCENARIO_CHECK_OFFERS;
+	return parts;
+}
+
 static enum scenario_load_status
 loader_run(struct source *src, struct scenario **out, struct diag *d,
     size_t errors)
@@ -1673,27 +1766,30 @@ loader_run(struct source *src, struct scenario **out, struct diag *d,
 	}
 	ld.s = scenario_new();
 	root = config_root_setting(&cfg);
-	loader_header(&ld, root);
-	loader_budget(&ld, root);
-	loader_objectives(&ld, root);
-	loader_skills(&ld, root);
-	loader_staff(&ld, root);
-	loader_roles(&ld, root);
-	loader_tools(&ld, root);
-	loader_packages(&ld, root);
-	loader_suppliers(&ld, root);
-	loader_incidents(&ld, root);
-	loader_status_points(&ld, root);
-	loader_scoring(&ld, root);
+	/* Which sections loaded cleanly: see loader_parts(). */
+	LOADER_SECTION(&ld, header, loader_header(&ld, root));
+	LOADER_SECTION(&ld, budget, loader_budget(&ld, root));
+	LOADER_SECTION(&ld, objectives, loader_objectives(&ld, root));
+	LOADER_SECTION(&ld, skills, loader_skills(&ld, root));
+	LOADER_SECTION(&ld, staff, loader_staff(&ld, root));
+	LOADER_SECTION(&ld, roles, loader_roles(&ld, root));
+	LOADER_SECTION(&ld, tools, loader_tools(&ld, root));
+	LOADER_SECTION(&ld, packages, loader_packages(&ld, root));
+	LOADER_SECTION(&ld, suppliers, loader_suppliers(&ld, root));
+	LOADER_SECTION(&ld, incidents, loader_incidents(&ld, root));
+	LOADER_SECTION(&ld, points, loader_status_points(&ld, root));
+	LOADER_SECTION(&ld, scoring, loader_scoring(&ld, root));
 	/* The model keeps the file names for its locations, and its text. */
 	ld.s->source_text = xstrdup(src->text);
 	ld.s->files = src->files;
 	ld.s->nfiles = src->nfiles;
 	src->files = NULL;
 	src->nfiles = 0;
-	/* Meaning is only worth checking on a well-formed model. */
-	if (d->errors == errors)
-		scenario_validate(ld.s, d);
+	/*
+	 * Meaning is checked part by part, on the sections it reads, so that
+	 * "toutes les erreurs d'un coup" holds after a schema error too.
+	 */
+	scenario_validate_parts(ld.s, d, loader_parts(&ld));
 	for (i = 0; i < ld.npackage_ids; i++)
 		free(ld.package_ids[i]);
 	free(ld.package_ids);

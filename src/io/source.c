@@ -244,6 +244,29 @@ source_count_setting(struct scan *sc, int file, int line)
 	}
 }
 
+/*
+ * Elements of a list or an array are settings to libconfig too (the same
+ * quadratic cost): n commas, n + 1 elements.  Reported once, at the line
+ * that opens the list.
+ */
+static void
+source_count_element(struct scan *sc)
+{
+	struct frame	*f;
+
+	if (sc->depth == 0 || sc->too_deep)
+		return;
+	f = &sc->stack[sc->depth - 1];
+	if (f->open == '{')
+		return;
+	if (++f->settings + 1 > SOURCE_MAX_SETTINGS && !f->reported) {
+		f->reported = true;
+		source_error(sc, f->file, f->line, _("plus de %d éléments dans "
+		    "la même liste : découpez le scénario"),
+		    SOURCE_MAX_SETTINGS);
+	}
+}
+
 static void
 source_open(struct scan *sc, char c, int file, int line)
 {
@@ -312,6 +335,8 @@ source_include(struct scan *sc, const char *line, size_t n, int file,
 	bool		 too_big;
 	int		 i, child;
 
+	/* A directive is content: a lone bad @include is not "fichier vide". */
+	sc->tokens++;
 	while (p < end && (*p == ' ' || *p == '\t'))
 		p++;
 	if ((size_t)(end - p) < 8 || memcmp(p, "@include", 8) != 0) {
@@ -536,6 +561,19 @@ source_scan(struct scan *sc, const char *path, const char *text, size_t len,
 				continue;
 			}
 			if (in_string) {
+				/*
+				 * libconfig ends the string at "\x00" and
+				 * drops the rest: text_check would only see
+				 * what is left, so the cut is refused here.
+				 */
+				if (c == '\\' && eol - q >= 4 &&
+				    (q[1] == 'x' || q[1] == 'X') &&
+				    q[2] == '0' && q[3] == '0') {
+					source_error(sc, file, lineno, _("« \\x00 » "
+					    "dans un texte : le caractère nul "
+					    "couperait le texte à cet endroit"));
+					sc->nonfatal++;
+				}
 				if (c == '\\' && q + 1 < eol)
 					q += 2;
 				else if (c == '"') {
@@ -593,6 +631,7 @@ source_scan(struct scan *sc, const char *path, const char *text, size_t len,
 				continue;
 			}
 			if (c == ',') {
+				source_count_element(sc);
 				sc->last = ',';
 				sc->comma_file = file;
 				sc->comma_line = lineno;

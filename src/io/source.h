@@ -24,7 +24,8 @@
 #include "util/diag.h"
 
 #define SOURCE_MAX_BYTES	(1024 * 1024)	/* the whole scenario */
-#define SOURCE_MAX_SETTINGS	5000		/* per group: libconfig 1.5 is quadratic */
+/* Per group, list or array: libconfig 1.5 is quadratic in it. */
+#define SOURCE_MAX_SETTINGS	5000
 #define SOURCE_MAX_DEPTH	8		/* nested @include */
 #define SOURCE_MAX_NESTING	64		/* brackets */
 

@@ -4,10 +4,9 @@
  * At the top, the incidents, open ones first (the nearest deadline first),
  * then the answered and defaulted ones (the newest first), each with a live
  * countdown (mm:ss) or what became of it.  Below, the selected incident:
- * its text, why it fired, its options with their trade-offs spelled out
- * from their effects (cost, delay, workload, quality, morale, absence,
- * reliability, KPI, follow-up incident), and what happens without an
- * answer.  Enter moves to the options (the screen then takes every key:
+ * its text, why it fired, its options with their trade-offs in the words
+ * the engine will use when it applies them (core/effects describes without
+ * applying), the follow-up incident, and what happens without an answer.  Enter moves to the options (the screen then takes every key:
  * ↑ ↓ choose, Enter answer, Esc back), asks for the justification and a
  * confirmation, and sends « repondre incident=N option=ID ».  A closed
  * incident shows who chose what, why, and the consequence as the engine
@@ -21,6 +20,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/effects.h"
 #include "core/game.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -92,151 +92,27 @@ inc_clock(char *buf, size_t n, int64_t ms)
 	    (long long)(s % 60));
 }
 
-/* "+3" or "−3" (a true minus sign). */
-static const char *
-inc_signed(char *buf, size_t n, int v)
-{
-	snprintf(buf, n, "%s%d", v < 0 ? "−" : "+", abs(v));
-	return buf;
-}
-
-/* A package's name cut to about 30 columns, for one-line trade-offs. */
-static const char *
-inc_short(char *buf, size_t n, const char *name)
-{
-	size_t	 len, next;
-
-	if (wrap_width(name, strlen(name)) <= 30) {
-		snprintf(buf, n, "%s", name);
-		return buf;
-	}
-	wrap_next(name, 28, &len, &next);
-	snprintf(buf, n, "%.*s…", (int)len, name);
-	return buf;
-}
-
-/* Appends ", piece" to *out. */
-static void
-inc_add(char **out, const char *piece)
-{
-	char	*next = xasprintf("%s%s%s", *out, (*out)[0] ? ", " : "", piece);
-
-	free(*out);
-	*out = next;
-}
-
 /*
- * The trade-off of an option or of the default, in words, for the targets
- * drawn when the incident fired (allocated).
+ * The trade-off of an option or of the default, for the targets drawn when
+ * the incident fired (allocated): the engine's own words, computed by the
+ * code that will apply it (core/effects), plus the follow-up incident.
  */
 static char *
 inc_effects(const struct app *a, const struct occurrence *o,
     const struct effects *fx, int follow_up)
 {
-	const struct scenario	*s = a->scenario;
-	int			 package = fx->package, staff = fx->staff;
-	int			 supplier = fx->supplier, missing = 0;
-	char			*out = xstrdup(""), *piece, money[TEXT_MONEY_MAX];
-	char			 name[256], sign[16];
+	char	*out, *next;
 
-	switch (fx->target) {
-	case TARGET_PACKAGE:
-		missing = (package = o->target_package) < 0;
-		break;
-	case TARGET_EXTERNAL_PACKAGE:
-		missing = (package = o->target_external) < 0;
-		break;
-	case TARGET_INTERNAL_PACKAGE:
-		missing = (package = o->target_internal) < 0;
-		break;
-	case TARGET_STAFF:
-		missing = (staff = o->target_staff) < 0;
-		break;
-	case TARGET_SUPPLIER:
-		missing = (supplier = o->target_supplier) < 0;
-		break;
-	default:
-		break;
-	}
-	if (missing) {
-		inc_add(&out, _("sans effet : rien à viser dans votre projet"));
-		return out;
-	}
-	if (fx->cost != 0) {
-		piece = xasprintf(fx->cost > 0 ? _("coût +%s") :
-		    _("économie de %s"), text_money(money, fx->cost > 0 ?
-		    fx->cost : -fx->cost));
-		inc_add(&out, piece);
-		free(piece);
-	}
-	if (fx->envelope != 0) {
-		piece = xasprintf(fx->envelope > 0 ? _("enveloppe +%s") :
-		    _("enveloppe −%s"), text_money(money, fx->envelope > 0 ?
-		    fx->envelope : -fx->envelope));
-		inc_add(&out, piece);
-		free(piece);
-	}
-	if (package >= 0)
-		inc_short(name, sizeof name, s->packages[package].name);
-	if (package >= 0 && fx->delay != 0) {
-		piece = xasprintf(fx->delay > 0 ? _("« %s » : %d semaine%s de "
-		    "retard") : _("« %s » : %d semaine%s gagnée%s"), name,
-		    abs(fx->delay), abs(fx->delay) > 1 ? "s" : "",
-		    abs(fx->delay) > 1 ? "s" : "");
-		inc_add(&out, piece);
-		free(piece);
-	}
-	if (package >= 0 && fx->workload != 0) {
-		piece = xasprintf(_("charge de « %s » %s jour(s)-personne"),
-		    name, inc_signed(sign, sizeof sign, fx->workload));
-		inc_add(&out, piece);
-		free(piece);
-	}
-	if (fx->quality != 0) {
-		piece = package >= 0 ? xasprintf(_("qualité de « %s » %s"),
-		    name, inc_signed(sign, sizeof sign, fx->quality)) :
-		    xasprintf(_("qualité du projet %s"), inc_signed(sign,
-		    sizeof sign, fx->quality));
-		inc_add(&out, piece);
-		free(piece);
-	}
-	if (fx->morale != 0) {
-		piece = staff >= 0 ? xasprintf(_("moral de %s %s"),
-		    s->staff[staff].name, inc_signed(sign, sizeof sign,
-		    fx->morale)) : xasprintf(_("moral de toute l'équipe %s"),
-		    inc_signed(sign, sizeof sign, fx->morale));
-		inc_add(&out, piece);
-		free(piece);
-	}
-	if (fx->days_lost > 0 && staff >= 0) {
-		piece = xasprintf(_("%s absent(e) %d jour%s"),
-		    s->staff[staff].name, fx->days_lost, fx->days_lost > 1 ?
-		    "s" : "");
-		inc_add(&out, piece);
-		free(piece);
-	}
-	if (fx->reliability != 0 && supplier >= 0) {
-		piece = xasprintf(_("fiabilité de %s %s"),
-		    s->suppliers[supplier].name, inc_signed(sign, sizeof sign,
-		    fx->reliability));
-		inc_add(&out, piece);
-		free(piece);
-	}
-	if (fx->kpi != 0) {
-		piece = fx->objective >= 0 ? xasprintf(_("objectif « %s » %s %%"),
-		    inc_short(name, sizeof name,
-		    s->objectives[fx->objective].label), inc_signed(sign,
-		    sizeof sign, fx->kpi)) : xasprintf(_("tous les objectifs "
-		    "%s %%"), inc_signed(sign, sizeof sign, fx->kpi));
-		inc_add(&out, piece);
-		free(piece);
-	}
-	if (follow_up >= 0)
-		inc_add(&out, _("entraîne un nouvel incident la semaine "
+	if (follow_up < 0)
+		return effects_describe(a->game, app_team(a), o, fx);
+	if (effects_empty(fx))
+		return xstrdup(_("entraîne un nouvel incident la semaine "
 		    "suivante"));
-	if (out[0] == '\0')
-		inc_add(&out, _("sans effet chiffré"));
-	return out;
+	out = effects_describe(a->game, app_team(a), o, fx);
+	next = xasprintf(_("%s, entraîne un nouvel incident la semaine "
+	    "suivante"), out);
+	free(out);
+	return next;
 }
 
 /* The engine's explanation of how occurrence o was closed, or NULL. */

@@ -13,6 +13,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/effects.h"
 #include "core/game.h"
 #include "io/host.h"
 #include "tui/screens.h"
@@ -272,7 +273,7 @@ overview_inject(struct app *a)
 {
 	const struct scenario	*s = a->scenario;
 	const char		**labels, *team;
-	char			*title, *text, *o1, *o2, *def;
+	char			*title, *text, *o1, *o2, *def, *ask1, *askd;
 	int			 i, n = s->nincidents, choice;
 
 	labels = xcalloc((size_t)n + 1, sizeof *labels);
@@ -291,12 +292,17 @@ overview_inject(struct app *a)
 	}
 	title = app_prompt(a, _("Titre de l'incident"), NULL);
 	text = title ? app_prompt(a, _("Ce que l'équipe lit"), NULL) : NULL;
-	o1 = text ? app_prompt(a, _("Option 1 — « Libellé : effets », ex. "
-	    "« Payer l'urgence : cout=2000, retard=-1 »"), NULL) : NULL;
+	/* The syntax is the engine's (core/effects): its examples too. */
+	ask1 = xasprintf(_("Option 1 — « Libellé : effets », ex. « %s »"),
+	    _(effects_example_option));
+	askd = xasprintf(_("Sans réponse — « Texte : effets », ex. « %s »"),
+	    _(effects_example_default));
+	o1 = text ? app_prompt(a, ask1, NULL) : NULL;
 	o2 = o1 ? app_prompt(a, _("Option 2 — « Libellé : effets »"), NULL) :
 	    NULL;
-	def = o2 ? app_prompt(a, _("Sans réponse — « Texte : effets », ex. "
-	    "« Tout glisse : retard=1, cible=lot »"), NULL) : NULL;
+	def = o2 ? app_prompt(a, askd, NULL) : NULL;
+	free(ask1);
+	free(askd);
 	if (def != NULL)
 		app_command(a, "injecter", NULL, "titre", title, "texte", text,
 		    "option1", o1, "option2", o2, "defaut", def, "equipe", team,

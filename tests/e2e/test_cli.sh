@@ -19,6 +19,8 @@ fail() { echo "ÉCHEC ($TEST_NAME) : $*"; exit 1; }
 out=$(LC_ALL=C.UTF-8 "$BIN" brief scenarios/lancement-hydra.cfg) || fail "brief"
 printf '%s\n' "$out" | grep -q "^## Objectifs" || fail "brief : objectifs"
 printf '%s\n' "$out" | grep -q "€" || fail "brief : euros"
+# "Entre crochets : l'identifiant" holds for the staff: amenager membre=lucie.
+printf '%s\n' "$out" | grep -qF "Lucie Tessier [lucie]" || fail "brief : identifiant du personnel"
 # No line wider than 78 columns, accents counted as one column.
 width=$(printf '%s\n' "$out" | LC_ALL=C.UTF-8 wc -L)
 [ "$width" -le 78 ] || fail "brief : ligne de $width colonnes (78 au plus)"

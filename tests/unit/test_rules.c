@@ -712,14 +712,14 @@ injecter_checks_catalogue_and_ad_hoc_incidents(void **state)
 	TRAINER_REFUSED(&p, "« Payer » : écrivez « Libellé : effets »",
 	    "injecter", ADHOC, "option1=Payer", "option2=B : cout=2",
 	    "defaut=C : cout=3");
-	TRAINER_REFUSED(&p, "effet « foo=1 » inconnu ou hors limites",
+	TRAINER_REFUSED(&p, "effet « foo » inconnu",
 	    "injecter", ADHOC, "option1=A : foo=1", "option2=B : cout=2",
 	    "defaut=C : cout=3");
-	TRAINER_REFUSED(&p, "effet « retard=9 » inconnu ou hors limites",
+	TRAINER_REFUSED(&p, "« retard » vaut 9, hors limites : de -8 à 8",
 	    "injecter", ADHOC, "option1=A : lot=site, retard=9",
 	    "option2=B : cout=2", "defaut=C : cout=3");
 	TRAINER_REFUSED(&p, "effet « cout » : « beaucoup » n'est pas un nombre "
-	    "raisonnable", "injecter", ADHOC, "option1=A : cout=beaucoup",
+	    "entier", "injecter", ADHOC, "option1=A : cout=beaucoup",
 	    "option2=B : cout=2", "defaut=C : cout=3");
 	TRAINER_REFUSED(&p, "effet « lot » : « blog » n'existe pas dans le "
 	    "scénario", "injecter", ADHOC, "option1=A : lot=blog, retard=1",

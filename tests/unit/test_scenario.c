@@ -33,11 +33,11 @@ read_all(const char *path)
 	return buf;
 }
 
-/* The mini scenario with one substring replaced (must occur once). */
+/* text (freed) with its first from replaced by to. */
 static char *
-mini_with(const char *from, const char *to)
+text_with(char *text, const char *from, const char *to)
 {
-	char	*text = read_all(MINI), *at, *out;
+	char	*at, *out;
 	size_t	 n;
 
 	at = strstr(text, from);
@@ -51,6 +51,13 @@ mini_with(const char *from, const char *to)
 	strcat(out, at + strlen(from));
 	free(text);
 	return out;
+}
+
+/* The mini scenario with one substring replaced (must occur once). */
+static char *
+mini_with(const char *from, const char *to)
+{
+	return text_with(read_all(MINI), from, to);
 }
 
 /* Loads a variant; asserts a diagnostic of that severity contains needle. */
@@ -203,13 +210,80 @@ meaning_errors_are_found(void **state)
 	    "effets = { jours_perdus = 2; };", DIAG_ERROR,
 	    "« jours_perdus » vise une personne");
 	expect_diag("effets = { kpi = -15; moral = -5; };",
-	    "effets = { retard = 2; };", DIAG_ERROR, "visent un lot");
+	    "effets = { retard = 2; };", DIAG_ERROR, "« retard » vise un lot");
 	/* A default milder than an option is suspicious. */
 	expect_diag("effets = { kpi = -30; moral = -10; };",
 	    "effets = { kpi = -1; };", DIAG_WARNING, "moins pénalisant");
 	/* A trigger with two forms. */
 	expect_diag("probabilite = 30;", "probabilite = 30; semaine = 2;",
 	    DIAG_ERROR, "une et une seule forme");
+}
+
+/* How many diagnostics of text (freed) contain needle. */
+static int
+count_diag(char *text, const char *needle)
+{
+	struct diag	 d;
+	struct scenario	*s;
+	size_t		 i;
+	int		 n = 0;
+
+	diag_init(&d);
+	scenario_load_text(MINI, text, strlen(text), &s, &d);
+	for (i = 0; i < d.count; i++)
+		if (strstr(d.items[i].message, needle) != NULL)
+			n++;
+	scenario_free(s);
+	diag_release(&d);
+	free(text);
+	return n;
+}
+
+/* Issue 11: what scenarios/README.md says is refused, is. */
+static void
+checker_matches_its_documentation(void **state)
+{
+	(void)state;
+	/* Two packages each feasible alone, too much for Léa together. */
+	expect_diag("{ id = \"tournee\";", "{ id = \"relance\"; nom = "
+	    "\"Relance\"; charge = 9; competences = [ \"commerce\" ]; "
+	    "mode = \"interne\"; ligne = \"media\"; },\n{ id = \"tournee\";",
+	    DIAG_ERROR, "la compétence « commerce » doit fournir 17 "
+	    "jours-personne d'ici la semaine 4");
+	/* A default that helps, a default milder than every option. */
+	expect_diag("effets = { kpi = -30; moral = -10; };",
+	    "effets = { moral = 5; };", DIAG_ERROR, "est un avantage");
+	assert_int_equal(count_diag(text_with(mini_with("effets = { kpi = -30; "
+	    "moral = -10; };", "effets = { kpi = -5; };"), "retard = 1; };",
+	    "retard = 1; kpi = -10; };"), "moins pénalisant que chacune"), 1);
+	/* A string for a list, a condition written false. */
+	expect_diag("semaines = 4;", "semaines = 4; contraintes = \"Aucune\";",
+	    DIAG_ERROR, "doit être un tableau");
+	expect_diag("semaines = [ 2, 4 ];", "semaines = [ 2, 4 ]; si = { "
+	    "retard = false; };", DIAG_ERROR, "« retard = false »");
+	/* A follow-up of itself stays its own message, not a "cycle". */
+	expect_diag("effets = { kpi = -15; moral = -5; }; }",
+	    "effets = { kpi = -15; moral = -5; }; suite = \"rupture\"; }",
+	    DIAG_ERROR, "a pour suite l'incident lui-même");
+	assert_int_equal(count_diag(mini_with("effets = { kpi = -15; "
+	    "moral = -5; }; }", "effets = { kpi = -15; moral = -5; }; "
+	    "suite = \"rupture\"; }"), "suites circulaires"), 0);
+	/* A cycle is blamed on its own packages only. */
+	assert_int_equal(count_diag(mini_with("ligne = \"prod\"; "
+	    "echeance = 2;", "ligne = \"prod\"; echeance = 2; apres = "
+	    "[ \"tournee\" ];"), "dépendances circulaires"), 1);
+	/* A schema error in the incidents does not hide the budget... */
+	assert_int_equal(count_diag(text_with(mini_with("cout_fixe = 1500;",
+	    "cout_fixe = 25000;"), "categorie = \"client\";",
+	    "categorie = \"clients\";"), "budget impossible"), 1);
+	/* ...nor does a text refused for its form... */
+	assert_int_equal(count_diag(text_with(mini_with("cout_fixe = 1500;",
+	    "cout_fixe = 25000;"), "nom = \"Kit de vente\";",
+	    "nom = \"Kit\\x07\";"), "budget impossible"), 1);
+	/* ...but a wrong number among the packages does. */
+	assert_int_equal(count_diag(text_with(mini_with("cout_fixe = 1500;",
+	    "cout_fixe = 25000;"), "charge = 4;", "charge = 0;"),
+	    "budget impossible"), 0);
 }
 
 static void
@@ -314,6 +388,7 @@ main(void)
 		cmocka_unit_test(form_errors_name_the_setting),
 		cmocka_unit_test(duplicates_and_missing_references_are_errors),
 		cmocka_unit_test(meaning_errors_are_found),
+		cmocka_unit_test(checker_matches_its_documentation),
 		cmocka_unit_test(every_problem_is_reported_in_one_run),
 		cmocka_unit_test(shipped_scenarios_meet_the_class_minimums),
 	};
