@@ -1,7 +1,8 @@
 /*
  * show: "pilote show SESSION [--team NOM] [--at SEQ] [--json]" prints the
  * state a session's journal folds to: phase and week, then for each team
- * its budget lines (forecast, committed, actual), packages (owner, plan
+ * its budget as core/ledger computes it (per line forecast, committed,
+ * actual, unplanned; reserve left and margin), packages (owner, plan
  * against actual), people, suppliers, open incidents with their options,
  * status points, what the planning tool flags, the E3 indicators so far,
  * the explanation of every consequence; and the state hash, the same live
@@ -16,6 +17,7 @@
 
 #include "cli/cli.h"
 #include "core/game.h"
+#include "core/ledger.h"
 #include "io/session.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -42,6 +44,7 @@ show_team_text(FILE *out, struct game *g, struct team *t, int64_t now)
 {
 	const struct scenario	*s = g->scenario;
 	struct plan_issues	 pi;
+	struct ledger		 l;
 	char			 a[TEXT_MONEY_MAX], b[TEXT_MONEY_MAX];
 	char			 c[TEXT_MONEY_MAX], w1[16], w2[16], w3[16];
 	char			 p1[160], p2[64], p3[64], p4[64], p5[64];
@@ -54,23 +57,37 @@ show_team_text(FILE *out, struct game *g, struct team *t, int64_t now)
 		    t->candidates[i].role >= 0 ?
 		    s->roles[t->candidates[i].role].label : "",
 		    t->candidates[i].extra_time > 0 ? _(" (temps majoré)") : "");
+	game_ledger(g, t, &l);
 	fprintf(out, _("\nBudget (enveloppe %s, réserve %s dont %s "
-	    "utilisés)\n"), text_money(a, t->envelope),
-	    text_money(b, t->reserve), text_money(c, t->reserve_used));
-	fprintf(out, "  %s %s %s %s\n",
+	    "utilisés)\n"), text_money(a, l.envelope),
+	    text_money(b, l.reserve), text_money(c, l.reserve_drawn));
+	fprintf(out, "  %s %s %s %s %s\n",
 	    wrap_pad(p1, sizeof p1, _("ligne"), 34, 0),
 	    wrap_pad(p2, sizeof p2, _("prévu"), 12, 1),
 	    wrap_pad(p3, sizeof p3, _("engagé"), 12, 1),
-	    wrap_pad(p4, sizeof p4, _("dépensé"), 12, 1));
-	for (i = 0; i < s->nlines; i++)
-		fprintf(out, "  %s %s %s %s\n",
-		    wrap_pad(p1, sizeof p1, s->lines[i].label, 34, 0),
-		    wrap_pad(p2, sizeof p2, text_money(a,
-		    t->lines[i].forecast), 12, 1),
-		    wrap_pad(p3, sizeof p3, text_money(b,
-		    t->lines[i].committed), 12, 1),
-		    wrap_pad(p4, sizeof p4, text_money(c,
-		    t->lines[i].actual), 12, 1));
+	    wrap_pad(p4, sizeof p4, _("dépensé"), 12, 1),
+	    wrap_pad(p5, sizeof p5, _("dont imprévus"), 14, 1));
+	for (i = 0; i <= l.nlines; i++) {
+		const struct ledger_line *x = i < l.nlines ? &l.lines[i] :
+		    &l.total;
+
+		fprintf(out, "  %s %s %s %s %s\n",
+		    wrap_pad(p1, sizeof p1, i < l.nlines ? s->lines[i].label :
+		    _("Total"), 34, 0),
+		    wrap_pad(p2, sizeof p2, text_money(a, x->forecast), 12, 1),
+		    wrap_pad(p3, sizeof p3, text_money(b, x->committed), 12, 1),
+		    wrap_pad(p4, sizeof p4, text_money(c, x->actual), 12, 1),
+		    wrap_pad(p5, sizeof p5, text_money(a, x->unplanned), 14, 1));
+	}
+	fprintf(out, _("  Réserve restante %s · marge %s"), text_money(a,
+	    l.reserve_left), text_money(b, l.margin));
+	if (l.total.savings > 0)
+		fprintf(out, _(" · économies %s"), text_money(a,
+		    l.total.savings));
+	if (l.overrun > 0)
+		fprintf(out, _(" · DÉPASSEMENT PRÉVU %s"), text_money(a,
+		    l.overrun));
+	fprintf(out, "\n");
 	fprintf(out, _("\nLots (plan → réel)\n"));
 	for (i = 0; i < s->npackages; i++) {
 		const struct package_state *p = &t->packages[i];
@@ -188,26 +205,50 @@ show_team_text(FILE *out, struct game *g, struct team *t, int64_t now)
 	}
 }
 
+/* One line of the ledger (or its total, id NULL), in euros. */
+static json_t *
+show_ledger_line(const char *id, const struct ledger_line *x)
+{
+	json_t	*o = json_pack("{s:I,s:I,s:I,s:I,s:I,s:I,s:I,s:I}",
+		    "forecast", (json_int_t)text_euros(x->forecast),
+		    "planned", (json_int_t)text_euros(x->planned),
+		    "committed", (json_int_t)text_euros(x->committed),
+		    "actual", (json_int_t)text_euros(x->actual),
+		    "unplanned", (json_int_t)text_euros(x->unplanned),
+		    "drawn", (json_int_t)text_euros(x->drawn),
+		    "savings", (json_int_t)text_euros(x->savings),
+		    "spent", (json_int_t)text_euros(x->spent));
+
+	if (id != NULL)
+		json_object_set_new(o, "line", json_string(id));
+	return o;
+}
+
 static json_t *
 show_team_json(struct game *g, struct team *t)
 {
 	const struct scenario	*s = g->scenario;
 	json_t			*o = json_object(), *arr, *x;
+	struct ledger		 l;
 	int			 i, j;
 
 	json_object_set_new(o, "name", json_string(t->name));
-	json_object_set_new(o, "envelope", json_integer(t->envelope / 100));
-	json_object_set_new(o, "reserve", json_integer(t->reserve / 100));
+	game_ledger(g, t, &l);
+	/* Euros, rounded as the texts show them (text_euros()). */
+	json_object_set_new(o, "envelope", json_integer(text_euros(l.envelope)));
+	json_object_set_new(o, "reserve", json_integer(text_euros(l.reserve)));
 	json_object_set_new(o, "reserve_used",
-	    json_integer(t->reserve_used / 100));
+	    json_integer(text_euros(l.reserve_drawn)));
+	json_object_set_new(o, "reserve_left",
+	    json_integer(text_euros(l.reserve_left)));
+	json_object_set_new(o, "margin", json_integer(text_euros(l.margin)));
+	json_object_set_new(o, "overrun", json_integer(text_euros(l.overrun)));
+	json_object_set_new(o, "budget_total", show_ledger_line(NULL,
+	    &l.total));
 	arr = json_array();
-	for (i = 0; i < s->nlines; i++) {
-		x = json_pack("{s:s,s:I,s:I,s:I}", "line", s->lines[i].id,
-		    "forecast", (json_int_t)(t->lines[i].forecast / 100),
-		    "committed", (json_int_t)(t->lines[i].committed / 100),
-		    "actual", (json_int_t)(t->lines[i].actual / 100));
-		json_array_append_new(arr, x);
-	}
+	for (i = 0; i < l.nlines; i++)
+		json_array_append_new(arr, show_ledger_line(s->lines[i].id,
+		    &l.lines[i]));
 	json_object_set_new(o, "budget", arr);
 	arr = json_array();
 	for (i = 0; i < s->npackages; i++) {

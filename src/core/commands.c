@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "core/game_internal.h"
+#include "core/ledger.h"
 #include "core/rng.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -135,7 +136,6 @@ cmd_tool(struct ctx *c)
 		c->t->lines[c->s->tools_line].actual += c->s->tools[tool].cost;
 		c->t->setup_days += c->s->tools[tool].setup_days;
 	}
-	game_update_forecast(c->s, c->t);
 	return 0;
 }
 
@@ -202,6 +202,9 @@ cmd_assign(struct ctx *c)
 			    "une justification (pourquoi cette offre)"));
 		if (!c->apply)
 			return 0;
+		/* A discount was agreed with one supplier on its offer. */
+		if (p->owner != OWNER_SUPPLIER || p->supplier != sup)
+			p->discount = 0;
 		p->owner = OWNER_SUPPLIER;
 		p->supplier = sup;
 		p->offer = offer;
@@ -237,13 +240,13 @@ cmd_assign(struct ctx *c)
 			return 0;
 		}
 		p->owner = OWNER_INTERNAL;
+		p->discount = 0;
 		memcpy(p->staff, staff, (size_t)s->nstaff * sizeof(bool));
 		free(staff);
 		p->supplier = p->offer = SCENARIO_NONE;
 		p->accessible_work = yes(arg(c, "accessibilite"));
 	}
 	p->assigned_seq = c->e->seq;
-	game_update_forecast(s, c->t);
 	return 0;
 }
 
@@ -349,11 +352,19 @@ cmd_reserve(struct ctx *c)
 	return 0;
 }
 
+/*
+ * Drawing on the reserve spends it: the money goes from the reserve left to
+ * a line (ligne=, else the scenario's line for unplanned costs), as an
+ * unplanned cost paid from the reserve, so the margin does not move
+ * (core/ledger.h).
+ */
 static int
 cmd_use_reserve(struct ctx *c)
 {
-	int64_t	 euros;
-	char	 left[TEXT_MONEY_MAX];
+	struct budget_line_state *l;
+	int64_t			 euros, seqs[1];
+	int			 line;
+	char			 left[TEXT_MONEY_MAX];
 
 	if (c->g->phase != PHASE_PILOTING)
 		FAIL(_("la réserve s'utilise pendant le pilotage"));
@@ -362,17 +373,24 @@ cmd_use_reserve(struct ctx *c)
 	if (euros * 100 > c->t->reserve - c->t->reserve_used)
 		FAIL(_("il ne reste que %s dans la réserve"), text_money(left,
 		    c->t->reserve - c->t->reserve_used));
+	line = ledger_default_line(c->s);
+	if (arg(c, "ligne") != NULL && need_ref(c, "ligne", game_line_index,
+	    _("ligne budgétaire"), &line) == -1)
+		return -1;
 	if (c->e->why == NULL || c->e->why[0] == '\0')
 		FAIL(_("l'usage de la réserve est un arbitrage : "
 		    "justifiez-le"));
-	if (c->apply) {
-		int64_t seqs[1] = { c->e->seq };
-
-		c->t->reserve_used += euros * 100;
-		game_explain(c->t, c->g->week, seqs, 1, _("%s utilise %s de la "
-		    "réserve : %s"), c->e->actor, text_money(left, euros * 100),
-		    c->e->why);
-	}
+	if (!c->apply)
+		return 0;
+	l = &c->t->lines[line];
+	l->actual += euros * 100;
+	l->unplanned += euros * 100;
+	l->drawn += euros * 100;
+	c->t->reserve_used += euros * 100;
+	seqs[0] = c->e->seq;
+	game_explain(c->t, c->g->week, seqs, 1, _("%s utilise %s de la réserve "
+	    "sur « %s » : %s"), c->e->actor, text_money(left, euros * 100),
+	    c->s->lines[line].label, c->e->why);
 	return 0;
 }
 
@@ -398,7 +416,6 @@ cmd_accommodate(struct ctx *c)
 	c->t->staff[who].accommodated_seq[need - 1] = c->e->seq;
 	c->t->lines[c->s->tools_line].actual +=
 	    c->s->staff[who].needs[need - 1].cost;
-	game_update_forecast(c->s, c->t);
 	return 0;
 }
 
@@ -528,6 +545,10 @@ cmd_negotiate(struct ctx *c)
 	if (price) {
 		p->discount = s->suppliers[p->supplier].offers[p->offer].price /
 		    10;
+		/* Ordered already: the order's amount goes down with it. */
+		if (p->ordered > 0)
+			c->t->lines[s->packages[pkg].line].committed -=
+			    p->discount;
 		game_explain(c->t, c->g->week, seqs, 2, _("négociation réussie "
 		    "avec %s : %s de remise sur « %s » (chances %d %%, tirage "
 		    "%d)"), s->suppliers[p->supplier].name, text_money(money,
@@ -542,7 +563,6 @@ cmd_negotiate(struct ctx *c)
 		    "tirage %d)"), s->suppliers[p->supplier].name,
 		    s->packages[pkg].name, chance, draw);
 	}
-	game_update_forecast(s, c->t);
 	return 0;
 }
 
@@ -906,7 +926,8 @@ static const struct command commands[] = {
 	    "lancement, ou numéro de semaine)") }, cmd_plan, NULL },
 	{ { "reserve", false, GAME_SEEN_BY_TEAM, "montant=EUROS",
 	    N_("fixer la réserve pour aléas") }, cmd_reserve, NULL },
-	{ { "utiliser_reserve", false, GAME_SEEN_BY_TEAM, "montant=EUROS",
+	{ { "utiliser_reserve", false, GAME_SEEN_BY_TEAM,
+	    "montant=EUROS [ligne=ID]",
 	    N_("puiser dans la réserve (arbitrage justifié)") },
 	    cmd_use_reserve, NULL },
 	{ { "amenager", false, GAME_SEEN_BY_TEAM, "membre=ID besoin=N",
@@ -1176,6 +1197,7 @@ game_tick(struct game *g, int64_t seq, int64_t time)
 		g->last_time = time;
 	if (g->phase == PHASE_PILOTING)
 		game_expire(g, game_effective_time(g, g->last_time), seq);
+	game_ledger_watch(g, seq);
 }
 
 void
@@ -1208,4 +1230,5 @@ game_apply_plain(struct game *g, const struct event *e)
 			    e->type, cause ? cause : "?");
 		free(cause);
 	}
+	game_ledger_watch(g, e->seq);
 }

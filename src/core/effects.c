@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "core/effects.h"
+#include "core/ledger.h"
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -21,6 +22,9 @@ struct effects_run {
 	struct team		*w;	/* written, or NULL: describe only */
 	const struct effects	*fx;
 	int			 package, staff, supplier;
+	/* The reserve left as the run goes: a cost paid from it leaves less
+	 * for a cut in the same effects, when describing too. */
+	int64_t			 reserve_left;
 	char			*what;
 };
 
@@ -51,39 +55,75 @@ effects_clamp(int v, int lo, int hi)
 
 /* --- one run function per row --- */
 
+/*
+ * A cost goes to its line (ledger_cost_line()) as unplanned money paid now;
+ * with sur_reserve, the reserve left pays first.  A saving lowers the line's
+ * forecast, at most down to zero.
+ */
 static void
 run_cost(struct effects_run *r, int64_t v)
 {
 	const struct scenario	*s = r->g->scenario;
-	char			 money[TEXT_MONEY_MAX], spent[TEXT_MONEY_MAX];
-	int64_t			 actual;
+	struct ledger		 l;
+	char			 money[TEXT_MONEY_MAX], part[TEXT_MONEY_MAX];
+	char			 rest[TEXT_MONEY_MAX];
+	const char		*label;
+	int64_t			 paid = 0, forecast;
 	int			 line;
 
-	line = r->fx->line >= 0 ? r->fx->line : r->package >= 0 ?
-	    s->packages[r->package].line : 0;
-	actual = r->t->lines[line].actual;
-	/* Money spent never goes below zero: a saving takes back at most
-	 * what the line has spent. */
-	if (v < 0 && -v > actual) {
-		effects_say(r, _("économie de %s sur « %s » ramenée à %s (ce "
-		    "que la ligne a dépensé)"), text_money(money, -v),
-		    s->lines[line].label, text_money(spent, actual));
-		v = -actual;
-	} else
-		effects_say(r, _("%s %s sur « %s »"), v > 0 ? _("dépense de") :
-		    _("économie de"), text_money(money, v > 0 ? v : -v),
-		    s->lines[line].label);
-	if (r->w != NULL)
+	line = ledger_cost_line(s, r->t, r->fx->line, r->package, r->supplier);
+	label = s->lines[line].label;
+	if (v < 0) {
+		game_ledger(r->g, r->t, &l);
+		forecast = l.lines[line].forecast;
+		if (-v > forecast) {
+			effects_say(r, _("économie de %s sur « %s » ramenée à %s "
+			    "(la prévision de la ligne)"), text_money(money, -v),
+			    label, text_money(part, forecast));
+			v = -forecast;
+		} else
+			effects_say(r, _("économie de %s sur « %s »"),
+			    text_money(money, -v), label);
+		if (r->w != NULL)
+			r->w->lines[line].saved += -v;
+		return;
+	}
+	if (!r->fx->reserve)
+		effects_say(r, _("dépense de %s sur « %s »"), text_money(money,
+		    v), label);
+	else if (r->reserve_left <= 0)
+		effects_say(r, _("dépense de %s sur « %s », hors réserve : la "
+		    "réserve est épuisée"), text_money(money, v), label);
+	else if (v <= r->reserve_left) {
+		paid = v;
+		effects_say(r, _("dépense de %s sur « %s », payée sur la réserve "
+		    "(il y reste %s)"), text_money(money, v), label,
+		    text_money(rest, r->reserve_left - paid));
+	} else {
+		paid = r->reserve_left;
+		effects_say(r, _("dépense de %s sur « %s », dont %s payés sur la "
+		    "réserve, qui est épuisée, et %s hors réserve"),
+		    text_money(money, v), label, text_money(part, paid),
+		    text_money(rest, v - paid));
+	}
+	r->reserve_left -= paid;
+	if (r->w != NULL) {
 		r->w->lines[line].actual += v;
+		r->w->lines[line].unplanned += v;
+		r->w->lines[line].drawn += paid;
+		r->w->reserve_used += paid;
+	}
 }
 
+/* A cut the reserve absorbs (sur_reserve) shrinks the reserve set aside. */
 static void
 run_envelope(struct effects_run *r, int64_t v)
 {
 	const struct scenario	*s = r->g->scenario;
 	char			 money[TEXT_MONEY_MAX], floor_[TEXT_MONEY_MAX];
+	char			 part[TEXT_MONEY_MAX], rest[TEXT_MONEY_MAX];
 	int64_t			 floor = s->envelope * EFFECTS_ENVELOPE_FLOOR /
-				    100, now = r->t->envelope;
+				    100, now = r->t->envelope, absorbed = 0;
 
 	if (v < 0 && now + v < floor) {
 		effects_say(r, _("coupe de %s demandée : enveloppe ramenée à %s "
@@ -94,8 +134,25 @@ run_envelope(struct effects_run *r, int64_t v)
 	} else
 		effects_say(r, _("enveloppe %s de %s"), v > 0 ? _("augmentée") :
 		    _("réduite"), text_money(money, v > 0 ? v : -v));
-	if (r->w != NULL)
+	if (v < 0 && r->fx->reserve) {
+		absorbed = -v < r->reserve_left ? -v : r->reserve_left;
+		if (r->reserve_left <= 0)
+			effects_say(r, _("la réserve, épuisée, n'en absorbe "
+			    "rien"));
+		else if (absorbed == -v)
+			effects_say(r, _("coupe absorbée par la réserve (il y "
+			    "reste %s)"), text_money(rest, r->reserve_left -
+			    absorbed));
+		else
+			effects_say(r, _("la réserve en absorbe %s et s'épuise, "
+			    "%s pèsent sur la marge"), text_money(part, absorbed),
+			    text_money(rest, -v - absorbed));
+	}
+	r->reserve_left -= absorbed;
+	if (r->w != NULL) {
 		r->w->envelope += v;
+		r->w->reserve -= absorbed;
+	}
 }
 
 static void
@@ -325,7 +382,8 @@ const struct effect_row effect_rows[EFFECT_KIND_COUNT] = {
 };
 
 const char *const effect_ref_keys[EFFECT_REF_COUNT] = {
-	"ligne", "objectif", "cible", "lot", "membre", "prestataire"
+	"ligne", "objectif", "cible", "lot", "membre", "prestataire",
+	"sur_reserve"
 };
 
 const char *const effects_example_option =
@@ -475,6 +533,21 @@ effects_aim_problem(enum effect_kind k)
 	}
 }
 
+bool
+effects_cost_unlined(const struct effects *fx)
+{
+	return fx->cost != 0 && fx->line == SCENARIO_NONE &&
+	    fx->package == SCENARIO_NONE && fx->target != TARGET_PACKAGE &&
+	    fx->target != TARGET_EXTERNAL_PACKAGE &&
+	    fx->target != TARGET_INTERNAL_PACKAGE;
+}
+
+bool
+effects_reserve_useful(const struct effects *fx)
+{
+	return fx->cost > 0 || fx->envelope < 0;
+}
+
 /* --- apply or describe --- */
 
 /* The targets of fx for occurrence o; false when a drawn one is missing. */
@@ -519,6 +592,7 @@ effects_run(const struct game *g, const struct team *t, struct team *w,
 	r.t = t;
 	r.w = w;
 	r.fx = fx;
+	r.reserve_left = t->reserve - t->reserve_used;
 	r.what = xstrdup("");
 	if (!effects_targets(o, fx, &r)) {
 		effects_say(&r, _("sans effet (rien à viser dans le projet de "

@@ -12,8 +12,16 @@
  * the same code without writing, so the preview shown before a choice is the
  * very text the engine writes when it applies the choice on the same state.
  *
+ * Money goes through core/ledger: a cost lands on its line as unplanned
+ * money paid (ledger_cost_line(): every cost has a line), a saving lowers
+ * the line's forecast; with sur_reserve, a cost is paid from the reserve
+ * left first and an envelope cut is absorbed by it, the rest going to the
+ * line or the margin, and the text says how much went where.
+ *
  * Invariants kept here, at apply time, and said in the text when they cut
- * an effect short: money spent on a line never below zero; the envelope
+ * an effect short: money paid on a line never goes down, and a saving
+ * never takes a line's forecast below zero; the reserve left never below
+ * zero; the envelope
  * never below EFFECTS_ENVELOPE_FLOOR % of the scenario's; the accumulated
  * KPI effect of an objective within the kpi row's bounds; a package's
  * workload never below zero; morale within 0..100.  A value that can only
@@ -60,6 +68,8 @@ enum effect_ref {
 	EREF_PACKAGE,			/* "lot" */
 	EREF_STAFF,			/* "membre" */
 	EREF_SUPPLIER,			/* "prestataire" */
+	EREF_RESERVE,			/* "sur_reserve": paid from the
+					   reserve first (a boolean) */
 	EFFECT_REF_COUNT
 };
 
@@ -112,6 +122,13 @@ char	*effects_targets_problem(const struct effects *, bool cible_written);
 bool	 effects_aimed(const struct effects *, enum effect_kind);
 /* The French reason why kind k of fx lacks its target (allocated). */
 char	*effects_aim_problem(enum effect_kind);
+/*
+ * Whether fx's cost may fall on the scenario's default line (no ligne, no
+ * package aimed at): scenario_check warns when the scenario names none.
+ */
+bool	 effects_cost_unlined(const struct effects *);
+/* Whether sur_reserve has something to pay: a cost or an envelope cut. */
+bool	 effects_reserve_useful(const struct effects *);
 
 /*
  * What fx does to team t for occurrence o, in French (allocated, never

@@ -160,7 +160,6 @@ game_team_init(const struct scenario *s, struct team *t,
 	t->fired = xcalloc((size_t)s->nincidents + 1, sizeof *t->fired);
 	t->result.kpi = xcalloc((size_t)s->nobjectives + 1,
 	    sizeof *t->result.kpi);
-	game_update_forecast(s, t);
 }
 
 struct game *
@@ -366,10 +365,10 @@ dump_team(struct dump *d, const struct scenario *s, const struct team *t,
 {
 	int	 i, j;
 
-	dump_add(d, "team %s reserve=%lld used=%lld envelope=%lld q=%d "
-	    "setup=%d\n", t->name, (long long)t->reserve,
+	dump_add(d, "team %s reserve=%lld used=%lld envelope=%lld over=%d "
+	    "q=%d setup=%d\n", t->name, (long long)t->reserve,
 	    (long long)t->reserve_used, (long long)t->envelope,
-	    t->quality_effect, t->setup_days);
+	    t->over_envelope, t->quality_effect, t->setup_days);
 	for (i = 0; i < t->ncandidates; i++)
 		dump_add(d, " cand %s role=%d extra=%d by=%s\n",
 		    t->candidates[i].name, t->candidates[i].role,
@@ -413,10 +412,12 @@ dump_team(struct dump *d, const struct scenario *s, const struct team *t,
 		dump_add(d, "\n");
 	}
 	for (i = 0; i < s->nlines; i++)
-		dump_add(d, " line %s %lld %lld %lld\n", s->lines[i].id,
-		    (long long)t->lines[i].forecast,
-		    (long long)t->lines[i].committed,
-		    (long long)t->lines[i].actual);
+		dump_add(d, " line %s %lld %lld %lld %lld %lld\n",
+		    s->lines[i].id, (long long)t->lines[i].committed,
+		    (long long)t->lines[i].actual,
+		    (long long)t->lines[i].unplanned,
+		    (long long)t->lines[i].drawn,
+		    (long long)t->lines[i].saved);
 	for (i = 0; i < s->nobjectives && i < 12; i++)
 		if (t->kpi_effect[i] != 0)
 			dump_add(d, " kpi %s %d\n", s->objectives[i].id,

@@ -117,10 +117,19 @@ struct staff_state {
 	int64_t		*accommodated_seq;
 };
 
+/*
+ * The money that moved on one budget line, in cents.  What is still planned,
+ * the forecast and the margin are not stored: core/ledger.h computes them
+ * from the whole state, so that they cannot drift from it.
+ */
 struct budget_line_state {
-	int64_t		 forecast;	/* cents: what the plan will cost */
-	int64_t		 committed;	/* cents: ordered, not yet paid */
-	int64_t		 actual;	/* cents: spent */
+	int64_t		 committed;	/* ordered, not yet paid */
+	int64_t		 actual;	/* paid: planned work and unplanned */
+	int64_t		 unplanned;	/* part of actual: incident costs and
+					   draws on the reserve */
+	int64_t		 drawn;		/* part of unplanned paid from the
+					   reserve */
+	int64_t		 saved;		/* savings granted by incidents */
 };
 
 struct occurrence {
@@ -179,7 +188,7 @@ struct message {
 
 struct team_result {
 	int		 on_time, late, missing;
-	int64_t		 spent;		/* cents, actual + committed */
+	int64_t		 spent;		/* cents: the ledger's spent */
 	int64_t		 envelope;	/* cents, final */
 	int		 quality;	/* % average of delivered */
 	int		 accessibility;	/* % of concerned packages compliant */
@@ -204,8 +213,11 @@ struct team {
 	struct staff_state	*staff;		/* [nstaff] */
 	struct budget_line_state *lines;	/* [nlines] */
 	int64_t			 reserve;	/* cents set aside */
-	int64_t			 reserve_used;
+	int64_t			 reserve_used;	/* drawn: the lines' drawn */
 	int64_t			 envelope;	/* cents, after client changes */
+	bool			 over_envelope;	/* the forecast exceeded the
+						   envelope at the last event
+						   (piloting): said once */
 	int			 kpi_effect[12];	/* % per objective */
 	int			 quality_effect;	/* project-wide points */
 	int			 setup_days;	/* tool set-up still to absorb */

@@ -38,9 +38,12 @@ int	 game_draw(const struct game *, const struct team *t, int week,
 int	 game_parse_week(const struct scenario *, const char *);
 
 /* plan.c */
-void	 game_update_forecast(const struct scenario *, struct team *);
-int64_t	 game_forecast_total(const struct scenario *, const struct team *);
-int64_t	 game_spent_total(const struct scenario *, const struct team *);
+/* Centi-days package p needs in house (accessibility included, 1 day at
+ * least), and the average daily cost (cents) of the people on it. */
+int	 game_internal_required(const struct scenario *, const struct team *,
+	    int package);
+int64_t	 game_internal_daily_cost(const struct scenario *, const struct team *,
+	    int package);
 int	 game_package_due_week(const struct scenario *, int package);
 bool	 game_needs_unmet(const struct scenario *, const struct team *);
 bool	 game_suppliers_unframed(const struct scenario *, const struct team *);
@@ -63,6 +66,10 @@ void	 game_adhoc_free(struct incident *);
 void	 game_apply_plain(struct game *, const struct event *);
 void	 game_draws_free(struct game *);
 void	 game_occurrence_release(struct occurrence *);
+
+/* ledger.c: after an event, tells each team whose forecast went over its
+ * envelope, or back within it (piloting only). */
+void	 game_ledger_watch(struct game *, int64_t seq);
 
 /* week.c */
 void	 game_close_week(struct game *, int64_t seq, int64_t time);

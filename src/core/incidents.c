@@ -13,6 +13,7 @@
 
 #include "core/effects.h"
 #include "core/game_internal.h"
+#include "core/ledger.h"
 #include "core/rng.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -23,7 +24,7 @@ incidents_conditions_hold(const struct game *g, const struct team *t,
 {
 	const struct scenario	*s = g->scenario;
 	const struct conditions	*c = &tr->when;
-	int64_t			 left;
+	struct ledger		 l;
 	int			 i;
 	bool			 found;
 
@@ -54,11 +55,11 @@ incidents_conditions_hold(const struct game *g, const struct team *t,
 		return false;
 	if (c->morale_below > 0 && game_team_morale(s, t) >= c->morale_below)
 		return false;
-	left = t->reserve - t->reserve_used;
-	if (c->reserve_below > 0 && t->envelope > 0 &&
-	    left * 100 / t->envelope >= c->reserve_below)
+	game_ledger(g, t, &l);
+	if (c->reserve_below > 0 && l.envelope > 0 &&
+	    l.reserve_left * 100 / l.envelope >= c->reserve_below)
 		return false;
-	if (c->over_budget && game_forecast_total(s, t) <= t->envelope)
+	if (c->over_budget && l.overrun == 0)
 		return false;
 	if (c->late) {
 		for (i = 0, found = false; i < s->npackages; i++)
@@ -243,7 +244,6 @@ game_resolve(struct game *g, int team, int occurrence, int option,
 	follow = option >= 0 ? inc->options[option].follow_up :
 	    inc->default_follow_up;
 	what = effects_apply(g, t, o, fx);
-	game_update_forecast(g->scenario, t);
 	if (option >= 0)
 		game_explain(t, g->week, seqs, 2, _("« %s » : %s a choisi « %s »"
 		    " → %s."), inc->title, who, inc->options[option].label,
@@ -294,6 +294,9 @@ game_adhoc_free(struct incident *inc)
 	free(inc);
 }
 
+static const char *const effects_yes[] = { "oui", "true", "vrai", "1" };
+static const char *const effects_no[] = { "non", "false", "faux", "0" };
+
 /* The qualifiers of "lot=video" and the like: index, or -1 if unknown. */
 static int
 adhoc_ref(const struct scenario *s, enum effect_ref ref, const char *val,
@@ -312,6 +315,14 @@ adhoc_ref(const struct scenario *s, enum effect_ref ref, const char *val,
 		return fx->staff = game_staff_index(s, val);
 	case EREF_SUPPLIER:
 		return fx->supplier = game_supplier_index(s, val);
+	case EREF_RESERVE:
+		for (k = 0; k < 2; k++)
+			if (scenario_keyword(k ? effects_no : effects_yes, 4,
+			    val) >= 0) {
+				fx->reserve = k == 0;
+				return k;
+			}
+		return -1;
 	default:
 		k = scenario_keyword(scenario_effect_targets,
 		    EFFECT_TARGET_COUNT, val);
@@ -365,6 +376,9 @@ adhoc_parse_effects(const struct scenario *s, const char *spec,
 			if (ref == EREF_TARGET)
 				*cause = xasprintf(_("cible « %s » inconnue"),
 				    val);
+			else if (ref == EREF_RESERVE)
+				*cause = xasprintf(_("sur_reserve=oui ou "
+				    "sur_reserve=non, pas « %s »"), val);
 			else
 				*cause = xasprintf(_("effet « %s » : « %s » "
 				    "n'existe pas dans le scénario"), key, val);

@@ -1,13 +1,14 @@
 /*
- * plan: what a planning tool computes from a team's choices: the cost
- * forecast per budget line, lateness, unmet needs, unframed suppliers, the
- * team's morale; and the identifier lookups every rule needs.  Pure reads,
- * except game_update_forecast() which refreshes the forecast column.
+ * plan: what a planning tool computes from a team's choices: what a
+ * package costs as assigned, lateness, unmet needs, unframed suppliers, the
+ * team's morale, the planning alerts; and the identifier lookups every rule
+ * needs.  Pure reads.  The budget's figures are core/ledger's.
  */
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/game_internal.h"
+#include "core/ledger.h"
 #include "core/scenario_check.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -77,25 +78,33 @@ game_package_due_week(const struct scenario *s, int package)
 	return s->weeks - s->packages[package].due;
 }
 
-static int64_t
-plan_internal_cost(const struct scenario *s, const struct team *t, int p)
+int
+game_internal_required(const struct scenario *s, const struct team *t, int p)
 {
-	const struct package_state	*ps = &t->packages[p];
-	int64_t				 total = 0;
-	int				 i, n = 0, days;
+	int	 days = s->packages[p].workload + t->packages[p].extra_workload;
+
+	if (days < 1)
+		days = 1;
+	days *= 100;
+	if (t->packages[p].accessible_work)
+		days += days * 15 / 100;
+	return days;
+}
+
+int64_t
+game_internal_daily_cost(const struct scenario *s, const struct team *t,
+    int p)
+{
+	int64_t	 total = 0;
+	int	 i, n = 0;
 
 	for (i = 0; i < s->nstaff; i++) {
-		if (ps->staff[i]) {
+		if (t->packages[p].staff[i]) {
 			total += s->staff[i].daily_cost;
 			n++;
 		}
 	}
-	if (n == 0)
-		return 0;
-	days = s->packages[p].workload + ps->extra_workload;
-	if (ps->accessible_work)
-		days += (days * 15 + 99) / 100;
-	return total / n * days;
+	return n > 0 ? total / n : 0;
 }
 
 int64_t
@@ -105,67 +114,12 @@ game_package_forecast(const struct scenario *s, const struct team *t, int p)
 	int64_t				 cost = s->packages[p].fixed_cost;
 
 	if (ps->owner == OWNER_INTERNAL)
-		cost += plan_internal_cost(s, t, p);
+		cost += game_internal_daily_cost(s, t, p) *
+		    game_internal_required(s, t, p) / 100;
 	else if (ps->owner == OWNER_SUPPLIER)
 		cost += s->suppliers[ps->supplier].offers[ps->offer].price -
 		    ps->discount;
 	return cost;
-}
-
-void
-game_update_forecast(const struct scenario *s, struct team *t)
-{
-	int64_t	 plan[12] = { 0 };
-	int	 i, j, weeks_left;
-
-	for (i = 0; i < s->npackages; i++) {
-		const struct package_state *ps = &t->packages[i];
-		int line = s->packages[i].line;
-
-		plan[line] += s->packages[i].fixed_cost;
-		if (ps->owner == OWNER_INTERNAL)
-			plan[s->staff_line] += plan_internal_cost(s, t, i);
-		else if (ps->owner == OWNER_SUPPLIER)
-			plan[line] += s->suppliers[ps->supplier].
-			    offers[ps->offer].price - ps->discount;
-	}
-	weeks_left = s->weeks;
-	for (i = 0; i < s->ntools; i++)
-		if (t->tools[i])
-			plan[s->tools_line] += s->tools[i].cost +
-			    s->tools[i].weekly_cost * weeks_left;
-	for (i = 0; i < s->nstaff; i++)
-		for (j = 0; j < s->staff[i].nneeds; j++)
-			if (t->staff[i].accommodated[j])
-				plan[s->tools_line] += s->staff[i].needs[j].cost;
-	/* Never forecast less than what is already spent or ordered. */
-	for (i = 0; i < s->nlines; i++) {
-		int64_t	 floor = t->lines[i].actual + t->lines[i].committed;
-
-		t->lines[i].forecast = plan[i] > floor ? plan[i] : floor;
-	}
-}
-
-int64_t
-game_forecast_total(const struct scenario *s, const struct team *t)
-{
-	int64_t	 total = 0;
-	int	 i;
-
-	for (i = 0; i < s->nlines; i++)
-		total += t->lines[i].forecast;
-	return total;
-}
-
-int64_t
-game_spent_total(const struct scenario *s, const struct team *t)
-{
-	int64_t	 total = 0;
-	int	 i;
-
-	for (i = 0; i < s->nlines; i++)
-		total += t->lines[i].actual + t->lines[i].committed;
-	return total;
 }
 
 bool
@@ -306,8 +260,9 @@ game_plan_issues(const struct game *g, const struct team *t,
 	const struct scenario	*s = g->scenario;
 	const struct package	*pk;
 	const struct package_state *p, *q;
+	struct ledger		 l;
 	char			 a[TEXT_MONEY_MAX], b[TEXT_MONEY_MAX];
-	int64_t			 forecast;
+	char			 c[TEXT_MONEY_MAX];
 	int			 i, j, w, lead, load, pm = 0;
 
 	pi->items = NULL;
@@ -357,12 +312,16 @@ game_plan_issues(const struct game *g, const struct team *t,
 			}
 		}
 	}
-	forecast = game_forecast_total(s, t);
-	if (forecast + t->reserve - t->reserve_used > t->envelope)
-		plan_issue(pi, _("budget : prévision %s + réserve dépassent "
-		    "l'enveloppe de %s"), text_money(a, forecast),
-		    text_money(b, t->envelope));
-	if (t->reserve * 100 < (int64_t)s->reserve_min * t->envelope)
+	game_ledger(g, t, &l);
+	if (l.overrun > 0)
+		plan_issue(pi, _("budget : la prévision (%s) dépasse "
+		    "l'enveloppe (%s) de %s"), text_money(a, l.total.forecast),
+		    text_money(b, l.envelope), text_money(c, l.overrun));
+	else if (l.margin < 0)
+		plan_issue(pi, _("budget : prévision %s + réserve %s dépassent "
+		    "l'enveloppe de %s"), text_money(a, l.total.forecast),
+		    text_money(c, l.reserve_left), text_money(b, l.envelope));
+	if (l.reserve_low)
 		plan_issue(pi, _("réserve pour aléas sous le minimum conseillé "
 		    "(%d %% de l'enveloppe)"), s->reserve_min);
 	for (i = 0; i < s->nsuppliers; i++)

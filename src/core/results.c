@@ -3,7 +3,8 @@
  * criterion.
  *
  * Delivery: on time (by its S-n deadline), late, or missing.  Budget: what
- * was spent or committed against the final envelope, with the scenario's
+ * was spent or committed, net of savings (the ledger's spent: at launch,
+ * its forecast), against the final envelope, with the scenario's
  * tolerance.  Quality: average of delivered packages against the target.
  * Accessibility: the share of accessibility-relevant packages delivered
  * compliant.  KPIs: each objective moves from its start towards its target
@@ -16,6 +17,7 @@
 #include <string.h>
 
 #include "core/game_internal.h"
+#include "core/ledger.h"
 #include "util/i18n.h"
 
 static int
@@ -59,6 +61,7 @@ results_project(const struct game *g, struct team *t)
 {
 	const struct scenario	*s = g->scenario;
 	struct team_result	*r = &t->result;
+	struct ledger		 l;
 	int64_t			 over, progress, span;
 	int			 i, k, due, delivered = 0, qsum = 0, concerned = 0;
 	int			 compliant = 0, factor, share, tol, quality_factor;
@@ -86,8 +89,9 @@ results_project(const struct game *g, struct team *t)
 	}
 	r->quality = delivered > 0 ? qsum / delivered : 0;
 	r->accessibility = concerned > 0 ? compliant * 100 / concerned : 100;
-	r->spent = game_spent_total(s, t);
-	r->envelope = t->envelope;
+	game_ledger(g, t, &l);
+	r->spent = l.total.spent;
+	r->envelope = l.envelope;
 	r->scores[RESULT_DELIVERY] = s->npackages > 0 ? (r->on_time * 100 +
 	    r->late * 50) / s->npackages : 100;
 	/* Within tolerance: full marks; then 5 points lost per % over. */

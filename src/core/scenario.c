@@ -74,7 +74,10 @@ const char *const scenario_result_keys[RESULT_DIMENSION_COUNT] = {
 struct scenario *
 scenario_new(void)
 {
-	return xcalloc(1, sizeof(struct scenario));
+	struct scenario	*s = xcalloc(1, sizeof(struct scenario));
+
+	s->unplanned_line = SCENARIO_NONE;
+	return s;
 }
 
 void

@@ -25,6 +25,7 @@
 
 #define SCENARIO_FORMAT		1
 #define SCENARIO_NONE		(-1)	/* an absent optional reference */
+#define SCENARIO_MAX_LINES	12	/* budget lines (the loader's bound) */
 /* Limits scenarios/README.md states; the loader enforces them. */
 #define SCENARIO_NAME_MAX	80	/* nom, libelle, poste: one column */
 #define SCENARIO_TITLE_MAX	120	/* titre, client, marque, an option */
@@ -263,6 +264,8 @@ struct effects {
 	int			 package;	/* explicit targets, or SCENARIO_NONE */
 	int			 staff;
 	int			 supplier;
+	bool			 reserve;	/* "sur_reserve": paid from the
+						   reserve first (core/ledger.h) */
 };
 
 struct conditions {
@@ -365,6 +368,9 @@ struct scenario {
 	int			 nlines;
 	int			 staff_line;
 	int			 tools_line;
+	/* "ligne_imprevus": where a cost without a line of its own goes, or
+	 * SCENARIO_NONE (then the last line: see ledger_default_line()). */
+	int			 unplanned_line;
 	struct srcloc		 budget_loc;
 
 	struct objective	*objectives;

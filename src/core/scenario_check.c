@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "core/effects.h"
+#include "core/ledger.h"
 #include "core/scenario_check.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -558,6 +559,17 @@ check_effects(const struct scenario *s, struct diag *d,
 	if (fx->line != SCENARIO_NONE && fx->cost == 0)
 		check_warning(s, d, loc, _("%s de l'incident « %s » : « ligne » "
 		    "sans « cout » ne change rien"), what, incident);
+	if (fx->reserve && !effects_reserve_useful(fx))
+		check_warning(s, d, loc, _("%s de l'incident « %s » : "
+		    "« sur_reserve » sans dépense (cout positif) ni coupe "
+		    "(enveloppe négative) ne change rien"), what, incident);
+	if (effects_cost_unlined(fx) && s->unplanned_line == SCENARIO_NONE &&
+	    s->nlines > 0)
+		check_warning(s, d, loc, _("%s de l'incident « %s » : « cout » "
+		    "sans ligne ni lot visé va sur la dernière ligne du budget "
+		    "(« %s ») ; nommez la ligne des imprévus (ligne_imprevus "
+		    "dans budget) ou ajoutez ligne = \"…\""), what, incident,
+		    s->lines[ledger_default_line(s)].label);
 }
 
 /*

@@ -122,19 +122,6 @@ week_waiting(const struct scenario *s, const struct team *t, int p, int week)
 	return false;
 }
 
-static int
-week_internal_required(const struct scenario *s, const struct team *t, int p)
-{
-	int	 days = s->packages[p].workload + t->packages[p].extra_workload;
-
-	if (days < 1)
-		days = 1;
-	days *= 100;
-	if (t->packages[p].accessible_work)
-		days += days * 15 / 100;
-	return days;
-}
-
 static void
 week_deliver(struct game *g, struct team *t, int p, int week, int quality,
     bool accessible)
@@ -223,7 +210,7 @@ week_internal(struct game *g, struct team *t, int week, int64_t seq)
 			struct package_state *p = &t->packages[active[k]];
 
 			/* Each package gets its own share, at most its need. */
-			required = week_internal_required(s, t, active[k]);
+			required = game_internal_required(s, t, active[k]);
 			give = required - p->done_cdays;
 			if (give > share)
 				give = share;
@@ -247,7 +234,7 @@ week_internal(struct game *g, struct team *t, int week, int64_t seq)
 			    s->packages[j].name);
 			continue;
 		}
-		if (p->done_cdays < week_internal_required(s, t, j))
+		if (p->done_cdays < game_internal_required(s, t, j))
 			continue;
 		for (i = n = morale = 0; i < s->nstaff; i++) {
 			if (p->staff[i]) {
@@ -400,7 +387,6 @@ week_simulate(struct game *g, int team, int week, int64_t seq)
 			    "");
 		}
 	}
-	game_update_forecast(s, t);
 }
 
 void

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "core/game.h"
+#include "core/ledger.h"
 #include "io/brief.h"
 #include "io/journal.h"
 #include "io/marks.h"
@@ -223,8 +224,9 @@ report_series(const char *path, const struct session *ss,
 	struct report_point	*pts = NULL;
 	struct session		*sub;
 	size_t			 count = journal_count(ss->journal), seq;
+	struct ledger		 led;
 	char			*warning = NULL;
-	int			 np = 0, closed = 0, t, l;
+	int			 np = 0, closed = 0, t;
 
 	for (seq = 1; seq < count; seq++) {
 		const char *type = json_string_value(json_object_get(
@@ -250,13 +252,12 @@ report_series(const char *path, const struct session *ss,
 		else
 			snprintf(p->label, sizeof p->label, "S-%d",
 			    ss->scenario->weeks - ++closed);
-		for (t = 0; t < sub->game->nteams && t < GAME_MAX_TEAMS; t++)
-			for (l = 0; l < sub->scenario->nlines; l++) {
-				p->forecast[t] += sub->game->teams[t].lines[l].forecast;
-				p->committed[t] +=
-				    sub->game->teams[t].lines[l].committed;
-				p->actual[t] += sub->game->teams[t].lines[l].actual;
-			}
+		for (t = 0; t < sub->game->nteams && t < GAME_MAX_TEAMS; t++) {
+			game_ledger(sub->game, &sub->game->teams[t], &led);
+			p->forecast[t] = led.total.forecast;
+			p->committed[t] = led.total.committed;
+			p->actual[t] = led.total.actual;
+		}
 		session_close(sub);
 	}
 	*out = pts;
@@ -723,8 +724,9 @@ report_team(FILE *f, struct game *g, int ti, const struct journal *j,
 {
 	const struct scenario	*s = g->scenario;
 	struct team		*t = &g->teams[ti];
+	struct ledger		 led;
 	char			 a[TEXT_MONEY_MAX], b[TEXT_MONEY_MAX];
-	char			 c[TEXT_MONEY_MAX];
+	char			 c[TEXT_MONEY_MAX], d[TEXT_MONEY_MAX];
 	int			 i;
 
 	fprintf(f, "<section class=\"team\" id=\"equipe-%d\">\n<h2>%s ", ti + 1,
@@ -752,9 +754,10 @@ report_team(FILE *f, struct game *g, int ti, const struct journal *j,
 	fprintf(f, "<h3>%s</h3>\n", _("Rétroplanning : plan et réel"));
 	report_gantt(f, g, t);
 	fprintf(f, "<h3>%s</h3>\n<p>", _("Budget"));
-	fprintf(f, _("Enveloppe %s, réserve %s dont %s utilisés."),
-	    text_money(a, t->envelope), text_money(b, t->reserve),
-	    text_money(c, t->reserve_used));
+	game_ledger(g, t, &led);
+	fprintf(f, _("Enveloppe %s, réserve %s dont %s utilisés, marge %s."),
+	    text_money(a, led.envelope), text_money(b, led.reserve),
+	    text_money(c, led.reserve_drawn), text_money(d, led.margin));
 	fputs("</p>\n", f);
 	report_budget(f, t, ti, pts, npts);
 	fprintf(f, "<h3>%s</h3>\n", _("Incidents"));

@@ -711,7 +711,7 @@ loader_header(struct loader *ld, const config_setting_t *root)
 
 static const char *const budget_keys[] = {
 	"enveloppe", "reserve_min", "reserve_max", "lignes", "ligne_interne",
-	"ligne_outils"
+	"ligne_outils", "ligne_imprevus"
 };
 static const char *const idlabel_keys[] = { "id", "libelle" };
 
@@ -740,7 +740,7 @@ loader_budget(struct loader *ld, const config_setting_t *root)
 		    config_setting_get_member(b, "reserve_max") :
 		    config_setting_get_member(b, "reserve_min"), _("reserve_max (%d %%) est inférieure à "
 		    "reserve_min (%d %%)"), s->reserve_max, s->reserve_min);
-	list = loader_list(ld, b, "lignes", true, 1, 12, ctx);
+	list = loader_list(ld, b, "lignes", true, 1, SCENARIO_MAX_LINES, ctx);
 	LOADER_ARRAY(ld, list, s->lines, n);
 	for (i = 0; i < n; i++) {
 		struct budget_line *l = &s->lines[s->nlines];
@@ -761,6 +761,9 @@ loader_budget(struct loader *ld, const config_setting_t *root)
 		    &s->staff_line, ctx);
 		loader_ref(ld, b, "ligne_outils", false, &lines,
 		    &s->tools_line, ctx);
+		/* Absent: SCENARIO_NONE, checked where a cost needs it. */
+		loader_ref(ld, b, "ligne_imprevus", false, &lines,
+		    &s->unplanned_line, ctx);
 		if (s->staff_line == SCENARIO_NONE)
 			s->staff_line = 0;
 		if (s->tools_line == SCENARIO_NONE)
@@ -1254,6 +1257,8 @@ loader_effects(struct loader *ld, const config_setting_t *g,
 	    &fx->staff, ctx);
 	loader_ref(ld, e, effect_ref_keys[EREF_SUPPLIER], false, &suppliers,
 	    &fx->supplier, ctx);
+	loader_bool(ld, e, effect_ref_keys[EREF_RESERVE], false, &fx->reserve,
+	    ctx);
 	why = effects_targets_problem(fx, config_setting_get_member(e,
 	    effect_ref_keys[EREF_TARGET]) != NULL);
 	if (why != NULL) {

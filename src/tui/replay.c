@@ -22,6 +22,7 @@
 #include <wchar.h>
 
 #include "core/game.h"
+#include "core/ledger.h"
 #include "io/journal.h"
 #include "io/marks.h"
 #include "io/session.h"
@@ -715,6 +716,7 @@ draw_state(struct replay *r, int y, int rows)
 	const struct game	*g = state_at(r);
 	const struct scenario	*s = g->scenario;
 	const struct team	*t = &g->teams[shown_team(r)];
+	struct ledger		 led;
 	struct lines		 l = { NULL, 0 };
 	char			 f[32], c[32], a[32], nm[200];
 	int			 i;
@@ -726,14 +728,16 @@ draw_state(struct replay *r, int y, int rows)
 	    t->name, (long long)(r->nev ? r->ev[r->sel].seq : 0),
 	    g->phase == PHASE_FRAMING ? _("cadrage") :
 	    g->phase == PHASE_PILOTING ? _("pilotage") : _("lancé"), g->week);
-	euros(t->envelope, f, sizeof f);
-	euros(t->reserve, c, sizeof c);
-	add(&l, _("Enveloppe %s, réserve %s"), f, c);
+	game_ledger(g, t, &led);
+	euros(led.envelope, f, sizeof f);
+	euros(led.reserve, c, sizeof c);
+	euros(led.margin, a, sizeof a);
+	add(&l, _("Enveloppe %s, réserve %s, marge %s"), f, c, a);
 	add(&l, _("#Budget par ligne            prévu       engagé         réel"));
-	for (i = 0; i < s->nlines; i++) {
-		euros(t->lines[i].forecast, f, sizeof f);
-		euros(t->lines[i].committed, c, sizeof c);
-		euros(t->lines[i].actual, a, sizeof a);
+	for (i = 0; i < led.nlines; i++) {
+		euros(led.lines[i].forecast, f, sizeof f);
+		euros(led.lines[i].committed, c, sizeof c);
+		euros(led.lines[i].actual, a, sizeof a);
 		add(&l, "%s %12s %12s %12s", fit(nm, sizeof nm,
 		    s->lines[i].label, 26), f, c, a);
 	}

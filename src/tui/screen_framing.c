@@ -15,6 +15,7 @@
 #include <string.h>
 
 #include "core/game.h"
+#include "core/ledger.h"
 #include "tui/screen_framing.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -415,35 +416,29 @@ budget_draw(struct app *a, struct fr_ctx *c, int top, int rows)
 	const struct scenario	*s = a->scenario;
 	struct team		*t = app_team(a);
 	struct plan_issues	 pi;
+	struct ledger		 l;
 	char			 m1[TEXT_MONEY_MAX], m2[TEXT_MONEY_MAX];
 	char			 m3[TEXT_MONEY_MAX], p1[64], p2[64], p3[64];
-	int64_t			 forecast = 0, committed = 0, actual = 0;
 	int			 i, y = top, w = COLS - 2, lw, used;
 
-	for (i = 0; i < s->nlines; i++) {
-		forecast += t->lines[i].forecast;
-		committed += t->lines[i].committed;
-		actual += t->lines[i].actual;
-	}
-	fr_putf(a, y++, 1, w, ROLE_TITLE, _("Enveloppe %s · prévision %s · "
-	    "réserve %s · reste %s"), text_money(m1, t->envelope),
-	    text_money(m2, forecast), text_money(m3, t->reserve),
-	    text_money(p1, t->envelope - forecast - (t->reserve -
-	    t->reserve_used)));
-	fr_putf(a, y, 1, w, t->reserve * 100 < (int64_t)s->reserve_min *
-	    t->envelope ? ROLE_WARN : ROLE_NORMAL, _("Réserve pour aléas : %s, "
-	    "soit %lld %% de l'enveloppe — Entrée : modifier"),
-	    text_money(m1, t->reserve), t->envelope > 0 ?
-	    (long long)(t->reserve * 100 / t->envelope) : 0LL);
+	game_ledger(a->game, t, &l);
+	fr_putf(a, y++, 1, w, l.margin < 0 ? ROLE_BAD : ROLE_TITLE,
+	    _("Enveloppe %s · prévision %s · réserve %s · marge %s"),
+	    text_money(m1, l.envelope), text_money(m2, l.total.forecast),
+	    text_money(m3, l.reserve), text_money(p1, l.margin));
+	fr_putf(a, y, 1, w, l.reserve_low ? ROLE_WARN : ROLE_NORMAL,
+	    _("Réserve pour aléas : %s, soit %lld %% de l'enveloppe — "
+	    "Entrée : modifier"), text_money(m1, l.reserve), l.envelope > 0 ?
+	    (long long)(l.reserve * 100 / l.envelope) : 0LL);
 	fr_putf(a, y + 1, 1, w, ROLE_DIM, _("conseillé : de %d à %d %%, soit "
 	    "de %s à %s"), s->reserve_min, s->reserve_max, text_money(m2,
 	    t->envelope * s->reserve_min / 100), text_money(m3, t->envelope *
 	    s->reserve_max / 100));
 	app_cursor(a, y, 1);
 	y += 2;
-	if (t->reserve_used > 0 && y < top + rows)
+	if (l.reserve_drawn > 0 && y < top + rows)
 		fr_putf(a, y++, 1, w, ROLE_NORMAL, _("déjà utilisé : %s"),
-		    text_money(m1, t->reserve_used));
+		    text_money(m1, l.reserve_drawn));
 	y++;
 	lw = w - 3 * 13;
 	if (lw > 40)
@@ -454,24 +449,24 @@ budget_draw(struct app *a, struct fr_ctx *c, int top, int rows)
 		    fr_fit(p2, sizeof p2, _("prévu"), 12, true),
 		    fr_fit(p3, sizeof p3, _("engagé"), 12, true),
 		    wrap_pad(m3, sizeof m3, _("dépensé"), 12, 1));
-	for (i = 0; i < s->nlines && y < top + rows; i++) {
+	for (i = 0; i < l.nlines && y < top + rows; i++) {
 		fr_put(a, y, 1, lw, ROLE_NORMAL, s->lines[i].label);
 		fr_put(a, y, 2 + lw, 12, ROLE_NORMAL, wrap_pad(p1, sizeof p1,
-		    text_money(m1, t->lines[i].forecast), 12, 1));
+		    text_money(m1, l.lines[i].forecast), 12, 1));
 		fr_put(a, y, 15 + lw, 12, ROLE_NORMAL, wrap_pad(p2, sizeof p2,
-		    text_money(m2, t->lines[i].committed), 12, 1));
+		    text_money(m2, l.lines[i].committed), 12, 1));
 		fr_put(a, y++, 28 + lw, 12, ROLE_NORMAL, wrap_pad(p3, sizeof p3,
-		    text_money(m3, t->lines[i].actual), 12, 1));
+		    text_money(m3, l.lines[i].actual), 12, 1));
 	}
 	if (y < top + rows) {
 		fr_put(a, y, 1, lw, ROLE_TITLE, _("total"));
-		fr_put(a, y, 2 + lw, 12, forecast > t->envelope ? ROLE_BAD :
+		fr_put(a, y, 2 + lw, 12, l.overrun > 0 ? ROLE_BAD :
 		    ROLE_TITLE, wrap_pad(p1, sizeof p1, text_money(m1,
-		    forecast), 12, 1));
+		    l.total.forecast), 12, 1));
 		fr_put(a, y, 15 + lw, 12, ROLE_TITLE, wrap_pad(p2, sizeof p2,
-		    text_money(m2, committed), 12, 1));
+		    text_money(m2, l.total.committed), 12, 1));
 		fr_put(a, y++, 28 + lw, 12, ROLE_TITLE, wrap_pad(p3, sizeof p3,
-		    text_money(m3, actual), 12, 1));
+		    text_money(m3, l.total.actual), 12, 1));
 	}
 	y++;
 	if (y >= top + rows)

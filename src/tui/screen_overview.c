@@ -15,6 +15,7 @@
 
 #include "core/effects.h"
 #include "core/game.h"
+#include "core/ledger.h"
 #include "io/host.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
@@ -30,13 +31,12 @@ overview_row(struct app *a, int y, int i, bool selected)
 	const struct scenario	*s = a->scenario;
 	char			 forecast[TEXT_MONEY_MAX], env[TEXT_MONEY_MAX];
 	char			 cell[64];
-	int64_t			 total = 0;
+	struct ledger		 l;
 	int			 k, done = 0, late = 0, open = 0, asked = 0;
 	int			 answered = 0, late_points = 0;
 	enum app_role		 role = selected ? ROLE_SELECTED : ROLE_NORMAL;
 
-	for (k = 0; k < s->nlines; k++)
-		total += t->lines[k].forecast;
+	game_ledger(g, t, &l);
 	for (k = 0; k < s->npackages; k++) {
 		if (t->packages[k].status == PKG_DONE)
 			done++;
@@ -63,11 +63,11 @@ overview_row(struct app *a, int y, int i, bool selected)
 	}
 	/* Columns fit 78: 1 name 14, 16 forecast 11, 28 envelope 11, ... */
 	app_text(a, y, 1, 14, role, t->name);
-	app_text(a, y, 16, 11, total > t->envelope && !selected ? ROLE_BAD :
-	    role, wrap_pad(cell, sizeof cell, text_money(forecast, total), 11,
-	    1));
+	app_text(a, y, 16, 11, l.overrun > 0 && !selected ? ROLE_BAD :
+	    role, wrap_pad(cell, sizeof cell, text_money(forecast,
+	    l.total.forecast), 11, 1));
 	app_text(a, y, 28, 11, role, wrap_pad(cell, sizeof cell,
-	    text_money(env, t->envelope), 11, 1));
+	    text_money(env, l.envelope), 11, 1));
 	app_textf(a, y, 40, 38, role, "%2d/%-2d %5d %5d  %2d/%-2d(%d) %3d %4s",
 	    done, s->npackages, late, open, answered, asked, late_points,
 	    t->result.e3_score, g->phase == PHASE_LAUNCHED ?

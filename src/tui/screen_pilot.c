@@ -3,10 +3,11 @@
  * a letter (the active one is underlined on the first row):
  *
  *   t  tableau de bord: the budget per line (forecast, committed, actual)
- *      with totals against the envelope and the reserve; the schedule
- *      (packages delivered, in progress, blocked, to do, late); quality,
- *      morale and fatigue; the KPIs the delivered packages would give if
- *      the launch were today; the planning tool's alerts;
+ *      with totals, the envelope, the reserve and the margin, all read
+ *      from core/ledger, and the overrun as soon as there is one; the
+ *      schedule (packages delivered, in progress, blocked, to do, late);
+ *      quality, morale and fatigue; the KPIs the delivered packages would
+ *      give if the launch were today; the planning tool's alerts;
  *   g  Gantt: one row per package, the weeks as S-n columns counted back
  *      from the launch, the plan (░) against the actual work (▓, █ where
  *      both meet), the deadline (┃) and the current week;
@@ -16,7 +17,7 @@
  * From the Gantt and the Kanban the team negotiates with the supplier of
  * the selected package (n); anywhere it draws on its reserve (r).  Every
  * figure is read from the engine's state: nothing is computed here but
- * sums and counts for display.
+ * counts for display.
  */
 #include <stdarg.h>
 #include <stdio.h>
@@ -24,6 +25,7 @@
 #include <string.h>
 
 #include "core/game.h"
+#include "core/ledger.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -228,12 +230,12 @@ static int
 pilot_dashboard_budget(struct app *a, int y, int bottom)
 {
 	const struct scenario	*s = a->scenario;
-	struct team		*t = app_team(a);
-	int64_t			 f = 0, c = 0, r = 0, left, margin;
+	struct ledger		 l;
 	char			 c1[512], c2[64], c3[64], m1[TEXT_MONEY_MAX];
 	char			 m2[TEXT_MONEY_MAX], m3[TEXT_MONEY_MAX];
 	int			 i, label = COLS - 2 - 3 * 13;
 
+	game_ledger(a->game, app_team(a), &l);
 	/* Figures stay near their labels on wide terminals. */
 	if (label > 46)
 		label = 46;
@@ -242,32 +244,31 @@ pilot_dashboard_budget(struct app *a, int y, int bottom)
 	    wrap_pad(c2, sizeof c2, _("prévu"), 13, 1),
 	    wrap_pad(c3, sizeof c3, _("engagé"), 13, 1),
 	    wrap_pad(m1, sizeof m1, _("réel"), 13, 1));
-	for (i = 0; i < s->nlines; i++) {
-		const struct budget_line_state *l = &t->lines[i];
+	for (i = 0; i < l.nlines; i++) {
+		const struct ledger_line *x = &l.lines[i];
 
-		f += l->forecast;
-		c += l->committed;
-		r += l->actual;
 		if (y >= bottom - 2)
 			continue;
 		app_text(a, y, 1, label, ROLE_NORMAL, s->lines[i].label);
 		app_textf(a, y++, 1 + label, 39, ROLE_NORMAL, "%s%s%s",
-		    pilot_money(c1, sizeof c1, l->forecast, 13),
-		    pilot_money(c2, sizeof c2, l->committed, 13),
-		    pilot_money(c3, sizeof c3, l->actual, 13));
+		    pilot_money(c1, sizeof c1, x->forecast, 13),
+		    pilot_money(c2, sizeof c2, x->committed, 13),
+		    pilot_money(c3, sizeof c3, x->actual, 13));
 	}
 	app_text(a, y, 1, label, ROLE_TITLE, _("Total"));
-	app_textf(a, y++, 1 + label, 39, f > t->envelope ? ROLE_BAD :
-	    ROLE_TITLE, "%s%s%s", pilot_money(c1, sizeof c1, f, 13),
-	    pilot_money(c2, sizeof c2, c, 13), pilot_money(c3, sizeof c3, r,
-	    13));
-	/* The engine's own rule: forecast plus what is left of the reserve
-	 * must stay within the envelope. */
-	left = t->reserve - t->reserve_used;
-	margin = t->envelope - f - left;
-	app_textf(a, y++, 1, COLS - 2, margin < 0 ? ROLE_BAD : ROLE_NORMAL,
-	    _("Enveloppe %s · réserve %s (utilisé %s) · marge %s"), text_money(m1, t->envelope), text_money(m2, t->reserve),
-	    text_money(m3, t->reserve_used), text_money(c1, margin));
+	app_textf(a, y++, 1 + label, 39, l.overrun > 0 ? ROLE_BAD :
+	    ROLE_TITLE, "%s%s%s", pilot_money(c1, sizeof c1, l.total.forecast,
+	    13), pilot_money(c2, sizeof c2, l.total.committed, 13),
+	    pilot_money(c3, sizeof c3, l.total.actual, 13));
+	/* The margin is the ledger's: envelope - forecast - reserve left. */
+	app_textf(a, y++, 1, COLS - 2, l.margin < 0 ? ROLE_BAD : ROLE_NORMAL,
+	    _("Enveloppe %s · réserve %s (utilisé %s) · marge %s"),
+	    text_money(m1, l.envelope), text_money(m2, l.reserve),
+	    text_money(m3, l.reserve_drawn), text_money(c1, l.margin));
+	if (l.overrun > 0 && y < bottom)
+		app_textf(a, y++, 1, COLS - 2, ROLE_BAD, _("! Dépassement "
+		    "prévu : %s au-dessus de l'enveloppe"), text_money(m1,
+		    l.overrun));
 	return y;
 }
 
@@ -734,11 +735,13 @@ static void
 pilot_reserve(struct app *a)
 {
 	struct team	*t = app_team(a);
+	struct ledger	 l;
 	char		*amount, *why, *label, left[TEXT_MONEY_MAX];
 	int		 before;
 
+	game_ledger(a->game, t, &l);
 	label = xasprintf(_("Montant à prendre sur la réserve, en euros (il "
-	    "reste %s)"), text_money(left, t->reserve - t->reserve_used));
+	    "reste %s)"), text_money(left, l.reserve_left));
 	amount = app_prompt(a, label, NULL);
 	free(label);
 	if (amount == NULL || amount[0] == '\0') {

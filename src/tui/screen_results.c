@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "core/game.h"
+#include "core/ledger.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -210,6 +211,7 @@ res_detail(struct res_doc *d, struct app *a, int ti)
 	const struct scenario	*s = a->scenario;
 	struct team		*t = &a->game->teams[ti];
 	struct team_result	*r = &t->result;
+	struct ledger		 l;
 	char			 m1[TEXT_MONEY_MAX], m2[TEXT_MONEY_MAX];
 	char			 m3[TEXT_MONEY_MAX], pct[32], v[40], c[40];
 	char			*list;
@@ -238,8 +240,9 @@ res_detail(struct res_doc *d, struct app *a, int ti)
 	    "%s (%s), tolérance %d %%"), text_money(m1, r->spent),
 	    text_money(m2, r->envelope), text_money(m3, r->spent - r->envelope),
 	    pct, s->scoring.budget_tolerance);
+	game_ledger(a->game, t, &l);
 	res_addf(d, ROLE_NORMAL, 1, _("Réserve : %s prévus, %s utilisés"),
-	    text_money(m1, t->reserve), text_money(m2, t->reserve_used));
+	    text_money(m1, l.reserve), text_money(m2, l.reserve_drawn));
 
 	res_addf(d, ROLE_HEADING, 0, _("Qualité — %d/100 (poids %d %%)"),
 	    r->scores[RESULT_QUALITY], s->scoring.weights[RESULT_QUALITY]);

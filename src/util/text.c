@@ -181,16 +181,30 @@ text_thousands(char *buf, int64_t value)
 	return buf;
 }
 
+/* Round half away from zero to whole euros: the display unit. */
+static uint64_t
+text_abs_euros(int64_t cents)
+{
+	uint64_t	 abs_cents = cents < 0 ? (uint64_t)0 - (uint64_t)cents :
+			    (uint64_t)cents;
+
+	return (abs_cents + 50) / 100;
+}
+
+int64_t
+text_euros(int64_t cents)
+{
+	int64_t	 euros = (int64_t)text_abs_euros(cents);
+
+	return cents < 0 ? -euros : euros;
+}
+
 char *
 text_money(char *buf, int64_t cents)
 {
 	char		*out = buf;
-	uint64_t	 euros, abs_cents;
+	uint64_t	 euros = text_abs_euros(cents);
 
-	/* Round half away from zero to whole euros: the display unit. */
-	abs_cents = cents < 0 ? (uint64_t)0 - (uint64_t)cents :
-	    (uint64_t)cents;
-	euros = (abs_cents + 50) / 100;
 	if (cents < 0 && euros != 0)
 		*out++ = '-';
 	out = text_group(out, euros);

@@ -81,6 +81,9 @@ char		*text_thousands(char *buf, int64_t value);
 /* Money in cents as "12 500 €" (no-break spaces); buf of TEXT_MONEY_MAX. */
 #define TEXT_MONEY_MAX	40
 char		*text_money(char *buf, int64_t cents);
+/* The whole euros text_money() shows: cents rounded half away from zero
+ * (for figures written as numbers, in JSON). */
+int64_t		 text_euros(int64_t cents);
 /*
  * A whole percentage from 0 to max written with digits only, optionally
  * followed by "%" (or " %", the French way): "33", "33%", "33 %".  False

@@ -20,6 +20,7 @@
 #include <string.h>
 
 #include "core/game.h"
+#include "core/ledger.h"
 #include "core/rng.h"
 #include "io/scenario_load.h"
 #include "util/diag.h"
@@ -36,7 +37,7 @@
 enum { SITE, CONTENU, VIDEO, MEDIA };
 enum { ANA, BOB };
 enum { STUDIO, AGENCE, FREELANCE };
-enum { L_INTERNE, L_PROD, L_MEDIA, L_OUTILS };
+enum { L_INTERNE, L_PROD, L_MEDIA, L_OUTILS, L_IMPREVUS };
 enum { TRELLO, SLACK, FIGMA };
 enum { VISITES, LEADS };
 enum { INC_PANNE, INC_COUPE, INC_RETARD, INC_PERIMETRE, INC_AUDIT,
@@ -294,6 +295,29 @@ play_team(struct play *p, const char *name)
 	assert_true(i >= 0);
 	return &p->g->teams[i];
 }
+
+/* The ledger's line of team t (core/ledger.h), as every view reads it. */
+static PLAY_UNUSED struct ledger_line
+play_line(const struct play *p, const struct team *t, int line)
+{
+	struct ledger	 l;
+
+	game_ledger(p->g, t, &l);
+	assert_true(line >= 0 && line < l.nlines);
+	return l.lines[line];
+}
+
+/* The whole ledger of team t. */
+static PLAY_UNUSED struct ledger
+play_ledger(const struct play *p, const struct team *t)
+{
+	struct ledger	 l;
+
+	game_ledger(p->g, t, &l);
+	return l;
+}
+
+#define FORECAST(p, t, line)	(play_line(p, t, line).forecast)
 
 /* Whether one of the team's explanations contains needle. */
 static PLAY_UNUSED bool

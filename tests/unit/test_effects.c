@@ -173,22 +173,138 @@ a_repeated_kpi_bonus_stops_at_its_bound(void **state)
 }
 
 static void
-savings_never_make_spending_negative(void **state)
+savings_never_take_a_line_forecast_below_zero(void **state)
 {
 	struct play	 p;
 	struct team	*t;
+	struct ledger	 l;
 	char		*preview;
 
 	(void)state;
 	play_start(&p, play_rules(), 1, 1);
 	t = play_team(&p, "Alpha");
 	effects_plan(&p);
+	/* Media: its fixed 5 000 € still planned, plus 300 € unplanned. */
 	free(preview_then_apply(&p, "cout=300, ligne=media"));
-	preview = preview_then_apply(&p, "cout=-1000, ligne=media");
-	assert_string_equal(preview, "économie de 1" NBSP "000" NBSP "€ sur "
-	    "« Médias » ramenée à 300" NBSP "€ (ce que la ligne a dépensé)");
+	assert_int_equal(FORECAST(&p, t, L_MEDIA), EUROS(5300));
+	/* A saving lowers the forecast, paid money stays paid. */
+	free(preview_then_apply(&p, "cout=-1000, ligne=media"));
+	assert_int_equal(FORECAST(&p, t, L_MEDIA), EUROS(4300));
+	assert_int_equal(t->lines[L_MEDIA].actual, EUROS(300));
+	l = play_ledger(&p, t);
+	assert_int_equal(l.lines[L_MEDIA].savings, EUROS(1000));
+	/* More than the line will cost: brought back to its forecast. */
+	preview = preview_then_apply(&p, "cout=-10000, ligne=media");
+	assert_string_equal(preview, "économie de 10" NBSP "000" NBSP "€ sur "
+	    "« Médias » ramenée à 4" NBSP "300" NBSP "€ (la prévision de la "
+	    "ligne)");
 	free(preview);
-	assert_int_equal(t->lines[L_MEDIA].actual, 0);
+	assert_int_equal(FORECAST(&p, t, L_MEDIA), 0);
+	assert_int_equal(t->lines[L_MEDIA].actual, EUROS(300));
+	l = play_ledger(&p, t);
+	assert_int_equal(l.lines[L_MEDIA].spent, 0);
+	play_end(&p);
+}
+
+/* --- sur_reserve: paid from the reserve first --- */
+
+static void
+a_cost_on_the_reserve_draws_it_first_and_keeps_the_margin(void **state)
+{
+	struct play	 p;
+	struct team	*t;
+	int64_t		 margin;
+	char		*preview;
+
+	(void)state;
+	play_start(&p, play_rules(), 1, 1);
+	t = play_team(&p, "Alpha");
+	effects_plan(&p);
+	ALPHA(&p, "reserve", "montant=2000");
+	margin = play_ledger(&p, t).margin;
+	/* Covered: the money moves from the reserve to the line. */
+	preview = preview_then_apply(&p, "cout=1500, sur_reserve=oui");
+	assert_string_equal(preview, "dépense de 1" NBSP "500" NBSP "€ sur "
+	    "« Imprévus », payée sur la réserve (il y reste 500" NBSP "€)");
+	free(preview);
+	assert_int_equal(play_ledger(&p, t).margin, margin);
+	assert_int_equal(play_ledger(&p, t).reserve_left, EUROS(500));
+	assert_int_equal(t->lines[L_IMPREVUS].drawn, EUROS(1500));
+	/* Partly covered: the rest lowers the margin. */
+	preview = preview_then_apply(&p, "cout=1000, ligne=prod, "
+	    "sur_reserve=oui");
+	assert_string_equal(preview, "dépense de 1" NBSP "000" NBSP "€ sur "
+	    "« Production », dont 500" NBSP "€ payés sur la réserve, qui est "
+	    "épuisée, et 500" NBSP "€ hors réserve");
+	free(preview);
+	assert_int_equal(play_ledger(&p, t).margin, margin - EUROS(500));
+	assert_int_equal(play_ledger(&p, t).reserve_left, 0);
+	/* Nothing left: all of it on the margin. */
+	preview = preview_then_apply(&p, "cout=300, sur_reserve=oui");
+	assert_string_equal(preview, "dépense de 300" NBSP "€ sur « Imprévus »"
+	    ", hors réserve : la réserve est épuisée");
+	free(preview);
+	assert_int_equal(play_ledger(&p, t).margin, margin - EUROS(800));
+	/* Without the qualifier, a cost lowers the margin by its amount. */
+	free(preview_then_apply(&p, "cout=250"));
+	assert_int_equal(play_ledger(&p, t).margin, margin - EUROS(1050));
+	assert_int_equal(t->reserve_used, EUROS(2000));
+	play_end(&p);
+}
+
+static void
+a_cut_on_the_reserve_shrinks_it_before_the_margin(void **state)
+{
+	struct play	 p;
+	struct team	*t;
+	int64_t		 margin;
+	char		*preview;
+
+	(void)state;
+	play_start(&p, play_rules(), 1, 1);
+	t = play_team(&p, "Alpha");
+	effects_plan(&p);
+	ALPHA(&p, "reserve", "montant=2000");
+	margin = play_ledger(&p, t).margin;
+	preview = preview_then_apply(&p, "enveloppe=-1500, sur_reserve=oui");
+	assert_string_equal(preview, "enveloppe réduite de 1" NBSP "500" NBSP
+	    "€, coupe absorbée par la réserve (il y reste 500" NBSP "€)");
+	free(preview);
+	assert_int_equal(t->reserve, EUROS(500));
+	assert_int_equal(play_ledger(&p, t).margin, margin);
+	/* In one answer, a cost and a cut share what is left, in the
+	 * preview as when applied. */
+	preview = preview_then_apply(&p, "cout=400, enveloppe=-400, "
+	    "sur_reserve=oui");
+	assert_string_equal(preview, "dépense de 400" NBSP "€ sur « Imprévus »"
+	    ", payée sur la réserve (il y reste 100" NBSP "€), enveloppe "
+	    "réduite de 400" NBSP "€, la réserve en absorbe 100" NBSP "€ et "
+	    "s'épuise, 300" NBSP "€ pèsent sur la marge");
+	free(preview);
+	assert_int_equal(play_ledger(&p, t).margin, margin - EUROS(300));
+	assert_int_equal(play_ledger(&p, t).reserve_left, 0);
+	assert_int_equal(t->reserve, t->reserve_used);
+	play_end(&p);
+}
+
+static void
+live_sur_reserve_says_yes_or_no(void **state)
+{
+	struct play	 p;
+	struct team	*t;
+
+	(void)state;
+	play_start(&p, play_rules(), 1, 1);
+	t = play_team(&p, "Alpha");
+	effects_plan(&p);
+	ALPHA(&p, "reserve", "montant=1000");
+	TRAINER_REFUSED(&p, "sur_reserve=oui ou sur_reserve=non, pas « peut-"
+	    "être »", "injecter", ADHOC, "option1=A : cout=10, sur_reserve="
+	    "peut-être", "option2=B : cout=1", "defaut=C : cout=2");
+	free(preview_then_apply(&p, "cout=100, sur_reserve=non"));
+	assert_int_equal(t->reserve_used, 0);
+	free(preview_then_apply(&p, "cout=100, sur_reserve=true"));
+	assert_int_equal(t->reserve_used, EUROS(100));
 	play_end(&p);
 }
 
@@ -348,7 +464,10 @@ main(void)
 		cmocka_unit_test(every_effect_previews_what_the_engine_then_explains),
 		cmocka_unit_test(outsourced_extra_workload_previews_the_supplier_weeks),
 		cmocka_unit_test(a_repeated_kpi_bonus_stops_at_its_bound),
-		cmocka_unit_test(savings_never_make_spending_negative),
+		cmocka_unit_test(savings_never_take_a_line_forecast_below_zero),
+		cmocka_unit_test(a_cost_on_the_reserve_draws_it_first_and_keeps_the_margin),
+		cmocka_unit_test(a_cut_on_the_reserve_shrinks_it_before_the_margin),
+		cmocka_unit_test(live_sur_reserve_says_yes_or_no),
 		cmocka_unit_test(cuts_never_take_the_envelope_below_its_floor),
 		cmocka_unit_test(negative_charge_on_a_supplier_package_says_it_changes_nothing),
 		cmocka_unit_test(internal_workload_never_goes_below_zero),

@@ -27,7 +27,7 @@ incident_plan(struct play *p, const char *team)
 /* --- effects --- */
 
 static void
-cout_goes_to_its_line_or_the_package_line_or_the_first_line(void **state)
+cout_goes_to_its_line_or_the_package_line_or_the_unplanned_line(void **state)
 {
 	struct play	 p;
 	struct team	*t;
@@ -48,16 +48,18 @@ cout_goes_to_its_line_or_the_package_line_or_the_first_line(void **state)
 	TRAINER(&p, "injecter", "incident=panne");
 	ALPHA(&p, "repondre", "incident=2", "option=reparer");
 	assert_int_equal(t->lines[L_PROD].actual, EUROS(500));
-	/* Default, no line nor package: 2 000 € on the first line, once the
-	 * 10 minutes are over (any event then applies it). */
+	/* Default, no line nor package: 2 000 € on the scenario's line for
+	 * unplanned costs (ligne_imprevus), never the staff's, once the 10
+	 * minutes are over (any event then applies it). */
 	TRAINER(&p, "injecter", "incident=panne");
 	p.time = T0 + 10 * MINUTE;
 	TRAINER(&p, "message", "texte=Où en êtes-vous ?");
 	assert_int_equal(t->occurrences[2].status, OCC_DEFAULTED);
-	assert_int_equal(t->lines[L_INTERNE].actual, EUROS(2000));
+	assert_int_equal(t->lines[L_IMPREVUS].actual, EUROS(2000));
+	assert_int_equal(t->lines[L_IMPREVUS].unplanned, EUROS(2000));
 	play_assert_explained(t, "« Panne du serveur de recette » : personne "
 	    "n'a répondu à temps, la conséquence par défaut s'applique → "
-	    "dépense de 2" NBSP "000" NBSP "€ sur « Temps interne ».");
+	    "dépense de 2" NBSP "000" NBSP "€ sur « Imprévus ».");
 	play_end(&p);
 }
 
@@ -138,13 +140,13 @@ charge_adds_work_in_house_or_weeks_at_a_supplier(void **state)
 	t = play_team(&p, "Alpha");
 	incident_plan(&p, "Alpha");
 	/* Site by Ana and Bob: 20 days × 300 € = 6 000 €. */
-	assert_int_equal(t->lines[L_INTERNE].forecast, EUROS(6000));
+	assert_int_equal(FORECAST(&p, t, L_INTERNE), EUROS(6000));
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "injecter", "incident=perimetre");
 	ALPHA(&p, "repondre", "incident=1", "option=interne");
 	/* +5 days: 25 × 300 = 7 500 €. */
 	assert_int_equal(t->packages[SITE].extra_workload, 5);
-	assert_int_equal(t->lines[L_INTERNE].forecast, EUROS(7500));
+	assert_int_equal(FORECAST(&p, t, L_INTERNE), EUROS(7500));
 	play_assert_explained(t, "charge de « Site web » +5 jours-personne");
 	/* +6 days at the studio: (6 + 4) / 5 = 2 more weeks. */
 	TRAINER(&p, "injecter", "incident=perimetre");
@@ -154,12 +156,16 @@ charge_adds_work_in_house_or_weeks_at_a_supplier(void **state)
 	play_assert_explained(t, "périmètre de « Vidéo » modifié (+6 "
 	    "jours-personne, 2 semaine(s) chez le prestataire)");
 	/* Default at the week's end: +10 days on the only internal package,
-	 * before the week's work: 35 × 300 = 10 500 €. */
+	 * before the week's work: 35 days.  The week paid Ana 5 days × 400
+	 * and Bob 4 × 200 = 2 800 €; 26 days are left at the 300 € average,
+	 * 7 800 €: forecast 10 600 €. */
 	TRAINER(&p, "injecter", "incident=perimetre");
 	TRAINER(&p, "cloturer_semaine");
 	assert_int_equal(t->occurrences[2].target_internal, SITE);
 	assert_int_equal(t->packages[SITE].extra_workload, 15);
-	assert_int_equal(t->lines[L_INTERNE].forecast, EUROS(10500));
+	assert_int_equal(t->lines[L_INTERNE].actual, EUROS(2800));
+	assert_int_equal(play_line(&p, t, L_INTERNE).planned, EUROS(7800));
+	assert_int_equal(FORECAST(&p, t, L_INTERNE), EUROS(10600));
 	/* Ordered in week 1: due 1 + 2 - 1 + 2 = 4. */
 	assert_int_equal(t->packages[VIDEO].due, 4);
 	/* Ordered already: the due week moves by the 2 weeks. */
@@ -361,8 +367,10 @@ fiabilite_moves_the_supplier_slip_chance(void **state)
 	TRAINER(&p, "injecter", "incident=fiabilite", "equipe=Alpha");
 	ALPHA(&p, "repondre", "incident=1", "option=relancer");
 	assert_int_equal(a->suppliers[STUDIO].reliability_delta, 20);
-	/* 200 € with neither line nor package: the first line. */
-	assert_int_equal(a->lines[L_INTERNE].actual, EUROS(200));
+	/* 200 € aimed at the studio, without a line: the line of the
+	 * package the team ordered from it (the video: production). */
+	assert_int_equal(a->lines[L_PROD].actual, EUROS(200));
+	assert_int_equal(a->lines[L_INTERNE].actual, 0);
 	play_assert_explained(a, "fiabilité de Studio Lumen +20");
 	/* Gamma: default, the drawn supplier is the only one working. */
 	TRAINER(&p, "injecter", "incident=fiabilite", "equipe=Gamma");
@@ -572,7 +580,7 @@ follow_ups_fire_at_the_start_of_the_next_week(void **state)
 		    "semaine 1");
 	}
 	ALPHA(&p, "repondre", "incident=4", "option=geste");
-	assert_int_equal(t->lines[L_INTERNE].actual, EUROS(100 + 300));
+	assert_int_equal(t->lines[L_IMPREVUS].actual, EUROS(100 + 300));
 	play_end(&p);
 }
 
@@ -878,7 +886,7 @@ int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
-		cmocka_unit_test(cout_goes_to_its_line_or_the_package_line_or_the_first_line),
+		cmocka_unit_test(cout_goes_to_its_line_or_the_package_line_or_the_unplanned_line),
 		cmocka_unit_test(enveloppe_changes_the_client_budget_and_the_reserve_ceiling),
 		cmocka_unit_test(retard_blocks_internal_work_and_pushes_supplier_delivery),
 		cmocka_unit_test(charge_adds_work_in_house_or_weeks_at_a_supplier),

@@ -182,7 +182,7 @@ outil_buys_a_tool_once_and_can_drop_it(void **state)
 	assert_int_equal(t->tools_seq[TRELLO], seq);
 	/* One-off 100 € spent now; forecast 100 + 10 × 4 weeks = 140 €. */
 	assert_int_equal(t->lines[L_OUTILS].actual, EUROS(100));
-	assert_int_equal(t->lines[L_OUTILS].forecast, EUROS(140));
+	assert_int_equal(FORECAST(&p, t, L_OUTILS), EUROS(140));
 	REFUSED(&p, "l'outil Trello est déjà choisi", "outil", "outil=trello");
 	REFUSED(&p, "l'outil Figma n'est pas utilisé", "outil", "outil=figma",
 	    "retirer=oui");
@@ -190,13 +190,14 @@ outil_buys_a_tool_once_and_can_drop_it(void **state)
 	ALPHA(&p, "outil", "outil=slack");
 	assert_int_equal(t->setup_days, 2);
 	assert_int_equal(t->lines[L_OUTILS].actual, EUROS(100));
-	assert_int_equal(t->lines[L_OUTILS].forecast, EUROS(160));
-	/* Dropping Trello: its 100 € stay spent, so the forecast is the
-	 * floor actual 100 € rather than Slack's 20 €. */
+	assert_int_equal(FORECAST(&p, t, L_OUTILS), EUROS(160));
+	/* Dropping Trello: its 100 € stay spent, its weeks are no longer
+	 * planned; Slack's 4 weeks still are: 100 + 20 = 120 €. */
 	ALPHA(&p, "outil", "outil=trello", "retirer=oui");
 	assert_false(t->tools[TRELLO]);
 	assert_int_equal(t->tools_seq[TRELLO], 0);
-	assert_int_equal(t->lines[L_OUTILS].forecast, EUROS(100));
+	assert_int_equal(FORECAST(&p, t, L_OUTILS), EUROS(120));
+	assert_int_equal(play_line(&p, t, L_OUTILS).planned, EUROS(20));
 	play_end(&p);
 }
 
@@ -437,15 +438,28 @@ reserve_is_bounded_and_used_with_a_justification(void **state)
 	ALPHA_WHY(&p, "heures sup pour tenir la date", "utiliser_reserve",
 	    "montant=500");
 	assert_int_equal(t->reserve_used, EUROS(500));
-	play_assert_explained(t, "Alice utilise 500" NBSP "€ de la réserve : "
-	    "heures sup pour tenir la date");
-	REFUSED_WHY(&p, "imprévu", "il ne reste que 1" NBSP "500" NBSP "€",
-	    "utiliser_reserve", "montant=1501");
+	play_assert_explained(t, "Alice utilise 500" NBSP "€ de la réserve "
+	    "sur « Imprévus » : heures sup pour tenir la date");
+	/* The money went to a line: reserve left down, forecast up, margin
+	 * unchanged (20 000 - 5 000 media - 2 000 reserve = 13 000). */
+	assert_int_equal(play_line(&p, t, L_IMPREVUS).actual, EUROS(500));
+	assert_int_equal(play_line(&p, t, L_IMPREVUS).drawn, EUROS(500));
+	assert_int_equal(play_ledger(&p, t).reserve_left, EUROS(1500));
+	assert_int_equal(play_ledger(&p, t).margin, EUROS(13000));
+	REFUSED_WHY(&p, "imprévu", "ligne budgétaire « rien » inconnu(e)",
+	    "utiliser_reserve", "montant=100", "ligne=rien");
+	ALPHA_WHY(&p, "licence en urgence", "utiliser_reserve", "montant=100",
+	    "ligne=outils");
+	assert_int_equal(play_line(&p, t, L_OUTILS).drawn, EUROS(100));
+	assert_int_equal(play_ledger(&p, t).margin, EUROS(13000));
+	REFUSED_WHY(&p, "imprévu", "il ne reste que 1" NBSP "400" NBSP "€",
+	    "utiliser_reserve", "montant=1401");
 	/* The reserve cannot shrink below what was used. */
 	REFUSED(&p, "la réserve a déjà servi pour plus que cela", "reserve",
-	    "montant=499");
-	ALPHA(&p, "reserve", "montant=500");
-	assert_int_equal(t->reserve, EUROS(500));
+	    "montant=599");
+	ALPHA(&p, "reserve", "montant=600");
+	assert_int_equal(t->reserve, EUROS(600));
+	assert_int_equal(play_ledger(&p, t).reserve_left, 0);
 	play_end(&p);
 }
 
@@ -474,7 +488,7 @@ amenager_meets_a_declared_need_and_pays_for_it(void **state)
 	assert_int_equal(t->staff[BOB].accommodated_seq[0], seq);
 	/* 300 € one-off on the tools line, spent and forecast. */
 	assert_int_equal(t->lines[L_OUTILS].actual, EUROS(300));
-	assert_int_equal(t->lines[L_OUTILS].forecast, EUROS(300));
+	assert_int_equal(FORECAST(&p, t, L_OUTILS), EUROS(300));
 	REFUSED(&p, "cet aménagement est déjà en place", "amenager",
 	    "membre=bob", "besoin=1");
 	play_end(&p);
@@ -822,44 +836,44 @@ forecast_adds_up_each_budget_line(void **state)
 	play_start(&p, play_rules(), 1, 1);
 	t = play_team(&p, "Alpha");
 	/* Fixed costs are forecast whoever does the package: media 5 000. */
-	assert_int_equal(t->lines[L_MEDIA].forecast, EUROS(5000));
-	assert_int_equal(t->lines[L_INTERNE].forecast, 0);
-	assert_int_equal(t->lines[L_PROD].forecast, 0);
+	assert_int_equal(FORECAST(&p, t, L_MEDIA), EUROS(5000));
+	assert_int_equal(FORECAST(&p, t, L_INTERNE), 0);
+	assert_int_equal(FORECAST(&p, t, L_PROD), 0);
 	/* Site by Ana and Bob: average (400 + 200) / 2 = 300 €/day;
 	 * 20 days + 15 % for accessibility = 23 days → 6 900 €. */
 	ALPHA(&p, "attribuer", "lot=site", "interne=ana,bob",
 	    "accessibilite=oui");
-	assert_int_equal(t->lines[L_INTERNE].forecast, EUROS(6900));
+	assert_int_equal(FORECAST(&p, t, L_INTERNE), EUROS(6900));
 	/* Contenu by Ana: 4 × 400 = 1 600 → 8 500. */
 	ALPHA(&p, "attribuer", "lot=contenu", "interne=ana");
-	assert_int_equal(t->lines[L_INTERNE].forecast, EUROS(8500));
+	assert_int_equal(FORECAST(&p, t, L_INTERNE), EUROS(8500));
 	/* Media by Ana: 2 × 400 = 800 on the staff line → 9 300; its own
 	 * line keeps the fixed 5 000. */
 	ALPHA(&p, "attribuer", "lot=media", "interne=ana");
-	assert_int_equal(t->lines[L_INTERNE].forecast, EUROS(9300));
-	assert_int_equal(t->lines[L_MEDIA].forecast, EUROS(5000));
+	assert_int_equal(FORECAST(&p, t, L_INTERNE), EUROS(9300));
+	assert_int_equal(FORECAST(&p, t, L_MEDIA), EUROS(5000));
 	/* Video by the studio: its price on the package's line. */
 	ALPHA_WHY(&p, "sous-titres", "attribuer", "lot=video",
 	    "prestataire=studio");
-	assert_int_equal(t->lines[L_PROD].forecast, EUROS(3000));
+	assert_int_equal(FORECAST(&p, t, L_PROD), EUROS(3000));
 	/* Tools: Trello 100 + 10 × 4; Slack 5 × 4; Bob's need 300. */
 	ALPHA(&p, "outil", "outil=trello");
-	assert_int_equal(t->lines[L_OUTILS].forecast, EUROS(140));
+	assert_int_equal(FORECAST(&p, t, L_OUTILS), EUROS(140));
 	ALPHA(&p, "outil", "outil=slack");
-	assert_int_equal(t->lines[L_OUTILS].forecast, EUROS(160));
+	assert_int_equal(FORECAST(&p, t, L_OUTILS), EUROS(160));
 	ALPHA(&p, "amenager", "membre=bob", "besoin=1");
-	assert_int_equal(t->lines[L_OUTILS].forecast, EUROS(460));
-	/* Accessibility adds 15 % of 4 days = 0,6 day, rounded up to a whole
-	 * day: 5 × 400 = 2 000 instead of 1 600 → 9 700. */
+	assert_int_equal(FORECAST(&p, t, L_OUTILS), EUROS(460));
+	/* Accessibility adds 15 % of 4 days = 0,6 day, the work the week
+	 * will ask for: 4,6 × 400 = 1 840 instead of 1 600 → 9 540. */
 	ALPHA(&p, "attribuer", "lot=contenu", "interne=ana",
 	    "accessibilite=oui");
-	assert_int_equal(t->lines[L_INTERNE].forecast, EUROS(9700));
+	assert_int_equal(FORECAST(&p, t, L_INTERNE), EUROS(9540));
 	/* Outsourcing the site: 6 900 leave the staff line, 6 000 go to
 	 * production. */
 	ALPHA_WHY(&p, "conforme RGAA", "attribuer", "lot=site",
 	    "prestataire=agence");
-	assert_int_equal(t->lines[L_INTERNE].forecast, EUROS(2800));
-	assert_int_equal(t->lines[L_PROD].forecast, EUROS(9000));
+	assert_int_equal(FORECAST(&p, t, L_INTERNE), EUROS(2640));
+	assert_int_equal(FORECAST(&p, t, L_PROD), EUROS(9000));
 	play_end(&p);
 }
 
@@ -964,8 +978,9 @@ plan_alerts_flag_each_planning_mistake(void **state)
 	/* Forecast 15 840 + Figma 500 = 16 340, + 4 000 reserve > 20 000. */
 	ALPHA(&p, "outil", "outil=figma");
 	ALPHA(&p, "reserve", "montant=4000");
-	ISSUES(&p, "budget : prévision 16" NBSP "340" NBSP "€ + réserve "
-	    "dépassent l'enveloppe de 20" NBSP "000" NBSP "€");
+	ISSUES(&p, "budget : prévision 16" NBSP "340" NBSP "€ + réserve 4"
+	    NBSP "000" NBSP "€ dépassent l'enveloppe de 20" NBSP "000" NBSP
+	    "€");
 
 	/* 1 999 € is under 10 % of 20 000. */
 	ALPHA(&p, "reserve", "montant=1999");
@@ -1358,7 +1373,7 @@ supplier_is_ordered_committed_delivered_then_paid(void **state)
 	assert_int_equal(a->packages[VIDEO].status, PKG_IN_PROGRESS);
 	assert_int_equal(a->lines[L_PROD].committed, EUROS(3000));
 	assert_int_equal(a->lines[L_PROD].actual, 0);
-	assert_int_equal(a->lines[L_PROD].forecast, EUROS(3000));
+	assert_int_equal(FORECAST(&p, a, L_PROD), EUROS(3000));
 	TRAINER(&p, "cloturer_semaine");
 	/* Alpha: unframed, slip chance 100 - 60 = 40 %, draw 47: delivered;
 	 * paid: committed → actual.  Quality 80, compliant offer. */
@@ -1527,7 +1542,7 @@ negocier_succeeds_on_a_fair_draw_better_when_framed(void **state)
 	play_standard_plan(&p, "Alpha");
 	ALPHA(&p, "negocier", "lot=site", "objet=prix");
 	assert_int_equal(a->packages[SITE].discount, EUROS(600));
-	assert_int_equal(a->lines[L_PROD].forecast, EUROS(7400));
+	assert_int_equal(FORECAST(&p, a, L_PROD), EUROS(7400));
 	play_assert_explained(a, "négociation réussie avec Agence Pixel : 600"
 	    NBSP "€ de remise sur « Site web » (chances 65 %, tirage 59)");
 	/* Beta: not framed, 50 % ≤ 59: refused, reliability -5. */
@@ -1594,14 +1609,14 @@ tools_cost_every_week(void **state)
 	ALPHA(&p, "outil", "outil=slack");
 	TRAINER(&p, "ouvrir_pilotage");
 	/* 100 + 4 weeks × (10 + 5) = 160 €, as forecast. */
-	assert_int_equal(t->lines[L_OUTILS].forecast, EUROS(160));
+	assert_int_equal(FORECAST(&p, t, L_OUTILS), EUROS(160));
 	TRAINER(&p, "cloturer_semaine");
 	assert_int_equal(t->lines[L_OUTILS].actual, EUROS(115));
 	TRAINER(&p, "cloturer_semaine");
 	TRAINER(&p, "cloturer_semaine");
 	TRAINER(&p, "cloturer_semaine");
 	assert_int_equal(t->lines[L_OUTILS].actual, EUROS(160));
-	assert_int_equal(t->lines[L_OUTILS].forecast, EUROS(160));
+	assert_int_equal(FORECAST(&p, t, L_OUTILS), EUROS(160));
 	play_end(&p);
 }
 
