@@ -211,6 +211,7 @@ for text in "Phase : lancé, semaine 8 sur 8, $((ev + 1)) événement(s)" \
     "1 point(s) de situation rendu(s) à l'heure sur 1 demandé(s)" \
     "Léa Martin a choisi « Décaler le tournage d'une semaine »" \
     "Léa Martin a choisi « Payer le supplément sur la réserve »" \
+    "payée sur la réserve (il y reste" \
     "Point de situation n° 1 : cadrage et commandes (15 min) : rendu à l'heure"; do
 	grep -qF -- "$text" "$WORK/show.txt" || {
 		sed 's/^/    | /' "$WORK/show.txt"

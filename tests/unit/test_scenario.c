@@ -287,6 +287,32 @@ checker_matches_its_documentation(void **state)
 }
 
 static void
+costs_without_a_line_and_idle_reserve_draws_are_warned(void **state)
+{
+	(void)state;
+	/* No ligne_imprevus: a cost aimed at nothing would go to the last
+	 * line; named, it goes there quietly. */
+	expect_diag("effets = { kpi = -15; moral = -5; };",
+	    "effets = { kpi = -15; moral = -5; cout = 500; };", DIAG_WARNING,
+	    "« cout » sans ligne ni lot visé va sur la dernière ligne du "
+	    "budget (« Médias »)");
+	assert_int_equal(count_diag(text_with(mini_with("effets = { kpi = "
+	    "-15; moral = -5; };", "effets = { kpi = -15; moral = -5; cout = "
+	    "500; };"), "{ id = \"media\"; libelle = \"Médias\"; } );",
+	    "{ id = \"media\"; libelle = \"Médias\"; } );\n"
+	    "ligne_imprevus = \"media\";"), "sans ligne ni lot visé"), 0);
+	/* A cost aimed at a package has its line. */
+	assert_int_equal(count_diag(mini_with("effets = { lot = \"tournee\"; "
+	    "retard = 1; };", "effets = { lot = \"tournee\"; retard = 1; "
+	    "cout = 200; };"), "sans ligne ni lot visé"), 0);
+	/* sur_reserve with nothing to pay. */
+	expect_diag("effets = { kpi = -15; moral = -5; };",
+	    "effets = { kpi = -15; moral = -5; sur_reserve = true; };",
+	    DIAG_WARNING, "« sur_reserve » sans dépense (cout positif) ni "
+	    "coupe (enveloppe négative) ne change rien");
+}
+
+static void
 every_problem_is_reported_in_one_run(void **state)
 {
 	struct diag	 d;
@@ -389,6 +415,7 @@ main(void)
 		cmocka_unit_test(duplicates_and_missing_references_are_errors),
 		cmocka_unit_test(meaning_errors_are_found),
 		cmocka_unit_test(checker_matches_its_documentation),
+		cmocka_unit_test(costs_without_a_line_and_idle_reserve_draws_are_warned),
 		cmocka_unit_test(every_problem_is_reported_in_one_run),
 		cmocka_unit_test(shipped_scenarios_meet_the_class_minimums),
 	};
