@@ -24,6 +24,31 @@ incident_plan(struct play *p, const char *team)
 	    "prestataire=studio");
 }
 
+/* Whether one of the planning alerts contains needle. */
+static bool
+play_issue(const struct plan_issues *pi, const char *needle)
+{
+	int	 i;
+
+	for (i = 0; i < pi->count; i++)
+		if (strstr(pi->items[i], needle) != NULL)
+			return true;
+	for (i = 0; i < pi->count; i++)
+		print_message("alerte : %s\n", pi->items[i]);
+	return false;
+}
+
+/* How many of the team's explanations contain needle. */
+static int
+play_count_explained(const struct team *t, const char *needle)
+{
+	int	 i, n = 0;
+
+	for (i = 0; i < t->nexplanations; i++)
+		n += strstr(t->explanations[i].text, needle) != NULL;
+	return n;
+}
+
 /* --- effects --- */
 
 static void
@@ -126,6 +151,63 @@ retard_blocks_internal_work_and_pushes_supplier_delivery(void **state)
 	TRAINER(&p, "cloturer_semaine");
 	/* Week 2: the site works again: Ana 5 + Bob 4 days. */
 	assert_int_equal(t->packages[SITE].done_cdays, 900);
+	play_end(&p);
+}
+
+/*
+ * The team is told the moment its forecast goes over the envelope, by the
+ * event that did it, not at the end: an explanation, the planning alert,
+ * the dashboard's overrun; and again when it comes back within.
+ */
+static void
+an_overrun_is_told_when_it_happens(void **state)
+{
+	struct play			 p;
+	struct team			*t;
+	struct plan_issues		 pi;
+	const struct explanation	*x;
+	int64_t				 seq;
+
+	(void)state;
+	play_start(&p, play_rules(), 1, 1);
+	t = play_team(&p, "Alpha");
+	incident_plan(&p, "Alpha");
+	TRAINER(&p, "ouvrir_pilotage");
+	/* Site 20 days × 300 € = 6 000, Bob's need 300, the studio 3 000,
+	 * media's fixed 5 000: 14 300 € for 20 000 €. */
+	assert_int_equal(play_ledger(&p, t).total.forecast, EUROS(14300));
+	assert_int_equal(play_ledger(&p, t).overrun, 0);
+	TRAINER(&p, "injecter", "titre=Panne", "texte=Tout casse",
+	    "option1=Payer : cout=6000", "option2=Attendre : moral=-5",
+	    "defaut=Subir : moral=-10");
+	seq = ALPHA_WHY(&p, "il faut réparer", "repondre", "incident=1",
+	    "option=1");
+	assert_int_equal(play_ledger(&p, t).overrun, EUROS(300));
+	assert_true(t->over_envelope);
+	x = play_explanation(t, "alerte budget : la prévision (20" NBSP "300"
+	    NBSP "€) dépasse l'enveloppe (20" NBSP "000" NBSP "€) de 300" NBSP
+	    "€");
+	assert_non_null(x);
+	if (x != NULL) {
+		assert_int_equal(x->week, 1);
+		assert_int_equal(x->seqs[0], seq);
+	}
+	game_plan_issues(p.g, t, &pi);
+	assert_true(play_issue(&pi, "budget : la prévision (20" NBSP "300"
+	    NBSP "€) dépasse l'enveloppe (20" NBSP "000" NBSP "€) de 300"
+	    NBSP "€"));
+	game_plan_issues_release(&pi);
+	/* Told once: another event changes nothing. */
+	TRAINER(&p, "message", "texte=Attention au budget");
+	assert_int_equal(play_count_explained(t, "alerte budget"), 1);
+	/* A saving brings it back within: said too. */
+	TRAINER(&p, "injecter", "titre=Geste", "texte=Un fournisseur rembourse",
+	    "option1=Accepter : cout=-1000, ligne=imprevus",
+	    "option2=Refuser : moral=-1", "defaut=Oublier : moral=-2");
+	ALPHA_WHY(&p, "bonne affaire", "repondre", "incident=2", "option=1");
+	assert_false(t->over_envelope);
+	play_assert_explained(t, "budget : la prévision (19" NBSP "300" NBSP
+	    "€) revient dans l'enveloppe (20" NBSP "000" NBSP "€)");
 	play_end(&p);
 }
 
@@ -887,6 +969,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(cout_goes_to_its_line_or_the_package_line_or_the_unplanned_line),
+		cmocka_unit_test(an_overrun_is_told_when_it_happens),
 		cmocka_unit_test(enveloppe_changes_the_client_budget_and_the_reserve_ceiling),
 		cmocka_unit_test(retard_blocks_internal_work_and_pushes_supplier_delivery),
 		cmocka_unit_test(charge_adds_work_in_house_or_weeks_at_a_supplier),
