@@ -21,12 +21,12 @@
  * Invariants kept here, at apply time, and said in the text when they cut
  * an effect short: money paid on a line never goes down, and a saving
  * never takes a line's forecast below zero; the reserve left never below
- * zero; the envelope
- * never below EFFECTS_ENVELOPE_FLOOR % of the scenario's; the accumulated
- * KPI effect of an objective within the kpi row's bounds; a package's
- * workload never below zero; morale within 0..100.  A value that can only
- * break them (a saving larger than the envelope, a cut of the whole
- * envelope) is refused when loaded or injected (effects_refuse()).
+ * zero; the envelope never below EFFECTS_ENVELOPE_FLOOR % of the
+ * scenario's; the accumulated KPI effect of an objective within the kpi
+ * row's bounds; a package's workload never below zero; morale within
+ * 0..100.  A value that can only break them (a saving larger than the
+ * envelope, a cut of the whole envelope) is refused when loaded or
+ * injected (effects_refuse()).
  */
 #ifndef PILOTE_EFFECTS_H
 #define PILOTE_EFFECTS_H
