@@ -397,7 +397,7 @@ inc_answer(struct app *a, int occ, int option)
 	free(label);
 	if (why == NULL)
 		return;
-	if (why[strspn(why, " ")] == '\0') {
+	if (!game_justified(why)) {
 		app_say(a, true, _("Réponse non envoyée : justifiez le choix (il "
 		    "compte comme preuve pour l'évaluation)."));
 		free(why);
