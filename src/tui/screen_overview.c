@@ -22,6 +22,13 @@
 #include "util/wrap.h"
 #include "util/xalloc.h"
 
+/* The team selected, and the explanations each team had before the week
+ * was closed (for the week's summary). */
+struct overview_state {
+	struct app_list	 list;
+	int		 seen[GAME_MAX_TEAMS];
+};
+
 static void
 overview_row(struct app *a, int y, int i, bool selected)
 {
@@ -144,7 +151,7 @@ overview_who(const struct host_console *c, int n, int team, int width)
 
 /* Each team's join code and its consoles (only when hosting). */
 static int
-overview_consoles(struct app *a, int y, int end)
+overview_consoles(struct app *a, int focus, int y, int end)
 {
 	const struct host_console *c;
 	char		 code[10], *who;
@@ -157,7 +164,7 @@ overview_consoles(struct app *a, int y, int end)
 	    "connectés, depuis   r nouveau code · c candidats"));
 	for (i = 0; i < a->game->nteams && y < end; i++, y++) {
 		overview_code(code, host_code(a->host, i));
-		app_text(a, y, 1, 14, i == a->focus[a->screen] ? ROLE_TITLE :
+		app_text(a, y, 1, 14, i == focus ? ROLE_TITLE :
 		    ROLE_NORMAL, a->game->teams[i].name);
 		app_text(a, y, 16, 10, ROLE_TITLE, code);
 		if ((who = overview_who(c, n, i, w)) != NULL)
@@ -191,8 +198,9 @@ overview_alerts(struct app *a, int y, int end, int max)
 }
 
 static void
-overview_draw(struct app *a, int top, int rows)
+overview_draw(struct app *a, void *state, int top, int rows)
 {
+	struct overview_state *st = state;
 	struct game	*g = a->game;
 	const struct host_alert *al;
 	int		 i, y = top, gap, nalerts;
@@ -215,11 +223,13 @@ overview_draw(struct app *a, int top, int rows)
 	y += gap;
 	app_text(a, y++, 1, COLS - 2, ROLE_HEADING, _("équipe               "
 	    "prévu   enveloppe livrés retard incid. points   E3 score"));
+	st->list.rows = g->nteams;
+	app_list_fit(&st->list, g->nteams, g->nteams);
 	for (i = 0; i < g->nteams && y < top + rows; i++)
-		overview_row(a, y++, i, i == a->focus[a->screen]);
+		overview_row(a, y++, i, i == st->list.focus);
 	if (a->host != NULL) {
 		y += gap;
-		y = overview_consoles(a, y, top + rows);
+		y = overview_consoles(a, st->list.focus, y, top + rows);
 		/* Security first: kept even when the rest must squeeze. */
 		y = overview_alerts(a, y, top + rows, nalerts);
 	}
@@ -351,20 +361,18 @@ overview_request(struct app *a)
 }
 
 /* Explanations each team had before the week was closed. */
-static int	 overview_seen[GAME_MAX_TEAMS];
-
 static void
-overview_mark(struct app *a)
+overview_mark(struct app *a, struct overview_state *st)
 {
 	int	 i;
 
 	for (i = 0; i < a->game->nteams; i++)
-		overview_seen[i] = a->game->teams[i].nexplanations;
+		st->seen[i] = a->game->teams[i].nexplanations;
 }
 
 /* What the week's close did to each team, to read aloud or project. */
 static void
-overview_summary(struct app *a)
+overview_summary(struct app *a, const struct overview_state *st)
 {
 	struct game	*g = a->game;
 	char		**labels = NULL;
@@ -390,8 +398,8 @@ overview_summary(struct app *a)
 		labels = xreallocarray(labels, (size_t)n + 1, sizeof *labels);
 		labels[n++] = xasprintf(_("%s : %d lot(s) livré(s) cette "
 		    "semaine, %d fait(s) marquant(s)"), t->name, delivered,
-		    t->nexplanations - overview_seen[i]);
-		for (j = overview_seen[i]; j < t->nexplanations; j++) {
+		    t->nexplanations - st->seen[i]);
+		for (j = st->seen[i]; j < t->nexplanations; j++) {
 			labels = xreallocarray(labels, (size_t)n + 1,
 			    sizeof *labels);
 			labels[n++] = xasprintf("  %s", t->explanations[j].text);
@@ -506,19 +514,24 @@ overview_personal(struct app *a, int team)
 }
 
 static int
-overview_key(struct app *a, int kind, wint_t ch)
+overview_key(struct app *a, void *state, int kind, wint_t ch)
 {
+	struct overview_state *st = state;
 	struct game	*g = a->game;
 	const char	*team;
 	char		*text;
-	int		 r = APP_IGNORED, before = 0, i;
+	int		 r, before = 0, i, focus;
 
-	app_list_keys(a, g->nteams, g->nteams, kind, ch, &r);
+	r = app_list_key(&st->list, g->nteams, kind, ch);
 	if (r != APP_IGNORED || kind != OK)
 		return r;
+	/* The row is a team's index: within the teams, whatever the .ui
+	 * file said. */
+	app_list_fit(&st->list, g->nteams, g->nteams);
+	focus = st->list.focus;
 	switch (ch) {
 	case '\n':
-		a->team = a->focus[a->screen];
+		a->team = focus;
 		a->screen = 1;
 		app_say(a, false, _("Équipe %s, en lecture (mode formateur)."),
 		    g->teams[a->team].name);
@@ -534,7 +547,7 @@ overview_key(struct app *a, int kind, wint_t ch)
 		if (!app_confirm(a, _("Clôturer la semaine ? Les incidents sans "
 		    "réponse prennent leur conséquence par défaut.")))
 			return APP_HANDLED | APP_REDRAW;
-		overview_mark(a);
+		overview_mark(a, st);
 		if (app_command(a, "cloturer_semaine", NULL, NULL) == 0) {
 			for (i = 0; i < g->nteams; i++)
 				before -= g->teams[i].noccurrences;
@@ -543,7 +556,7 @@ overview_key(struct app *a, int kind, wint_t ch)
 			    "résultats calculés (écran Bilan).") : _("Semaine "
 			    "close. Semaine %d : %d nouvel(s) incident(s) pour "
 			    "l'ensemble des équipes."), g->week, -before);
-			overview_summary(a);
+			overview_summary(a, st);
 		}
 		return APP_HANDLED | APP_REDRAW;
 	case 'i':
@@ -560,7 +573,7 @@ overview_key(struct app *a, int kind, wint_t ch)
 		free(text);
 		return APP_HANDLED | APP_REDRAW;
 	case 'n':
-		overview_note(a, &g->teams[a->focus[a->screen]]);
+		overview_note(a, &g->teams[focus]);
 		return APP_HANDLED | APP_REDRAW;
 	case 'z':
 		app_command(a, g->paused ? "reprendre" : "pause", NULL, NULL);
@@ -568,12 +581,12 @@ overview_key(struct app *a, int kind, wint_t ch)
 	case 'r':
 		if (a->host == NULL)
 			return APP_IGNORED;
-		overview_renew(a, a->focus[a->screen]);
+		overview_renew(a, focus);
 		return APP_HANDLED | APP_REDRAW;
 	case 'c':
 		if (a->host == NULL)
 			return APP_IGNORED;
-		overview_personal(a, a->focus[a->screen]);
+		overview_personal(a, focus);
 		return APP_HANDLED | APP_REDRAW;
 	default:
 		return APP_IGNORED;
@@ -596,7 +609,34 @@ static const char *const overview_help[] = {
 	NULL
 };
 
+static void
+overview_save(const struct app *a, const void *state, struct app_ui *u)
+{
+	const struct overview_state *st = state;
+
+	(void)a;
+	app_ui_put_list(u, "", &st->list);
+}
+
+static void
+overview_restore(struct app *a, void *state, const char *key, int value)
+{
+	struct overview_state *st = state;
+
+	/* The row is a team's index. */
+	if (strcmp(key, "row") == 0 && value >= a->game->nteams)
+		value = 0;
+	app_ui_get_list(&st->list, "", key, value);
+}
+
 const struct screen screen_overview = {
-	N_("Équipes"), true, overview_draw, overview_key, overview_help,
-	NULL
+	.id = "overview",
+	.name = N_("Équipes"),
+	.trainer = true,
+	.size = sizeof(struct overview_state),
+	.draw = overview_draw,
+	.key = overview_key,
+	.save = overview_save,
+	.restore = overview_restore,
+	.help = overview_help,
 };
