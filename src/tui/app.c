@@ -915,12 +915,9 @@ static const char *const demo_names[2][4] = {
 static char *
 app_default_path(const struct scenario *s, int64_t now)
 {
-	time_t		 t = (time_t)(now / 1000);
-	struct tm	 tm;
-	char		 stamp[32];
+	char		 stamp[TEXT_TIME_MAX];
 
-	localtime_r(&t, &tm);
-	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M", &tm);
+	text_time(stamp, now, TEXT_TIME_STAMP);
 	return xasprintf("saves/%s-%s.jsonl", s->id, stamp);
 }
 

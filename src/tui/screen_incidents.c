@@ -97,16 +97,6 @@ inc_left(const struct app *a, const struct occurrence *o)
 	return o->deadline - game_effective_time(a->game, a->now);
 }
 
-/* "12:34" (minutes may pass 59). */
-static void
-inc_clock(char *buf, size_t n, int64_t ms)
-{
-	int64_t	 s = ms <= 0 ? 0 : (ms + 999) / 1000;
-
-	snprintf(buf, n, "%02lld:%02lld", (long long)(s / 60),
-	    (long long)(s % 60));
-}
-
 /*
  * The trade-off of an option or of the default, for the targets drawn when
  * the incident fired (allocated): the engine's own words, computed by the
@@ -156,7 +146,7 @@ static enum app_role
 inc_status(const struct app *a, const struct occurrence *o, char *buf,
     size_t n)
 {
-	char	 clock[32];
+	char	 clock[TEXT_TIME_MAX];
 	int64_t	 left;
 
 	if (o->status == OCC_ANSWERED) {
@@ -173,7 +163,7 @@ inc_status(const struct app *a, const struct occurrence *o, char *buf,
 		snprintf(buf, n, "%s", _("délai dépassé"));
 		return ROLE_BAD;
 	}
-	inc_clock(clock, sizeof clock, left);
+	text_countdown(clock, left);
 	snprintf(buf, n, _("reste %s"), clock);
 	return left < 2 * 60000 ? ROLE_BAD : left < 5 * 60000 ? ROLE_WARN :
 	    ROLE_NORMAL;
@@ -220,7 +210,7 @@ inc_detail(struct app *a, struct inc_state *st, int y, int bottom, int occ)
 	struct team		*t = app_team(a);
 	const struct occurrence	*o = &t->occurrences[occ];
 	const struct incident	*inc = game_occurrence_incident(a->game, o);
-	char			*text, *fx, status[128], clock[32];
+	char			*text, *fx, status[128], clock[TEXT_TIME_MAX];
 	const char		*consequence;
 	int			 i, per, text_rows, used, head;
 	int64_t			 left = inc_left(a, o);
@@ -231,7 +221,7 @@ inc_detail(struct app *a, struct inc_state *st, int y, int bottom, int occ)
 	app_textf(a, y++, 1, COLS - 2, ROLE_TITLE, _("n°%d — %s"), occ + 1,
 	    inc->title);
 	if (o->status == OCC_OPEN && left > 0) {
-		inc_clock(clock, sizeof clock, left);
+		text_countdown(clock, left);
 		role = left < 2 * 60000 ? ROLE_BAD : left < 5 * 60000 ?
 		    ROLE_WARN : ROLE_INFO;
 		app_textf(a, y++, 1, COLS - 2, role, _("Réponse attendue dans "

@@ -100,9 +100,7 @@ overview_code(char out[10], const char *code)
 static char *
 overview_who(const struct host_console *c, int n, int team, int width)
 {
-	struct tm	 tm;
-	time_t		 t;
-	char		*s = NULL, *next, when[8], name[64];
+	char		*s = NULL, *next, when[TEXT_TIME_MAX], name[64];
 	const char	*sp;
 	int		 i, j, count, first, pass;
 	int64_t		 since;
@@ -127,10 +125,7 @@ overview_who(const struct host_console *c, int n, int team, int width)
 					if (c[j].since < since)
 						since = c[j].since;
 				}
-			t = (time_t)(since / 1000);
-			if (localtime_r(&t, &tm) == NULL ||
-			    strftime(when, sizeof when, "%H:%M", &tm) == 0)
-				strcpy(when, "--:--");
+			text_time(when, since, TEXT_TIME_CLOCK);
 			sp = pass == 1 ? strchr(c[i].as, ' ') : NULL;
 			snprintf(name, sizeof name, "%.*s", sp != NULL ?
 			    (int)(sp - c[i].as) : (int)strlen(c[i].as), c[i].as);
@@ -181,16 +176,11 @@ static int
 overview_alerts(struct app *a, int y, int end, int max)
 {
 	const struct host_alert	*al;
-	struct tm		 tm;
-	time_t			 t;
-	char			 when[8];
+	char			 when[TEXT_TIME_MAX];
 	int			 i, n = host_alerts(a->host, &al);
 
 	for (i = n - 1; i >= 0 && i >= n - max && y < end; i--) {
-		t = (time_t)(al[i].time / 1000);
-		if (localtime_r(&t, &tm) == NULL ||
-		    strftime(when, sizeof when, "%H:%M", &tm) == 0)
-			strcpy(when, "--:--");
+		text_time(when, al[i].time, TEXT_TIME_CLOCK);
 		app_textf(a, y++, 1, COLS - 2, ROLE_BAD, _("⚠ %s %s"), when,
 		    al[i].text);
 	}

@@ -731,6 +731,8 @@ pilot_reserve(struct app *a)
 {
 	struct team	*t = app_team(a);
 	char		*amount, *why, *label, left[TEXT_MONEY_MAX];
+	char		 sum[TEXT_MONEY_MAX];
+	uint64_t	 euros;
 	int		 before;
 
 	label = xasprintf(_("Montant à prendre sur la réserve, en euros (il "
@@ -743,7 +745,13 @@ pilot_reserve(struct app *a)
 	}
 	why = app_prompt(a, _("Justification de cet arbitrage (à quoi sert "
 	    "cet argent ?)"), NULL);
-	label = xasprintf(_("Prendre %s € sur la réserve ?"), amount);
+	/* Money as every screen writes it; what is not a sum as typed (the
+	 * engine says why it refuses it). */
+	if (text_parse_uint(amount, INT64_MAX / 100, &euros))
+		label = xasprintf(_("Prendre %s sur la réserve ?"),
+		    text_money(sum, (int64_t)euros * 100));
+	else
+		label = xasprintf(_("Prendre « %s » sur la réserve ?"), amount);
 	if (why != NULL && app_confirm(a, label)) {
 		before = t->nexplanations;
 		if (app_command(a, "utiliser_reserve", why, "montant", amount,

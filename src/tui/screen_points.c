@@ -32,6 +32,7 @@
 #include "tui/editor.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/wrap.h"
 #include "util/xalloc.h"
 
@@ -58,7 +59,7 @@ struct pts_draft {
 	bool		 dirty;		/* typed since the last save */
 	int64_t		 dirty_since;	/* monotonic ms */
 	bool		 restored;	/* read back from its file */
-	char		 saved[16];	/* last save, "14:32:05", or "" */
+	char		 saved[TEXT_TIME_MAX];	/* last save, "14:32:05", or "" */
 	char		*path;
 };
 
@@ -173,8 +174,6 @@ static void
 pts_draft_save(struct app *a, struct pts_draft *d)
 {
 	char		*cause = NULL;
-	time_t		 t = (time_t)(a->now / 1000);
-	struct tm	 tm;
 
 	if (!d->dirty)
 		return;
@@ -186,8 +185,7 @@ pts_draft_save(struct app *a, struct pts_draft *d)
 		return;
 	}
 	d->dirty = false;
-	localtime_r(&t, &tm);
-	strftime(d->saved, sizeof d->saved, "%H:%M:%S", &tm);
+	text_time(d->saved, a->now, TEXT_TIME_SECONDS);
 }
 
 static void
@@ -257,21 +255,12 @@ pts_left(const struct app *a, const struct status_request *r)
 	return limit - game_effective_time(a->game, a->now);
 }
 
-static void
-pts_clock(char *buf, size_t n, int64_t ms)
-{
-	int64_t	 s = ms < 0 ? (-ms + 999) / 1000 : (ms + 999) / 1000;
-
-	snprintf(buf, n, "%02lld:%02lld", (long long)(s / 60),
-	    (long long)(s % 60));
-}
-
 /* The status of request r, for the list. */
 static enum app_role
 pts_status(const struct app *a, const struct status_request *r, char *buf,
     size_t n)
 {
-	char	 clock[32];
+	char	 clock[TEXT_TIME_MAX];
 	int64_t	 left;
 
 	if (r->submitted) {
@@ -280,7 +269,7 @@ pts_status(const struct app *a, const struct status_request *r, char *buf,
 		return r->late ? ROLE_WARN : ROLE_GOOD;
 	}
 	left = pts_left(a, r);
-	pts_clock(clock, sizeof clock, left);
+	text_countdown(clock, left);
 	if (left <= 0) {
 		snprintf(buf, n, _("en retard (+%s)"), clock);
 		return ROLE_BAD;
@@ -342,7 +331,7 @@ static void
 pts_deadline(struct app *a, int y, const struct status_request *r)
 {
 	struct team	*t = app_team(a);
-	char		 clock[32], *extra = NULL, *line;
+	char		 clock[TEXT_TIME_MAX], *extra = NULL, *line;
 	int64_t		 left = pts_left(a, r);
 	int		 x = pts_extra(a), i;
 	enum app_role	 role;
@@ -358,7 +347,7 @@ pts_deadline(struct app *a, int y, const struct status_request *r)
 				    t->candidates[i].name,
 				    t->candidates[i].extra_time);
 	}
-	pts_clock(clock, sizeof clock, left);
+	text_countdown(clock, left);
 	if (left > 0) {
 		line = xasprintf(_("Reste %s%s · délai %d min%s"), clock,
 		    a->game->paused ? _(" (chronomètre en pause)") : "",
