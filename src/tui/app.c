@@ -44,7 +44,7 @@ const struct screen *const app_screens[] = {
 };
 const int app_nscreens = (int)(sizeof app_screens / sizeof app_screens[0]);
 
-static const char *const app_global_help[] = {
+static const char *const app_live_help[] = {
 	N_("Tab, Maj+Tab  écran suivant / précédent (aussi 1 à 9)"),
 	N_("e            changer d'équipe au clavier"),
 	N_("c            changer de candidat qui agit pour l'équipe"),
@@ -437,15 +437,17 @@ app_screen_visible(const struct app *a, int i)
 	return a->trainer || !a->screens[i]->trainer;
 }
 
+/* The live session's top row: the week, the phase, who is at the keyboard
+ * and, on a console, whether the host hears it. */
 static void
-app_draw_bars(struct app *a)
+app_live_bar(struct app *a)
 {
 	static const char *const phases[] = {
 		N_("cadrage"), N_("pilotage"), N_("projet lancé")
 	};
 	const struct game	*g = a->game;
 	char			 who[200], status[120];
-	int			 i, x, total, gap, pending, sw;
+	int			 pending, sw;
 
 	attrset(a->attr[ROLE_BAR]);
 	mvhline(0, 0, ' ', COLS);
@@ -483,6 +485,28 @@ app_draw_bars(struct app *a)
 			    A_BOLD | A_REVERSE) & ~A_COLOR,
 			    (short)PAIR_NUMBER(a->attr[ROLE_BAD]), NULL);
 	}
+}
+
+/* The live session's key hints. */
+static const char *
+app_live_hints(const struct app *a)
+{
+	return a->trainer ? _("Tab écran · e équipe · F équipe au clavier · "
+	    "? aide · q quitter") :
+	    a->client != NULL && client_personal(a->client) ? _("Tab écran · "
+	    "? aide · q quitter") :
+	    a->client != NULL ? _("Tab écran · c candidat · ? aide · q quitter") :
+	    _("Tab écran · e équipe · c candidat · F formateur · ? aide · "
+	    "q quitter");
+}
+
+/* The mode's top row, then the tabs, the message line, the key hints. */
+static void
+app_draw_bars(struct app *a)
+{
+	int	 i, x, total, gap;
+
+	a->mode->bar(a);
 	move(1, 0);
 	clrtoeol();
 	/* Two spaces between tabs when they fit, else one. */
@@ -515,13 +539,7 @@ app_draw_bars(struct app *a)
 	attrset(a->attr[ROLE_BAR]);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	attrset(A_NORMAL);
-	app_text(a, LINES - 1, 1, COLS - 2, ROLE_BAR, a->trainer ?
-	    _("Tab écran · e équipe · F équipe au clavier · ? aide · q quitter") :
-	    a->client != NULL && client_personal(a->client) ? _("Tab écran · "
-	    "? aide · q quitter") :
-	    a->client != NULL ? _("Tab écran · c candidat · ? aide · q quitter") :
-	    _("Tab écran · e équipe · c candidat · F formateur · ? aide · "
-	    "q quitter"));
+	app_text(a, LINES - 1, 1, COLS - 2, ROLE_BAR, a->mode->hints(a));
 }
 
 static void
@@ -530,7 +548,7 @@ app_draw_help(struct app *a)
 	const struct screen	*s = app_current(a);
 	int			 n = 0, i, y, w = COLS - 8, h;
 
-	for (i = 0; app_global_help[i] != NULL; i++)
+	for (i = 0; a->mode->help[i] != NULL; i++)
 		n++;
 	for (i = 0; s->help != NULL && s->help[i] != NULL; i++)
 		n++;
@@ -548,8 +566,8 @@ app_draw_help(struct app *a)
 	for (i = 0; s->help != NULL && s->help[i] != NULL && n < y + h - 1; i++)
 		app_text(a, n++, 6, w - 4, ROLE_BAR, _(s->help[i]));
 	n++;
-	for (i = 0; app_global_help[i] != NULL && n < y + h - 1; i++)
-		app_text(a, n++, 6, w - 4, ROLE_BAR, _(app_global_help[i]));
+	for (i = 0; a->mode->help[i] != NULL && n < y + h - 1; i++)
+		app_text(a, n++, 6, w - 4, ROLE_BAR, _(a->mode->help[i]));
 	app_cursor(a, y + 1, 6);
 }
 
@@ -637,6 +655,54 @@ app_confirm(struct app *a, const char *question)
 			return true;
 		if (kind == OK && (ch == 'n' || ch == 'N' || ch == 27))
 			return false;
+	}
+}
+
+/* Rows that app_paragraph would take for s in width columns. */
+static int
+app_paragraph_rows(const char *s, int width)
+{
+	size_t	 len, next;
+	int	 rows = 0;
+
+	while (*s != '\0') {
+		const char *nl = strchr(s, '\n');
+		char *piece = nl ? xstrndup(s, (size_t)(nl - s)) : xstrdup(s);
+		const char *p = piece;
+
+		do {
+			wrap_next(p, width, &len, &next);
+			rows++;
+			p += next;
+		} while (*p != '\0' && next > 0);
+		free(piece);
+		if (nl == NULL)
+			break;
+		s = nl + 1;
+	}
+	return rows;
+}
+
+void
+app_notice(struct app *a, const char *title, const char *text)
+{
+	wint_t	 ch;
+	int	 kind, h, y, w = COLS - 12;
+
+	for (;;) {
+		h = app_paragraph_rows(text, w) + 2;
+		if (h > LINES - 4)
+			h = LINES - 4;
+		y = (LINES - h) / 2;
+		app_draw(a);
+		app_box(a, y, h, title);
+		app_paragraph(a, y + 1, 6, w, h - 2, ROLE_BAR, text);
+		move(y, 6);
+		refresh();
+		kind = app_wait_key(a, &ch);
+		if (kind == ERR || (kind == KEY_CODE_YES && ch == KEY_RESIZE))
+			continue;
+		return;
 	}
 }
 
@@ -807,12 +873,10 @@ app_cycle(struct app *a, int dir)
 	}
 }
 
+/* The keys of every mode: screens, help, redraw. */
 static int
-app_global_key(struct app *a, int kind, wint_t ch)
+app_common_key(struct app *a, int kind, wint_t ch)
 {
-	const char	**labels;
-	int		 i, n;
-
 	if (kind == KEY_CODE_YES) {
 		if (ch == KEY_F(1)) {
 			a->help = true;
@@ -834,6 +898,25 @@ app_global_key(struct app *a, int kind, wint_t ch)
 	case 12:	/* Ctrl+L */
 		clearok(curscr, TRUE);
 		return APP_REDRAW;
+	default:
+		if (ch >= '1' && ch <= '9') {
+			app_switch_screen(a, (int)(ch - '1'));
+			return APP_REDRAW;
+		}
+		return APP_IGNORED;
+	}
+}
+
+/* The live session's keys: quit, who is at the keyboard. */
+static int
+app_live_key(struct app *a, int kind, wint_t ch)
+{
+	const char	**labels;
+	int		 i, n;
+
+	if (kind != OK)
+		return APP_IGNORED;
+	switch (ch) {
 	case 'q':
 		if (app_confirm(a, _("Quitter pilote ? La session est "
 		    "enregistrée ; « pilote play SESSION » la reprend.")))
@@ -881,13 +964,13 @@ app_global_key(struct app *a, int kind, wint_t ch)
 		}
 		return APP_REDRAW;
 	default:
-		if (ch >= '1' && ch <= '9') {
-			app_switch_screen(a, (int)(ch - '1'));
-			return APP_REDRAW;
-		}
 		return APP_IGNORED;
 	}
 }
+
+static const struct app_mode app_mode_live = {
+	NULL, app_live_bar, app_live_hints, app_live_key, app_live_help
+};
 
 static void
 app_terminal(struct app *a)
@@ -1065,6 +1148,7 @@ app_run_new(const struct scenario *s)
 	int		 rc;
 
 	memset(&a, 0, sizeof a);
+	a.mode = &app_mode_live;
 	a.scenario = s;
 	if (initscr() == NULL)
 		return EX_OSERR;
@@ -1511,6 +1595,8 @@ app_loop(struct app *a)
 	void		*st;
 
 	for (;;) {
+		if (a->mode->prepare != NULL)
+			a->mode->prepare(a);
 		/* A replayed state is seen at its own moment, not now. */
 		a->now = a->readonly ? a->game->last_time : session_now();
 		if (a->host != NULL)
@@ -1573,8 +1659,10 @@ app_loop(struct app *a)
 				continue;
 			}
 			r = s->key(a, st, kind, ch);
-			if (!(r & APP_HANDLED) && !(r & APP_QUIT))
-				r |= app_global_key(a, kind, ch);
+			if (!(r & (APP_HANDLED | APP_QUIT)))
+				r |= a->mode->key(a, kind, ch);
+			if (!(r & (APP_HANDLED | APP_QUIT | APP_REDRAW)))
+				r |= app_common_key(a, kind, ch);
 		}
 		if (r & APP_QUIT)
 			break;
@@ -1607,6 +1695,19 @@ app_start(struct app *a)
 }
 
 int
+app_run_screens(struct app *a, const struct screen *const *screens, int n)
+{
+	int	 rc;
+
+	if (app_start(a) == -1)
+		return EX_OSERR;
+	app_states_init(a, screens, n);
+	rc = app_loop(a);
+	app_states_release(a);
+	return rc;
+}
+
+int
 app_run(struct session *ss)
 {
 	return app_run_host(ss, NULL);
@@ -1619,6 +1720,7 @@ app_run_host(struct session *ss, struct host *h)
 	int		 rc;
 
 	memset(&a, 0, sizeof a);
+	a.mode = &app_mode_live;
 	a.session = ss;
 	a.host = h;
 	a.path = ss->path;
@@ -1645,6 +1747,7 @@ app_run_client(struct client *c)
 	int		 rc;
 
 	memset(&a, 0, sizeof a);
+	a.mode = &app_mode_live;
 	a.client = c;
 	a.game = client_game(c);
 	a.scenario = client_scenario(c);
@@ -1677,6 +1780,7 @@ app_run_view(struct session *ss, int team, const char *when)
 	int		 i, rc;
 
 	memset(&a, 0, sizeof a);
+	a.mode = &app_mode_live;
 	a.session = ss;
 	a.path = ss->path;
 	a.scenario = ss->scenario;

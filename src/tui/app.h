@@ -136,6 +136,22 @@ struct screen {
 
 #define APP_UI_MAX	99999	/* the largest value in a .ui file */
 
+/*
+ * What makes a table of screens a program: the live session (app.c) or
+ * the replay (replay.c).  The loop, the tabs, the message line, the
+ * dialogs and the widgets are the same; the mode draws the top row and the
+ * key hints of the bottom row, sets what the screens see before each draw
+ * (prepare, may be NULL), takes the keys the screen did not, before the
+ * common ones (Tab, 1 to 9, ?, Ctrl+L), and lists its keys for the help.
+ */
+struct app_mode {
+	void		(*prepare)(struct app *);
+	void		(*bar)(struct app *);
+	const char	*(*hints)(const struct app *);
+	int		(*key)(struct app *, int kind, wint_t ch);
+	const char *const *help;
+};
+
 /* One line "<screen id>.<key>=<value>" of the .ui file being written. */
 void	 app_ui_put(struct app_ui *, const char *key, int value);
 /* Saves l as "<prefix>row", "<prefix>top", "<prefix>column" (those not 0). */
@@ -173,6 +189,8 @@ struct app {
 	/* Set by draw functions: where the terminal cursor belongs. */
 	int			 cursor_y, cursor_x;
 	bool			 offline;	/* a console: the host unheard */
+	const struct app_mode	*mode;
+	void			*mode_data;	/* the mode's (the replay) */
 	char			*ui_saved;	/* the .ui text last written */
 	int64_t			 ui_time;	/* when, monotonic ms */
 };
@@ -193,6 +211,12 @@ int	 app_run_client(struct client *);
  * nothing is saved; returns to the caller's screen.  Curses must be up.
  */
 int	 app_run_view(struct session *, int team, const char *when);
+/*
+ * Runs the loop on a table of n screens with a's mode (a set up by the
+ * caller, curses started here if it is not); returns a sysexits.h code.
+ */
+int	 app_run_screens(struct app *, const struct screen *const *screens,
+	    int n);
 
 /* Journals a command for the team at the keyboard (or the trainer):
  * fills team, actor, time; on refusal shows the reason and returns -1. */
@@ -207,6 +231,8 @@ void	 app_say(struct app *, bool bad, const char *fmt, ...)
 bool	 app_confirm(struct app *, const char *question);
 /* One line of text (UTF-8, accents); NULL if cancelled. Caller frees. */
 char	*app_prompt(struct app *, const char *label, const char *initial);
+/* A text too long for the message line, wrapped in a box until a key. */
+void	 app_notice(struct app *, const char *title, const char *text);
 /* Pick one of n labels; -1 if cancelled. */
 int	 app_choose(struct app *, const char *title, const char *const *labels,
 	    int n, int initial);
