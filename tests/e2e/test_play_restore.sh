@@ -8,10 +8,10 @@
 # and its column, the Kanban on its column and the card of the first.  The
 # options let go, the program is quit with q and reopened: Lots and the
 # Kanban again as they were.  A damaged or hostile .ui file (garbage,
-# values far out of bounds, a FIFO) opens the session all the same.  Then
-# `pilote replay`: the team's state at an event reads its money as the
-# screens do, « 220 000 € » (text_money: no-break spaces).  The clock is
-# frozen (PILOTE_FAKE_TIME): the incident's countdown does not move.
+# values far out of bounds, a FIFO, a link) opens the session all the same.
+# Then `pilote replay`: the team's state at an event reads its money as the
+# screens do, « 220 000 € » (text_money: no-break spaces U+00A0).  The
+# clock is frozen (PILOTE_FAKE_TIME): the incident's countdown stays put.
 TEST_NAME=play_restore
 . tests/e2e/lib.sh
 WORK=$(mktemp -d)
@@ -192,14 +192,22 @@ wait_for "Quitter pilote ?"
 keys o
 wait_for "[fin: 0]"
 head -1 "$S.ui" | grep -qx "pilote-ui 2" || fail "le .ui n'a pas été réécrit"
-rm -f "$S.ui"
-mkfifo "$S.ui"
-respawn "cd $WORK && $BIN play $S"
-wait_for "Session $S"
-keys q
-wait_for "Quitter pilote ?"
-keys o
-wait_for "[fin: 0]"
+# A FIFO is never waited on, a link never followed (read or written).
+for kind in fifo link; do
+	rm -f "$S.ui"
+	if [ $kind = fifo ]; then mkfifo "$S.ui"; else
+		cp "$WORK/ui.good" "$WORK/elsewhere"
+		ln -s "$WORK/elsewhere" "$S.ui"
+	fi
+	respawn "cd $WORK && $BIN play $S"
+	wait_for "Session $S"
+	screen | grep -q "Colonne vide." && fail "le .ui a été lu à travers un lien"
+	keys q
+	wait_for "Quitter pilote ?"
+	keys o
+	wait_for "[fin: 0]"
+done
+cmp -s "$WORK/ui.good" "$WORK/elsewhere" || fail "le .ui a été écrit à travers un lien"
 rm -f "$S.ui"
 
 # --- the replay's team view: money as every screen writes it ---
