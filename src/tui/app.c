@@ -1,8 +1,9 @@
 /*
- * app: the event loop, bars, help, dialogs and drawing helpers of the
- * terminal interface (see app.h).
+ * app: the event loop, bars, help, dialogs, lists, sub-views, screen states
+ * and their .ui file, and drawing helpers of the terminal interface (see
+ * app.h).
  *
- * Layout: row 0 the session bar (scenario, week, clock, who is at the
+ * Layout: row 0 the mode's bar (live: scenario, week, clock, who is at the
  * keyboard), row 1 the screen tabs, rows 2..LINES-3 the screen, row LINES-2
  * the message line, row LINES-1 the key hints.  Below 80x24 the app says how
  * big it needs to be and waits.  The loop wakes every half second without a
@@ -312,6 +313,17 @@ app_views_key(const struct app_view *v, int n, int *current, int kind,
 			return APP_HANDLED | APP_REDRAW;
 		}
 	return APP_IGNORED;
+}
+
+int
+app_screen_index(const struct app *a, const char *id)
+{
+	int	 i;
+
+	for (i = 0; i < a->nscreens; i++)
+		if (strcmp(a->screens[i]->id, id) == 0)
+			return i;
+	return 0;
 }
 
 const char *
@@ -803,48 +815,33 @@ int
 app_choose(struct app *a, const char *title, const char *const *labels,
     int n, int initial)
 {
-	wint_t	 ch;
-	int	 kind, i, sel = initial, top = 0, h, y;
+	struct app_list	 l = { initial, 0, 0, 0 };
+	wint_t		 ch;
+	int		 kind, i, h, y;
 
 	if (n <= 0)
 		return -1;
-	if (sel < 0 || sel >= n)
-		sel = 0;
 	for (;;) {
 		h = n + 3 < LINES - 4 ? n + 3 : LINES - 4;
 		y = (LINES - h) / 2;
-		if (sel < top)
-			top = sel;
-		if (sel >= top + h - 3)
-			top = sel - (h - 3) + 1;
+		l.rows = h - 3;
+		app_list_fit(&l, n, l.rows);
 		app_draw(a);
 		app_box(a, y, h, title);
-		for (i = 0; i < h - 3 && top + i < n; i++)
-			app_text(a, y + 1 + i, 6, COLS - 14, top + i == sel ?
-			    ROLE_SELECTED : ROLE_BAR, labels[top + i]);
+		for (i = 0; i < h - 3 && l.top + i < n; i++)
+			app_text(a, y + 1 + i, 6, COLS - 14, l.top + i ==
+			    l.focus ? ROLE_SELECTED : ROLE_BAR, labels[l.top + i]);
 		app_text(a, y + h - 1, 6, COLS - 14, ROLE_BAR,
 		    _("↑ ↓ : choisir   Entrée : valider   Échap : annuler"));
-		move(y + 1 + sel - top, 6);
+		move(y + 1 + l.focus - l.top, 6);
 		refresh();
 		kind = app_wait_key(a, &ch);
-		if (kind == ERR)
+		if (kind == ERR || app_list_key(&l, n, kind, ch) != APP_IGNORED)
 			continue;
-		if (kind == KEY_CODE_YES) {
-			if (ch == KEY_UP && sel > 0)
-				sel--;
-			else if (ch == KEY_DOWN && sel < n - 1)
-				sel++;
-			else if (ch == KEY_ENTER)
-				return sel;
-			continue;
-		}
-		if (ch == 'k' && sel > 0)
-			sel--;
-		else if (ch == 'j' && sel < n - 1)
-			sel++;
-		else if (ch == '\n' || ch == '\r')
-			return sel;
-		else if (ch == 27)
+		if ((kind == KEY_CODE_YES && ch == KEY_ENTER) ||
+		    (kind == OK && (ch == '\n' || ch == '\r')))
+			return l.focus;
+		if (kind == OK && ch == 27)
 			return -1;
 	}
 }
@@ -1404,7 +1401,8 @@ app_ui_load(struct app *a)
 				continue;
 			if (pass == 0 && strcmp(key, "screen") == 0) {
 				for (i = 0; i < a->nscreens; i++)
-					if (strcmp(a->screens[i]->id, value) == 0)
+					if (strcmp(a->screens[i]->id,
+					    value) == 0)
 						screen = i;
 				continue;
 			}
@@ -1758,10 +1756,11 @@ app_run_client(struct client *c)
 	a.actor = game_candidate_index(&a.game->teams[a.team], as);
 	if (a.actor < 0)
 		a.actor = 0;
-	a.screen = 1;
 	if (app_start(&a) == -1)
 		return EX_OSERR;
 	app_states_init(&a, app_screens, app_nscreens);
+	/* A team's console opens on the team's first screen, the brief. */
+	a.screen = app_screen_index(&a, "brief");
 	if (client_personal(c))
 		app_say(&a, false, _("Console personnelle de %s (équipe %s). "
 		    "« ? » l'aide."), as, a.game->teams[a.team].name);
@@ -1777,7 +1776,7 @@ int
 app_run_view(struct session *ss, int team, const char *when)
 {
 	struct app	 a;
-	int		 i, rc;
+	int		 rc;
 
 	memset(&a, 0, sizeof a);
 	a.mode = &app_mode_live;
@@ -1788,13 +1787,11 @@ app_run_view(struct session *ss, int team, const char *when)
 	a.readonly = true;
 	a.trainer = true;
 	a.team = team >= 0 && team < ss->game->nteams ? team : 0;
-	/* Open on the team's dashboard when there is one. */
-	for (i = 0; i < app_nscreens; i++)
-		if (strcmp(app_screens[i]->id, "pilot") == 0)
-			a.screen = i;
 	if (app_start(&a) == -1)
 		return EX_OSERR;
 	app_states_init(&a, app_screens, app_nscreens);
+	/* Open on the team's dashboard. */
+	a.screen = app_screen_index(&a, "pilot");
 	app_say(&a, false, _("Rejeu — équipe %s telle qu'elle était %s. "
 	    "Tab : écrans ; q : revenir au rejeu."), a.game->teams[a.team].name,
 	    when);

@@ -1,9 +1,11 @@
 /*
- * app: the terminal application of `pilote play`: one session, one event
- * loop, a set of screens.  The app owns the terminal (ncursesw), the
- * session it hosts (it is the only writer of the journal), who is at the
- * keyboard (a team and one of its candidates, or the trainer) and which
- * screen is shown.
+ * app: the terminal application of `pilote play` and `pilote replay`: one
+ * event loop, a table of screens, a mode (the live session or the replay).
+ * The app owns the terminal (ncursesw), the session it hosts (it is the
+ * only writer of the journal), who is at the keyboard (a team and one of
+ * its candidates, or the trainer), which screen is shown, and one state per
+ * screen, sized by the table: each screen keeps in it where the user is,
+ * which the app saves in "<session>.ui" and restores (struct screen).
  *
  * Screens only draw the state and turn keys into engine commands through
  * app_submit(); they never change the game state themselves.  Every error
@@ -188,7 +190,7 @@ struct app {
 	bool			 color;
 	/* Set by draw functions: where the terminal cursor belongs. */
 	int			 cursor_y, cursor_x;
-	bool			 offline;	/* a console: the host unheard */
+	bool			 offline;	/* a console: host unheard */
 	const struct app_mode	*mode;
 	void			*mode_data;	/* the mode's (the replay) */
 	char			*ui_saved;	/* the .ui text last written */
@@ -248,6 +250,8 @@ int	 app_paragraph(struct app *, int y, int x, int width, int max,
 void	 app_heading(struct app *, int y, const char *);
 /* Places the terminal cursor (for screen readers) on the focused item. */
 void	 app_cursor(struct app *, int y, int x);
+/* The index of the screen of that id in a's tabs, or 0. */
+int	 app_screen_index(const struct app *, const char *id);
 const char *app_actor_name(const struct app *);
 struct team *app_team(const struct app *);
 

@@ -282,8 +282,8 @@ go_to(struct app *a, struct replay *r)
 					at = i;
 		}
 		if (at < 0)
-			app_say(a, true, _("Aucun événement à partir de « %s »."),
-			    s);
+			app_say(a, true, _("Aucun événement à partir de "
+			    "« %s »."), s);
 		else {
 			r->sel = step(r, at, 0);
 			app_say(a, false, _("À %s : événement n° %lld."), s,
@@ -298,8 +298,8 @@ go_to(struct app *a, struct replay *r)
 			app_say(a, true, _("Semaine « %s » introuvable."), s);
 		else {
 			r->sel = step(r, i, 0);
-			app_say(a, false, _("Semaine %ld, événement n° %lld."), n,
-			    (long long)r->ev[r->sel].seq);
+			app_say(a, false, _("Semaine %ld, événement n° %lld."),
+			    n, (long long)r->ev[r->sel].seq);
 		}
 	} else {
 		n = strtol(s, &end, 10);
@@ -708,8 +708,8 @@ timeline_draw(struct app *a, void *state, int top, int rows)
 		add(&l, ROLE_NORMAL, "  S%d %s n°%d (év. %lld) %s", o->week, w,
 		    i + 1, (long long)o->opened_seq, inc ? inc->title : "?");
 		if (o->status == OCC_ANSWERED)
-			add(&l, ROLE_NORMAL, _("      réponse « %s » par %s (év. "
-			    "%lld) : %s"), inc && o->option >= 0 ?
+			add(&l, ROLE_NORMAL, _("      réponse « %s » par %s "
+			    "(év. %lld) : %s"), inc && o->option >= 0 ?
 			    inc->options[o->option].id : "?", o->answered_by ?
 			    o->answered_by : "?", (long long)o->closed_seq,
 			    o->why ? o->why : "");
@@ -738,8 +738,8 @@ timeline_draw(struct app *a, void *state, int top, int rows)
 				    sizeof extra - n : 0, "%s%s +%d %%",
 				    n ? ", " : "", t->candidates[k].name,
 				    t->candidates[k].extra_time);
-		add(&l, ROLE_NORMAL, _("      rendu après %lld min (év. %lld) par "
-		    "%s — %s"), (long long)((q->submitted_time -
+		add(&l, ROLE_NORMAL, _("      rendu après %lld min (év. %lld) "
+		    "par %s — %s"), (long long)((q->submitted_time -
 		    q->requested_time) / 60000), (long long)q->submitted_seq,
 		    q->authors ? q->authors : "?", q->late ? _("EN RETARD") :
 		    _("à l'heure"));
@@ -747,8 +747,8 @@ timeline_draw(struct app *a, void *state, int top, int rows)
 		    *extra ? extra : _("aucun"));
 		add(&l, ROLE_NORMAL, _("      risques : %s"), q->risks ?
 		    q->risks : "");
-		add(&l, ROLE_NORMAL, _("      arbitrages : %s"), q->arbitrations ?
-		    q->arbitrations : "");
+		add(&l, ROLE_NORMAL, _("      arbitrages : %s"),
+		    q->arbitrations ? q->arbitrations : "");
 		add(&l, ROLE_NORMAL, _("      suivi : %s"), q->tracking ?
 		    q->tracking : "");
 	}
@@ -800,8 +800,8 @@ marks_draw(struct app *a, void *state, int top, int rows)
 			    k ? "," : "", (long long)res->e3_evidence[i][k]);
 		if (sel)
 			app_cursor(a, y, 1);
-		app_textf(a, y++, 1, COLS - 2, sel ? ROLE_SELECTED : ROLE_NORMAL,
-		    "%s %3d/100  %s", wrap_pad(nm, sizeof nm,
+		app_textf(a, y++, 1, COLS - 2, sel ? ROLE_SELECTED :
+		    ROLE_NORMAL, "%s %3d/100  %s", wrap_pad(nm, sizeof nm,
 		    _(scenario_e3_labels[i]), 34, 0), res->e3[i], m ?
 		    _(mark_level_labels[m->level]) : _("non noté"));
 		if (y < end)
@@ -816,8 +816,8 @@ marks_draw(struct app *a, void *state, int top, int rows)
 				q += (size_t)snprintf(mev + q, sizeof mev - q,
 				    "%s%lld", k ? "," : "",
 				    (long long)m->evidence[k]);
-			app_textf(a, y++, 5, COLS - 6, ROLE_INFO, _("note : « %s » "
-			    "(év. %s, %s)"), m->comment ? m->comment : "",
+			app_textf(a, y++, 5, COLS - 6, ROLE_INFO, _("note : "
+			    "« %s » (év. %s, %s)"), m->comment ? m->comment : "",
 			    *mev ? mev : "—", m->author ? m->author : "");
 		}
 	}
@@ -894,8 +894,8 @@ static const char *
 rp_hints(const struct app *a)
 {
 	(void)a;
-	return _("←→ év.  w/W sem.  g aller  v écrans  f/t/c/x filtres  ? aide  "
-	    "q quitter");
+	return _("←→ év.  w/W sem.  g aller  v écrans  f/t/c/x filtres  "
+	    "? aide  q quitter");
 }
 
 static void
@@ -974,7 +974,8 @@ rp_key(struct app *a, int kind, wint_t ch)
 		break;
 	case 'c':
 		if (r->fteam < 0) {
-			app_say(a, true, _("Choisissez d'abord une équipe (t)."));
+			app_say(a, true, _("Choisissez d'abord une équipe "
+			    "(t)."));
 			break;
 		}
 		r->fcand = r->fcand + 1 >= g->teams[r->fteam].ncandidates ?
@@ -986,7 +987,8 @@ rp_key(struct app *a, int kind, wint_t ch)
 		r->fkind = KIND_ALL;
 		break;
 	case 'm':
-		app_say(a, true, _("Passez à la vue évaluation (4) pour noter."));
+		app_say(a, true, _("Passez à la vue évaluation (4) pour "
+		    "noter."));
 		break;
 	default:
 		return APP_IGNORED;
@@ -1073,8 +1075,8 @@ replay_run(const char *path)
 	if (warning != NULL)
 		app_say(&app, false, "%s", warning);
 	else
-		app_say(&app, false, _("Session intacte : rejeu en lecture seule. "
-		    "? pour l'aide."));
+		app_say(&app, false, _("Session intacte : rejeu en lecture "
+		    "seule. ? pour l'aide."));
 	free(warning);
 	rc = app_run_screens(&app, rp_screens,
 	    (int)(sizeof rp_screens / sizeof rp_screens[0]));

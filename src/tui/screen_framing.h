@@ -31,7 +31,8 @@ struct fr_view {
 			    wint_t ch);
 	/* The name the selected row is about (alerts that quote it come
 	 * first in the alerts panel), or NULL. */
-	const char	*(*subject)(const struct app *, const struct app_list *);
+	const char	*(*subject)(const struct app *,
+			    const struct app_list *);
 	/* Whether the view lists every alert itself (no bottom panel). */
 	bool		 alerts;
 	const char	*id;		/* ASCII, its keys in the .ui file */

@@ -522,7 +522,7 @@ overview_key(struct app *a, void *state, int kind, wint_t ch)
 	switch (ch) {
 	case '\n':
 		a->team = focus;
-		a->screen = 1;
+		a->screen = app_screen_index(a, "brief");
 		app_say(a, false, _("Équipe %s, en lecture (mode formateur)."),
 		    g->teams[a->team].name);
 		return APP_HANDLED | APP_REDRAW;

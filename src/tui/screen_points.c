@@ -59,7 +59,7 @@ struct pts_draft {
 	bool		 dirty;		/* typed since the last save */
 	int64_t		 dirty_since;	/* monotonic ms */
 	bool		 restored;	/* read back from its file */
-	char		 saved[TEXT_TIME_MAX];	/* last save, "14:32:05", or "" */
+	char		 saved[TEXT_TIME_MAX]; /* last save "14:32:05", or "" */
 	char		*path;
 };
 
