@@ -979,7 +979,8 @@ app_terminal(struct app *a)
 	set_escdelay(25);
 	curs_set(0);
 	/* Wake twice a second: countdowns move without a key. */
-	timeout(500);
+	a->wait_ms = 500;
+	timeout(a->wait_ms);
 	app_colours(a);
 	/* Clicks on tabs and rows; nothing else of the mouse is used. */
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
@@ -1216,16 +1217,16 @@ app_mouse(struct app *a)
  * globals are checked against the game; each screen bounds its own keys.
  * So a damaged file never crashes and never blocks opening the session: at
  * worst the interface opens where it would without it.  It is written when
- * it changed: after a key, unless it was written less than APP_UI_PACE ms
- * before (a key held down does not fsync at each repeat), and then at the
- * next pause of the loop and at its end; each time replacing the old one
- * atomically (a temporary file beside it, fsync, rename, fsync of the
- * directory), so that it always holds one whole state.
+ * it changed, after a key and before what the key did is drawn (what shows
+ * is what a restart finds), unless more keys are already waiting (a burst
+ * is written once, after its last key), and at the end of the loop; each
+ * time replacing the old one atomically (a temporary file beside it,
+ * fsync, rename, fsync of the directory), so that it always holds one
+ * whole state.
  */
 #define APP_UI_MAGIC	"pilote-ui 2"
 #define APP_UI_BYTES	65536
 #define APP_UI_LINE	128
-#define APP_UI_PACE	250	/* ms between two writes while keys come */
 
 struct app_ui {
 	char		*text;		/* what is written, allocated */
@@ -1499,25 +1500,20 @@ out:
 	return rc;
 }
 
-static int64_t
-app_monotonic(void)
+/* Whether the .ui file is this app's to write. */
+static bool
+app_ui_writes(const struct app *a)
 {
-	struct timespec	 ts;
-
-	clock_gettime(CLOCK_MONOTONIC, &ts);
-	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+	return a->session != NULL && !a->readonly && a->path != NULL;
 }
 
-/* Saves the .ui file if what it would hold changed (paced: see above). */
+/* Saves the .ui file if what it would hold changed. */
 static void
-app_ui_save(struct app *a, bool paced)
+app_ui_save(struct app *a)
 {
 	char	*text, *path;
-	int64_t	 now = app_monotonic();
 
-	if (a->session == NULL || a->readonly || a->path == NULL)
-		return;
-	if (paced && now - a->ui_time < APP_UI_PACE)
+	if (!app_ui_writes(a))
 		return;
 	text = app_ui_text(a);
 	if (a->ui_saved != NULL && strcmp(text, a->ui_saved) == 0) {
@@ -1529,7 +1525,6 @@ app_ui_save(struct app *a, bool paced)
 	if (app_ui_write(path, text) == 0) {
 		free(a->ui_saved);
 		a->ui_saved = text;
-		a->ui_time = now;
 	} else
 		free(text);
 	free(path);
@@ -1584,6 +1579,22 @@ app_states_release(struct app *a)
 	a->ui_saved = NULL;
 }
 
+/*
+ * Whether a key is already waiting: it is read now (without waiting) and
+ * kept for the loop's next turn.
+ */
+static bool
+app_key_waiting(struct app *a)
+{
+	if (a->has_key)
+		return true;
+	timeout(0);
+	a->key_kind = get_wch(&a->key_ch);
+	timeout(a->wait_ms);
+	a->has_key = a->key_kind != ERR;
+	return a->has_key;
+}
+
 static int
 app_loop(struct app *a)
 {
@@ -1609,10 +1620,15 @@ app_loop(struct app *a)
 		if (a->client != NULL)
 			app_client_link(a);
 		app_draw(a);
-		kind = get_wch(&ch);
+		if (a->has_key) {
+			kind = a->key_kind;
+			ch = a->key_ch;
+			a->has_key = false;
+		} else
+			kind = get_wch(&ch);
 		if (kind == ERR) {
-			/* A pause: where the user is goes to disk. */
-			app_ui_save(a, false);
+			/* A pause: a write that failed is tried again. */
+			app_ui_save(a);
 			continue;
 		}
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE)
@@ -1664,9 +1680,11 @@ app_loop(struct app *a)
 		}
 		if (r & APP_QUIT)
 			break;
-		app_ui_save(a, true);
+		/* Before the key's effect shows, unless a burst goes on. */
+		if (app_ui_writes(a) && !app_key_waiting(a))
+			app_ui_save(a);
 	}
-	app_ui_save(a, false);
+	app_ui_save(a);
 	if (!a->readonly)
 		endwin();
 	free(a->message);
@@ -1687,8 +1705,10 @@ app_start(struct app *a)
 		return -1;
 	app_terminal(a);
 	/* Consoles are served while waiting for keys: wake often. */
-	if (a->host != NULL || a->client != NULL)
-		timeout(100);
+	if (a->host != NULL || a->client != NULL) {
+		a->wait_ms = 100;
+		timeout(a->wait_ms);
+	}
 	return 0;
 }
 

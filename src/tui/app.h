@@ -194,7 +194,10 @@ struct app {
 	const struct app_mode	*mode;
 	void			*mode_data;	/* the mode's (the replay) */
 	char			*ui_saved;	/* the .ui text last written */
-	int64_t			 ui_time;	/* when, monotonic ms */
+	int			 wait_ms;	/* get_wch's timeout */
+	bool			 has_key;	/* a key read ahead: */
+	int			 key_kind;	/* as get_wch returned it */
+	wint_t			 key_ch;
 };
 
 extern const struct screen *const app_screens[];

@@ -28,10 +28,20 @@ fail() {
 	exit 1
 }
 
+# attr SGR TEXT WHAT: polls until TEXT is drawn with the attributes SGR
+# (capture-pane -e), else fails saying WHAT.
+attr() {
+	n=0
+	until $T capture-pane -e -p -t app | grep -q "${esc}\[$1m *$2"; do
+		n=$((n + 1))
+		[ $n -le 50 ] || fail "$3"
+		sleep 0.1
+	done
+}
+
 # selected TEXT: TEXT is drawn in reverse video (ROLE_SELECTED).
 selected() {
-	$T capture-pane -e -p -t app | grep -q "${esc}\[7m *$1" ||
-	    fail "« $1 » n'est pas la sélection"
+	attr 7 "$1" "« $1 » n'est pas la sélection"
 }
 
 # ui_has LINE: polls the .ui file until it holds LINE (it is written
@@ -73,8 +83,7 @@ check_kanban() {
 	keys 4
 	wait_for "t Tableau de bord  g Gantt  b Kanban"
 	wait_for "Colonne vide."
-	$T capture-pane -e -p -t app | grep -q "${esc}\[1;4mEn cours (0)" ||
-	    fail "la colonne « En cours » n'est pas la colonne choisie"
+	attr "1;4" "En cours (0)" "la colonne « En cours » n'est pas la colonne choisie"
 	keys Left
 	wait_for "Spot vidéo 30 s et déclinaisons 6 s et 15 s · sans responsable"
 	keys Right
