@@ -76,11 +76,17 @@ inc_selected(struct app *a, struct inc_state *st)
 		return -1;
 	order = xcalloc((size_t)t->noccurrences, sizeof *order);
 	n = inc_order(t, order);
-	/* Restored: the same occurrence, wherever it now sorts. */
-	for (i = 0; i < n && st->restore_occ > 0; i++)
-		if (order[i] == st->restore_occ - 1)
+	/* Restored: the same occurrence, wherever it now sorts; a choice
+	 * under way only on it. */
+	if (st->restore_occ > 0) {
+		for (i = 0; i < n && order[i] != st->restore_occ - 1; i++)
+			;
+		if (i < n)
 			st->list.focus = i;
-	st->restore_occ = 0;
+		else
+			st->choosing = false;
+		st->restore_occ = 0;
+	}
 	if (st->list.focus >= n)
 		st->list.focus = n - 1;
 	if (st->list.focus < 0)
