@@ -222,7 +222,11 @@ EFFECT_KEYS := $(shell sed -n 's/^\t\[EFFECT_[A-Z_]*\] = { "\([a-z_]*\)".*/\1/p'
 	$(filter-out lot membre prestataire,$(shell sed -n '/^const char \*const effect_ref_keys/,/^};/{/^\t"/{s/[",]//g;p;};}' src/core/effects.c))
 
 # The engine stays free of UI, file formats and stdio; no screen spells an
-# effect (the preview is the engine's, see core/effects.h).
+# effect (the preview is the engine's, see core/effects.h); src/tui holds no
+# mutable static or global variable (a declaration with "static" or at file
+# scope whose every level is not const): where the user is lives in each
+# screen's state (tui/app.h, struct screen).  Function-pointer variables are
+# not seen by this grep.
 check-layers:
 	@! grep -n '#include <\(n\?curses\|ncursesw/curses\|libconfig\|stdio\|jansson\)\.h>' \
 	    src/core/*.[ch] || { echo 'src/core ne doit inclure ni curses, ni libconfig, ni stdio, ni jansson'; exit 1; }
@@ -233,6 +237,11 @@ check-layers:
 	@test $(words $(EFFECT_KEYS)) -ge 10 || { echo "check-layers : mots-clés d'effets introuvables dans src/core/effects.c"; exit 1; }
 	@! for k in $(EFFECT_KEYS); do grep -n "\"$$k\"\|[^a-z_]$$k=" src/tui/*.[ch]; done | grep . \
 	    || { echo 'src/tui ne nomme aucun effet : il les décrit par core/effects (effects_describe)'; exit 1; }
+	@! { grep -nE '^[[:space:]]*static[[:space:]][^(]*(;|=)' src/tui/*.c | \
+	    grep -vE ':[[:space:]]*static[[:space:]]+const[[:space:]]+[^*=;]*(\*[[:space:]]*const[[:space:]]+[^*=;]*)*(=|;)'; \
+	    grep -nE '^[a-z_][^(]*(;|=)' src/tui/*.c | \
+	    grep -vE ':(static[[:space:]]+)?const[[:space:]]+[^*=;]*(\*[[:space:]]*const[[:space:]]+[^*=;]*)*(=|;)|:(typedef|extern|static)[[:space:]]|:(enum|struct|union)[[:space:]]+[a-z_]+[[:space:]]*\{'; } | grep . \
+	    || { echo "src/tui n'a pas d'état mutable hors des écrans : il vit dans l'état de chaque écran (struct screen)"; exit 1; }
 	@echo "couches : ok"
 
 # --- fuzzing --------------------------------------------------------------

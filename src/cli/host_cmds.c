@@ -22,6 +22,7 @@
 #include "io/session.h"
 #include "tui/app.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/wrap.h"
 
 static volatile sig_atomic_t host_stop;
@@ -68,19 +69,14 @@ static void
 host_print_alerts(struct host *h, unsigned *seen)
 {
 	const struct host_alert	*a;
-	struct tm		 tm;
-	time_t			 t;
-	char			 when[8];
+	char			 when[TEXT_TIME_MAX];
 	unsigned		 top = *seen;
 	int			 i, n = host_alerts(h, &a);
 
 	for (i = 0; i < n; i++) {
 		if (a[i].serial <= *seen)
 			continue;
-		t = (time_t)(a[i].time / 1000);
-		if (localtime_r(&t, &tm) == NULL ||
-		    strftime(when, sizeof when, "%H:%M", &tm) == 0)
-			strcpy(when, "--:--");
+		text_time(when, a[i].time, TEXT_TIME_CLOCK);
 		fprintf(stderr, _("pilote host : alerte %s : %s\n"), when,
 		    a[i].text);
 		if (a[i].serial > top)

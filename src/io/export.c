@@ -194,23 +194,11 @@ export_time(const struct session *ss, int64_t seq)
 	    "time"));
 }
 
-static void
-export_gmtime(int64_t ms, struct tm *tm)
-{
-	time_t	 t = (time_t)(ms / 1000);
-
-	gmtime_r(&t, tm);
-}
-
 /* "HH:MM" of an event, UTC. */
 static const char *
-export_hhmm(const struct session *ss, int64_t seq, char buf[16])
+export_hhmm(const struct session *ss, int64_t seq, char buf[TEXT_TIME_MAX])
 {
-	struct tm	 tm;
-
-	export_gmtime(export_time(ss, seq), &tm);
-	snprintf(buf, 16, "%02d:%02d", tm.tm_hour, tm.tm_min);
-	return buf;
+	return text_time(buf, export_time(ss, seq), TEXT_TIME_CLOCK_UTC);
 }
 
 static const char *
@@ -365,8 +353,7 @@ export_events(const struct session *ss)
 {
 	struct export_buf	 b = { NULL, 0, 0, NULL, 0 };
 	const json_t		*o;
-	struct tm		 tm;
-	char			 num[32], date[40], week[16], *data;
+	char			 num[32], date[TEXT_TIME_MAX], week[16], *data;
 	size_t			 i, n = journal_count(ss->journal);
 	int			*weeks = export_weeks(ss);
 
@@ -384,8 +371,7 @@ export_events(const struct session *ss)
 	for (i = 1; i < n; i++) {
 		o = journal_get(ss->journal, i);
 		snprintf(num, sizeof num, "%zu", i);
-		export_gmtime(export_time(ss, (int64_t)i), &tm);
-		strftime(date, sizeof date, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		text_time(date, export_time(ss, (int64_t)i), TEXT_TIME_ISO);
 		snprintf(week, sizeof week, "%d", weeks[i]);
 		data = export_data(json_object_get(o, "data"));
 		csv_field(&b, num, true);
@@ -425,7 +411,7 @@ export_evidence(const struct session *ss, const struct team_result *r,
     int c, const char *candidate)
 {
 	struct export_buf	 b = { NULL, 0, 0, NULL, 0 };
-	char			 hm[16];
+	char			 hm[TEXT_TIME_MAX];
 	int			 i, n = 0;
 	int64_t			 seq;
 
@@ -673,7 +659,7 @@ rex_decisions(struct export_buf *b, const struct session *ss,
     const struct team *t, const char *name, const int *weeks)
 {
 	const json_t	*o;
-	char		 hm[16], wl[48], *data;
+	char		 hm[TEXT_TIME_MAX], wl[48], *data;
 	size_t		 i, n = journal_count(ss->journal);
 	int		 x, k, count = 0, caused;
 
@@ -732,7 +718,7 @@ rex_incidents(struct export_buf *b, const struct session *ss,
 {
 	const struct occurrence	*oc;
 	const struct incident	*in;
-	char			 hm[16], wl[48];
+	char			 hm[TEXT_TIME_MAX], wl[48];
 	int			 i;
 
 	export_puts(b, _("## Incidents rencontrés par l'équipe\n\n"));
@@ -774,7 +760,7 @@ rex_points(struct export_buf *b, const struct session *ss,
     const struct team *t, const char *name)
 {
 	const struct status_request	*r;
-	char				 h1[16], h2[16];
+	char				 h1[TEXT_TIME_MAX], h2[TEXT_TIME_MAX];
 	int				 i, n = 0;
 
 	export_puts(b, _("## Vos points de situation\n\n"));

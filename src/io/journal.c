@@ -40,6 +40,7 @@
 #include "io/journal.h"
 #include "io/signkey.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/xalloc.h"
 
 #define JOURNAL_HASH_BYTES	32	/* crypto_generichash_BYTES */
@@ -849,9 +850,8 @@ journal_owner_text(const char *owner_path)
 {
 	const json_t	*pid, *user, *host, *since;
 	json_t		*o;
-	struct tm	 tm;
-	time_t		 t;
-	char		 when[64], *text;
+	json_int_t	 t;
+	char		 when[TEXT_TIME_MAX], *text;
 
 	o = journal_load_side(AT_FDCWD, owner_path);
 	pid = json_object_get(o, "pid");
@@ -864,10 +864,12 @@ journal_owner_text(const char *owner_path)
 		return xstrdup(_("un autre processus (inconnu : il vient "
 		    "peut-être de démarrer)"));
 	}
-	t = (time_t)json_integer_value(since);
-	if (localtime_r(&t, &tm) == NULL ||
-	    strftime(when, sizeof when, _("%d/%m/%Y à %H:%M:%S"), &tm) == 0)
-		strcpy(when, "?");
+	/* Seconds in the file, whatever their size: never an overflow. */
+	t = json_integer_value(since);
+	if (t < 0 || t > INT64_MAX / 1000)
+		snprintf(when, sizeof when, "?");
+	else
+		text_time(when, (int64_t)t * 1000, TEXT_TIME_DATE);
 	text = xasprintf(_("le processus %lld de l'utilisateur %s sur la "
 	    "machine %s, depuis le %s"),
 	    (long long)json_integer_value(pid), json_string_value(user),

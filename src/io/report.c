@@ -140,16 +140,10 @@ report_event_time(const struct journal *j, int64_t seq)
 static void
 report_time(FILE *f, int64_t ms)
 {
-	struct tm	 tm;
-	time_t		 t = (time_t)(ms / 1000);
-	char		 buf[64];
+	char	 buf[TEXT_TIME_MAX];
 
-	if (ms <= 0 || gmtime_r(&t, &tm) == NULL) {
-		fputs("—", f);
-		return;
-	}
-	strftime(buf, sizeof buf, "%d/%m/%Y %H:%M:%S UTC", &tm);
-	fputs(buf, f);
+	/* No time recorded: none shown. */
+	fputs(ms <= 0 ? "—" : text_time(buf, ms, TEXT_TIME_DATE_UTC), f);
 }
 
 /* "#12 (29/11/2026 08:05:00 UTC)": an evidence event. */

@@ -1,8 +1,9 @@
 /*
- * app: the event loop, bars, help, dialogs and drawing helpers of the
- * terminal interface (see app.h).
+ * app: the event loop, bars, help, dialogs, lists, sub-views, screen states
+ * and their .ui file, and drawing helpers of the terminal interface (see
+ * app.h).
  *
- * Layout: row 0 the session bar (scenario, week, clock, who is at the
+ * Layout: row 0 the mode's bar (live: scenario, week, clock, who is at the
  * keyboard), row 1 the screen tabs, rows 2..LINES-3 the screen, row LINES-2
  * the message line, row LINES-1 the key hints.  Below 80x24 the app says how
  * big it needs to be and waits.  The loop wakes every half second without a
@@ -10,6 +11,7 @@
  */
 #include <sys/stat.h>
 
+#include <errno.h>
 #include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
@@ -43,7 +45,7 @@ const struct screen *const app_screens[] = {
 };
 const int app_nscreens = (int)(sizeof app_screens / sizeof app_screens[0]);
 
-static const char *const app_global_help[] = {
+static const char *const app_live_help[] = {
 	N_("Tab, Maj+Tab  écran suivant / précédent (aussi 1 à 9)"),
 	N_("e            changer d'équipe au clavier"),
 	N_("c            changer de candidat qui agit pour l'équipe"),
@@ -182,87 +184,146 @@ app_cursor(struct app *a, int y, int x)
 	a->cursor_x = x;
 }
 
-void
-app_list_keys(struct app *a, int n, int rows, int kind, wint_t ch,
-    int *result)
+/* --- lists and sub-views --- */
+
+int
+app_list_key(struct app_list *l, int n, int kind, wint_t ch)
 {
-	int	*focus = &a->focus[a->screen], *top = &a->scroll[a->screen];
-	int	 old = *focus;
+	int	 old = l->focus, page = l->rows > 1 ? l->rows - 1 : 1;
 
 	if (kind == KEY_CODE_YES) {
 		if (ch == KEY_UP)
-			(*focus)--;
+			l->focus--;
 		else if (ch == KEY_DOWN)
-			(*focus)++;
+			l->focus++;
 		else if (ch == KEY_PPAGE)
-			*focus -= rows > 1 ? rows - 1 : 1;
+			l->focus -= page;
 		else if (ch == KEY_NPAGE)
-			*focus += rows > 1 ? rows - 1 : 1;
+			l->focus += page;
 		else if (ch == KEY_HOME)
-			*focus = 0;
+			l->focus = 0;
 		else if (ch == KEY_END)
-			*focus = n - 1;
+			l->focus = n - 1;
 		else
-			return;
-	} else if (ch == 'k')
-		(*focus)--;
-	else if (ch == 'j')
-		(*focus)++;
+			return APP_IGNORED;
+	} else if (kind == OK && ch == 'k')
+		l->focus--;
+	else if (kind == OK && ch == 'j')
+		l->focus++;
 	else
-		return;
-	if (*focus >= n)
-		*focus = n - 1;
-	if (*focus < 0)
-		*focus = 0;
-	if (*focus < *top)
-		*top = *focus;
-	if (rows > 0 && *focus >= *top + rows)
-		*top = *focus - rows + 1;
-	*result |= APP_HANDLED | (old != *focus ? APP_REDRAW : 0);
+		return APP_IGNORED;
+	if (l->focus >= n)
+		l->focus = n - 1;
+	if (l->focus < 0)
+		l->focus = 0;
+	return APP_HANDLED | (old != l->focus ? APP_REDRAW : 0);
+}
+
+void
+app_list_fit(struct app_list *l, int n, int rows)
+{
+	if (l->focus >= n)
+		l->focus = n - 1;
+	if (l->focus < 0)
+		l->focus = 0;
+	if (rows < 1)
+		rows = 1;
+	if (l->top > l->focus)
+		l->top = l->focus;
+	if (l->focus >= l->top + rows)
+		l->top = l->focus - rows + 1;
+	if (l->top > n - rows)
+		l->top = n - rows;
+	if (l->top < 0)
+		l->top = 0;
 }
 
 int
-app_scroll_keys(int *first, int total, int page, int kind, wint_t ch)
+app_scroll_key(struct app_list *l, int n, int kind, wint_t ch)
 {
-	int	 old = *first;
+	int	 page = l->rows > 0 ? l->rows : 1, r;
+	/* Positions: the first rows a page can start at. */
+	int	 positions = n < 0 ? APP_UI_MAX : n - page + 1 > 1 ?
+		    n - page + 1 : 1;
 
-	if (page < 1)
-		page = 1;
-	if (kind == KEY_CODE_YES) {
-		if (ch == KEY_UP)
-			(*first)--;
-		else if (ch == KEY_DOWN)
-			(*first)++;
-		else if (ch == KEY_PPAGE)
-			*first -= page;
-		else if (ch == KEY_NPAGE)
-			*first += page;
-		else if (ch == KEY_HOME)
-			*first = 0;
-		else if (ch == KEY_END)
-			*first = total >= 0 ? total : 1000000;
+	if (kind == OK) {
+		/* The reading keys of a pager, as the list keys. */
+		kind = KEY_CODE_YES;
+		if (ch == ' ')
+			ch = KEY_NPAGE;
+		else if (ch == 'b')
+			ch = KEY_PPAGE;
+		else if (ch == 'g')
+			ch = KEY_HOME;
+		else if (ch == 'G')
+			ch = KEY_END;
+		else if (ch == '\n' || ch == 'j')
+			ch = KEY_DOWN;
+		else if (ch == 'k')
+			ch = KEY_UP;
 		else
 			return APP_IGNORED;
-	} else if (ch == 'k')
-		(*first)--;
-	else if (ch == 'j' || ch == '\n')
-		(*first)++;
-	else if (ch == ' ')
-		*first += page;
-	else if (ch == 'b')
-		*first -= page;
-	else if (ch == 'g')
-		*first = 0;
-	else if (ch == 'G')
-		*first = total >= 0 ? total : 1000000;
-	else
+	}
+	l->focus = l->top;
+	r = app_list_key(l, positions, kind, ch);
+	l->top = l->focus;
+	return r;
+}
+
+void
+app_scroll_fit(struct app_list *l, int n, int rows)
+{
+	l->rows = rows;
+	if (l->top > n - rows)
+		l->top = n - rows;
+	if (l->top < 0)
+		l->top = 0;
+	l->focus = l->top;
+}
+
+int
+app_views_draw(struct app *a, const struct app_view *v, int n, int current,
+    int y, int x)
+{
+	char	 label[64];
+	int	 i;
+
+	for (i = 0; i < n; i++) {
+		snprintf(label, sizeof label, "%lc %s", (wint_t)v[i].letter,
+		    _(v[i].label));
+		if (x < COLS - 1)
+			app_text(a, y, x, COLS - 1 - x, i == current ?
+			    ROLE_TAB_ACTIVE : ROLE_NORMAL, label);
+		x += wrap_width(label, strlen(label)) + 2;
+	}
+	return x;
+}
+
+int
+app_views_key(const struct app_view *v, int n, int *current, int kind,
+    wint_t ch)
+{
+	int	 i;
+
+	if (kind != OK)
 		return APP_IGNORED;
-	/* Unknown length (-1): the draw clamps the end. */
-	if (total >= 0 && *first > total - page - 1)
-		*first = total - page - 1;
-	if (*first < 0)
-		*first = 0;
-	return APP_HANDLED | (old != *first ? APP_REDRAW : 0);
+	for (i = 0; i < n; i++)
+		if (ch == v[i].letter) {
+			*current = i;
+			return APP_HANDLED | APP_REDRAW;
+		}
+	return APP_IGNORED;
+}
+
+int
+app_screen_index(const struct app *a, const char *id)
+{
+	int	 i;
+
+	for (i = 0; i < a->nscreens; i++)
+		if (strcmp(a->screens[i]->id, id) == 0)
+			return i;
+	return 0;
 }
 
 const char *
@@ -378,25 +439,27 @@ app_command(struct app *a, const char *type, const char *why, ...)
 static const struct screen *
 app_current(const struct app *a)
 {
-	return app_screens[a->screen];
+	return a->screens[a->screen];
 }
 
 /* The trainer sees every screen (teams' ones read-only); a team its own. */
 static bool
 app_screen_visible(const struct app *a, int i)
 {
-	return a->trainer || !app_screens[i]->trainer;
+	return a->trainer || !a->screens[i]->trainer;
 }
 
+/* The live session's top row: the week, the phase, who is at the keyboard
+ * and, on a console, whether the host hears it. */
 static void
-app_draw_bars(struct app *a)
+app_live_bar(struct app *a)
 {
 	static const char *const phases[] = {
 		N_("cadrage"), N_("pilotage"), N_("projet lancé")
 	};
 	const struct game	*g = a->game;
 	char			 who[200], status[120];
-	int			 i, x, total, gap, pending, sw;
+	int			 pending, sw;
 
 	attrset(a->attr[ROLE_BAR]);
 	mvhline(0, 0, ' ', COLS);
@@ -434,26 +497,48 @@ app_draw_bars(struct app *a)
 			    A_BOLD | A_REVERSE) & ~A_COLOR,
 			    (short)PAIR_NUMBER(a->attr[ROLE_BAD]), NULL);
 	}
+}
+
+/* The live session's key hints. */
+static const char *
+app_live_hints(const struct app *a)
+{
+	return a->trainer ? _("Tab écran · e équipe · F équipe au clavier · "
+	    "? aide · q quitter") :
+	    a->client != NULL && client_personal(a->client) ? _("Tab écran · "
+	    "? aide · q quitter") :
+	    a->client != NULL ? _("Tab écran · c candidat · ? aide · q quitter") :
+	    _("Tab écran · e équipe · c candidat · F formateur · ? aide · "
+	    "q quitter");
+}
+
+/* The mode's top row, then the tabs, the message line, the key hints. */
+static void
+app_draw_bars(struct app *a)
+{
+	int	 i, x, total, gap;
+
+	a->mode->bar(a);
 	move(1, 0);
 	clrtoeol();
 	/* Two spaces between tabs when they fit, else one. */
-	for (i = 0, total = 0; i < app_nscreens; i++) {
+	for (i = 0, total = 0; i < a->nscreens; i++) {
 		char	 label[64];
 
 		if (!app_screen_visible(a, i))
 			continue;
 		snprintf(label, sizeof label, "%d %s", i + 1,
-		    _(app_screens[i]->name));
+		    _(a->screens[i]->name));
 		total += wrap_width(label, strlen(label)) + 2;
 	}
 	gap = total + 1 <= COLS ? 2 : 1;
-	for (i = 0, x = 1; i < app_nscreens; i++) {
+	for (i = 0, x = 1; i < a->nscreens; i++) {
 		char	 label[64];
 
 		if (!app_screen_visible(a, i))
 			continue;
 		snprintf(label, sizeof label, "%d %s", i + 1,
-		    _(app_screens[i]->name));
+		    _(a->screens[i]->name));
 		app_text(a, 1, x, COLS - x, i == a->screen ? ROLE_TAB_ACTIVE :
 		    ROLE_NORMAL, label);
 		x += wrap_width(label, strlen(label)) + gap;
@@ -466,13 +551,7 @@ app_draw_bars(struct app *a)
 	attrset(a->attr[ROLE_BAR]);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	attrset(A_NORMAL);
-	app_text(a, LINES - 1, 1, COLS - 2, ROLE_BAR, a->trainer ?
-	    _("Tab écran · e équipe · F équipe au clavier · ? aide · q quitter") :
-	    a->client != NULL && client_personal(a->client) ? _("Tab écran · "
-	    "? aide · q quitter") :
-	    a->client != NULL ? _("Tab écran · c candidat · ? aide · q quitter") :
-	    _("Tab écran · e équipe · c candidat · F formateur · ? aide · "
-	    "q quitter"));
+	app_text(a, LINES - 1, 1, COLS - 2, ROLE_BAR, a->mode->hints(a));
 }
 
 static void
@@ -481,7 +560,7 @@ app_draw_help(struct app *a)
 	const struct screen	*s = app_current(a);
 	int			 n = 0, i, y, w = COLS - 8, h;
 
-	for (i = 0; app_global_help[i] != NULL; i++)
+	for (i = 0; a->mode->help[i] != NULL; i++)
 		n++;
 	for (i = 0; s->help != NULL && s->help[i] != NULL; i++)
 		n++;
@@ -499,8 +578,8 @@ app_draw_help(struct app *a)
 	for (i = 0; s->help != NULL && s->help[i] != NULL && n < y + h - 1; i++)
 		app_text(a, n++, 6, w - 4, ROLE_BAR, _(s->help[i]));
 	n++;
-	for (i = 0; app_global_help[i] != NULL && n < y + h - 1; i++)
-		app_text(a, n++, 6, w - 4, ROLE_BAR, _(app_global_help[i]));
+	for (i = 0; a->mode->help[i] != NULL && n < y + h - 1; i++)
+		app_text(a, n++, 6, w - 4, ROLE_BAR, _(a->mode->help[i]));
 	app_cursor(a, y + 1, 6);
 }
 
@@ -531,7 +610,7 @@ app_draw(struct app *a)
 		refresh();
 		return;
 	}
-	app_current(a)->draw(a, 2, LINES - 4);
+	app_current(a)->draw(a, a->state[a->screen], 2, LINES - 4);
 	app_draw_bars(a);
 	if (a->help)
 		app_draw_help(a);
@@ -588,6 +667,54 @@ app_confirm(struct app *a, const char *question)
 			return true;
 		if (kind == OK && (ch == 'n' || ch == 'N' || ch == 27))
 			return false;
+	}
+}
+
+/* Rows that app_paragraph would take for s in width columns. */
+static int
+app_paragraph_rows(const char *s, int width)
+{
+	size_t	 len, next;
+	int	 rows = 0;
+
+	while (*s != '\0') {
+		const char *nl = strchr(s, '\n');
+		char *piece = nl ? xstrndup(s, (size_t)(nl - s)) : xstrdup(s);
+		const char *p = piece;
+
+		do {
+			wrap_next(p, width, &len, &next);
+			rows++;
+			p += next;
+		} while (*p != '\0' && next > 0);
+		free(piece);
+		if (nl == NULL)
+			break;
+		s = nl + 1;
+	}
+	return rows;
+}
+
+void
+app_notice(struct app *a, const char *title, const char *text)
+{
+	wint_t	 ch;
+	int	 kind, h, y, w = COLS - 12;
+
+	for (;;) {
+		h = app_paragraph_rows(text, w) + 2;
+		if (h > LINES - 4)
+			h = LINES - 4;
+		y = (LINES - h) / 2;
+		app_draw(a);
+		app_box(a, y, h, title);
+		app_paragraph(a, y + 1, 6, w, h - 2, ROLE_BAR, text);
+		move(y, 6);
+		refresh();
+		kind = app_wait_key(a, &ch);
+		if (kind == ERR || (kind == KEY_CODE_YES && ch == KEY_RESIZE))
+			continue;
+		return;
 	}
 }
 
@@ -688,48 +815,33 @@ int
 app_choose(struct app *a, const char *title, const char *const *labels,
     int n, int initial)
 {
-	wint_t	 ch;
-	int	 kind, i, sel = initial, top = 0, h, y;
+	struct app_list	 l = { initial, 0, 0, 0 };
+	wint_t		 ch;
+	int		 kind, i, h, y;
 
 	if (n <= 0)
 		return -1;
-	if (sel < 0 || sel >= n)
-		sel = 0;
 	for (;;) {
 		h = n + 3 < LINES - 4 ? n + 3 : LINES - 4;
 		y = (LINES - h) / 2;
-		if (sel < top)
-			top = sel;
-		if (sel >= top + h - 3)
-			top = sel - (h - 3) + 1;
+		l.rows = h - 3;
+		app_list_fit(&l, n, l.rows);
 		app_draw(a);
 		app_box(a, y, h, title);
-		for (i = 0; i < h - 3 && top + i < n; i++)
-			app_text(a, y + 1 + i, 6, COLS - 14, top + i == sel ?
-			    ROLE_SELECTED : ROLE_BAR, labels[top + i]);
+		for (i = 0; i < h - 3 && l.top + i < n; i++)
+			app_text(a, y + 1 + i, 6, COLS - 14, l.top + i ==
+			    l.focus ? ROLE_SELECTED : ROLE_BAR, labels[l.top + i]);
 		app_text(a, y + h - 1, 6, COLS - 14, ROLE_BAR,
 		    _("↑ ↓ : choisir   Entrée : valider   Échap : annuler"));
-		move(y + 1 + sel - top, 6);
+		move(y + 1 + l.focus - l.top, 6);
 		refresh();
 		kind = app_wait_key(a, &ch);
-		if (kind == ERR)
+		if (kind == ERR || app_list_key(&l, n, kind, ch) != APP_IGNORED)
 			continue;
-		if (kind == KEY_CODE_YES) {
-			if (ch == KEY_UP && sel > 0)
-				sel--;
-			else if (ch == KEY_DOWN && sel < n - 1)
-				sel++;
-			else if (ch == KEY_ENTER)
-				return sel;
-			continue;
-		}
-		if (ch == 'k' && sel > 0)
-			sel--;
-		else if (ch == 'j' && sel < n - 1)
-			sel++;
-		else if (ch == '\n' || ch == '\r')
-			return sel;
-		else if (ch == 27)
+		if ((kind == KEY_CODE_YES && ch == KEY_ENTER) ||
+		    (kind == OK && (ch == '\n' || ch == '\r')))
+			return l.focus;
+		if (kind == OK && ch == 27)
 			return -1;
 	}
 }
@@ -739,7 +851,7 @@ app_choose(struct app *a, const char *title, const char *const *labels,
 static void
 app_switch_screen(struct app *a, int to)
 {
-	if (to < 0 || to >= app_nscreens || !app_screen_visible(a, to))
+	if (to < 0 || to >= a->nscreens || !app_screen_visible(a, to))
 		return;
 	a->screen = to;
 }
@@ -749,8 +861,8 @@ app_cycle(struct app *a, int dir)
 {
 	int	 i, s = a->screen;
 
-	for (i = 0; i < app_nscreens; i++) {
-		s = (s + dir + app_nscreens) % app_nscreens;
+	for (i = 0; i < a->nscreens; i++) {
+		s = (s + dir + a->nscreens) % a->nscreens;
 		if (app_screen_visible(a, s)) {
 			a->screen = s;
 			return;
@@ -758,12 +870,10 @@ app_cycle(struct app *a, int dir)
 	}
 }
 
+/* The keys of every mode: screens, help, redraw. */
 static int
-app_global_key(struct app *a, int kind, wint_t ch)
+app_common_key(struct app *a, int kind, wint_t ch)
 {
-	const char	**labels;
-	int		 i, n;
-
 	if (kind == KEY_CODE_YES) {
 		if (ch == KEY_F(1)) {
 			a->help = true;
@@ -785,6 +895,25 @@ app_global_key(struct app *a, int kind, wint_t ch)
 	case 12:	/* Ctrl+L */
 		clearok(curscr, TRUE);
 		return APP_REDRAW;
+	default:
+		if (ch >= '1' && ch <= '9') {
+			app_switch_screen(a, (int)(ch - '1'));
+			return APP_REDRAW;
+		}
+		return APP_IGNORED;
+	}
+}
+
+/* The live session's keys: quit, who is at the keyboard. */
+static int
+app_live_key(struct app *a, int kind, wint_t ch)
+{
+	const char	**labels;
+	int		 i, n;
+
+	if (kind != OK)
+		return APP_IGNORED;
+	switch (ch) {
 	case 'q':
 		if (app_confirm(a, _("Quitter pilote ? La session est "
 		    "enregistrée ; « pilote play SESSION » la reprend.")))
@@ -832,13 +961,13 @@ app_global_key(struct app *a, int kind, wint_t ch)
 		}
 		return APP_REDRAW;
 	default:
-		if (ch >= '1' && ch <= '9') {
-			app_switch_screen(a, (int)(ch - '1'));
-			return APP_REDRAW;
-		}
 		return APP_IGNORED;
 	}
 }
+
+static const struct app_mode app_mode_live = {
+	NULL, app_live_bar, app_live_hints, app_live_key, app_live_help
+};
 
 static void
 app_terminal(struct app *a)
@@ -850,7 +979,8 @@ app_terminal(struct app *a)
 	set_escdelay(25);
 	curs_set(0);
 	/* Wake twice a second: countdowns move without a key. */
-	timeout(500);
+	a->wait_ms = 500;
+	timeout(a->wait_ms);
 	app_colours(a);
 	/* Clicks on tabs and rows; nothing else of the mouse is used. */
 	mousemask(BUTTON1_CLICKED | BUTTON1_PRESSED, NULL);
@@ -866,12 +996,9 @@ static const char *const demo_names[2][4] = {
 static char *
 app_default_path(const struct scenario *s, int64_t now)
 {
-	time_t		 t = (time_t)(now / 1000);
-	struct tm	 tm;
-	char		 stamp[32];
+	char		 stamp[TEXT_TIME_MAX];
 
-	localtime_r(&t, &tm);
-	strftime(stamp, sizeof stamp, "%Y%m%d-%H%M", &tm);
+	text_time(stamp, now, TEXT_TIME_STAMP);
 	return xasprintf("saves/%s-%s.jsonl", s->id, stamp);
 }
 
@@ -1019,6 +1146,7 @@ app_run_new(const struct scenario *s)
 	int		 rc;
 
 	memset(&a, 0, sizeof a);
+	a.mode = &app_mode_live;
 	a.scenario = s;
 	if (initscr() == NULL)
 		return EX_OSERR;
@@ -1044,21 +1172,21 @@ app_mouse(struct app *a)
 		return;
 	if (ev.y != 1)
 		return;
-	for (i = 0; i < app_nscreens; i++) {
+	for (i = 0; i < a->nscreens; i++) {
 		if (!app_screen_visible(a, i))
 			continue;
 		snprintf(label, sizeof label, "%d %s", i + 1,
-		    _(app_screens[i]->name));
+		    _(a->screens[i]->name));
 		total += wrap_width(label, strlen(label)) + 2;
 	}
 	gap = total + 1 <= COLS ? 2 : 1;
-	for (i = 0; i < app_nscreens; i++) {
+	for (i = 0; i < a->nscreens; i++) {
 		int	 w;
 
 		if (!app_screen_visible(a, i))
 			continue;
 		snprintf(label, sizeof label, "%d %s", i + 1,
-		    _(app_screens[i]->name));
+		    _(a->screens[i]->name));
 		w = wrap_width(label, strlen(label));
 		if (ev.x >= x && ev.x < x + w) {
 			a->screen = i;
@@ -1069,128 +1197,402 @@ app_mouse(struct app *a)
 }
 
 /*
- * Who was at the keyboard and on which screen lives in "<session>.ui", so
- * that a session killed mid-week comes back to the same screen: the first
- * line says who and which screen, then one line per screen gives where the
- * user was in it (selected row, first row shown, sub-view), for the screens
- * where that is not the top.  Not game state: losing it only costs a few
- * key presses.  Values are checked on load, and every screen keeps them
- * within its lists when it draws.
+ * Where the user was lives in "<session>.ui", so that a session killed
+ * mid-week comes back to the same screen, sub-view, row and choice under
+ * way.  Not game state: losing it only costs a few key presses.  Format,
+ * one "key=value" a line after the first:
+ *
+ *	pilote-ui 2
+ *	trainer=0
+ *	team=0
+ *	actor=1
+ *	screen=framing			(a screen's id)
+ *	framing.view=1			(<screen id>.<its key>=<integer>)
+ *	framing.packages.row=5
+ *
+ * The file is outside input: it is read only if it is a regular file (no
+ * link followed, no FIFO waited on) of at most APP_UI_BYTES; a line that is
+ * too long, a key that is not [a-z0-9_.], a value that is not an integer
+ * within [0, APP_UI_MAX] are skipped; unknown keys are ignored; the
+ * globals are checked against the game; each screen bounds its own keys.
+ * So a damaged file never crashes and never blocks opening the session: at
+ * worst the interface opens where it would without it.  It is written when
+ * it changed, after a key and before what the key did is drawn (what shows
+ * is what a restart finds), unless more keys are already waiting (a burst
+ * is written once, after its last key), and at the end of the loop; each
+ * time replacing the old one atomically (a temporary file beside it,
+ * fsync, rename, fsync of the directory), so that it always holds one
+ * whole state.
  */
-static void
-app_ui_load(struct app *a)
+#define APP_UI_MAGIC	"pilote-ui 2"
+#define APP_UI_BYTES	65536
+#define APP_UI_LINE	128
+
+struct app_ui {
+	char		*text;		/* what is written, allocated */
+	const char	*prefix;	/* the screen's id */
+};
+
+void
+app_ui_put(struct app_ui *u, const char *key, int value)
 {
-	char		*path = xasprintf("%s.ui", a->path);
+	char	*next;
+
+	next = xasprintf("%s%s.%s=%d\n", u->text, u->prefix, key, value);
+	free(u->text);
+	u->text = next;
+}
+
+void
+app_ui_put_list(struct app_ui *u, const char *prefix, const struct app_list *l)
+{
+	char	 key[64];
+
+	if (l->focus != 0) {
+		snprintf(key, sizeof key, "%srow", prefix);
+		app_ui_put(u, key, l->focus);
+	}
+	if (l->top != 0) {
+		snprintf(key, sizeof key, "%stop", prefix);
+		app_ui_put(u, key, l->top);
+	}
+	if (l->column != 0) {
+		snprintf(key, sizeof key, "%scolumn", prefix);
+		app_ui_put(u, key, l->column);
+	}
+}
+
+bool
+app_ui_get_list(struct app_list *l, const char *prefix, const char *key,
+    int value)
+{
+	size_t	 n = strlen(prefix);
+
+	if (strncmp(key, prefix, n) != 0)
+		return false;
+	key += n;
+	if (strcmp(key, "row") == 0)
+		l->focus = value;
+	else if (strcmp(key, "top") == 0)
+		l->top = value;
+	else if (strcmp(key, "column") == 0)
+		l->column = value;
+	else
+		return false;
+	return true;
+}
+
+/* The .ui text of the app as it is now, allocated. */
+static char *
+app_ui_text(const struct app *a)
+{
+	struct app_ui	 u;
+	int		 i;
+
+	u.text = xasprintf("%s\ntrainer=%d\nteam=%d\nactor=%d\nscreen=%s\n",
+	    APP_UI_MAGIC, a->trainer, a->team, a->actor,
+	    a->screens[a->screen]->id);
+	for (i = 0; i < a->nscreens; i++) {
+		if (a->screens[i]->save == NULL)
+			continue;
+		u.prefix = a->screens[i]->id;
+		a->screens[i]->save(a, a->state[i], &u);
+	}
+	return u.text;
+}
+
+/* A value of the file: digits only, within [0, APP_UI_MAX]. */
+static bool
+app_ui_int(const char *s, int *out)
+{
+	long	 v = 0;
+	int	 n;
+
+	for (n = 0; s[n] >= '0' && s[n] <= '9'; n++) {
+		v = v * 10 + (s[n] - '0');
+		if (v > APP_UI_MAX)
+			return false;
+	}
+	if (n == 0 || s[n] != '\0')
+		return false;
+	*out = (int)v;
+	return true;
+}
+
+/* Splits a line "key=value": false unless key is [a-z0-9_.]{1,63}. */
+static bool
+app_ui_split(char *line, char **key, char **value)
+{
+	char	*eq = strchr(line, '='), *p;
+
+	if (eq == NULL || eq == line || eq - line > 63)
+		return false;
+	*eq = '\0';
+	for (p = line; *p != '\0'; p++)
+		if (!((*p >= 'a' && *p <= 'z') || (*p >= '0' && *p <= '9') ||
+		    *p == '_' || *p == '.'))
+			return false;
+	*key = line;
+	*value = eq + 1;
+	return true;
+}
+
+/* The file's text (NUL-terminated, allocated), or NULL. */
+static char *
+app_ui_read(const char *path)
+{
 	struct stat	 st;
-	FILE		*f;
-	int		 fd, trainer, team, actor, screen, view, focus, scroll;
-	int		 sub;
+	char		*buf;
+	ssize_t		 n;
+	size_t		 len = 0;
+	int		 fd;
 
 	/* Never through a planted link, never blocked by a FIFO. */
 	fd = open(path, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
-	free(path);
 	if (fd == -1)
-		return;
+		return NULL;
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-	    (f = fdopen(fd, "r")) == NULL) {
+	    st.st_size > APP_UI_BYTES) {
 		close(fd);
-		return;
+		return NULL;
 	}
-	if (fscanf(f, "trainer=%d team=%d actor=%d screen=%d", &trainer,
-	    &team, &actor, &screen) == 4 && team >= 0 &&
-	    team < a->game->nteams && actor >= 0 &&
-	    actor < a->game->teams[team].ncandidates && screen >= 0 &&
-	    screen < app_nscreens) {
-		a->trainer = trainer != 0;
-		a->team = team;
-		a->actor = actor;
-		a->screen = screen;
-		while (fscanf(f, " view=%d focus=%d scroll=%d sub=%d", &view,
-		    &focus, &scroll, &sub) == 4) {
-			if (view < 0 || view >= app_nscreens || focus < 0 ||
-			    scroll < 0 || sub < 0 || sub > 99)
-				continue;
-			/* Past the end (End pressed): the draw clamps it. */
-			if (focus > 9999)
-				focus = 9999;
-			if (scroll > 9999)
-				scroll = 9999;
-			/* The overview's row is a team index. */
-			if (app_screens[view] == &screen_overview &&
-			    focus >= a->game->nteams)
-				focus = 0;
-			a->focus[view] = focus;
-			a->scroll[view] = scroll;
-			a->sub[view] = sub;
-		}
+	buf = xmalloc(APP_UI_BYTES + 1);
+	while (len < APP_UI_BYTES && (n = read(fd, buf + len,
+	    APP_UI_BYTES - len)) != 0) {
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n == -1)
+			break;
+		len += (size_t)n;
 	}
-	fclose(f);
+	close(fd);
+	buf[len] = '\0';
+	/* A NUL inside is damage: the text stops there. */
+	return buf;
 }
 
 static void
-app_ui_save(const struct app *a)
+app_ui_load(struct app *a)
 {
-	char	*path = xasprintf("%s.ui", a->path);
-	char	*tmp = xasprintf("%s.tmp", path);
-	FILE	*f = NULL;
-	int	 i, fd;
+	char	*path = xasprintf("%s.ui", a->path), *text, *line, *next;
+	char	*key, *value, copy[APP_UI_LINE + 1];
+	int	 pass, v, i, trainer = a->trainer, team = a->team;
+	int	 actor = a->actor, screen = a->screen;
+	size_t	 n;
+
+	text = app_ui_read(path);
+	free(path);
+	if (text == NULL || strncmp(text, APP_UI_MAGIC "\n",
+	    strlen(APP_UI_MAGIC) + 1) != 0) {
+		free(text);
+		return;
+	}
+	/* First the globals (the screens read the team), then the screens. */
+	for (pass = 0; pass < 2; pass++) {
+		for (line = text + strlen(APP_UI_MAGIC) + 1; *line != '\0';
+		    line = next) {
+			next = strchr(line, '\n');
+			n = next != NULL ? (size_t)(next - line) : strlen(line);
+			next = next != NULL ? next + 1 : line + n;
+			if (n > APP_UI_LINE)
+				continue;
+			memcpy(copy, line, n);
+			copy[n] = '\0';
+			if (!app_ui_split(copy, &key, &value))
+				continue;
+			if (pass == 0 && strcmp(key, "screen") == 0) {
+				for (i = 0; i < a->nscreens; i++)
+					if (strcmp(a->screens[i]->id,
+					    value) == 0)
+						screen = i;
+				continue;
+			}
+			if (!app_ui_int(value, &v))
+				continue;
+			if (pass == 0) {
+				if (strcmp(key, "trainer") == 0)
+					trainer = v != 0;
+				else if (strcmp(key, "team") == 0)
+					team = v;
+				else if (strcmp(key, "actor") == 0)
+					actor = v;
+				continue;
+			}
+			for (i = 0; i < a->nscreens; i++) {
+				const struct screen *sc = a->screens[i];
+				size_t k = strlen(sc->id);
+
+				if (sc->restore != NULL &&
+				    strncmp(key, sc->id, k) == 0 &&
+				    key[k] == '.' && key[k + 1] != '\0')
+					sc->restore(a, a->state[i], key + k + 1,
+					    v);
+			}
+		}
+		if (pass > 0)
+			break;
+		/* Who is at the keyboard: only someone of the session. */
+		if (team >= 0 && team < a->game->nteams) {
+			a->team = team;
+			a->actor = actor >= 0 && actor <
+			    a->game->teams[team].ncandidates ? actor : 0;
+		}
+		a->trainer = trainer;
+		a->screen = screen;
+		if (!app_screen_visible(a, a->screen))
+			app_cycle(a, 1);
+	}
+	free(text);
+	a->ui_saved = app_ui_text(a);
+}
+
+/*
+ * Writes text as path, atomically.  Inline and minimal: the one
+ * atomic-write helper of src/io is to replace it.
+ */
+static int
+app_ui_write(const char *path, const char *text)
+{
+	char	*tmp = xasprintf("%s.tmp", path), *dir, *slash;
+	size_t	 len = strlen(text), off = 0;
+	ssize_t	 n;
+	int	 fd, rc = -1;
 
 	/* A stale or planted temporary file is removed, never followed. */
 	(void)unlink(tmp);
 	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
 	    0600);
-	if (fd != -1 && (f = fdopen(fd, "w")) == NULL)
-		close(fd);
-	if (f != NULL) {
-		fprintf(f, "trainer=%d team=%d actor=%d screen=%d\n",
-		    a->trainer, a->team, a->actor, a->screen);
-		for (i = 0; i < app_nscreens; i++)
-			if (a->focus[i] != 0 || a->scroll[i] != 0 ||
-			    a->sub[i] != 0)
-				fprintf(f, "view=%d focus=%d scroll=%d sub=%d\n",
-				    i, a->focus[i], a->scroll[i], a->sub[i]);
-		if (fclose(f) == 0)
-			rename(tmp, path);
-		else
-			remove(tmp);
+	if (fd == -1)
+		goto out;
+	while (off < len) {
+		n = write(fd, text + off, len - off);
+		if (n == -1 && errno == EINTR)
+			continue;
+		if (n <= 0)
+			break;
+		off += (size_t)n;
 	}
+	if (off < len || fsync(fd) == -1) {
+		close(fd);
+		(void)unlink(tmp);
+		goto out;
+	}
+	if (close(fd) == -1 || rename(tmp, path) == -1) {
+		(void)unlink(tmp);
+		goto out;
+	}
+	/* The rename itself is durable once the directory is. */
+	dir = xstrdup(path);
+	if ((slash = strrchr(dir, '/')) == NULL)
+		strcpy(dir, ".");
+	else if (slash == dir)
+		slash[1] = '\0';
+	else
+		*slash = '\0';
+	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
+		(void)fsync(fd);
+		close(fd);
+	}
+	free(dir);
+	rc = 0;
+out:
 	free(tmp);
-	free(path);
+	return rc;
 }
 
-/* What app_ui_save writes, to save it only when it changes. */
-struct app_ui {
-	int	 trainer, team, actor, screen;
-	int	 focus[16], scroll[16], sub[16];
-};
-
-static void
-app_ui_get(const struct app *a, struct app_ui *u)
+/* Whether the .ui file is this app's to write. */
+static bool
+app_ui_writes(const struct app *a)
 {
-	memset(u, 0, sizeof *u);
-	u->trainer = a->trainer;
-	u->team = a->team;
-	u->actor = a->actor;
-	u->screen = a->screen;
-	memcpy(u->focus, a->focus, sizeof u->focus);
-	memcpy(u->scroll, a->scroll, sizeof u->scroll);
-	memcpy(u->sub, a->sub, sizeof u->sub);
+	return a->session != NULL && !a->readonly && a->path != NULL;
+}
+
+/* Saves the .ui file if what it would hold changed. */
+static void
+app_ui_save(struct app *a)
+{
+	char	*text, *path;
+
+	if (!app_ui_writes(a))
+		return;
+	text = app_ui_text(a);
+	if (a->ui_saved != NULL && strcmp(text, a->ui_saved) == 0) {
+		free(text);
+		return;
+	}
+	path = xasprintf("%s.ui", a->path);
+	/* Not written: tried again at the next pause. */
+	if (app_ui_write(path, text) == 0) {
+		free(a->ui_saved);
+		a->ui_saved = text;
+	} else
+		free(text);
+	free(path);
 }
 
 /* A team console says on its message line when the host goes and comes. */
 static void
 app_client_link(struct app *a)
 {
-	static bool	 offline;
-	bool		 now = !client_connected(a->client);
+	bool	 now = !client_connected(a->client);
 
-	if (now && !offline)
+	if (now && !a->offline)
 		app_say(a, true, _("Hôte injoignable : reconnexion automatique ; "
 		    "rien de confirmé n'est perdu."));
-	else if (!now && offline)
+	else if (!now && a->offline)
 		app_say(a, false, _("Reconnecté à l'hôte : la console est à "
 		    "jour."));
-	offline = now;
+	a->offline = now;
+}
+
+/* Each screen's state, zeroed, then set up by the screen. */
+static void
+app_states_init(struct app *a, const struct screen *const *screens, int n)
+{
+	int	 i;
+
+	a->screens = screens;
+	a->nscreens = n;
+	a->state = xcalloc((size_t)n, sizeof *a->state);
+	for (i = 0; i < n; i++) {
+		a->state[i] = xcalloc(1, screens[i]->size > 0 ?
+		    screens[i]->size : 1);
+		if (screens[i]->init != NULL)
+			screens[i]->init(a, a->state[i]);
+	}
+}
+
+static void
+app_states_release(struct app *a)
+{
+	int	 i;
+
+	for (i = 0; i < a->nscreens; i++) {
+		if (a->screens[i]->release != NULL)
+			a->screens[i]->release(a, a->state[i]);
+		free(a->state[i]);
+	}
+	free(a->state);
+	a->state = NULL;
+	a->nscreens = 0;
+	free(a->ui_saved);
+	a->ui_saved = NULL;
+}
+
+/*
+ * Whether a key is already waiting: it is read now (without waiting) and
+ * kept for the loop's next turn.
+ */
+static bool
+app_key_waiting(struct app *a)
+{
+	if (a->has_key)
+		return true;
+	timeout(0);
+	a->key_kind = get_wch(&a->key_ch);
+	timeout(a->wait_ms);
+	a->has_key = a->key_kind != ERR;
+	return a->has_key;
 }
 
 static int
@@ -1199,11 +1601,11 @@ app_loop(struct app *a)
 	wint_t		 ch;
 	int		 kind, r;
 	const struct screen *s;
-
-	struct app_ui	 before, after;
+	void		*st;
 
 	for (;;) {
-		app_ui_get(a, &before);
+		if (a->mode->prepare != NULL)
+			a->mode->prepare(a);
 		/* A replayed state is seen at its own moment, not now. */
 		a->now = a->readonly ? a->game->last_time : session_now();
 		if (a->host != NULL)
@@ -1218,9 +1620,17 @@ app_loop(struct app *a)
 		if (a->client != NULL)
 			app_client_link(a);
 		app_draw(a);
-		kind = get_wch(&ch);
-		if (kind == ERR)
+		if (a->has_key) {
+			kind = a->key_kind;
+			ch = a->key_ch;
+			a->has_key = false;
+		} else
+			kind = get_wch(&ch);
+		if (kind == ERR) {
+			/* A pause: a write that failed is tried again. */
+			app_ui_save(a);
 			continue;
+		}
 		if (kind == KEY_CODE_YES && ch == KEY_RESIZE)
 			continue;
 		if (kind == KEY_CODE_YES && ch == KEY_MOUSE) {
@@ -1234,9 +1644,10 @@ app_loop(struct app *a)
 		if (kind == OK && ch == '\r')
 			ch = '\n';
 		s = app_current(a);
+		st = a->state[a->screen];
 		r = APP_IGNORED;
-		if (s->editing != NULL && s->editing(a))
-			r = s->key(a, kind, ch);
+		if (s->editing != NULL && s->editing(a, st))
+			r = s->key(a, st, kind, ch);
 		else {
 			if (kind == OK && ch == 27)
 				continue;
@@ -1261,20 +1672,23 @@ app_loop(struct app *a)
 				    app_actor_name(a));
 				continue;
 			}
-			r = s->key(a, kind, ch);
-			if (!(r & APP_HANDLED) && !(r & APP_QUIT))
-				r |= app_global_key(a, kind, ch);
+			r = s->key(a, st, kind, ch);
+			if (!(r & (APP_HANDLED | APP_QUIT)))
+				r |= a->mode->key(a, kind, ch);
+			if (!(r & (APP_HANDLED | APP_QUIT | APP_REDRAW)))
+				r |= app_common_key(a, kind, ch);
 		}
 		if (r & APP_QUIT)
 			break;
-		app_ui_get(a, &after);
-		if (a->session != NULL && !a->readonly && memcmp(&before,
-		    &after, sizeof before) != 0)
+		/* Before the key's effect shows, unless a burst goes on. */
+		if (app_ui_writes(a) && !app_key_waiting(a))
 			app_ui_save(a);
 	}
+	app_ui_save(a);
 	if (!a->readonly)
 		endwin();
 	free(a->message);
+	a->message = NULL;
 	return EX_OK;
 }
 
@@ -1291,9 +1705,24 @@ app_start(struct app *a)
 		return -1;
 	app_terminal(a);
 	/* Consoles are served while waiting for keys: wake often. */
-	if (a->host != NULL || a->client != NULL)
-		timeout(100);
+	if (a->host != NULL || a->client != NULL) {
+		a->wait_ms = 100;
+		timeout(a->wait_ms);
+	}
 	return 0;
+}
+
+int
+app_run_screens(struct app *a, const struct screen *const *screens, int n)
+{
+	int	 rc;
+
+	if (app_start(a) == -1)
+		return EX_OSERR;
+	app_states_init(a, screens, n);
+	rc = app_loop(a);
+	app_states_release(a);
+	return rc;
 }
 
 int
@@ -1306,8 +1735,10 @@ int
 app_run_host(struct session *ss, struct host *h)
 {
 	struct app	 a;
+	int		 rc;
 
 	memset(&a, 0, sizeof a);
+	a.mode = &app_mode_live;
 	a.session = ss;
 	a.host = h;
 	a.path = ss->path;
@@ -1316,11 +1747,14 @@ app_run_host(struct session *ss, struct host *h)
 	a.trainer = true;
 	if (app_start(&a) == -1)
 		return EX_OSERR;
+	app_states_init(&a, app_screens, app_nscreens);
 	app_ui_load(&a);
 	app_say(&a, false, a.trainer ? _("Session %s — mode formateur. « e » "
 	    "donne le clavier à une équipe, « ? » l'aide.") : _("Session %s "
 	    "reprise. « ? » l'aide."), ss->path);
-	return app_loop(&a);
+	rc = app_loop(&a);
+	app_states_release(&a);
+	return rc;
 }
 
 int
@@ -1328,8 +1762,10 @@ app_run_client(struct client *c)
 {
 	struct app	 a;
 	const char	*as;
+	int		 rc;
 
 	memset(&a, 0, sizeof a);
+	a.mode = &app_mode_live;
 	a.client = c;
 	a.game = client_game(c);
 	a.scenario = client_scenario(c);
@@ -1340,25 +1776,30 @@ app_run_client(struct client *c)
 	a.actor = game_candidate_index(&a.game->teams[a.team], as);
 	if (a.actor < 0)
 		a.actor = 0;
-	a.screen = 1;
 	if (app_start(&a) == -1)
 		return EX_OSERR;
+	app_states_init(&a, app_screens, app_nscreens);
+	/* A team's console opens on the team's first screen, the brief. */
+	a.screen = app_screen_index(&a, "brief");
 	if (client_personal(c))
 		app_say(&a, false, _("Console personnelle de %s (équipe %s). "
 		    "« ? » l'aide."), as, a.game->teams[a.team].name);
 	else
 		app_say(&a, false, _("Console de l'équipe %s — %s. « ? » "
 		    "l'aide."), a.game->teams[a.team].name, as);
-	return app_loop(&a);
+	rc = app_loop(&a);
+	app_states_release(&a);
+	return rc;
 }
 
 int
 app_run_view(struct session *ss, int team, const char *when)
 {
 	struct app	 a;
-	int		 i;
+	int		 rc;
 
 	memset(&a, 0, sizeof a);
+	a.mode = &app_mode_live;
 	a.session = ss;
 	a.path = ss->path;
 	a.scenario = ss->scenario;
@@ -1366,14 +1807,15 @@ app_run_view(struct session *ss, int team, const char *when)
 	a.readonly = true;
 	a.trainer = true;
 	a.team = team >= 0 && team < ss->game->nteams ? team : 0;
-	/* Open on the team's dashboard when there is one. */
-	for (i = 0; i < app_nscreens; i++)
-		if (strcmp(app_screens[i]->name, "Pilotage") == 0)
-			a.screen = i;
 	if (app_start(&a) == -1)
 		return EX_OSERR;
+	app_states_init(&a, app_screens, app_nscreens);
+	/* Open on the team's dashboard. */
+	a.screen = app_screen_index(&a, "pilot");
 	app_say(&a, false, _("Rejeu — équipe %s telle qu'elle était %s. "
 	    "Tab : écrans ; q : revenir au rejeu."), a.game->teams[a.team].name,
 	    when);
-	return app_loop(&a);
+	rc = app_loop(&a);
+	app_states_release(&a);
+	return rc;
 }

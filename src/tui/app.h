@@ -1,9 +1,11 @@
 /*
- * app: the terminal application of `pilote play`: one session, one event
- * loop, a set of screens.  The app owns the terminal (ncursesw), the
- * session it hosts (it is the only writer of the journal), who is at the
- * keyboard (a team and one of its candidates, or the trainer) and which
- * screen is shown.
+ * app: the terminal application of `pilote play` and `pilote replay`: one
+ * event loop, a table of screens, a mode (the live session or the replay).
+ * The app owns the terminal (ncursesw), the session it hosts (it is the
+ * only writer of the journal), who is at the keyboard (a team and one of
+ * its candidates, or the trainer), which screen is shown, and one state per
+ * screen, sized by the table: each screen keeps in it where the user is,
+ * which the app saves in "<session>.ui" and restores (struct screen).
  *
  * Screens only draw the state and turn keys into engine commands through
  * app_submit(); they never change the game state themselves.  Every error
@@ -49,19 +51,117 @@ enum {
 };
 
 struct app;
+struct app_ui;
 
+/*
+ * Where the user is in a list of rows, the one list state of every screen
+ * (and of every sub-view): the selected row, the first row shown, a second
+ * coordinate where the list has one (an offer column, a Kanban column, a
+ * load view) and the rows of the list at its last draw, which is the page
+ * of PgPréc / PgSuiv.  UI state, never game state: saved in "<session>.ui"
+ * and kept within the list by app_list_fit at each draw.
+ */
+struct app_list {
+	int	 focus;		/* selected row */
+	int	 top;		/* first row shown */
+	int	 column;	/* a second coordinate, or 0 */
+	int	 rows;		/* rows shown at the last draw (the page) */
+};
+
+/*
+ * The list keys, one set for every list: ↑ ↓ j k, PgPréc PgSuiv (a page
+ * less one row), Début Fin, on a list of n rows.  Returns APP_* flags, or
+ * APP_IGNORED when the key is not one of them.  The draw keeps top in view.
+ */
+int	 app_list_key(struct app_list *, int n, int kind, wint_t ch);
+/* Keeps focus in [0, n) and top such that focus shows in rows rows, with
+ * no blank rows after the last when the list is longer than the page. */
+void	 app_list_fit(struct app_list *, int n, int rows);
+/*
+ * A document of n rows (-1: unknown, the draw clamps) read rows at a time:
+ * a list whose positions are its first rows shown (l->top), with the list
+ * keys and Espace b (page), g G (start, end), Entrée (one row).  The page
+ * is l->rows, set by the draw (app_scroll_fit).
+ */
+int	 app_scroll_key(struct app_list *, int n, int kind, wint_t ch);
+/* Records rows as the page and keeps l->top within [0, n - rows]. */
+void	 app_scroll_fit(struct app_list *, int n, int rows);
+
+/*
+ * Sub-views of a screen, the one mechanism for all: each is shown by one
+ * letter, listed on a row as "l Label" (the current one highlighted); the
+ * screen keeps the current index in its state (saved as "view").
+ */
+struct app_view {
+	wint_t		 letter;
+	const char	*label;		/* French msgid, short */
+};
+/* Draws the letters and labels on row y from column x; returns the column
+ * after the last label. */
+int	 app_views_draw(struct app *, const struct app_view *, int n,
+	    int current, int y, int x);
+/* A view's letter selects it: APP_HANDLED | APP_REDRAW, else APP_IGNORED. */
+int	 app_views_key(const struct app_view *, int n, int *current, int kind,
+	    wint_t ch);
+
+/*
+ * A screen: a tab of the interface, with a state of its own (tmux's
+ * window modes): the app allocates size bytes per screen, zeroed, calls
+ * init once the game is there, and release at the end.  The state holds
+ * where the user is (app_list, sub-view, a choice under way) and caches
+ * (a layout); never game state.  save writes what the user would want back
+ * after a restart through app_ui_put; restore is given each of those keys
+ * back from "<session>.ui", value already bounded to [0, APP_UI_MAX]:
+ * it ignores keys it does not know and keeps values within its lists (the
+ * draws clamp again).  Every function pointer but draw and key may be NULL.
+ */
 struct screen {
-	const char	*name;		/* tab label */
+	const char	*id;		/* ASCII, its prefix in the .ui file */
+	const char	*name;		/* tab label, msgid */
 	bool		 trainer;	/* a trainer screen (else a team's) */
+	size_t		 size;		/* of its state */
+	void		(*init)(struct app *, void *);
+	void		(*release)(struct app *, void *);
 	/* Draws in rows [top, top + rows) of the terminal. */
-	void		(*draw)(struct app *, int top, int rows);
+	void		(*draw)(struct app *, void *, int top, int rows);
 	/* A key (kind is OK or KEY_CODE_YES, as get_wch returns). */
-	int		(*key)(struct app *, int kind, wint_t ch);
+	int		(*key)(struct app *, void *, int kind, wint_t ch);
+	/* Whether the screen captures every key (a text field has focus). */
+	bool		(*editing)(const struct app *, const void *);
+	void		(*save)(const struct app *, const void *,
+			    struct app_ui *);
+	void		(*restore)(struct app *, void *, const char *key,
+			    int value);
 	/* Help lines: "touche  action", French. */
 	const char *const *help;
-	/* Whether the screen captures every key (a text field has focus). */
-	bool		(*editing)(const struct app *);
 };
+
+#define APP_UI_MAX	99999	/* the largest value in a .ui file */
+
+/*
+ * What makes a table of screens a program: the live session (app.c) or
+ * the replay (replay.c).  The loop, the tabs, the message line, the
+ * dialogs and the widgets are the same; the mode draws the top row and the
+ * key hints of the bottom row, sets what the screens see before each draw
+ * (prepare, may be NULL), takes the keys the screen did not, before the
+ * common ones (Tab, 1 to 9, ?, Ctrl+L), and lists its keys for the help.
+ */
+struct app_mode {
+	void		(*prepare)(struct app *);
+	void		(*bar)(struct app *);
+	const char	*(*hints)(const struct app *);
+	int		(*key)(struct app *, int kind, wint_t ch);
+	const char *const *help;
+};
+
+/* One line "<screen id>.<key>=<value>" of the .ui file being written. */
+void	 app_ui_put(struct app_ui *, const char *key, int value);
+/* Saves l as "<prefix>row", "<prefix>top", "<prefix>column" (those not 0). */
+void	 app_ui_put_list(struct app_ui *, const char *prefix,
+	    const struct app_list *);
+/* Restores one of those keys into l: true if key was one of them. */
+bool	 app_ui_get_list(struct app_list *, const char *prefix,
+	    const char *key, int value);
 
 struct host;
 struct client;
@@ -77,10 +177,11 @@ struct app {
 	bool			 trainer;	/* the trainer is at the keyboard */
 	int			 team;		/* team shown */
 	int			 actor;		/* candidate acting for it */
-	int			 screen;	/* index in app_screens */
-	int			 focus[16];	/* per screen: selected row */
-	int			 scroll[16];	/* per screen: first row shown */
-	int			 sub[16];	/* per screen: sub-view or pane */
+	/* The tabs: app_screens, each with its state (struct screen). */
+	const struct screen *const *screens;
+	int			 nscreens;
+	void			**state;	/* nscreens states */
+	int			 screen;	/* index in screens */
 	char			*message;
 	bool			 message_bad;
 	bool			 help;
@@ -89,7 +190,14 @@ struct app {
 	bool			 color;
 	/* Set by draw functions: where the terminal cursor belongs. */
 	int			 cursor_y, cursor_x;
-	bool			 dirty;
+	bool			 offline;	/* a console: host unheard */
+	const struct app_mode	*mode;
+	void			*mode_data;	/* the mode's (the replay) */
+	char			*ui_saved;	/* the .ui text last written */
+	int			 wait_ms;	/* get_wch's timeout */
+	bool			 has_key;	/* a key read ahead: */
+	int			 key_kind;	/* as get_wch returned it */
+	wint_t			 key_ch;
 };
 
 extern const struct screen *const app_screens[];
@@ -108,6 +216,12 @@ int	 app_run_client(struct client *);
  * nothing is saved; returns to the caller's screen.  Curses must be up.
  */
 int	 app_run_view(struct session *, int team, const char *when);
+/*
+ * Runs the loop on a table of n screens with a's mode (a set up by the
+ * caller, curses started here if it is not); returns a sysexits.h code.
+ */
+int	 app_run_screens(struct app *, const struct screen *const *screens,
+	    int n);
 
 /* Journals a command for the team at the keyboard (or the trainer):
  * fills team, actor, time; on refusal shows the reason and returns -1. */
@@ -122,6 +236,8 @@ void	 app_say(struct app *, bool bad, const char *fmt, ...)
 bool	 app_confirm(struct app *, const char *question);
 /* One line of text (UTF-8, accents); NULL if cancelled. Caller frees. */
 char	*app_prompt(struct app *, const char *label, const char *initial);
+/* A text too long for the message line, wrapped in a box until a key. */
+void	 app_notice(struct app *, const char *title, const char *text);
 /* Pick one of n labels; -1 if cancelled. */
 int	 app_choose(struct app *, const char *title, const char *const *labels,
 	    int n, int initial);
@@ -137,15 +253,8 @@ int	 app_paragraph(struct app *, int y, int x, int width, int max,
 void	 app_heading(struct app *, int y, const char *);
 /* Places the terminal cursor (for screen readers) on the focused item. */
 void	 app_cursor(struct app *, int y, int x);
-/* Keeps focus within [0, n) and scroll so that focus is visible. */
-void	 app_list_keys(struct app *, int n, int rows, int kind, wint_t ch,
-	    int *result);
-
-/*
- * Scrolling keys of a document of total rows (-1: unknown, the draw clamps)
- * shown page rows at a time: ↑↓ j k, PgPréc PgSuiv Espace b, Début Fin g G.
- */
-int	 app_scroll_keys(int *first, int total, int page, int kind, wint_t ch);
+/* The index of the screen of that id in a's tabs, or 0. */
+int	 app_screen_index(const struct app *, const char *id);
 const char *app_actor_name(const struct app *);
 struct team *app_team(const struct app *);
 

@@ -1,24 +1,29 @@
 /*
- * replay: the evaluators' read-only player of a session (see replay.h).
+ * replay: the evaluators' read-only player of a session (see replay.h),
+ * built as read-only screens on the app's loop and widgets (tui/app.h):
+ * four tabs (the event list with the selected event's details, the team's
+ * state as it was at that event, a timeline of incidents and status
+ * points, the E3 marking grid) under the replay's mode, which draws the top
+ * row (the file and its integrity) and the key hints, and takes the keys
+ * that step through the events and the weeks, go to one, filter, and open
+ * the team's own screens as they were at the selected event (v: the live
+ * screens on that state, read-only).  Money, times, texts, dialogs and
+ * lists are the app's, as on every screen and in the exports.
  *
- * A small self-contained ncurses loop over four views: the event list with
- * the selected event's details, the selected team's state as it was at that
- * event (the session replayed up to it, cached for the current event), a
- * timeline of incidents and status points, and the E3 marking grid.  Only
- * attributes (bold, reverse, dim) are used, so NO_COLOR holds by design.
- * Nothing here writes the journal: marks go to "<session>.marks", a
- * journal of their own signed by the evaluator's key (io/marks.h); a mark
- * refused (another account's file, full disk) is shown whole in a box.
+ * The session is replayed up to the selected event when it changes (the
+ * state is cached for the current event); nothing here writes the journal:
+ * marks go to "<session>.marks", a journal of their own signed by the
+ * evaluator's key (io/marks.h); a mark refused (another account's file,
+ * full disk) is shown whole in a box.
  */
 #include <curses.h>
 #include <jansson.h>
-#include <locale.h>
 #include <stdarg.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
-#include <time.h>
 #include <wchar.h>
 
 #include "core/game.h"
@@ -32,13 +37,6 @@
 #include "util/text.h"
 #include "util/wrap.h"
 #include "util/xalloc.h"
-
-enum view { VIEW_EVENTS, VIEW_STATE, VIEW_TIMELINE, VIEW_MARKS, VIEW_COUNT };
-
-static const char *const view_names[VIEW_COUNT] = {
-	N_("Événements"), N_("État de l'équipe"), N_("Chronologie"),
-	N_("Évaluation E3")
-};
 
 enum kind { KIND_ALL, KIND_TEAM, KIND_TRAINER, KIND_INCIDENT, KIND_POINT,
 	KIND_WEEK, KIND_COUNT };
@@ -59,6 +57,7 @@ struct revent {
 	const json_t	*obj;
 };
 
+/* What the four screens share: the mode's data (app.mode_data). */
 struct replay {
 	const char	*path;
 	struct session	*full;		/* the whole session */
@@ -67,20 +66,15 @@ struct replay {
 	struct revent	*ev;
 	int		 nev;
 	int		 sel;		/* index in ev */
-	int		 top;		/* first row of the list */
-	enum view	 view;
 	int		 fteam;		/* filter: team, -1 all */
 	int		 fcand;		/* filter: candidate of fteam, -1 */
 	enum kind	 fkind;
-	int		 crit;		/* marking: selected criterion */
-	int		 scroll;	/* text views */
 	char		 status[200];	/* integrity, shown on top */
-	char		 msg[300];
 	struct marks	 marks;
 	char		*marks_refused;	/* why the marks cannot be read */
 };
 
-static const char *const help_lines[] = {
+static const char *const rp_help[] = {
 	N_("←/→ ou p/n     événement précédent / suivant"),
 	N_("↑/↓            idem (liste) ; critère (évaluation) ; défiler"),
 	N_("PgPréc/PgSuiv  semaine précédente / suivante (aussi W / w)"),
@@ -98,103 +92,10 @@ static const char *const help_lines[] = {
 	NULL
 };
 
-/* --- drawing helpers --- */
-
-/* Puts s at (y, x) in at most w columns, padded with spaces. */
-static void
-cell(int y, int x, int w, const char *s)
+static struct replay *
+rp(const struct app *a)
 {
-	wchar_t		 wbuf[512];
-	size_t		 n;
-	int		 used = 0, cw;
-	size_t		 i;
-	char		*shown;
-
-	if (w <= 0)
-		return;
-	/* A journal may predate the text rule: show controls, never send. */
-	shown = text_sanitize(s ? s : "", s ? strlen(s) : 0, false);
-	n = mbstowcs(wbuf, shown, 511);
-	free(shown);
-	if (n == (size_t)-1)
-		n = 0;
-	wbuf[n] = L'\0';
-	move(y, x);
-	for (i = 0; i < n; i++) {
-		if (wbuf[i] == L'\n' || wbuf[i] == L'\t')
-			wbuf[i] = L' ';
-		cw = wcwidth(wbuf[i]);
-		if (cw < 0)
-			cw = 1;
-		if (used + cw > w)
-			break;
-		addnwstr(&wbuf[i], 1);
-		used += cw;
-	}
-	for (; used < w; used++)
-		addch(' ');
-}
-
-static void
-cellf(int y, int x, int w, const char *fmt, ...)
-	__attribute__((format(printf, 4, 5)));
-
-static void
-cellf(int y, int x, int w, const char *fmt, ...)
-{
-	char	 buf[1024];
-	va_list	 ap;
-
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
-	cell(y, x, w, buf);
-}
-
-/* s cut or padded to w columns into dst (never splits a character). */
-static const char *
-fit(char *dst, size_t size, const char *s, int w)
-{
-	mbstate_t	 st;
-	size_t		 len = 0, k;
-	int		 used = 0, cw;
-	wchar_t		 wc;
-
-	memset(&st, 0, sizeof st);
-	while (*s != '\0' && len + 8 < size) {
-		k = mbrtowc(&wc, s, MB_CUR_MAX, &st);
-		if (k == (size_t)-1 || k == (size_t)-2 || k == 0)
-			break;
-		cw = wcwidth(wc);
-		if (cw < 0)
-			cw = 1;
-		if (used + cw > w)
-			break;
-		memcpy(dst + len, s, k);
-		len += k;
-		s += k;
-		used += cw;
-	}
-	for (; used < w && len + 1 < size; used++)
-		dst[len++] = ' ';
-	dst[len] = '\0';
-	return dst;
-}
-
-static void
-hhmm(int64_t ms, char *buf, size_t n)
-{
-	time_t		 t = (time_t)(ms / 1000);
-	struct tm	 tm;
-
-	localtime_r(&t, &tm);
-	strftime(buf, n, "%H:%M", &tm);
-}
-
-static void
-euros(int64_t cents, char *buf, size_t n)
-{
-	snprintf(buf, n, "%lld €", (long long)(cents / 100));
+	return a->mode_data;
 }
 
 /* --- the events --- */
@@ -331,8 +232,9 @@ shown_team(const struct replay *r)
 	return 0;
 }
 
+/* The session replayed up to the selected event (cached for it). */
 static const struct game *
-state_at(struct replay *r)
+state_at(struct app *a, struct replay *r)
 {
 	char	*warning = NULL, *cause = NULL;
 	int64_t	 seq = r->nev ? r->ev[r->sel].seq : 0;
@@ -343,7 +245,7 @@ state_at(struct replay *r)
 	r->at = NULL;
 	if (session_open(r->path, false, seq, &r->at, &warning,
 	    &cause) == -1) {
-		snprintf(r->msg, sizeof r->msg, "%s", cause);
+		app_say(a, true, "%s", cause);
 		free(cause);
 		free(warning);
 		return r->full->game;
@@ -353,67 +255,14 @@ state_at(struct replay *r)
 	return r->at->game;
 }
 
-/* --- prompts --- */
-
-/* A one-line text prompt on the message line; NULL if cancelled. */
-static char *
-prompt(const char *label)
-{
-	wchar_t		 buf[400];
-	int		 len = 0, kind;
-	wint_t		 ch;
-	char		*out;
-	size_t		 n;
-
-	curs_set(1);
-	for (;;) {
-		buf[len] = L'\0';
-		attron(A_BOLD);
-		cell(LINES - 2, 0, COLS, label);
-		attroff(A_BOLD);
-		move(LINES - 2, (int)strlen(label) > COLS / 2 ? COLS / 2 :
-		    (int)mbstowcs(NULL, label, 0));
-		addnwstr(buf, len);
-		clrtoeol();
-		refresh();
-		kind = get_wch(&ch);
-		if (kind == ERR)
-			continue;
-		if (kind == OK && (ch == L'\n' || ch == L'\r'))
-			break;
-		if (kind == OK && ch == 27) {
-			curs_set(0);
-			return NULL;
-		}
-		if ((kind == KEY_CODE_YES && ch == KEY_BACKSPACE) ||
-		    (kind == OK && (ch == 127 || ch == 8))) {
-			if (len > 0)
-				len--;
-			continue;
-		}
-		if (kind == KEY_CODE_YES && ch == KEY_ENTER)
-			break;
-		/* An evaluator's text follows the rule of every text. */
-		if (kind == OK && text_char_allowed((uint32_t)ch, false) &&
-		    wcwidth((wchar_t)ch) >= 1 && len < 398)
-			buf[len++] = (wchar_t)ch;
-	}
-	curs_set(0);
-	buf[len] = L'\0';
-	n = wcstombs(NULL, buf, 0);
-	if (n == (size_t)-1)
-		return xstrdup("");
-	out = xmalloc(n + 1);
-	wcstombs(out, buf, n + 1);
-	return out;
-}
+/* --- dialogs --- */
 
 static void
-go_to(struct replay *r)
+go_to(struct app *a, struct replay *r)
 {
-	char	*s = prompt(_("Aller à (n° d'événement, S3 pour la semaine 3, "
-	    "ou 10:32 pour une heure) : "));
-	char	*end;
+	char	*s = app_prompt(a, _("Aller à : n° d'événement, S3 pour la "
+	    "semaine 3, ou 10:32 pour une heure"), NULL);
+	char	*end, want[TEXT_TIME_MAX], clock[TEXT_TIME_MAX];
 	long	 n;
 	int	 i;
 
@@ -422,28 +271,23 @@ go_to(struct replay *r)
 		return;
 	}
 	if (strchr(s, ':') != NULL) {
-		int	 hh, mm, want, at = -1;
+		int	 hh, mm, at = -1;
 
 		if (sscanf(s, "%d:%d", &hh, &mm) == 2 && hh >= 0 && hh < 24 &&
 		    mm >= 0 && mm < 60) {
-			want = hh * 60 + mm;
+			snprintf(want, sizeof want, "%02d:%02d", hh, mm);
 			/* The first event at or after that time, as displayed. */
-			for (i = 0; i < r->nev && at < 0; i++) {
-				time_t		 t = (time_t)(r->ev[i].time / 1000);
-				struct tm	 tm;
-
-				localtime_r(&t, &tm);
-				if (tm.tm_hour * 60 + tm.tm_min >= want)
+			for (i = 0; i < r->nev && at < 0; i++)
+				if (strcmp(text_time(clock, r->ev[i].time,
+				    TEXT_TIME_CLOCK), want) >= 0)
 					at = i;
-			}
 		}
 		if (at < 0)
-			snprintf(r->msg, sizeof r->msg,
-			    _("Aucun événement à partir de « %s »."), s);
+			app_say(a, true, _("Aucun événement à partir de "
+			    "« %s »."), s);
 		else {
 			r->sel = step(r, at, 0);
-			snprintf(r->msg, sizeof r->msg,
-			    _("À %s : événement n° %lld."), s,
+			app_say(a, false, _("À %s : événement n° %lld."), s,
 			    (long long)r->ev[r->sel].seq);
 		}
 	} else if (s[0] == 'S' || s[0] == 's') {
@@ -452,62 +296,24 @@ go_to(struct replay *r)
 			if (r->ev[i].week >= n)
 				break;
 		if (*end != '\0' || i == r->nev)
-			snprintf(r->msg, sizeof r->msg,
-			    _("Semaine « %s » introuvable."), s);
+			app_say(a, true, _("Semaine « %s » introuvable."), s);
 		else {
 			r->sel = step(r, i, 0);
-			snprintf(r->msg, sizeof r->msg,
-			    _("Semaine %ld, événement n° %lld."), n,
-			    (long long)r->ev[r->sel].seq);
+			app_say(a, false, _("Semaine %ld, événement n° %lld."),
+			    n, (long long)r->ev[r->sel].seq);
 		}
 	} else {
 		n = strtol(s, &end, 10);
 		if (*end != '\0' || n < 1 || n > r->nev)
-			snprintf(r->msg, sizeof r->msg,
-			    _("Événement « %s » introuvable."), s);
+			app_say(a, true, _("Événement « %s » introuvable."), s);
 		else
 			r->sel = step(r, (int)n - 1, 0);
 	}
 	free(s);
 }
 
-/*
- * A text too long for the message line (a refusal naming two keys and a
- * path), wrapped in a box over the view until a key is pressed.
- */
 static void
-notice(const char *title, const char *text)
-{
-	int		 w = COLS - 8, x0 = 4, y0, n = 0, i;
-	size_t		 len, next;
-	char		*flat = xstrdup(text), *p, *line;
-	wint_t		 ch;
-
-	/* wrap_next() cuts one paragraph: newlines become spaces. */
-	for (p = flat; *p != '\0'; p++)
-		if (*p == '\n')
-			*p = ' ';
-	for (p = flat; *p != '\0' && n < LINES - 4; p += next, n++)
-		wrap_next(p, w - 2, &len, &next);
-	y0 = (LINES - n - 2) / 2;
-	attron(A_REVERSE);
-	cell(y0, x0, w, title);
-	attroff(A_REVERSE);
-	for (p = flat, i = 0; i < n; i++, p += next) {
-		wrap_next(p, w - 2, &len, &next);
-		line = xstrndup(p, len);
-		cellf(y0 + 1 + i, x0, w, " %s", line);
-		free(line);
-	}
-	cell(y0 + 1 + n, x0, w, "");
-	refresh();
-	free(flat);
-	while (get_wch(&ch) == ERR)
-		;
-}
-
-static void
-mark_criterion(struct replay *r)
+mark_criterion(struct app *a, struct replay *r, int crit)
 {
 	const struct team	*t = &r->full->game->teams[shown_team(r)];
 	const char		*cand = r->fteam >= 0 && r->fcand >= 0 ?
@@ -516,8 +322,8 @@ mark_criterion(struct replay *r)
 	int64_t			 seq = r->nev ? r->ev[r->sel].seq : 0;
 	char			*lv, *comment, *cause = NULL;
 
-	lv = prompt(_("Niveau : a = acquis, p = partiellement acquis, "
-	    "n = non acquis : "));
+	lv = app_prompt(a, _("Niveau : a = acquis, p = partiellement acquis, "
+	    "n = non acquis"), NULL);
 	if (lv == NULL)
 		return;
 	memset(&m, 0, sizeof m);
@@ -525,36 +331,62 @@ mark_criterion(struct replay *r)
 	    lv[0] == 'n' ? MARK_NOT_ACQUIRED : MARK_NONE;
 	free(lv);
 	if (m.level == MARK_NONE) {
-		snprintf(r->msg, sizeof r->msg, _("Niveau inconnu : rien "
-		    "d'enregistré."));
+		app_say(a, true, _("Niveau inconnu : rien d'enregistré."));
 		return;
 	}
-	comment = prompt(_("Commentaire : "));
+	comment = app_prompt(a, _("Commentaire"), NULL);
 	if (comment == NULL)
 		return;
 	m.team = t->name;
 	m.candidate = (char *)(uintptr_t)cand;
-	m.criterion = r->crit;
+	m.criterion = crit;
 	m.comment = comment;
 	m.evidence = seq > 0 ? &seq : NULL;
 	m.nevidence = seq > 0 ? 1 : 0;
 	m.author = (char *)(uintptr_t)marks_default_author();
 	m.time = session_now();
 	if (marks_put(&r->marks, &m, &cause) != EX_OK) {
-		notice(_(" Évaluation E3 (une touche pour continuer)"), cause);
-		snprintf(r->msg, sizeof r->msg, "%s", cause);
+		app_notice(a, _("Évaluation E3 (une touche pour continuer)"),
+		    cause);
+		app_say(a, true, "%s", cause);
 		free(cause);
 	} else
-		snprintf(r->msg, sizeof r->msg, _("Note enregistrée : %s, %s."),
-		    _(scenario_e3_labels[r->crit]),
-		    _(mark_level_labels[m.level]));
+		app_say(a, false, _("Note enregistrée : %s, %s."),
+		    _(scenario_e3_labels[crit]), _(mark_level_labels[m.level]));
 	free(comment);
 }
 
-/* --- views --- */
+/* --- what every view shows on its first row --- */
 
 static void
-draw_details(struct replay *r, int y, int rows)
+rp_filters(struct app *a, const struct replay *r, int y)
+{
+	const struct team	*t = filter_team(r);
+	char			 when[TEXT_TIME_MAX] = "";
+
+	if (r->nev)
+		text_time(when, r->ev[r->sel].time, TEXT_TIME_CLOCK);
+	app_textf(a, y, 1, COLS - 2, ROLE_DIM, _("Filtres : équipe %s · "
+	    "candidat %s · type %s   │ év. %lld/%d %s S%d"), t ? t->name :
+	    _("toutes"), t && r->fcand >= 0 ? t->candidates[r->fcand].name :
+	    _("tous"), _(kind_names[r->fkind]),
+	    (long long)(r->nev ? r->ev[r->sel].seq : 0), r->nev, when,
+	    r->nev ? r->ev[r->sel].week : 0);
+}
+
+/* Whether a key is one of ↑ ↓ j k (the list keys a view takes; the pages
+ * step through the weeks). */
+static bool
+rp_updown(int kind, wint_t ch)
+{
+	return (kind == KEY_CODE_YES && (ch == KEY_UP || ch == KEY_DOWN)) ||
+	    (kind == OK && (ch == 'j' || ch == 'k'));
+}
+
+/* --- the events --- */
+
+static void
+draw_details(struct app *a, struct replay *r, int y, int rows)
 {
 	const struct revent	*e = &r->ev[r->sel];
 	const struct game	*g = r->full->game;
@@ -562,11 +394,11 @@ draw_details(struct replay *r, int y, int rows)
 	const char		*by = jstr(e->obj, "by");
 	const char		*why = jstr(e->obj, "why");
 	const char		*role = "—";
-	char			 when[16], desc[600];
+	char			 when[TEXT_TIME_MAX], desc[600];
 	int			 ti = e->team ? game_team_index(g, e->team) : -1;
-	int			 i, k, end = y + rows;
+	int			 i, k, end = y + rows, w = COLS - 2;
 
-	hhmm(e->time, when, sizeof when);
+	text_time(when, e->time, TEXT_TIME_CLOCK);
 	if (ti >= 0 && e->actor != NULL) {
 		int c = game_candidate_index(&g->teams[ti], e->actor);
 
@@ -574,23 +406,24 @@ draw_details(struct replay *r, int y, int rows)
 			role = s->roles[g->teams[ti].candidates[c].role].label;
 	} else if (ti < 0)
 		role = _("formateur");
-	attron(A_BOLD);
-	cellf(y++, 0, COLS, _("Événement n° %lld : %s"), (long long)e->seq,
-	    e->type);
-	attroff(A_BOLD);
+	app_textf(a, y++, 1, w, ROLE_TITLE, _("Événement n° %lld : %s"),
+	    (long long)e->seq, e->type);
 	/* Individual attribution says when the name was only declared. */
-	cellf(y++, 0, COLS, json_is_true(json_object_get(e->obj, "declared")) ?
-	    _("Qui : %s (nom déclaré sur la console partagée) (%s), équipe "
-	    "%s, à %s, semaine %d") : _("Qui : %s (%s), équipe %s, à %s, "
-	    "semaine %d"), e->actor ? e->actor : "—", role,
+	app_textf(a, y++, 1, w, ROLE_NORMAL, json_is_true(json_object_get(
+	    e->obj, "declared")) ? _("Qui : %s (nom déclaré sur la console "
+	    "partagée) (%s), équipe %s, à %s, semaine %d") : _("Qui : %s (%s), "
+	    "équipe %s, à %s, semaine %d"), e->actor ? e->actor : "—", role,
 	    e->team ? e->team : "—", when, e->week);
-	cellf(y++, 0, COLS, _("Pour le compte de : %s"), by ? by : "—");
-	cellf(y++, 0, COLS, _("Pourquoi : %s"), why && *why ? why : "—");
+	app_textf(a, y++, 1, w, ROLE_NORMAL, _("Pour le compte de : %s"),
+	    by ? by : "—");
+	app_textf(a, y++, 1, w, ROLE_NORMAL, _("Pourquoi : %s"),
+	    why && *why ? why : "—");
 	describe(e->obj, desc, sizeof desc);
-	cellf(y++, 0, COLS, _("Données : %s"), *desc ? desc : "—");
+	app_textf(a, y++, 1, w, ROLE_NORMAL, _("Données : %s"),
+	    *desc ? desc : "—");
 	if (y >= end)
 		return;
-	cell(y++, 0, COLS, _("Ce que cela a causé :"));
+	app_text(a, y++, 1, w, ROLE_HEADING, _("Ce que cela a causé :"));
 	for (k = 0; k < g->nteams && y < end; k++)
 		for (i = 0; i < g->teams[k].nexplanations && y < end; i++) {
 			const struct explanation *x = &g->teams[k].explanations[i];
@@ -600,148 +433,217 @@ draw_details(struct replay *r, int y, int rows)
 				if (x->seqs[q] == e->seq)
 					break;
 			if (q < x->nseqs)
-				cellf(y++, 2, COLS - 2, "%s S%d : %s",
-				    g->teams[k].name, x->week, x->text);
+				app_textf(a, y++, 3, w - 2, ROLE_NORMAL,
+				    "%s S%d : %s", g->teams[k].name, x->week,
+				    x->text);
 		}
-	while (y < end)
-		cell(y++, 0, COLS, "");
 }
 
-static void
-draw_events(struct replay *r, int y, int rows)
-{
-	int	 list = rows / 2, i, row, shown = 0;
-	int	 idx[256], n = 0, at = 0;
-	char	 when[16], desc[400];
+/* The events list: where it is read (the selection is the replay's). */
+struct rp_events {
+	struct app_list	 list;
+};
 
-	if (list < 3)
-		list = 3;
-	/* The visible events around the selection. */
+/* The visible events (the filters'): their indexes, how many, and the
+ * selection's place among them. */
+static int
+rp_visible(const struct replay *r, int *idx, int *at)
+{
+	int	 i, n = 0;
+
+	*at = 0;
 	for (i = 0; i < r->nev; i++)
 		if (visible(r, &r->ev[i])) {
 			if (i == r->sel)
-				at = shown;
-			shown++;
+				*at = n;
+			idx[n++] = i;
 		}
-	if (shown == 0) {
-		cell(y, 0, COLS, _("Aucun événement ne passe les filtres."));
-		for (i = 1; i < rows; i++)
-			cell(y + i, 0, COLS, "");
-		return;
-	}
-	if (at < r->top)
-		r->top = at;
-	if (at >= r->top + list)
-		r->top = at - list + 1;
-	row = 0;
-	for (i = 0; i < r->nev && n < list && n < 256; i++) {
-		if (!visible(r, &r->ev[i]))
-			continue;
-		if (row++ < r->top)
-			continue;
-		idx[n++] = i;
-	}
-	for (row = 0; row < list; row++) {
-		const struct revent *e;
-
-		if (row >= n) {
-			cell(y + row, 0, COLS, "");
-			continue;
-		}
-		e = &r->ev[idx[row]];
-		hhmm(e->time, when, sizeof when);
-		describe(e->obj, desc, sizeof desc);
-		if (idx[row] == r->sel)
-			attron(A_REVERSE);
-		cellf(y + row, 0, 6, "%5lld", (long long)e->seq);
-		cellf(y + row, 6, 10, " %s S%d", when, e->week);
-		cell(y + row, 16, 7, e->team ? e->team : "—");
-		cell(y + row, 23, 13, e->actor ? e->actor : "");
-		cell(y + row, 36, 17, e->type);
-		cell(y + row, 53, COLS - 53, desc);
-		if (idx[row] == r->sel)
-			attroff(A_REVERSE);
-	}
-	draw_details(r, y + list, rows - list);
+	return n;
 }
 
-/* Text views: lines built, then shown from r->scroll. */
+static void
+events_draw(struct app *a, void *state, int top, int rows)
+{
+	struct rp_events	*st = state;
+	struct replay		*r = rp(a);
+	int			 list, i, n, at, *idx, y = top + 1;
+	char			 when[TEXT_TIME_MAX], desc[400];
+
+	rp_filters(a, r, top);
+	rows--;
+	if (r->nev == 0)
+		return;
+	idx = xcalloc((size_t)r->nev, sizeof *idx);
+	n = rp_visible(r, idx, &at);
+	if (n == 0) {
+		app_text(a, y, 1, COLS - 2, ROLE_DIM, _("Aucun événement ne "
+		    "passe les filtres."));
+		free(idx);
+		return;
+	}
+	list = rows / 2 < 3 ? 3 : rows / 2;
+	st->list.focus = at;
+	st->list.rows = list;
+	app_list_fit(&st->list, n, list);
+	for (i = st->list.top; i < n && i < st->list.top + list; i++, y++) {
+		const struct revent *e = &r->ev[idx[i]];
+		enum app_role role = idx[i] == r->sel ? ROLE_SELECTED :
+		    ROLE_NORMAL;
+
+		text_time(when, e->time, TEXT_TIME_CLOCK);
+		describe(e->obj, desc, sizeof desc);
+		if (idx[i] == r->sel) {
+			attrset(a->attr[ROLE_SELECTED]);
+			mvhline(y, 1, ' ', COLS - 2);
+			attrset(A_NORMAL);
+			app_cursor(a, y, 1);
+		}
+		app_textf(a, y, 1, 6, role, "%5lld", (long long)e->seq);
+		app_textf(a, y, 7, 10, role, " %s S%d", when, e->week);
+		app_text(a, y, 17, 7, role, e->team ? e->team : "—");
+		app_text(a, y, 24, 13, role, e->actor ? e->actor : "");
+		app_text(a, y, 37, 17, role, e->type);
+		app_text(a, y, 54, COLS - 55, role, desc);
+	}
+	free(idx);
+	draw_details(a, r, top + 1 + list, rows - list);
+}
+
+static int
+events_key(struct app *a, void *state, int kind, wint_t ch)
+{
+	struct rp_events	*st = state;
+	struct replay		*r = rp(a);
+	int			*idx, n, at, res;
+
+	if (!rp_updown(kind, ch) || r->nev == 0)
+		return APP_IGNORED;
+	idx = xcalloc((size_t)r->nev, sizeof *idx);
+	n = rp_visible(r, idx, &at);
+	st->list.focus = at;
+	res = app_list_key(&st->list, n, kind, ch);
+	if (n > 0)
+		r->sel = idx[st->list.focus];
+	free(idx);
+	return res;
+}
+
+static const char *const events_help[] = {
+	N_("↑ ↓          événement précédent / suivant dans la liste"),
+	NULL
+};
+
+static const struct screen rp_screen_events = {
+	.id = "events",
+	.name = N_("Événements"),
+	.size = sizeof(struct rp_events),
+	.draw = events_draw,
+	.key = events_key,
+	.help = events_help,
+};
+
+/* --- text views: lines built, then read as a document --- */
+
 struct lines {
-	char	**v;
+	struct {
+		enum app_role	 role;
+		char		*text;
+	}	*v;
 	int	  n;
 };
 
 static void
-add(struct lines *l, const char *fmt, ...)
-	__attribute__((format(printf, 2, 3)));
+add(struct lines *l, enum app_role role, const char *fmt, ...)
+	__attribute__((format(printf, 3, 4)));
 
 static void
-add(struct lines *l, const char *fmt, ...)
+add(struct lines *l, enum app_role role, const char *fmt, ...)
 {
-	char	 buf[1024];
 	va_list	 ap;
 
-	va_start(ap, fmt);
-	vsnprintf(buf, sizeof buf, fmt, ap);
-	va_end(ap);
 	l->v = xreallocarray(l->v, (size_t)l->n + 1, sizeof *l->v);
-	l->v[l->n++] = xstrdup(buf);
+	va_start(ap, fmt);
+	l->v[l->n].text = xvasprintf(fmt, ap);
+	va_end(ap);
+	l->v[l->n++].role = role;
 }
 
+/* Where a document view is read. */
+struct rp_doc {
+	struct app_list	 doc;
+};
+
 static void
-show_lines(struct replay *r, struct lines *l, int y, int rows)
+show_lines(struct app *a, struct rp_doc *st, struct lines *l, int y,
+    int rows)
 {
 	int	 i;
 
-	if (r->scroll > l->n - rows)
-		r->scroll = l->n - rows > 0 ? l->n - rows : 0;
-	for (i = 0; i < rows; i++) {
-		const char *s = r->scroll + i < l->n ? l->v[r->scroll + i] : "";
-
-		if (s[0] == '#') {
-			attron(A_BOLD);
-			cell(y + i, 0, COLS, s + 1);
-			attroff(A_BOLD);
-		} else
-			cell(y + i, 0, COLS, s);
-	}
+	app_scroll_fit(&st->doc, l->n, rows);
+	for (i = 0; i < rows && st->doc.top + i < l->n; i++)
+		app_text(a, y + i, 1, COLS - 2, l->v[st->doc.top + i].role,
+		    l->v[st->doc.top + i].text);
 	for (i = 0; i < l->n; i++)
-		free(l->v[i]);
+		free(l->v[i].text);
 	free(l->v);
 }
 
-static void
-draw_state(struct replay *r, int y, int rows)
+static int
+doc_key(struct app *a, void *state, int kind, wint_t ch)
 {
-	const struct game	*g = state_at(r);
+	struct rp_doc	*st = state;
+
+	(void)a;
+	/* Length unknown here: the draw clamps the end. */
+	return rp_updown(kind, ch) ? app_scroll_key(&st->doc, -1, kind, ch) :
+	    APP_IGNORED;
+}
+
+/* A money cell: text_money, right-aligned in width columns. */
+static const char *
+money(char *out, size_t n, int64_t cents, int width)
+{
+	char	 m[TEXT_MONEY_MAX];
+
+	return wrap_pad(out, n, text_money(m, cents), width, 1);
+}
+
+static void
+state_draw(struct app *a, void *state, int top, int rows)
+{
+	struct replay		*r = rp(a);
+	const struct game	*g = state_at(a, r);
 	const struct scenario	*s = g->scenario;
 	const struct team	*t = &g->teams[shown_team(r)];
 	struct ledger		 led;
 	struct lines		 l = { NULL, 0 };
-	char			 f[32], c[32], a[32], nm[200];
+	char			 f[64], c[64], d[64], nm[200];
+	char			 m1[TEXT_MONEY_MAX], m2[TEXT_MONEY_MAX], m3[TEXT_MONEY_MAX];
 	int			 i;
 	static const char *const st[] = {
 		N_("à faire"), N_("en cours"), N_("bloqué"), N_("livré")
 	};
 
-	add(&l, _("#Équipe %s à l'événement n° %lld — %s, semaine %d"),
-	    t->name, (long long)(r->nev ? r->ev[r->sel].seq : 0),
+	rp_filters(a, r, top);
+	add(&l, ROLE_TITLE, _("Équipe %s à l'événement n° %lld — %s, semaine "
+	    "%d"), t->name, (long long)(r->nev ? r->ev[r->sel].seq : 0),
 	    g->phase == PHASE_FRAMING ? _("cadrage") :
 	    g->phase == PHASE_PILOTING ? _("pilotage") : _("lancé"), g->week);
 	game_ledger(g, t, &led);
-	euros(led.envelope, f, sizeof f);
-	euros(led.reserve, c, sizeof c);
-	euros(led.margin, a, sizeof a);
-	add(&l, _("Enveloppe %s, réserve %s, marge %s"), f, c, a);
-	add(&l, _("#Budget par ligne            prévu       engagé         réel"));
-	for (i = 0; i < led.nlines; i++) {
-		euros(led.lines[i].forecast, f, sizeof f);
-		euros(led.lines[i].committed, c, sizeof c);
-		euros(led.lines[i].actual, a, sizeof a);
-		add(&l, "%s %12s %12s %12s", fit(nm, sizeof nm,
-		    s->lines[i].label, 26), f, c, a);
-	}
-	add(&l, _("#Lots (Gantt : prévu / réel)"));
+	add(&l, ROLE_NORMAL, _("Enveloppe %s, réserve %s, marge %s"),
+	    text_money(m1, led.envelope), text_money(m2, led.reserve),
+	    text_money(m3, led.margin));
+	add(&l, ROLE_HEADING, "%s%s%s%s", wrap_pad(nm, sizeof nm,
+	    _("Budget par ligne"), 26, 0), wrap_pad(f, sizeof f, _("prévu"),
+	    13, 1), wrap_pad(c, sizeof c, _("engagé"), 13, 1), wrap_pad(d,
+	    sizeof d, _("réel"), 13, 1));
+	for (i = 0; i < led.nlines; i++)
+		add(&l, ROLE_NORMAL, "%s%s%s%s", wrap_pad(nm, sizeof nm,
+		    s->lines[i].label, 26, 0), money(f, sizeof f,
+		    led.lines[i].forecast, 13), money(c, sizeof c,
+		    led.lines[i].committed, 13), money(d, sizeof d,
+		    led.lines[i].actual, 13));
+	add(&l, ROLE_HEADING, _("Lots (Gantt : prévu / réel)"));
 	for (i = 0; i < s->npackages; i++) {
 		const struct package_state *p = &t->packages[i];
 		char pl[24], re[24];
@@ -757,62 +659,80 @@ draw_state(struct replay *r, int y, int rows)
 			    p->finished ? s->weeks - p->finished : 0);
 		else
 			snprintf(re, sizeof re, "—");
-		add(&l, "  %s %-12s %-12s %s%s", fit(nm, sizeof nm,
-		    s->packages[i].name, 28), pl,
-		    re, _(st[p->status]), game_package_late(g, t, i) ?
-		    _(", en retard") : "");
+		add(&l, ROLE_NORMAL, "  %s %s %s %s%s", wrap_pad(nm, sizeof nm,
+		    s->packages[i].name, 28, 0), wrap_pad(f, sizeof f, pl, 12,
+		    0), wrap_pad(c, sizeof c, re, 12, 0), _(st[p->status]),
+		    game_package_late(g, t, i) ? _(", en retard") : "");
 	}
-	add(&l, _("#Incidents ouverts"));
+	add(&l, ROLE_HEADING, _("Incidents ouverts"));
 	for (i = 0; i < t->noccurrences; i++) {
 		const struct occurrence *o = &t->occurrences[i];
 		const struct incident *inc = game_occurrence_incident(g, o);
 
 		if (o->status == OCC_OPEN)
-			add(&l, "  n°%d S%d %s", i + 1, o->week,
+			add(&l, ROLE_NORMAL, "  n°%d S%d %s", i + 1, o->week,
 			    inc ? inc->title : "?");
 	}
-	show_lines(r, &l, y, rows);
+	show_lines(a, state, &l, top + 1, rows - 1);
 }
 
+static const char *const doc_help[] = {
+	N_("↑ ↓          faire défiler"),
+	NULL
+};
+
+static const struct screen rp_screen_state = {
+	.id = "state",
+	.name = N_("État de l'équipe"),
+	.size = sizeof(struct rp_doc),
+	.draw = state_draw,
+	.key = doc_key,
+	.help = doc_help,
+};
+
 static void
-draw_timeline(struct replay *r, int y, int rows)
+timeline_draw(struct app *a, void *state, int top, int rows)
 {
+	struct replay		*r = rp(a);
 	const struct game	*g = r->full->game;
 	const struct team	*t = &g->teams[shown_team(r)];
 	struct lines		 l = { NULL, 0 };
-	char			 w[16];
+	char			 w[TEXT_TIME_MAX];
 	int			 i, k;
 
-	add(&l, _("#Chronologie de l'équipe %s (session entière)"), t->name);
-	add(&l, _("#Incidents et réponses"));
+	rp_filters(a, r, top);
+	add(&l, ROLE_TITLE, _("Chronologie de l'équipe %s (session entière)"),
+	    t->name);
+	add(&l, ROLE_HEADING, _("Incidents et réponses"));
 	for (i = 0; i < t->noccurrences; i++) {
 		const struct occurrence *o = &t->occurrences[i];
 		const struct incident *inc = game_occurrence_incident(g, o);
 
-		hhmm(o->opened_time, w, sizeof w);
-		add(&l, "  S%d %s n°%d (év. %lld) %s", o->week, w, i + 1,
-		    (long long)o->opened_seq, inc ? inc->title : "?");
+		text_time(w, o->opened_time, TEXT_TIME_CLOCK);
+		add(&l, ROLE_NORMAL, "  S%d %s n°%d (év. %lld) %s", o->week, w,
+		    i + 1, (long long)o->opened_seq, inc ? inc->title : "?");
 		if (o->status == OCC_ANSWERED)
-			add(&l, _("      réponse « %s » par %s (év. %lld) : %s"),
-			    inc && o->option >= 0 ? inc->options[o->option].id :
-			    "?", o->answered_by ? o->answered_by : "?",
-			    (long long)o->closed_seq, o->why ? o->why : "");
+			add(&l, ROLE_NORMAL, _("      réponse « %s » par %s "
+			    "(év. %lld) : %s"), inc && o->option >= 0 ?
+			    inc->options[o->option].id : "?", o->answered_by ?
+			    o->answered_by : "?", (long long)o->closed_seq,
+			    o->why ? o->why : "");
 		else if (o->status == OCC_DEFAULTED)
-			add(&l, _("      sans réponse dans le délai : défaut "
-			    "appliqué"));
+			add(&l, ROLE_NORMAL, _("      sans réponse dans le "
+			    "délai : défaut appliqué"));
 		else
-			add(&l, _("      ouvert"));
+			add(&l, ROLE_NORMAL, _("      ouvert"));
 	}
-	add(&l, _("#Points de situation"));
+	add(&l, ROLE_HEADING, _("Points de situation"));
 	for (i = 0; i < t->nrequests; i++) {
 		const struct status_request *q = &t->requests[i];
 		char extra[200] = "";
 		size_t n = 0;
 
-		add(&l, _("  %s — délai %d min, demandé év. %lld"), q->title,
-		    q->deadline_minutes, (long long)q->requested_seq);
+		add(&l, ROLE_NORMAL, _("  %s — délai %d min, demandé év. %lld"),
+		    q->title, q->deadline_minutes, (long long)q->requested_seq);
 		if (!q->submitted) {
-			add(&l, _("      non rendu"));
+			add(&l, ROLE_NORMAL, _("      non rendu"));
 			continue;
 		}
 		for (k = 0; k < t->ncandidates; k++)
@@ -822,54 +742,75 @@ draw_timeline(struct replay *r, int y, int rows)
 				    sizeof extra - n : 0, "%s%s +%d %%",
 				    n ? ", " : "", t->candidates[k].name,
 				    t->candidates[k].extra_time);
-		add(&l, _("      rendu après %lld min (év. %lld) par %s — %s"),
-		    (long long)((q->submitted_time - q->requested_time) / 60000),
-		    (long long)q->submitted_seq, q->authors ? q->authors : "?",
-		    q->late ? _("EN RETARD") : _("à l'heure"));
-		add(&l, _("      temps supplémentaire : %s"),
+		add(&l, ROLE_NORMAL, _("      rendu après %lld min (év. %lld) "
+		    "par %s — %s"), (long long)((q->submitted_time -
+		    q->requested_time) / 60000), (long long)q->submitted_seq,
+		    q->authors ? q->authors : "?", q->late ? _("EN RETARD") :
+		    _("à l'heure"));
+		add(&l, ROLE_NORMAL, _("      temps supplémentaire : %s"),
 		    *extra ? extra : _("aucun"));
-		add(&l, _("      risques : %s"), q->risks ? q->risks : "");
-		add(&l, _("      arbitrages : %s"), q->arbitrations ?
-		    q->arbitrations : "");
-		add(&l, _("      suivi : %s"), q->tracking ? q->tracking : "");
+		add(&l, ROLE_NORMAL, _("      risques : %s"), q->risks ?
+		    q->risks : "");
+		add(&l, ROLE_NORMAL, _("      arbitrages : %s"),
+		    q->arbitrations ? q->arbitrations : "");
+		add(&l, ROLE_NORMAL, _("      suivi : %s"), q->tracking ?
+		    q->tracking : "");
 	}
-	show_lines(r, &l, y, rows);
+	show_lines(a, state, &l, top + 1, rows - 1);
 }
 
+static const struct screen rp_screen_timeline = {
+	.id = "timeline",
+	.name = N_("Chronologie"),
+	.size = sizeof(struct rp_doc),
+	.draw = timeline_draw,
+	.key = doc_key,
+	.help = doc_help,
+};
+
+/* --- marking --- */
+
+/* The criterion selected. */
+struct rp_marks {
+	struct app_list	 crit;
+};
+
 static void
-draw_marks(struct replay *r, int y, int rows)
+marks_draw(struct app *a, void *state, int top, int rows)
 {
+	struct rp_marks		*st = state;
+	struct replay		*r = rp(a);
 	const struct game	*g = r->full->game;
 	const struct team	*t = &g->teams[shown_team(r)];
 	const char		*cand = r->fteam >= 0 && r->fcand >= 0 ?
 	    t->candidates[r->fcand].name : NULL;
 	const struct team_result *res = &t->result;
-	int			 i, k, end = y + rows;
+	int			 i, k, y = top, end = top + rows;
 	char			 ev[200], nm[200];
 
-	attron(A_BOLD);
-	cellf(y++, 0, COLS, _("Évaluation E3 de %s%s%s (m : noter le critère "
-	    "choisi)"), cand ? cand : _("l'équipe "), cand ? _(", équipe ") :
-	    "", t->name);
-	attroff(A_BOLD);
+	rp_filters(a, r, y++);
+	app_list_fit(&st->crit, E3_CRITERION_COUNT, E3_CRITERION_COUNT);
+	app_textf(a, y++, 1, COLS - 2, ROLE_TITLE, _("Évaluation E3 de %s%s%s "
+	    "(m : noter le critère choisi)"), cand ? cand : _("l'équipe "),
+	    cand ? _(", équipe ") : "", t->name);
 	for (i = 0; i < E3_CRITERION_COUNT && y < end; i++) {
 		const struct mark *m = marks_find(&r->marks, t->name, cand, i);
 		size_t n = 0;
+		bool sel = i == st->crit.focus;
 
 		ev[0] = '\0';
 		for (k = 0; k < res->e3_nevidence[i] && n < sizeof ev; k++)
 			n += (size_t)snprintf(ev + n, sizeof ev - n, "%s%lld",
 			    k ? "," : "", (long long)res->e3_evidence[i][k]);
-		if (i == r->crit)
-			attron(A_REVERSE);
-		cellf(y++, 0, COLS, "%s %3d/100  %s", fit(nm, sizeof nm,
-		    _(scenario_e3_labels[i]), 34), res->e3[i],
-		    m ? _(mark_level_labels[m->level]) : _("non noté"));
-		if (i == r->crit)
-			attroff(A_REVERSE);
+		if (sel)
+			app_cursor(a, y, 1);
+		app_textf(a, y++, 1, COLS - 2, sel ? ROLE_SELECTED :
+		    ROLE_NORMAL, "%s %3d/100  %s", wrap_pad(nm, sizeof nm,
+		    _(scenario_e3_labels[i]), 34, 0), res->e3[i], m ?
+		    _(mark_level_labels[m->level]) : _("non noté"));
 		if (y < end)
-			cellf(y++, 4, COLS - 4, _("preuves calculées : %s"),
-			    *ev ? ev : "—");
+			app_textf(a, y++, 5, COLS - 6, ROLE_DIM, _("preuves "
+			    "calculées : %s"), *ev ? ev : "—");
 		if (m != NULL && y < end) {
 			char mev[100];
 			size_t q = 0;
@@ -879,86 +820,90 @@ draw_marks(struct replay *r, int y, int rows)
 				q += (size_t)snprintf(mev + q, sizeof mev - q,
 				    "%s%lld", k ? "," : "",
 				    (long long)m->evidence[k]);
-			cellf(y++, 4, COLS - 4, _("note : « %s » (év. %s, %s)"),
-			    m->comment ? m->comment : "", *mev ? mev : "—",
-			    m->author ? m->author : "");
+			app_textf(a, y++, 5, COLS - 6, ROLE_INFO, _("note : "
+			    "« %s » (év. %s, %s)"), m->comment ? m->comment : "",
+			    *mev ? mev : "—", m->author ? m->author : "");
 		}
 	}
-	while (y < end)
-		cell(y++, 0, COLS, "");
 }
 
-static void
-draw_help(void)
+static int
+marks_key(struct app *a, void *state, int kind, wint_t ch)
 {
-	int	 i, h = 14, w = 70, y0 = (LINES - h) / 2, x0 = (COLS - w) / 2;
+	struct rp_marks	*st = state;
+	struct replay	*r = rp(a);
 
-	attron(A_REVERSE);
-	cell(y0, x0, w, _(" Aide — touches du rejeu (une touche pour fermer)"));
-	attroff(A_REVERSE);
-	for (i = 0; help_lines[i] != NULL; i++)
-		cellf(y0 + 1 + i, x0, w, " %s", _(help_lines[i]));
-	for (i = i + 1; i < h; i++)
-		cell(y0 + i, x0, w, "");
-	refresh();
+	if (rp_updown(kind, ch))
+		return app_list_key(&st->crit, E3_CRITERION_COUNT, kind, ch);
+	if ((kind == OK && (ch == 'm' || ch == '\n')) ||
+	    (kind == KEY_CODE_YES && ch == KEY_ENTER)) {
+		if (r->marks_refused != NULL)
+			app_notice(a, _("Évaluation E3 (une touche pour "
+			    "continuer)"), r->marks_refused);
+		else
+			mark_criterion(a, r, st->crit.focus);
+		return APP_HANDLED | APP_REDRAW;
+	}
+	return APP_IGNORED;
 }
 
+static const char *const marks_help[] = {
+	N_("↑ ↓          choisir un critère"),
+	N_("m ou Entrée  le noter : niveau, commentaire ; l'événement choisi "
+	    "en est la preuve"),
+	NULL
+};
+
+static const struct screen rp_screen_marks = {
+	.id = "marks",
+	.name = N_("Évaluation E3"),
+	.size = sizeof(struct rp_marks),
+	.draw = marks_draw,
+	.key = marks_key,
+	.help = marks_help,
+};
+
+static const struct screen *const rp_screens[] = {
+	&rp_screen_events,
+	&rp_screen_state,
+	&rp_screen_timeline,
+	&rp_screen_marks,
+};
+
+/* --- the mode --- */
+
+/* What the screens see: the state at the selected event, its team. */
 static void
-draw(struct replay *r)
+rp_prepare(struct app *a)
 {
-	const struct game	*g = r->full->game;
-	const struct team	*t = filter_team(r);
-	int			 rows = LINES - 4;
-	char			 when[16] = "";
+	struct replay	*r = rp(a);
 
-	erase();
-	if (COLS < 80 || LINES < 24) {
-		cellf(0, 0, COLS, _("Terminal trop petit (%d×%d) : 80×24 au "
-		    "moins."), COLS, LINES);
-		cell(1, 0, COLS, _("q : quitter"));
-		refresh();
-		return;
-	}
-	attron(A_REVERSE);
-	cellf(0, 0, COLS, _(" pilote replay — %s — %s — vue %d/4 : %s"),
-	    r->path, r->status, (int)r->view + 1, _(view_names[r->view]));
-	attroff(A_REVERSE);
-	if (r->nev)
-		hhmm(r->ev[r->sel].time, when, sizeof when);
-	cellf(1, 0, COLS, _("Filtres : équipe %s · candidat %s · type %s   "
-	    "│ év. %lld/%d %s S%d"), t ? t->name : _("toutes"),
-	    t && r->fcand >= 0 ? t->candidates[r->fcand].name : _("tous"),
-	    _(kind_names[r->fkind]),
-	    (long long)(r->nev ? r->ev[r->sel].seq : 0), r->nev, when,
-	    r->nev ? r->ev[r->sel].week : 0);
-	switch (r->view) {
-	case VIEW_EVENTS:
-		if (r->nev)
-			draw_events(r, 2, rows);
-		break;
-	case VIEW_STATE:
-		draw_state(r, 2, rows);
-		break;
-	case VIEW_TIMELINE:
-		draw_timeline(r, 2, rows);
-		break;
-	default:
-		draw_marks(r, 2, rows);
-		break;
-	}
-	(void)g;
-	attron(A_BOLD);
-	cell(LINES - 2, 0, COLS, r->msg);
-	attroff(A_BOLD);
-	attron(A_REVERSE);
-	cell(LINES - 1, 0, COLS, _("←→ év.  w/W sem.  g aller  f/t/c/x "
-	    "filtres  Tab vue  m noter  ? aide  q quitter"));
-	attroff(A_REVERSE);
-	refresh();
+	a->game = (struct game *)(uintptr_t)state_at(a, r);
+	a->team = shown_team(r);
 }
 
 static void
-week_step(struct replay *r, int dir)
+rp_bar(struct app *a)
+{
+	struct replay	*r = rp(a);
+
+	attrset(a->attr[ROLE_BAR]);
+	mvhline(0, 0, ' ', COLS);
+	attrset(A_NORMAL);
+	app_textf(a, 0, 1, COLS - 2, ROLE_BAR, _("pilote replay — %s — %s"),
+	    r->path, r->status);
+}
+
+static const char *
+rp_hints(const struct app *a)
+{
+	(void)a;
+	return _("←→ év.  w/W sem.  g aller  v écrans  f/t/c/x filtres  "
+	    "? aide  q quitter");
+}
+
+static void
+week_step(struct app *a, struct replay *r, int dir)
 {
 	int	 i;
 
@@ -967,8 +912,7 @@ week_step(struct replay *r, int dir)
 		if (strcmp(r->ev[i].type, "cloturer_semaine") == 0)
 			break;
 	if (i < 0 || i >= r->nev) {
-		snprintf(r->msg, sizeof r->msg, _("Plus de clôture de semaine "
-		    "dans ce sens."));
+		app_say(a, true, _("Plus de clôture de semaine dans ce sens."));
 		return;
 	}
 	r->sel = i;
@@ -976,142 +920,98 @@ week_step(struct replay *r, int dir)
 		r->sel = step(r, i, 0);
 }
 
-/* Handles a key; false to quit. */
-static bool
-key(struct replay *r, int kind, wint_t ch)
+/* The replay's keys, after the view's. */
+static int
+rp_key(struct app *a, int kind, wint_t ch)
 {
+	struct replay		*r = rp(a);
 	const struct game	*g = r->full->game;
+	char			 when[64];
 
-	r->msg[0] = '\0';
 	if (kind == KEY_CODE_YES) {
-		switch (ch) {
-		case KEY_RIGHT:
+		if (ch == KEY_RIGHT)
 			r->sel = step(r, r->sel, 1);
-			break;
-		case KEY_LEFT:
+		else if (ch == KEY_LEFT)
 			r->sel = step(r, r->sel, -1);
-			break;
-		case KEY_DOWN:
-			if (r->view == VIEW_EVENTS)
-				r->sel = step(r, r->sel, 1);
-			else if (r->view == VIEW_MARKS)
-				r->crit = (r->crit + 1) % E3_CRITERION_COUNT;
-			else
-				r->scroll++;
-			break;
-		case KEY_UP:
-			if (r->view == VIEW_EVENTS)
-				r->sel = step(r, r->sel, -1);
-			else if (r->view == VIEW_MARKS)
-				r->crit = (r->crit + E3_CRITERION_COUNT - 1) %
-				    E3_CRITERION_COUNT;
-			else if (r->scroll > 0)
-				r->scroll--;
-			break;
-		case KEY_NPAGE:
-			week_step(r, 1);
-			break;
-		case KEY_PPAGE:
-			week_step(r, -1);
-			break;
-		case KEY_ENTER:
-			if (r->view == VIEW_MARKS)
-				mark_criterion(r);
-			break;
-		default:
-			break;
-		}
-		return true;
+		else if (ch == KEY_NPAGE)
+			week_step(a, r, 1);
+		else if (ch == KEY_PPAGE)
+			week_step(a, r, -1);
+		else
+			return APP_IGNORED;
+		return APP_HANDLED | APP_REDRAW;
 	}
 	switch (ch) {
-	case L'q':
-		return false;
-	case L'n':
+	case 'n':
 		r->sel = step(r, r->sel, 1);
 		break;
-	case L'p':
+	case 'p':
 		r->sel = step(r, r->sel, -1);
 		break;
-	case L'w':
-		week_step(r, 1);
+	case 'w':
+		week_step(a, r, 1);
 		break;
-	case L'W':
-		week_step(r, -1);
+	case 'W':
+		week_step(a, r, -1);
 		break;
-	case L'g':
-		go_to(r);
+	case 'g':
+		go_to(a, r);
 		break;
-	case L'v':
+	case 'v':
 		/* The team's own screens, as they were at this event. */
-		if (state_at(r) != NULL && r->at != NULL) {
-			char when[64];
-
+		a->game = (struct game *)(uintptr_t)state_at(a, r);
+		if (r->at != NULL) {
 			snprintf(when, sizeof when, _("après l'événement n° %lld"),
 			    (long long)r->at_seq);
 			app_run_view(r->at, shown_team(r), when);
 			clearok(curscr, TRUE);
 		}
 		break;
-	case L'f':
+	case 'f':
 		r->fkind = (r->fkind + 1) % KIND_COUNT;
 		r->sel = step(r, r->sel, 0);
 		break;
-	case L't':
+	case 't':
 		r->fteam = r->fteam + 1 >= g->nteams ? -1 : r->fteam + 1;
 		r->fcand = -1;
 		r->sel = step(r, r->sel, 0);
 		break;
-	case L'c':
+	case 'c':
 		if (r->fteam < 0) {
-			snprintf(r->msg, sizeof r->msg, _("Choisissez d'abord "
-			    "une équipe (t)."));
+			app_say(a, true, _("Choisissez d'abord une équipe "
+			    "(t)."));
 			break;
 		}
 		r->fcand = r->fcand + 1 >= g->teams[r->fteam].ncandidates ?
 		    -1 : r->fcand + 1;
 		r->sel = step(r, r->sel, 0);
 		break;
-	case L'x':
+	case 'x':
 		r->fteam = r->fcand = -1;
 		r->fkind = KIND_ALL;
 		break;
-	case L'\t':
-		r->view = (r->view + 1) % VIEW_COUNT;
-		r->scroll = 0;
-		break;
-	case L'1': case L'2': case L'3': case L'4':
-		r->view = (enum view)(ch - L'1');
-		r->scroll = 0;
-		break;
-	case L'm': case L'\n': case L'\r':
-		if (r->view == VIEW_MARKS && r->marks_refused != NULL)
-			notice(_(" Évaluation E3 (une touche pour continuer)"),
-			    r->marks_refused);
-		else if (r->view == VIEW_MARKS)
-			mark_criterion(r);
-		else if (ch == L'm')
-			snprintf(r->msg, sizeof r->msg, _("Passez à la vue "
-			    "évaluation (4) pour noter."));
-		break;
-	case L'?':
-		draw_help();
-		while (get_wch(&ch) == ERR)
-			;
+	case 'm':
+		app_say(a, true, _("Passez à la vue évaluation (4) pour "
+		    "noter."));
 		break;
 	default:
-		break;
+		return APP_IGNORED;
 	}
-	return true;
+	return APP_HANDLED | APP_REDRAW;
 }
+
+static const struct app_mode rp_mode = {
+	rp_prepare, rp_bar, rp_hints, rp_key, rp_help
+};
 
 int
 replay_run(const char *path)
 {
 	struct journal_report	 rep;
 	struct replay		 r;
+	struct app		 app;
 	char			*warning = NULL, *cause = NULL;
-	int			 rc, i, kind;
-	wint_t			 ch;
+	int			 rc, i;
 
 	memset(&r, 0, sizeof r);
 	r.path = path;
@@ -1167,38 +1067,31 @@ replay_run(const char *path)
 	for (i = 0; i < r.full->game->nteams; i++)
 		game_compute_results(r.full->game, i);
 	load_events(&r);
+	app = (struct app){ 0 };
+	app.session = r.full;
+	app.path = path;
+	app.scenario = r.full->scenario;
+	app.game = r.full->game;
+	app.readonly = true;
+	app.trainer = true;
+	app.mode = &rp_mode;
+	app.mode_data = &r;
 	if (warning != NULL)
-		snprintf(r.msg, sizeof r.msg, "%s", warning);
+		app_say(&app, false, "%s", warning);
 	else
-		snprintf(r.msg, sizeof r.msg, _("Session intacte : rejeu en "
-		    "lecture seule. ? pour l'aide."));
+		app_say(&app, false, _("Session intacte : rejeu en lecture "
+		    "seule. ? pour l'aide."));
 	free(warning);
-
-	if (initscr() == NULL) {
+	rc = app_run_screens(&app, rp_screens,
+	    (int)(sizeof rp_screens / sizeof rp_screens[0]));
+	if (rc == EX_OSERR) {
 		fprintf(stderr, _("pilote replay : terminal inutilisable\n"));
 		rc = EX_SOFTWARE;
-		goto out;
+	} else {
+		/* A read-only app leaves curses to its caller. */
+		endwin();
+		rc = EX_OK;
 	}
-	raw();
-	noecho();
-	keypad(stdscr, TRUE);
-	set_escdelay(25);
-	curs_set(0);
-	for (;;) {
-		draw(&r);
-		kind = get_wch(&ch);
-		if (kind == ERR)
-			continue;
-		if (kind == KEY_CODE_YES && ch == KEY_RESIZE)
-			continue;
-		if (kind == OK && ch == 3)	/* ^C in raw mode */
-			break;
-		if (!key(&r, kind, ch))
-			break;
-	}
-	endwin();
-	rc = EX_OK;
-out:
 	session_close(r.at);
 	session_close(r.full);
 	marks_release(&r.marks);

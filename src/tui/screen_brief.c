@@ -1,6 +1,7 @@
 /*
  * screen_brief: the scenario's brief (io/brief.c) laid out for the
- * terminal width and scrolled with the list keys.  Built once per width.
+ * terminal width and scrolled with the list keys.  Built once per width:
+ * the layout is a cache in the screen's state.
  */
 #include <stdlib.h>
 #include <string.h>
@@ -18,69 +19,71 @@ struct brief_row {
 	const char	*bullet;
 };
 
-/* The layout is a cache of the brief for one width: not game state. */
-static struct brief	 layout_brief;
-static struct brief_row	*layout_rows;
-static int		 layout_n, layout_width = -1;
-static const struct scenario *layout_scenario;
+/* Where the brief is read, and its layout for one width (a cache of the
+ * brief, not game state). */
+struct brief_state {
+	struct app_list	 doc;
+	struct brief	 brief;
+	bool		 built;
+	struct brief_row *rows;
+	int		 n, width;
+};
 
 static void
-brief_layout(struct app *a, int width)
+brief_layout(struct app *a, struct brief_state *st, int width)
 {
 	const struct brief_line	*bl;
 	size_t			 off, len, next;
 	int			 i, indent;
 
-	if (layout_width == width && layout_scenario == a->scenario)
+	if (st->built && st->width == width)
 		return;
-	if (layout_scenario != a->scenario) {
-		brief_release(&layout_brief);
-		brief_build(a->scenario, &layout_brief);
-		layout_scenario = a->scenario;
+	if (!st->built) {
+		brief_build(a->scenario, &st->brief);
+		st->built = true;
 	}
-	free(layout_rows);
-	layout_rows = NULL;
-	layout_n = 0;
-	layout_width = width;
-	for (i = 0; i < layout_brief.count; i++) {
-		bl = &layout_brief.lines[i];
+	free(st->rows);
+	st->rows = NULL;
+	st->n = 0;
+	st->width = width;
+	for (i = 0; i < st->brief.count; i++) {
+		bl = &st->brief.lines[i];
 		indent = bl->style == BRIEF_ITEM ? 2 :
 		    bl->style == BRIEF_SUBITEM ? 4 : 0;
 		off = 0;
 		do {
 			wrap_next(bl->text + off, width - indent, &len, &next);
-			layout_rows = xreallocarray(layout_rows,
-			    (size_t)layout_n + 1, sizeof *layout_rows);
-			layout_rows[layout_n].line = i;
-			layout_rows[layout_n].offset = off;
-			layout_rows[layout_n].len = len;
-			layout_rows[layout_n].indent = indent;
-			layout_rows[layout_n].bullet = off != 0 ? NULL :
+			st->rows = xreallocarray(st->rows, (size_t)st->n + 1,
+			    sizeof *st->rows);
+			st->rows[st->n].line = i;
+			st->rows[st->n].offset = off;
+			st->rows[st->n].len = len;
+			st->rows[st->n].indent = indent;
+			st->rows[st->n].bullet = off != 0 ? NULL :
 			    bl->style == BRIEF_ITEM ? "•" :
 			    bl->style == BRIEF_SUBITEM ? "◦" : NULL;
-			layout_n++;
+			st->n++;
 			off += next;
 		} while (bl->text[off] != '\0' && next > 0);
 	}
 }
 
 static void
-brief_draw(struct app *a, int top, int rows)
+brief_draw(struct app *a, void *state, int top, int rows)
 {
+	struct brief_state	*st = state;
 	const struct brief_row	*r;
 	const struct brief_line	*bl;
 	enum app_role		 role;
 	char			*text;
-	int			 i, *first = &a->scroll[a->screen];
+	int			 i, first;
 
-	brief_layout(a, COLS - 4);
-	if (*first > layout_n - rows)
-		*first = layout_n - rows;
-	if (*first < 0)
-		*first = 0;
-	for (i = 0; i < rows && *first + i < layout_n; i++) {
-		r = &layout_rows[*first + i];
-		bl = &layout_brief.lines[r->line];
+	brief_layout(a, st, COLS - 4);
+	app_scroll_fit(&st->doc, st->n, rows);
+	first = st->doc.top;
+	for (i = 0; i < rows && first + i < st->n; i++) {
+		r = &st->rows[first + i];
+		bl = &st->brief.lines[r->line];
 		role = bl->style == BRIEF_TITLE ? ROLE_TITLE :
 		    bl->style == BRIEF_HEADING ? ROLE_HEADING : ROLE_NORMAL;
 		if (r->bullet != NULL)
@@ -95,13 +98,44 @@ brief_draw(struct app *a, int top, int rows)
 }
 
 static int
-brief_key(struct app *a, int kind, wint_t ch)
+brief_key(struct app *a, void *state, int kind, wint_t ch)
 {
-	int	 rows = LINES - 4;
+	struct brief_state	*st = state;
 
-	/* The last page ends on the last row: total - rows + page + 1. */
-	return app_scroll_keys(&a->scroll[a->screen], layout_n, rows - 1, kind,
-	    ch);
+	(void)a;
+	return app_scroll_key(&st->doc, st->n, kind, ch);
+}
+
+static void
+brief_release_state(struct app *a, void *state)
+{
+	struct brief_state	*st = state;
+
+	(void)a;
+	if (st->built)
+		brief_release(&st->brief);
+	free(st->rows);
+}
+
+static void
+brief_save(const struct app *a, const void *state, struct app_ui *u)
+{
+	const struct brief_state *st = state;
+
+	(void)a;
+	if (st->doc.top != 0)
+		app_ui_put(u, "top", st->doc.top);
+}
+
+static void
+brief_restore(struct app *a, void *state, const char *key, int value)
+{
+	struct brief_state	*st = state;
+
+	(void)a;
+	/* Past the end: the draw brings it back. */
+	if (strcmp(key, "top") == 0)
+		st->doc.top = value;
 }
 
 static const char *const brief_help[] = {
@@ -111,5 +145,13 @@ static const char *const brief_help[] = {
 };
 
 const struct screen screen_brief = {
-	N_("Brief"), false, brief_draw, brief_key, brief_help, NULL
+	.id = "brief",
+	.name = N_("Brief"),
+	.size = sizeof(struct brief_state),
+	.release = brief_release_state,
+	.draw = brief_draw,
+	.key = brief_key,
+	.save = brief_save,
+	.restore = brief_restore,
+	.help = brief_help,
 };

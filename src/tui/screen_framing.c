@@ -93,58 +93,6 @@ fr_putf(struct app *a, int y, int x, int width, enum app_role role,
 	free(s);
 }
 
-void
-fr_scroll(struct fr_ctx *c, int n, int rows)
-{
-	if (c->focus >= n)
-		c->focus = n - 1;
-	if (c->focus < 0)
-		c->focus = 0;
-	if (rows < 1)
-		rows = 1;
-	if (c->top > c->focus)
-		c->top = c->focus;
-	if (c->focus >= c->top + rows)
-		c->top = c->focus - rows + 1;
-	if (c->top > n - rows)
-		c->top = n - rows;
-	if (c->top < 0)
-		c->top = 0;
-}
-
-int
-fr_list_key(struct fr_ctx *c, int n, int kind, wint_t ch)
-{
-	int	 old = c->focus, page = c->rows > 1 ? c->rows - 1 : 1;
-
-	if (kind == KEY_CODE_YES) {
-		if (ch == KEY_UP)
-			c->focus--;
-		else if (ch == KEY_DOWN)
-			c->focus++;
-		else if (ch == KEY_PPAGE)
-			c->focus -= page;
-		else if (ch == KEY_NPAGE)
-			c->focus += page;
-		else if (ch == KEY_HOME)
-			c->focus = 0;
-		else if (ch == KEY_END)
-			c->focus = n - 1;
-		else
-			return APP_IGNORED;
-	} else if (ch == 'k')
-		c->focus--;
-	else if (ch == 'j')
-		c->focus++;
-	else
-		return APP_IGNORED;
-	if (c->focus >= n)
-		c->focus = n - 1;
-	if (c->focus < 0)
-		c->focus = 0;
-	return APP_HANDLED | (old != c->focus ? APP_REDRAW : 0);
-}
-
 const char *
 fr_week(const struct app *a, int w, char buf[16])
 {
@@ -257,7 +205,7 @@ tools_effects(const struct tool *t)
 }
 
 static void
-tools_draw(struct app *a, struct fr_ctx *c, int top, int rows)
+tools_draw(struct app *a, struct app_list *c, int top, int rows)
 {
 	const struct scenario	*s = a->scenario;
 	struct team		*t = app_team(a);
@@ -277,7 +225,7 @@ tools_draw(struct app *a, struct fr_ctx *c, int top, int rows)
 		    "outil."));
 		goto out;
 	}
-	fr_scroll(c, n, n);
+	app_list_fit(c, n, n);
 	for (i = 0, cat = -1; i < n; i++) {
 		if ((int)s->tools[order[i]].category != cat) {
 			cat = (int)s->tools[order[i]].category;
@@ -293,9 +241,9 @@ tools_draw(struct app *a, struct fr_ctx *c, int top, int rows)
 		list = nrows;
 	c->rows = list;
 	{
-		struct fr_ctx rc = { focus_row, c->top, 0, list };
+		struct app_list rc = { focus_row, c->top, 0, list };
 
-		fr_scroll(&rc, nrows, list);
+		app_list_fit(&rc, nrows, list);
 		/* Keep the category heading above the first tool in view. */
 		if (focus_row > 0 && line[focus_row - 1] < 0 &&
 		    rc.top == focus_row && list > 1)
@@ -369,14 +317,14 @@ out:
 }
 
 static int
-tools_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
+tools_key(struct app *a, struct app_list *c, int kind, wint_t ch)
 {
 	const struct scenario	*s = a->scenario;
 	int			*order, n, r, k;
 
 	order = xcalloc((size_t)s->ntools + 1, sizeof *order);
 	n = tools_order(s, order);
-	r = fr_list_key(c, n, kind, ch);
+	r = app_list_key(c, n, kind, ch);
 	if (r != APP_IGNORED || n == 0 || kind != OK ||
 	    (ch != '\n' && ch != ' ')) {
 		free(order);
@@ -395,7 +343,7 @@ tools_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
 }
 
 static const char *
-tools_subject(const struct app *a, const struct fr_ctx *c)
+tools_subject(const struct app *a, const struct app_list *c)
 {
 	(void)a;
 	(void)c;
@@ -405,13 +353,13 @@ tools_subject(const struct app *a, const struct fr_ctx *c)
 const struct fr_view fr_view_tools = {
 	'o', N_("Outils"),
 	N_("↑↓ outil · Entrée ou Espace : choisir / retirer"),
-	tools_draw, tools_key, tools_subject, false
+	tools_draw, tools_key, tools_subject, false, "tools"
 };
 
 /* --- budget, reserve and every alert --- */
 
 static void
-budget_draw(struct app *a, struct fr_ctx *c, int top, int rows)
+budget_draw(struct app *a, struct app_list *c, int top, int rows)
 {
 	const struct scenario	*s = a->scenario;
 	struct team		*t = app_team(a);
@@ -477,7 +425,7 @@ budget_draw(struct app *a, struct fr_ctx *c, int top, int rows)
 	    _("Alertes du planning (%d)") : _("Aucune alerte du planning : "
 	    "le cadrage est complet et cohérent."), pi.count);
 	c->rows = top + rows - y;
-	fr_scroll(c, pi.count, 1);
+	app_list_fit(c, pi.count, 1);
 	for (i = c->top, used = 0; i < pi.count && y < top + rows; i++) {
 		fr_put(a, y, 1, 2, ROLE_BAD, "!");
 		used = app_paragraph(a, y, 3, w - 2, top + rows - y,
@@ -490,7 +438,7 @@ budget_draw(struct app *a, struct fr_ctx *c, int top, int rows)
 }
 
 static int
-budget_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
+budget_key(struct app *a, struct app_list *c, int kind, wint_t ch)
 {
 	struct plan_issues	 pi;
 	struct team		*t = app_team(a);
@@ -499,7 +447,7 @@ budget_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
 
 	game_plan_issues(a->game, t, &pi);
 	c->focus = c->top;
-	r = fr_list_key(c, pi.count, kind, ch);
+	r = app_list_key(c, pi.count, kind, ch);
 	c->top = c->focus;
 	game_plan_issues_release(&pi);
 	if (r != APP_IGNORED || kind != OK || (ch != '\n' && ch != ' '))
@@ -520,7 +468,7 @@ budget_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
 const struct fr_view fr_view_budget = {
 	'b', N_("Budget"),
 	N_("Entrée : fixer la réserve pour aléas · ↑↓ parcourir les alertes"),
-	budget_draw, budget_key, NULL, true
+	budget_draw, budget_key, NULL, true, "budget"
 };
 
 /* --- the screen --- */
@@ -535,15 +483,16 @@ static const struct fr_view *const fr_views[] = {
 };
 #define FR_NVIEWS	((int)(sizeof fr_views / sizeof fr_views[0]))
 
-/* Where the user is, per sub-view: UI state that outlives a redraw. */
-static struct fr_ctx	 fr_where[FR_NVIEWS];
+/* Where the user is: the sub-view, and in each its list. */
+struct framing_state {
+	int		 view;
+	struct app_list	 where[FR_NVIEWS];
+};
 
 static int
-fr_current(const struct app *a)
+fr_current(const struct framing_state *st)
 {
-	int	 v = a->sub[a->screen];
-
-	return v >= 0 && v < FR_NVIEWS ? v : 0;
+	return st->view >= 0 && st->view < FR_NVIEWS ? st->view : 0;
 }
 
 /* The alerts under every sub-view: those about the selection first. */
@@ -594,24 +543,22 @@ framing_shift_arrows(void)
 }
 
 static void
-framing_draw(struct app *a, int top, int rows)
+framing_draw(struct app *a, void *state, int top, int rows)
 {
+	struct framing_state	*st = state;
+	struct app_view		 tabs[FR_NVIEWS];
 	const struct fr_view	*v;
-	struct fr_ctx		*c;
-	int			 i, x = 1, cur = fr_current(a), h;
-	char			 label[64];
+	struct app_list		*c;
+	int			 i, cur = fr_current(st), h;
 
 	framing_shift_arrows();
 	v = fr_views[cur];
-	c = &fr_where[cur];
+	c = &st->where[cur];
 	for (i = 0; i < FR_NVIEWS; i++) {
-		snprintf(label, sizeof label, "%lc %s", fr_views[i]->letter,
-		    _(fr_views[i]->label));
-		if (x < COLS - 1)
-			fr_put(a, top, x, COLS - 1 - x, i == cur ?
-			    ROLE_TAB_ACTIVE : ROLE_NORMAL, label);
-		x += fr_width(label) + 2;
+		tabs[i].letter = fr_views[i]->letter;
+		tabs[i].label = fr_views[i]->label;
 	}
+	app_views_draw(a, tabs, FR_NVIEWS, cur, top, 1);
 	fr_put(a, top + 1, 1, COLS - 2, ROLE_DIM, _(v->hint));
 	h = v->alerts ? 0 : rows / 8 > 2 ? rows / 8 : 2;
 	v->draw(a, c, top + 2, rows - 2 - h);
@@ -621,19 +568,52 @@ framing_draw(struct app *a, int top, int rows)
 }
 
 static int
-framing_key(struct app *a, int kind, wint_t ch)
+framing_key(struct app *a, void *state, int kind, wint_t ch)
 {
-	int	 i, cur = fr_current(a);
+	struct framing_state	*st = state;
+	struct app_view		 tabs[FR_NVIEWS];
+	int			 i, cur = fr_current(st);
 
-	if (kind == OK) {
-		for (i = 0; i < FR_NVIEWS; i++) {
-			if (ch == fr_views[i]->letter) {
-				a->sub[a->screen] = i;
-				return APP_HANDLED | APP_REDRAW;
-			}
-		}
+	for (i = 0; i < FR_NVIEWS; i++) {
+		tabs[i].letter = fr_views[i]->letter;
+		tabs[i].label = fr_views[i]->label;
 	}
-	return fr_views[cur]->key(a, &fr_where[cur], kind, ch);
+	if (app_views_key(tabs, FR_NVIEWS, &st->view, kind, ch) != APP_IGNORED)
+		return APP_HANDLED | APP_REDRAW;
+	return fr_views[cur]->key(a, &st->where[cur], kind, ch);
+}
+
+static void
+framing_save(const struct app *a, const void *state, struct app_ui *u)
+{
+	const struct framing_state	*st = state;
+	char				 prefix[32];
+	int				 i;
+
+	(void)a;
+	if (st->view != 0)
+		app_ui_put(u, "view", st->view);
+	for (i = 0; i < FR_NVIEWS; i++) {
+		snprintf(prefix, sizeof prefix, "%s.", fr_views[i]->id);
+		app_ui_put_list(u, prefix, &st->where[i]);
+	}
+}
+
+static void
+framing_restore(struct app *a, void *state, const char *key, int value)
+{
+	struct framing_state	*st = state;
+	char			 prefix[32];
+	int			 i;
+
+	(void)a;
+	if (strcmp(key, "view") == 0 && value < FR_NVIEWS)
+		st->view = value;
+	/* Past a list's end: its draw brings it back (app_list_fit). */
+	for (i = 0; i < FR_NVIEWS; i++) {
+		snprintf(prefix, sizeof prefix, "%s.", fr_views[i]->id);
+		app_ui_get_list(&st->where[i], prefix, key, value);
+	}
 }
 
 static const char *const framing_help[] = {
@@ -649,5 +629,12 @@ static const char *const framing_help[] = {
 };
 
 const struct screen screen_framing = {
-	N_("Cadrage"), false, framing_draw, framing_key, framing_help, NULL
+	.id = "framing",
+	.name = N_("Cadrage"),
+	.size = sizeof(struct framing_state),
+	.draw = framing_draw,
+	.key = framing_key,
+	.save = framing_save,
+	.restore = framing_restore,
+	.help = framing_help,
 };

@@ -6,7 +6,8 @@
  * and alerts.  Every sub-view draws the engine's state and turns keys into
  * engine commands (app_command); the engine decides and its refusals show
  * on the message line.  What is kept here is only where the user is (the
- * selected row, the first row shown, the offer column): never game state.
+ * sub-view, and in each the selected row, the first row shown, the offer
+ * column): never game state.
  */
 #ifndef PILOTE_SCREEN_FRAMING_H
 #define PILOTE_SCREEN_FRAMING_H
@@ -15,27 +16,26 @@
 
 #include "tui/app.h"
 
-/* Where the user is in one sub-view. */
-struct fr_ctx {
-	int	 focus;		/* selected row */
-	int	 top;		/* first row shown */
-	int	 column;	/* packages: offer column; plan: load view */
-	int	 rows;		/* rows of the list last drawn (page size) */
-};
-
+/*
+ * A sub-view.  Where the user is in it is an app_list of the screen's
+ * state (its column: the offer in Lots, the load view in Rétroplanning),
+ * saved in the .ui file under the sub-view's id.
+ */
 struct fr_view {
 	wint_t		 letter;	/* the letter that shows it */
 	const char	*label;		/* French msgid, short */
 	const char	*hint;		/* its own keys, one line, msgid */
-	void		(*draw)(struct app *, struct fr_ctx *, int top,
+	void		(*draw)(struct app *, struct app_list *, int top,
 			    int rows);
-	int		(*key)(struct app *, struct fr_ctx *, int kind,
+	int		(*key)(struct app *, struct app_list *, int kind,
 			    wint_t ch);
 	/* The name the selected row is about (alerts that quote it come
 	 * first in the alerts panel), or NULL. */
-	const char	*(*subject)(const struct app *, const struct fr_ctx *);
+	const char	*(*subject)(const struct app *,
+			    const struct app_list *);
 	/* Whether the view lists every alert itself (no bottom panel). */
 	bool		 alerts;
+	const char	*id;		/* ASCII, its keys in the .ui file */
 };
 
 extern const struct fr_view fr_view_tools;	/* screen_framing.c */
@@ -59,11 +59,6 @@ char	*fr_dialog(char *s);
 /* Display width of s. */
 int	 fr_width(const char *s);
 
-/* List keys (↑ ↓ j k PgPréc PgSuiv Début Fin) on n rows: APP_* flags, or
- * APP_IGNORED when the key is not one of them. */
-int	 fr_list_key(struct fr_ctx *, int n, int kind, wint_t ch);
-/* Keeps focus in [0, n) and top such that focus shows in rows rows. */
-void	 fr_scroll(struct fr_ctx *, int n, int rows);
 
 /* Week w as the retro-planning names it: "S-3" (weeks before launch). */
 const char *fr_week(const struct app *, int w, char buf[16]);

@@ -97,7 +97,7 @@ lots_owner(const struct app *a, int p)
 }
 
 static void
-lots_list(struct app *a, struct fr_ctx *c, int y, int rows)
+lots_list(struct app *a, struct app_list *c, int y, int rows)
 {
 	const struct scenario	*s = a->scenario;
 	struct team		*t = app_team(a);
@@ -122,7 +122,7 @@ lots_list(struct app *a, struct fr_ctx *c, int y, int rows)
 	y++;
 	rows--;
 	c->rows = rows;
-	fr_scroll(c, s->npackages, rows);
+	app_list_fit(c, s->npackages, rows);
 	for (i = c->top; i < s->npackages && i < c->top + rows; i++, y++) {
 		const struct package *pk = &s->packages[i];
 		const struct package_state *ps = &t->packages[i];
@@ -338,7 +338,7 @@ lots_offer(const struct app *a, int p, const struct lots_way *ways, int n,
 }
 
 static void
-lots_compare(struct app *a, struct fr_ctx *c, int top, int rows)
+lots_compare(struct app *a, struct app_list *c, int top, int rows)
 {
 	const struct scenario	*s = a->scenario;
 	struct team		*t = app_team(a);
@@ -447,7 +447,7 @@ lots_compare(struct app *a, struct fr_ctx *c, int top, int rows)
 }
 
 static void
-lots_draw(struct app *a, struct fr_ctx *c, int top, int rows)
+lots_draw(struct app *a, struct app_list *c, int top, int rows)
 {
 	const struct scenario	*s = a->scenario;
 	int			 compare = 10, list;
@@ -630,7 +630,7 @@ lots_negotiate(struct app *a, int p)
 }
 
 static int
-lots_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
+lots_key(struct app *a, struct app_list *c, int kind, wint_t ch)
 {
 	const struct scenario	*s = a->scenario;
 	struct lots_way		*ways;
@@ -639,7 +639,7 @@ lots_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
 	if (s->npackages == 0)
 		return APP_IGNORED;
 	ways = xcalloc((size_t)lots_max_ways(s), sizeof *ways);
-	r = fr_list_key(c, s->npackages, kind, ch);
+	r = app_list_key(c, s->npackages, kind, ch);
 	n = lots_ways(s, c->focus, ways);
 	if (r != APP_IGNORED) {
 		/* A new package: start on its owner's column. */
@@ -673,7 +673,7 @@ out:
 }
 
 static const char *
-lots_subject(const struct app *a, const struct fr_ctx *c)
+lots_subject(const struct app *a, const struct app_list *c)
 {
 	if (c->focus < 0 || c->focus >= a->scenario->npackages)
 		return NULL;
@@ -683,5 +683,5 @@ lots_subject(const struct app *a, const struct fr_ctx *c)
 const struct fr_view fr_view_packages = {
 	'l', N_("Lots"),
 	N_("↑↓ lot · ←→ interne ou offre · Entrée : confier · n : négocier"),
-	lots_draw, lots_key, lots_subject, false
+	lots_draw, lots_key, lots_subject, false, "packages"
 };

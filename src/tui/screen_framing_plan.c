@@ -375,7 +375,7 @@ plan_detail(struct app *a, int y, int rows, int p)
 }
 
 static void
-plan_draw(struct app *a, struct fr_ctx *c, int top, int rows)
+plan_draw(struct app *a, struct app_list *c, int top, int rows)
 {
 	const struct scenario	*s = a->scenario;
 	struct plan_geo		 geo;
@@ -406,7 +406,7 @@ plan_draw(struct app *a, struct fr_ctx *c, int top, int rows)
 	if (list < 1)
 		list = 1;
 	c->rows = list;
-	fr_scroll(c, s->npackages, list);
+	app_list_fit(c, s->npackages, list);
 	for (i = c->top; i < s->npackages && i < c->top + list; i++) {
 		plan_row(a, &geo, y, i, c->focus);
 		if (i == c->focus) {
@@ -522,7 +522,7 @@ plan_prompt(struct app *a, int p)
 }
 
 static int
-plan_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
+plan_key(struct app *a, struct app_list *c, int kind, wint_t ch)
 {
 	const struct scenario	*s = a->scenario;
 	const struct package_state *ps;
@@ -532,7 +532,7 @@ plan_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
 
 	if (s->npackages == 0)
 		return APP_IGNORED;
-	r = fr_list_key(c, s->npackages, kind, ch);
+	r = app_list_key(c, s->npackages, kind, ch);
 	if (r != APP_IGNORED)
 		return r;
 	if (kind == KEY_CODE_YES) {
@@ -607,7 +607,7 @@ plan_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
 }
 
 static const char *
-plan_subject(const struct app *a, const struct fr_ctx *c)
+plan_subject(const struct app *a, const struct app_list *c)
 {
 	if (c->focus < 0 || c->focus >= a->scenario->npackages)
 		return NULL;
@@ -618,5 +618,5 @@ const struct fr_view fr_view_plan = {
 	'r', N_("Rétroplanning"),
 	N_("↑↓ lot · ←→ déplacer · < > durée · [ ] début · Entrée : saisir · "
 	    "v : charge"),
-	plan_draw, plan_key, plan_subject, false
+	plan_draw, plan_key, plan_subject, false, "plan"
 };

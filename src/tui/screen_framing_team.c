@@ -100,7 +100,7 @@ sup_form(struct app *a, int y, int rows, int sup)
 }
 
 static void
-sup_draw(struct app *a, struct fr_ctx *c, int top, int rows)
+sup_draw(struct app *a, struct app_list *c, int top, int rows)
 {
 	const struct scenario	*s = a->scenario;
 	const struct team	*t = app_team(a);
@@ -118,7 +118,7 @@ sup_draw(struct app *a, struct fr_ctx *c, int top, int rows)
 	if (list < 3)
 		list = 3;
 	c->rows = list;
-	fr_scroll(c, s->nsuppliers, list);
+	app_list_fit(c, s->nsuppliers, list);
 	for (i = c->top; i < s->nsuppliers && y < top + list; i++, y++) {
 		bool used = game_supplier_used(s, t, i), sel = i == c->focus;
 		enum app_role r = sel ? ROLE_SELECTED : ROLE_NORMAL;
@@ -248,13 +248,13 @@ out:
 }
 
 static int
-sup_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
+sup_key(struct app *a, struct app_list *c, int kind, wint_t ch)
 {
 	int	 r;
 
 	if (a->scenario->nsuppliers == 0)
 		return APP_IGNORED;
-	r = fr_list_key(c, a->scenario->nsuppliers, kind, ch);
+	r = app_list_key(c, a->scenario->nsuppliers, kind, ch);
 	if (r != APP_IGNORED || kind != OK || ch != '\n')
 		return r;
 	if (!fr_readonly(a))
@@ -263,7 +263,7 @@ sup_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
 }
 
 static const char *
-sup_subject(const struct app *a, const struct fr_ctx *c)
+sup_subject(const struct app *a, const struct app_list *c)
 {
 	if (c->focus < 0 || c->focus >= a->scenario->nsuppliers)
 		return NULL;
@@ -274,7 +274,7 @@ const struct fr_view fr_view_suppliers = {
 	'p', N_("Prestataires"),
 	N_("↑↓ prestataire · Entrée : remplir le cadre de la relation "
 	    "(5 champs)"),
-	sup_draw, sup_key, sup_subject, false
+	sup_draw, sup_key, sup_subject, false, "suppliers"
 };
 
 /* --- roles, missions and accommodations --- */
@@ -356,7 +356,7 @@ team_row(struct app *a, int y, const struct team_item *it, bool sel)
 }
 
 static void
-team_draw(struct app *a, struct fr_ctx *c, int top, int rows)
+team_draw(struct app *a, struct app_list *c, int top, int rows)
 {
 	const struct scenario	*s = a->scenario;
 	const struct team	*t = app_team(a);
@@ -373,7 +373,7 @@ team_draw(struct app *a, struct fr_ctx *c, int top, int rows)
 	}
 	items = xcalloc((size_t)n, sizeof *items);
 	team_items(s, items);
-	fr_scroll(c, n, n);
+	app_list_fit(c, n, n);
 	/* Display lines: -1 roles heading, -2 needs heading, else items. */
 	lines = xcalloc((size_t)n + 2, sizeof *lines);
 	nlines = 0;
@@ -393,9 +393,9 @@ team_draw(struct app *a, struct fr_ctx *c, int top, int rows)
 		list = 3;
 	c->rows = list;
 	{
-		struct fr_ctx lc = { focus_line, c->top, 0, list };
+		struct app_list lc = { focus_line, c->top, 0, list };
 
-		fr_scroll(&lc, nlines, list);
+		app_list_fit(&lc, nlines, list);
 		if (focus_line > 0 && lines[focus_line - 1] < 0 &&
 		    lc.top == focus_line && list > 1)
 			lc.top--;
@@ -509,7 +509,7 @@ team_mission(struct app *a, int role)
 }
 
 static int
-team_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
+team_key(struct app *a, struct app_list *c, int kind, wint_t ch)
 {
 	const struct scenario	*s = a->scenario;
 	struct team_item	*items;
@@ -518,7 +518,7 @@ team_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
 
 	if (n == 0)
 		return APP_IGNORED;
-	r = fr_list_key(c, n, kind, ch);
+	r = app_list_key(c, n, kind, ch);
 	if (r != APP_IGNORED || kind != OK || ch != '\n')
 		return r;
 	if (fr_readonly(a))
@@ -537,7 +537,7 @@ team_key(struct app *a, struct fr_ctx *c, int kind, wint_t ch)
 }
 
 static const char *
-team_subject(const struct app *a, const struct fr_ctx *c)
+team_subject(const struct app *a, const struct app_list *c)
 {
 	const struct scenario	*s = a->scenario;
 	struct team_item	*items;
@@ -558,5 +558,5 @@ const struct fr_view fr_view_team = {
 	'm', N_("Équipe"),
 	N_("↑↓ rôle ou besoin · Entrée : confier le rôle et ses missions / "
 	    "mettre en place l'aménagement"),
-	team_draw, team_key, team_subject, false
+	team_draw, team_key, team_subject, false, "team"
 };

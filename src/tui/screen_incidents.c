@@ -28,9 +28,19 @@
 #include "util/wrap.h"
 #include "util/xalloc.h"
 
-/* Choosing among the options of the selected incident (UI state). */
-static bool	 inc_choosing;
-static int	 inc_option;
+/*
+ * Where the user is (UI state): the list of incidents, and whether the
+ * options of the selected one have the keyboard, with the option selected
+ * (options.focus).  Saved with the occurrence selected (its index in the
+ * team's occurrences, which never moves, while its row does as deadlines
+ * pass); restored at the next draw, once the team's list is known.
+ */
+struct inc_state {
+	struct app_list	 list;
+	bool		 choosing;
+	struct app_list	 options;
+	int		 restore_occ;	/* occurrence + 1 to select, or 0 */
+};
 
 /* The team's occurrences in display order; returns how many. */
 static int
@@ -57,20 +67,31 @@ inc_order(const struct team *t, int *out)
 
 /* The occurrence selected, or -1 when the team has none. */
 static int
-inc_selected(struct app *a)
+inc_selected(struct app *a, struct inc_state *st)
 {
 	struct team	*t = app_team(a);
-	int		*order, n, sel = -1, *focus = &a->focus[a->screen];
+	int		*order, n, sel = -1, i;
 
 	if (t->noccurrences == 0)
 		return -1;
 	order = xcalloc((size_t)t->noccurrences, sizeof *order);
 	n = inc_order(t, order);
-	if (*focus >= n)
-		*focus = n - 1;
-	if (*focus < 0)
-		*focus = 0;
-	sel = order[*focus];
+	/* Restored: the same occurrence, wherever it now sorts; a choice
+	 * under way only on it. */
+	if (st->restore_occ > 0) {
+		for (i = 0; i < n && order[i] != st->restore_occ - 1; i++)
+			;
+		if (i < n)
+			st->list.focus = i;
+		else
+			st->choosing = false;
+		st->restore_occ = 0;
+	}
+	if (st->list.focus >= n)
+		st->list.focus = n - 1;
+	if (st->list.focus < 0)
+		st->list.focus = 0;
+	sel = order[st->list.focus];
 	free(order);
 	return sel;
 }
@@ -80,16 +101,6 @@ static int64_t
 inc_left(const struct app *a, const struct occurrence *o)
 {
 	return o->deadline - game_effective_time(a->game, a->now);
-}
-
-/* "12:34" (minutes may pass 59). */
-static void
-inc_clock(char *buf, size_t n, int64_t ms)
-{
-	int64_t	 s = ms <= 0 ? 0 : (ms + 999) / 1000;
-
-	snprintf(buf, n, "%02lld:%02lld", (long long)(s / 60),
-	    (long long)(s % 60));
 }
 
 /*
@@ -141,7 +152,7 @@ static enum app_role
 inc_status(const struct app *a, const struct occurrence *o, char *buf,
     size_t n)
 {
-	char	 clock[32];
+	char	 clock[TEXT_TIME_MAX];
 	int64_t	 left;
 
 	if (o->status == OCC_ANSWERED) {
@@ -158,30 +169,27 @@ inc_status(const struct app *a, const struct occurrence *o, char *buf,
 		snprintf(buf, n, "%s", _("délai dépassé"));
 		return ROLE_BAD;
 	}
-	inc_clock(clock, sizeof clock, left);
+	text_countdown(clock, left);
 	snprintf(buf, n, _("reste %s"), clock);
 	return left < 2 * 60000 ? ROLE_BAD : left < 5 * 60000 ? ROLE_WARN :
 	    ROLE_NORMAL;
 }
 
 static int
-inc_list(struct app *a, int y, int max)
+inc_list(struct app *a, struct inc_state *st, int y, int max)
 {
 	struct team	*t = app_team(a);
-	int		*order, n, i, *first = &a->scroll[a->screen];
-	int		 focus = a->focus[a->screen], status_w = 24;
+	int		*order, n, i, focus, status_w = 24;
 	char		 status[128], label[512];
 	enum app_role	 role;
+	bool		 choosing = st->choosing;
 
 	order = xcalloc((size_t)t->noccurrences + 1, sizeof *order);
 	n = inc_order(t, order);
-	if (*first > focus)
-		*first = focus;
-	if (focus >= *first + max)
-		*first = focus - max + 1;
-	if (*first < 0)
-		*first = 0;
-	for (i = *first; i < n && i < *first + max; i++, y++) {
+	st->list.rows = max;
+	app_list_fit(&st->list, n, max);
+	focus = st->list.focus;
+	for (i = st->list.top; i < n && i < st->list.top + max; i++, y++) {
 		const struct occurrence	*o = &t->occurrences[order[i]];
 		const struct incident	*inc = game_occurrence_incident(a->game,
 		    o);
@@ -193,8 +201,8 @@ inc_list(struct app *a, int y, int max)
 		    ROLE_SELECTED : o->status == OCC_OPEN ? ROLE_NORMAL :
 		    ROLE_DIM, label);
 		app_text(a, y, COLS - 1 - status_w, status_w, i == focus &&
-		    !inc_choosing ? ROLE_SELECTED : role, status);
-		if (i == focus && !inc_choosing)
+		    !choosing ? ROLE_SELECTED : role, status);
+		if (i == focus && !choosing)
 			app_cursor(a, y, 1);
 	}
 	free(order);
@@ -202,23 +210,24 @@ inc_list(struct app *a, int y, int max)
 }
 
 static void
-inc_detail(struct app *a, int y, int bottom, int occ)
+inc_detail(struct app *a, struct inc_state *st, int y, int bottom, int occ)
 {
 	const struct scenario	*s = a->scenario;
 	struct team		*t = app_team(a);
 	const struct occurrence	*o = &t->occurrences[occ];
 	const struct incident	*inc = game_occurrence_incident(a->game, o);
-	char			*text, *fx, status[128], clock[32];
+	char			*text, *fx, status[128], clock[TEXT_TIME_MAX];
 	const char		*consequence;
 	int			 i, per, text_rows, used, head;
 	int64_t			 left = inc_left(a, o);
 	enum app_role		 role;
-	bool			 detail;
+	bool			 detail, choosing = st->choosing;
+	int			 option = st->options.focus;
 
 	app_textf(a, y++, 1, COLS - 2, ROLE_TITLE, _("n°%d — %s"), occ + 1,
 	    inc->title);
 	if (o->status == OCC_OPEN && left > 0) {
-		inc_clock(clock, sizeof clock, left);
+		text_countdown(clock, left);
 		role = left < 2 * 60000 ? ROLE_BAD : left < 5 * 60000 ?
 		    ROLE_WARN : ROLE_INFO;
 		app_textf(a, y++, 1, COLS - 2, role, _("Réponse attendue dans "
@@ -275,10 +284,10 @@ inc_detail(struct app *a, int y, int bottom, int occ)
 		text_rows = 6;
 	if (text_rows < 1)
 		text_rows = 1;
-	if (inc_choosing && inc->options[inc_option].detail != NULL &&
-	    inc->options[inc_option].detail[0] != '\0') {
-		text = xasprintf(_("Option %c : %s"), 'a' + inc_option,
-		    inc->options[inc_option].detail);
+	if (choosing && inc->options[option].detail != NULL &&
+	    inc->options[option].detail[0] != '\0') {
+		text = xasprintf(_("Option %c : %s"), 'a' + option,
+		    inc->options[option].detail);
 		y += app_paragraph(a, y, 1, COLS - 2, text_rows, ROLE_INFO,
 		    text);
 		free(text);
@@ -286,7 +295,7 @@ inc_detail(struct app *a, int y, int bottom, int occ)
 		y += app_paragraph(a, y, 1, COLS - 2, text_rows, ROLE_NORMAL,
 		    inc->text);
 	if (y < bottom)
-		app_text(a, y++, 1, COLS - 2, ROLE_HEADING, inc_choosing ?
+		app_text(a, y++, 1, COLS - 2, ROLE_HEADING, choosing ?
 		    _("Options : ↑ ↓ choisir · Entrée répondre · Échap revenir "
 		    "à la liste") : _("Options (Entrée pour choisir et "
 		    "répondre)"));
@@ -295,7 +304,7 @@ inc_detail(struct app *a, int y, int bottom, int occ)
 		per = 2;
 	for (i = 0; i < inc->noptions && y < bottom; i++) {
 		const struct option *op = &inc->options[i];
-		bool sel = inc_choosing && i == inc_option;
+		bool sel = choosing && i == option;
 
 		/* The detail when there is room for it. */
 		detail = per >= 3 && op->detail != NULL && op->detail[0];
@@ -330,10 +339,11 @@ inc_detail(struct app *a, int y, int bottom, int occ)
 }
 
 static void
-inc_draw(struct app *a, int top, int rows)
+inc_draw(struct app *a, void *state, int top, int rows)
 {
+	struct inc_state *st = state;
 	struct team	*t = app_team(a);
-	int		 open = 0, i, y = top, occ, list_rows;
+	int		 open = 0, i, y = top, occ, list_rows, noptions;
 
 	for (i = 0; i < t->noccurrences; i++)
 		if (t->occurrences[i].status == OCC_OPEN)
@@ -342,7 +352,7 @@ inc_draw(struct app *a, int top, int rows)
 	    "— %d ouvert(s) sur %d%s"), t->name, open, t->noccurrences,
 	    a->game->paused ? _(" · chronomètre en pause") : "");
 	if (t->noccurrences == 0) {
-		inc_choosing = false;
+		st->choosing = false;
 		app_paragraph(a, y + 1, 1, COLS - 2, rows - 2, ROLE_DIM,
 		    a->game->phase == PHASE_FRAMING ? _("Pas d'incident pendant "
 		    "le cadrage : ils arrivent chaque semaine du pilotage "
@@ -356,19 +366,23 @@ inc_draw(struct app *a, int top, int rows)
 	list_rows = rows >= 30 ? 8 : 3;
 	if (list_rows > t->noccurrences)
 		list_rows = t->noccurrences;
-	occ = inc_selected(a);
-	y = inc_list(a, y, list_rows);
-	if (t->occurrences[occ].status != OCC_OPEN)
-		inc_choosing = false;
+	occ = inc_selected(a, st);
+	noptions = game_occurrence_incident(a->game,
+	    &t->occurrences[occ])->noptions;
+	/* Choosing only an open incident's options, one of them. */
+	if (t->occurrences[occ].status != OCC_OPEN || noptions == 0)
+		st->choosing = false;
+	app_list_fit(&st->options, noptions, noptions);
+	y = inc_list(a, st, y, list_rows);
 	attrset(a->attr[ROLE_DIM]);
 	mvhline(y++, 1, ACS_HLINE, COLS - 2);
 	attrset(A_NORMAL);
-	inc_detail(a, y, top + rows, occ);
+	inc_detail(a, st, y, top + rows, occ);
 }
 
 /* Selects occurrence occ in the list, wherever it now sorts. */
 static void
-inc_focus(struct app *a, int occ)
+inc_focus(struct app *a, struct inc_state *st, int occ)
 {
 	struct team	*t = app_team(a);
 	int		*order, n, i;
@@ -377,13 +391,13 @@ inc_focus(struct app *a, int occ)
 	n = inc_order(t, order);
 	for (i = 0; i < n; i++)
 		if (order[i] == occ)
-			a->focus[a->screen] = i;
+			st->list.focus = i;
 	free(order);
 }
 
 /* Asks the justification, confirms, sends the answer. */
 static void
-inc_answer(struct app *a, int occ, int option)
+inc_answer(struct app *a, struct inc_state *st, int occ, int option)
 {
 	struct team		*t = app_team(a);
 	const struct incident	*inc = game_occurrence_incident(a->game,
@@ -409,8 +423,8 @@ inc_answer(struct app *a, int occ, int option)
 		snprintf(n, sizeof n, "%d", occ + 1);
 		if (app_command(a, "repondre", why, "incident", n, "option",
 		    inc->options[option].id, NULL) == 0) {
-			inc_choosing = false;
-			inc_focus(a, occ);
+			st->choosing = false;
+			inc_focus(a, st, occ);
 			if (t->nexplanations > before)
 				app_say(a, false, _("Enregistré (événement "
 				    "n°%lld) : %s"), (long long)a->game->last_seq,
@@ -422,39 +436,34 @@ inc_answer(struct app *a, int occ, int option)
 }
 
 static int
-inc_key(struct app *a, int kind, wint_t ch)
+inc_key(struct app *a, void *state, int kind, wint_t ch)
 {
+	struct inc_state	*st = state;
 	struct team		*t = app_team(a);
-	int			 occ = inc_selected(a), r = APP_IGNORED;
+	int			 occ = inc_selected(a, st), r;
 	const struct incident	*inc;
 
 	if (occ < 0) {
-		inc_choosing = false;
+		st->choosing = false;
 		return APP_IGNORED;
 	}
 	inc = game_occurrence_incident(a->game, &t->occurrences[occ]);
-	if (inc_choosing) {
-		if (kind == KEY_CODE_YES && ch == KEY_UP)
-			inc_option = inc_option > 0 ? inc_option - 1 : 0;
-		else if (kind == KEY_CODE_YES && ch == KEY_DOWN)
-			inc_option = inc_option < inc->noptions - 1 ?
-			    inc_option + 1 : inc_option;
-		else if (kind == OK && ch == 'k')
-			inc_option = inc_option > 0 ? inc_option - 1 : 0;
-		else if (kind == OK && ch == 'j')
-			inc_option = inc_option < inc->noptions - 1 ?
-			    inc_option + 1 : inc_option;
+	if (st->choosing) {
+		/* The options are a list: the list keys, and their letters. */
+		if (app_list_key(&st->options, inc->noptions, kind, ch) !=
+		    APP_IGNORED)
+			;
 		else if (kind == OK && ch >= 'a' && ch < 'a' +
 		    (wint_t)inc->noptions)
-			inc_option = (int)(ch - 'a');
+			st->options.focus = (int)(ch - 'a');
 		else if (kind == OK && ch == 27)
-			inc_choosing = false;
+			st->choosing = false;
 		else if ((kind == OK && ch == '\n') ||
 		    (kind == KEY_CODE_YES && ch == KEY_ENTER))
-			inc_answer(a, occ, inc_option);
+			inc_answer(a, st, occ, st->options.focus);
 		return APP_HANDLED | APP_REDRAW;
 	}
-	app_list_keys(a, t->noccurrences, 4, kind, ch, &r);
+	r = app_list_key(&st->list, t->noccurrences, kind, ch);
 	if (r != APP_IGNORED)
 		return r;
 	if ((kind == OK && ch == '\n') || (kind == KEY_CODE_YES &&
@@ -469,8 +478,8 @@ inc_key(struct app *a, int kind, wint_t ch)
 			app_say(a, true, _("Délai dépassé : la conséquence par "
 			    "défaut s'applique au prochain événement."));
 		else if (inc->noptions > 0) {
-			inc_choosing = true;
-			inc_option = 0;
+			st->choosing = true;
+			st->options.focus = 0;
 		}
 		return APP_HANDLED | APP_REDRAW;
 	}
@@ -478,10 +487,53 @@ inc_key(struct app *a, int kind, wint_t ch)
 }
 
 static bool
-inc_editing(const struct app *a)
+inc_editing(const struct app *a, const void *state)
 {
+	const struct inc_state	*st = state;
+
 	(void)a;
-	return inc_choosing;
+	return st->choosing;
+}
+
+/*
+ * Saved: the row, the occurrence on it, and the option being chosen.  A
+ * restored choice is dropped at the draw if the incident closed meanwhile.
+ */
+static void
+inc_save(const struct app *a, const void *state, struct app_ui *u)
+{
+	const struct inc_state	*st = state;
+	const struct team	*t = &a->game->teams[a->team];
+	int			*order, n;
+
+	app_ui_put_list(u, "", &st->list);
+	if (t->noccurrences > 0 && st->restore_occ == 0) {
+		order = xcalloc((size_t)t->noccurrences, sizeof *order);
+		n = inc_order(t, order);
+		if (st->list.focus >= 0 && st->list.focus < n)
+			app_ui_put(u, "occurrence", order[st->list.focus]);
+		free(order);
+	} else if (st->restore_occ > 0)
+		app_ui_put(u, "occurrence", st->restore_occ - 1);
+	if (st->choosing) {
+		app_ui_put(u, "choosing", 1);
+		app_ui_put(u, "option", st->options.focus);
+	}
+}
+
+static void
+inc_restore(struct app *a, void *state, const char *key, int value)
+{
+	struct inc_state	*st = state;
+
+	if (strcmp(key, "occurrence") == 0)
+		st->restore_occ = value + 1;
+	else if (strcmp(key, "choosing") == 0)
+		st->choosing = value != 0 && !a->trainer;
+	else if (strcmp(key, "option") == 0)
+		st->options.focus = value;
+	else
+		app_ui_get_list(&st->list, "", key, value);
 }
 
 static const char *const inc_help[] = {
@@ -496,5 +548,13 @@ static const char *const inc_help[] = {
 };
 
 const struct screen screen_incidents = {
-	N_("Incidents"), false, inc_draw, inc_key, inc_help, inc_editing
+	.id = "incidents",
+	.name = N_("Incidents"),
+	.size = sizeof(struct inc_state),
+	.draw = inc_draw,
+	.key = inc_key,
+	.editing = inc_editing,
+	.save = inc_save,
+	.restore = inc_restore,
+	.help = inc_help,
 };

@@ -11,6 +11,11 @@
 #include "util/i18n.h"
 #include "util/xalloc.h"
 
+/* The line selected (newest first). */
+struct log_state {
+	struct app_list	 list;
+};
+
 static int
 log_count(const struct app *a)
 {
@@ -20,13 +25,15 @@ log_count(const struct app *a)
 }
 
 static void
-log_draw(struct app *a, int top, int rows)
+log_draw(struct app *a, void *state, int top, int rows)
 {
+	struct log_state *st = state;
 	struct team	*t = app_team(a);
 	char		*line, *next;
 	int		 i, j, n = log_count(a), y = top + 2, shown = 0, k;
-	int		*focus = &a->focus[a->screen];
+	int		*focus = &st->list.focus;
 
+	st->list.rows = rows - 4;
 	app_textf(a, top, 1, COLS - 2, ROLE_TITLE, _("Journal de l'équipe %s "
 	    "— %d décision(s) enregistrée(s)"), t->name, t->ndecisions);
 	if (n == 0) {
@@ -74,12 +81,29 @@ log_draw(struct app *a, int top, int rows)
 }
 
 static int
-log_key(struct app *a, int kind, wint_t ch)
+log_key(struct app *a, void *state, int kind, wint_t ch)
 {
-	int	 r = APP_IGNORED;
+	struct log_state *st = state;
 
-	app_list_keys(a, log_count(a), LINES - 8, kind, ch, &r);
-	return r;
+	return app_list_key(&st->list, log_count(a), kind, ch);
+}
+
+static void
+log_save(const struct app *a, const void *state, struct app_ui *u)
+{
+	const struct log_state	*st = state;
+
+	(void)a;
+	app_ui_put_list(u, "", &st->list);
+}
+
+static void
+log_restore(struct app *a, void *state, const char *key, int value)
+{
+	struct log_state	*st = state;
+
+	(void)a;
+	app_ui_get_list(&st->list, "", key, value);
 }
 
 static const char *const log_help[] = {
@@ -89,5 +113,12 @@ static const char *const log_help[] = {
 };
 
 const struct screen screen_log = {
-	N_("Journal"), false, log_draw, log_key, log_help, NULL
+	.id = "log",
+	.name = N_("Journal"),
+	.size = sizeof(struct log_state),
+	.draw = log_draw,
+	.key = log_key,
+	.save = log_save,
+	.restore = log_restore,
+	.help = log_help,
 };

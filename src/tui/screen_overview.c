@@ -23,6 +23,13 @@
 #include "util/wrap.h"
 #include "util/xalloc.h"
 
+/* The team selected, and the explanations each team had before the week
+ * was closed (for the week's summary). */
+struct overview_state {
+	struct app_list	 list;
+	int		 seen[GAME_MAX_TEAMS];
+};
+
 static void
 overview_row(struct app *a, int y, int i, bool selected)
 {
@@ -93,9 +100,7 @@ overview_code(char out[10], const char *code)
 static char *
 overview_who(const struct host_console *c, int n, int team, int width)
 {
-	struct tm	 tm;
-	time_t		 t;
-	char		*s = NULL, *next, when[8], name[64];
+	char		*s = NULL, *next, when[TEXT_TIME_MAX], name[64];
 	const char	*sp;
 	int		 i, j, count, first, pass;
 	int64_t		 since;
@@ -120,10 +125,7 @@ overview_who(const struct host_console *c, int n, int team, int width)
 					if (c[j].since < since)
 						since = c[j].since;
 				}
-			t = (time_t)(since / 1000);
-			if (localtime_r(&t, &tm) == NULL ||
-			    strftime(when, sizeof when, "%H:%M", &tm) == 0)
-				strcpy(when, "--:--");
+			text_time(when, since, TEXT_TIME_CLOCK);
 			sp = pass == 1 ? strchr(c[i].as, ' ') : NULL;
 			snprintf(name, sizeof name, "%.*s", sp != NULL ?
 			    (int)(sp - c[i].as) : (int)strlen(c[i].as), c[i].as);
@@ -144,7 +146,7 @@ overview_who(const struct host_console *c, int n, int team, int width)
 
 /* Each team's join code and its consoles (only when hosting). */
 static int
-overview_consoles(struct app *a, int y, int end)
+overview_consoles(struct app *a, int focus, int y, int end)
 {
 	const struct host_console *c;
 	char		 code[10], *who;
@@ -157,7 +159,7 @@ overview_consoles(struct app *a, int y, int end)
 	    "connectés, depuis   r nouveau code · c candidats"));
 	for (i = 0; i < a->game->nteams && y < end; i++, y++) {
 		overview_code(code, host_code(a->host, i));
-		app_text(a, y, 1, 14, i == a->focus[a->screen] ? ROLE_TITLE :
+		app_text(a, y, 1, 14, i == focus ? ROLE_TITLE :
 		    ROLE_NORMAL, a->game->teams[i].name);
 		app_text(a, y, 16, 10, ROLE_TITLE, code);
 		if ((who = overview_who(c, n, i, w)) != NULL)
@@ -174,16 +176,11 @@ static int
 overview_alerts(struct app *a, int y, int end, int max)
 {
 	const struct host_alert	*al;
-	struct tm		 tm;
-	time_t			 t;
-	char			 when[8];
+	char			 when[TEXT_TIME_MAX];
 	int			 i, n = host_alerts(a->host, &al);
 
 	for (i = n - 1; i >= 0 && i >= n - max && y < end; i--) {
-		t = (time_t)(al[i].time / 1000);
-		if (localtime_r(&t, &tm) == NULL ||
-		    strftime(when, sizeof when, "%H:%M", &tm) == 0)
-			strcpy(when, "--:--");
+		text_time(when, al[i].time, TEXT_TIME_CLOCK);
 		app_textf(a, y++, 1, COLS - 2, ROLE_BAD, _("⚠ %s %s"), when,
 		    al[i].text);
 	}
@@ -191,8 +188,9 @@ overview_alerts(struct app *a, int y, int end, int max)
 }
 
 static void
-overview_draw(struct app *a, int top, int rows)
+overview_draw(struct app *a, void *state, int top, int rows)
 {
+	struct overview_state *st = state;
 	struct game	*g = a->game;
 	const struct host_alert *al;
 	int		 i, y = top, gap, nalerts;
@@ -215,11 +213,13 @@ overview_draw(struct app *a, int top, int rows)
 	y += gap;
 	app_text(a, y++, 1, COLS - 2, ROLE_HEADING, _("équipe               "
 	    "prévu   enveloppe livrés retard incid. points   E3 score"));
+	st->list.rows = g->nteams;
+	app_list_fit(&st->list, g->nteams, g->nteams);
 	for (i = 0; i < g->nteams && y < top + rows; i++)
-		overview_row(a, y++, i, i == a->focus[a->screen]);
+		overview_row(a, y++, i, i == st->list.focus);
 	if (a->host != NULL) {
 		y += gap;
-		y = overview_consoles(a, y, top + rows);
+		y = overview_consoles(a, st->list.focus, y, top + rows);
 		/* Security first: kept even when the rest must squeeze. */
 		y = overview_alerts(a, y, top + rows, nalerts);
 	}
@@ -351,20 +351,18 @@ overview_request(struct app *a)
 }
 
 /* Explanations each team had before the week was closed. */
-static int	 overview_seen[GAME_MAX_TEAMS];
-
 static void
-overview_mark(struct app *a)
+overview_mark(struct app *a, struct overview_state *st)
 {
 	int	 i;
 
 	for (i = 0; i < a->game->nteams; i++)
-		overview_seen[i] = a->game->teams[i].nexplanations;
+		st->seen[i] = a->game->teams[i].nexplanations;
 }
 
 /* What the week's close did to each team, to read aloud or project. */
 static void
-overview_summary(struct app *a)
+overview_summary(struct app *a, const struct overview_state *st)
 {
 	struct game	*g = a->game;
 	char		**labels = NULL;
@@ -390,8 +388,8 @@ overview_summary(struct app *a)
 		labels = xreallocarray(labels, (size_t)n + 1, sizeof *labels);
 		labels[n++] = xasprintf(_("%s : %d lot(s) livré(s) cette "
 		    "semaine, %d fait(s) marquant(s)"), t->name, delivered,
-		    t->nexplanations - overview_seen[i]);
-		for (j = overview_seen[i]; j < t->nexplanations; j++) {
+		    t->nexplanations - st->seen[i]);
+		for (j = st->seen[i]; j < t->nexplanations; j++) {
 			labels = xreallocarray(labels, (size_t)n + 1,
 			    sizeof *labels);
 			labels[n++] = xasprintf("  %s", t->explanations[j].text);
@@ -506,20 +504,25 @@ overview_personal(struct app *a, int team)
 }
 
 static int
-overview_key(struct app *a, int kind, wint_t ch)
+overview_key(struct app *a, void *state, int kind, wint_t ch)
 {
+	struct overview_state *st = state;
 	struct game	*g = a->game;
 	const char	*team;
 	char		*text;
-	int		 r = APP_IGNORED, before = 0, i;
+	int		 r, before = 0, i, focus;
 
-	app_list_keys(a, g->nteams, g->nteams, kind, ch, &r);
+	r = app_list_key(&st->list, g->nteams, kind, ch);
 	if (r != APP_IGNORED || kind != OK)
 		return r;
+	/* The row is a team's index: within the teams, whatever the .ui
+	 * file said. */
+	app_list_fit(&st->list, g->nteams, g->nteams);
+	focus = st->list.focus;
 	switch (ch) {
 	case '\n':
-		a->team = a->focus[a->screen];
-		a->screen = 1;
+		a->team = focus;
+		a->screen = app_screen_index(a, "brief");
 		app_say(a, false, _("Équipe %s, en lecture (mode formateur)."),
 		    g->teams[a->team].name);
 		return APP_HANDLED | APP_REDRAW;
@@ -534,7 +537,7 @@ overview_key(struct app *a, int kind, wint_t ch)
 		if (!app_confirm(a, _("Clôturer la semaine ? Les incidents sans "
 		    "réponse prennent leur conséquence par défaut.")))
 			return APP_HANDLED | APP_REDRAW;
-		overview_mark(a);
+		overview_mark(a, st);
 		if (app_command(a, "cloturer_semaine", NULL, NULL) == 0) {
 			for (i = 0; i < g->nteams; i++)
 				before -= g->teams[i].noccurrences;
@@ -543,7 +546,7 @@ overview_key(struct app *a, int kind, wint_t ch)
 			    "résultats calculés (écran Bilan).") : _("Semaine "
 			    "close. Semaine %d : %d nouvel(s) incident(s) pour "
 			    "l'ensemble des équipes."), g->week, -before);
-			overview_summary(a);
+			overview_summary(a, st);
 		}
 		return APP_HANDLED | APP_REDRAW;
 	case 'i':
@@ -560,7 +563,7 @@ overview_key(struct app *a, int kind, wint_t ch)
 		free(text);
 		return APP_HANDLED | APP_REDRAW;
 	case 'n':
-		overview_note(a, &g->teams[a->focus[a->screen]]);
+		overview_note(a, &g->teams[focus]);
 		return APP_HANDLED | APP_REDRAW;
 	case 'z':
 		app_command(a, g->paused ? "reprendre" : "pause", NULL, NULL);
@@ -568,12 +571,12 @@ overview_key(struct app *a, int kind, wint_t ch)
 	case 'r':
 		if (a->host == NULL)
 			return APP_IGNORED;
-		overview_renew(a, a->focus[a->screen]);
+		overview_renew(a, focus);
 		return APP_HANDLED | APP_REDRAW;
 	case 'c':
 		if (a->host == NULL)
 			return APP_IGNORED;
-		overview_personal(a, a->focus[a->screen]);
+		overview_personal(a, focus);
 		return APP_HANDLED | APP_REDRAW;
 	default:
 		return APP_IGNORED;
@@ -596,7 +599,34 @@ static const char *const overview_help[] = {
 	NULL
 };
 
+static void
+overview_save(const struct app *a, const void *state, struct app_ui *u)
+{
+	const struct overview_state *st = state;
+
+	(void)a;
+	app_ui_put_list(u, "", &st->list);
+}
+
+static void
+overview_restore(struct app *a, void *state, const char *key, int value)
+{
+	struct overview_state *st = state;
+
+	/* The row is a team's index. */
+	if (strcmp(key, "row") == 0 && value >= a->game->nteams)
+		value = 0;
+	app_ui_get_list(&st->list, "", key, value);
+}
+
 const struct screen screen_overview = {
-	N_("Équipes"), true, overview_draw, overview_key, overview_help,
-	NULL
+	.id = "overview",
+	.name = N_("Équipes"),
+	.trainer = true,
+	.size = sizeof(struct overview_state),
+	.draw = overview_draw,
+	.key = overview_key,
+	.save = overview_save,
+	.restore = overview_restore,
+	.help = overview_help,
 };

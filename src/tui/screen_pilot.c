@@ -39,9 +39,9 @@ enum pilot_view {
 	VIEW_COUNT
 };
 
-static const char *const pilot_view_keys = "tgb";
-static const char *const pilot_view_labels[VIEW_COUNT] = {
-	N_("t Tableau de bord"), N_("g Gantt"), N_("b Kanban")
+static const struct app_view pilot_views[VIEW_COUNT] = {
+	{ 't', N_("Tableau de bord") }, { 'g', N_("Gantt") },
+	{ 'b', N_("Kanban") }
 };
 
 static const char *const pilot_status_labels[] = {
@@ -52,17 +52,21 @@ static const char *const pilot_column_titles[] = {
 	N_("À faire"), N_("En cours"), N_("Bloqué"), N_("Livré")
 };
 
-/* Kanban selection: a column and a card in each (UI state, not game). */
-static int	 kanban_col;
-static bool	 kanban_placed;
-static int	 kanban_row[4];
+/* Where the user is (UI state, not game): the view, the Gantt's row, the
+ * Kanban's column and the card selected in each column. */
+struct pilot_state {
+	int		 view;
+	struct app_list	 gantt;
+	int		 column;	/* the Kanban's */
+	bool		 placed;	/* the column was chosen or restored */
+	struct app_list	 cards[4];	/* per Kanban column */
+};
 
 static int
-pilot_view(const struct app *a)
+pilot_view(const struct pilot_state *st)
 {
-	int	 v = a->sub[a->screen];
-
-	return v >= 0 && v < VIEW_COUNT ? v : VIEW_DASHBOARD;
+	return st->view >= 0 && st->view < VIEW_COUNT ? st->view :
+	    VIEW_DASHBOARD;
 }
 
 /* The week package p is due: its S-n deadline, counted from launch. */
@@ -473,25 +477,18 @@ pilot_list_rows(int rows)
 }
 
 static void
-pilot_gantt(struct app *a, int top, int rows)
+pilot_gantt(struct app *a, struct pilot_state *st, int top, int rows)
 {
 	const struct scenario	*s = a->scenario;
 	struct gantt_layout	 l;
 	int			 w, y = top + 1, i, n = s->npackages, x;
 	int			 visible = pilot_list_rows(rows);
-	int			*focus = &a->focus[a->screen];
-	int			*first = &a->scroll[a->screen];
+	struct app_list		*g = &st->gantt;
 	char			 wk[16], label[16];
 
 	pilot_gantt_layout(a, &l);
-	if (*focus >= n)
-		*focus = n - 1;
-	if (*focus < 0)
-		*focus = 0;
-	if (*first > *focus)
-		*first = *focus;
-	if (*focus >= *first + visible)
-		*first = *focus - visible + 1;
+	g->rows = visible;
+	app_list_fit(g, n, visible);
 	app_textf(a, y, 1, l.name_w, ROLE_HEADING, _("Lot (%d)"), n);
 	for (w = 1; w <= s->weeks; w++) {
 		x = l.x0 + (w - 1) * l.cell_w;
@@ -507,8 +504,8 @@ pilot_gantt(struct app *a, int top, int rows)
 	app_text(a, y, l.x0 + s->weeks * l.cell_w, l.state_w, ROLE_HEADING,
 	    _("état"));
 	y++;
-	for (i = *first; i < n && y < top + 2 + visible; i++)
-		pilot_gantt_row(a, y++, i, &l, i == *focus);
+	for (i = g->top; i < n && y < top + 2 + visible; i++)
+		pilot_gantt_row(a, y++, i, &l, i == g->focus);
 	pilot_week_label(a, a->game->week, wk, sizeof wk);
 	app_textf(a, top + rows - 3, 1, COLS - 2, ROLE_DIM,
 	    _("░ prévu  █ prévu et réalisé  ▓ hors plan  ┃ échéance%s%s%s"),
@@ -516,7 +513,7 @@ pilot_gantt(struct app *a, int top, int rows)
 	    a->game->phase == PHASE_PILOTING ? wk : "",
 	    a->game->phase == PHASE_PILOTING ? _(" : cette semaine)") : "");
 	if (n > 0)
-		pilot_package_detail(a, top + rows - 2, *focus);
+		pilot_package_detail(a, top + rows - 2, g->focus);
 }
 
 /* --- Kanban --- */
@@ -536,25 +533,26 @@ pilot_kanban_cards(const struct app *a, int col, int *out)
 
 /* The package selected on the board, or -1 if its column is empty. */
 static int
-pilot_kanban_selected(const struct app *a)
+pilot_kanban_selected(const struct app *a, struct pilot_state *st)
 {
-	int	*cards, n, p = -1;
+	struct app_list	*c;
+	int		*cards, n, p = -1;
 
+	if (st->column < 0 || st->column > 3)
+		st->column = 0;
+	c = &st->cards[st->column];
 	cards = xcalloc((size_t)a->scenario->npackages + 1, sizeof *cards);
-	n = pilot_kanban_cards(a, kanban_col, cards);
+	n = pilot_kanban_cards(a, st->column, cards);
 	if (n > 0) {
-		if (kanban_row[kanban_col] >= n)
-			kanban_row[kanban_col] = n - 1;
-		if (kanban_row[kanban_col] < 0)
-			kanban_row[kanban_col] = 0;
-		p = cards[kanban_row[kanban_col]];
+		app_list_fit(c, n, c->rows);
+		p = cards[c->focus];
 	}
 	free(cards);
 	return p;
 }
 
 static void
-pilot_kanban(struct app *a, int top, int rows)
+pilot_kanban(struct app *a, struct pilot_state *st, int top, int rows)
 {
 	struct team	*t = app_team(a);
 	int		 col, n, i, first, x, w = (COLS - 2) / 4, y, selected;
@@ -566,14 +564,16 @@ pilot_kanban(struct app *a, int top, int rows)
 
 	cards = xcalloc((size_t)a->scenario->npackages + 1, sizeof *cards);
 	/* First look: the first column that holds cards. */
-	if (!kanban_placed) {
-		kanban_placed = true;
+	if (!st->placed) {
+		st->placed = true;
 		for (col = 3; col >= 0; col--)
 			if (pilot_kanban_cards(a, col, cards) > 0 &&
-			    (col != PKG_DONE || kanban_col == 0))
-				kanban_col = col;
+			    (col != PKG_DONE || st->column == 0))
+				st->column = col;
 	}
-	selected = pilot_kanban_selected(a);
+	for (col = 0; col < 4; col++)
+		st->cards[col].rows = visible - 1;
+	selected = pilot_kanban_selected(a, st);
 	/* Two rows per card when every column fits that way. */
 	for (col = 0, card_h = 2; col < 4; col++)
 		if (2 * pilot_kanban_cards(a, col, cards) > visible)
@@ -581,12 +581,13 @@ pilot_kanban(struct app *a, int top, int rows)
 	for (col = 0; col < 4; col++) {
 		x = 1 + col * w;
 		n = pilot_kanban_cards(a, col, cards);
-		app_textf(a, top + 1, x, w - 1, col == kanban_col ?
+		app_textf(a, top + 1, x, w - 1, col == st->column ?
 		    ROLE_TAB_ACTIVE : ROLE_HEADING, "%s (%d)",
 		    _(pilot_column_titles[col]), n);
 		/* The selected card stays in view; a last row says how many
 		 * more there are. */
-		first = col == kanban_col ? kanban_row[col] - visible + 2 : 0;
+		first = col == st->column ? st->cards[col].focus - visible +
+		    2 : 0;
 		if (first < 0)
 			first = 0;
 		shown = n - first > visible ? visible - 1 : n - first;
@@ -622,17 +623,12 @@ pilot_kanban(struct app *a, int top, int rows)
 /* --- the screen --- */
 
 static void
-pilot_draw(struct app *a, int top, int rows)
+pilot_draw(struct app *a, void *state, int top, int rows)
 {
-	int	 v = pilot_view(a), i, x = 1;
-	char	 label[64];
+	struct pilot_state	*st = state;
+	int			 v = pilot_view(st), x;
 
-	for (i = 0; i < VIEW_COUNT; i++) {
-		snprintf(label, sizeof label, "%s", _(pilot_view_labels[i]));
-		app_text(a, top, x, COLS - 1 - x, i == v ? ROLE_TAB_ACTIVE :
-		    ROLE_DIM, label);
-		x += wrap_width(label, strlen(label)) + 3;
-	}
+	x = app_views_draw(a, pilot_views, VIEW_COUNT, v, top, 1);
 	if (x < COLS - 30)
 		app_text(a, top, COLS - 30, 29, ROLE_DIM,
 		    v == VIEW_DASHBOARD ? _("   r réserve · n négocier") :
@@ -640,21 +636,21 @@ pilot_draw(struct app *a, int top, int rows)
 	if (v == VIEW_DASHBOARD)
 		pilot_dashboard(a, top + 1, rows - 1);
 	else if (v == VIEW_GANTT)
-		pilot_gantt(a, top, rows);
+		pilot_gantt(a, st, top, rows);
 	else
-		pilot_kanban(a, top, rows);
+		pilot_kanban(a, st, top, rows);
 }
 
 /* The package selected in the Gantt or the Kanban, or -1. */
 static int
-pilot_selected(const struct app *a)
+pilot_selected(const struct app *a, struct pilot_state *st)
 {
-	int	 v = pilot_view(a);
+	int	 v = pilot_view(st);
 
 	if (v == VIEW_GANTT && a->scenario->npackages > 0)
-		return a->focus[a->screen];
+		return st->gantt.focus;
 	if (v == VIEW_KANBAN)
-		return pilot_kanban_selected(a);
+		return pilot_kanban_selected(a, st);
 	return -1;
 }
 
@@ -737,6 +733,8 @@ pilot_reserve(struct app *a)
 	struct team	*t = app_team(a);
 	struct ledger	 l;
 	char		*amount, *why, *label, left[TEXT_MONEY_MAX];
+	char		 sum[TEXT_MONEY_MAX];
+	uint64_t	 euros;
 	int		 before;
 
 	game_ledger(a->game, t, &l);
@@ -750,7 +748,13 @@ pilot_reserve(struct app *a)
 	}
 	why = app_prompt(a, _("Justification de cet arbitrage (à quoi sert "
 	    "cet argent ?)"), NULL);
-	label = xasprintf(_("Prendre %s € sur la réserve ?"), amount);
+	/* Money as every screen writes it; what is not a sum as typed (the
+	 * engine says why it refuses it). */
+	if (text_parse_uint(amount, INT64_MAX / 100, &euros))
+		label = xasprintf(_("Prendre %s sur la réserve ?"),
+		    text_money(sum, (int64_t)euros * 100));
+	else
+		label = xasprintf(_("Prendre « %s » sur la réserve ?"), amount);
 	if (why != NULL && app_confirm(a, label)) {
 		before = t->nexplanations;
 		if (app_command(a, "utiliser_reserve", why, "montant", amount,
@@ -763,16 +767,14 @@ pilot_reserve(struct app *a)
 }
 
 static int
-pilot_key(struct app *a, int kind, wint_t ch)
+pilot_key(struct app *a, void *state, int kind, wint_t ch)
 {
-	int		 v = pilot_view(a), r = APP_IGNORED, n, *cards;
-	const char	*hit;
+	struct pilot_state	*st = state;
+	int			 v = pilot_view(st), n, *cards;
 
-	if (kind == OK && ch != 0 && ch < 128 &&
-	    (hit = strchr(pilot_view_keys, (int)ch)) != NULL) {
-		a->sub[a->screen] = (int)(hit - pilot_view_keys);
+	if (app_views_key(pilot_views, VIEW_COUNT, &st->view, kind, ch) !=
+	    APP_IGNORED)
 		return APP_HANDLED | APP_REDRAW;
-	}
 	if (kind == OK && (ch == 'r' || ch == 'n') && a->trainer) {
 		app_say(a, true, _("Mode formateur : lecture seule (F pour "
 		    "donner le clavier à l'équipe)."));
@@ -783,38 +785,70 @@ pilot_key(struct app *a, int kind, wint_t ch)
 		return APP_HANDLED | APP_REDRAW;
 	}
 	if (kind == OK && ch == 'n') {
-		pilot_negotiate(a, pilot_selected(a));
+		pilot_negotiate(a, pilot_selected(a, st));
 		return APP_HANDLED | APP_REDRAW;
 	}
-	if (v == VIEW_GANTT) {
-		app_list_keys(a, a->scenario->npackages,
-		    pilot_list_rows(LINES - 4), kind, ch, &r);
-		return r;
-	}
+	if (v == VIEW_GANTT)
+		return app_list_key(&st->gantt, a->scenario->npackages, kind,
+		    ch);
 	if (v != VIEW_KANBAN)
 		return APP_IGNORED;
 	if ((kind == KEY_CODE_YES && ch == KEY_LEFT) ||
-	    (kind == OK && ch == 'h'))
-		kanban_col = kanban_col > 0 ? kanban_col - 1 : 0;
-	else if ((kind == KEY_CODE_YES && ch == KEY_RIGHT) ||
-	    (kind == OK && ch == 'l'))
-		kanban_col = kanban_col < 3 ? kanban_col + 1 : 3;
-	else if ((kind == KEY_CODE_YES && ch == KEY_UP) ||
-	    (kind == OK && ch == 'k'))
-		kanban_row[kanban_col]--;
-	else if ((kind == KEY_CODE_YES && ch == KEY_DOWN) ||
-	    (kind == OK && ch == 'j'))
-		kanban_row[kanban_col]++;
-	else
-		return APP_IGNORED;
+	    (kind == OK && ch == 'h')) {
+		st->column = st->column > 0 ? st->column - 1 : 0;
+		st->placed = true;
+		return APP_HANDLED | APP_REDRAW;
+	}
+	if ((kind == KEY_CODE_YES && ch == KEY_RIGHT) ||
+	    (kind == OK && ch == 'l')) {
+		st->column = st->column < 3 ? st->column + 1 : 3;
+		st->placed = true;
+		return APP_HANDLED | APP_REDRAW;
+	}
 	cards = xcalloc((size_t)a->scenario->npackages + 1, sizeof *cards);
-	n = pilot_kanban_cards(a, kanban_col, cards);
+	n = pilot_kanban_cards(a, st->column, cards);
 	free(cards);
-	if (kanban_row[kanban_col] >= n)
-		kanban_row[kanban_col] = n - 1;
-	if (kanban_row[kanban_col] < 0)
-		kanban_row[kanban_col] = 0;
-	return APP_HANDLED | APP_REDRAW;
+	return app_list_key(&st->cards[st->column], n, kind, ch);
+}
+
+static void
+pilot_save(const struct app *a, const void *state, struct app_ui *u)
+{
+	const struct pilot_state	*st = state;
+	char				 prefix[32];
+	int				 i;
+
+	(void)a;
+	if (st->view != 0)
+		app_ui_put(u, "view", st->view);
+	app_ui_put_list(u, "gantt.", &st->gantt);
+	/* Column 0 too, once chosen: else the first look chooses. */
+	if (st->placed)
+		app_ui_put(u, "kanban.column", st->column);
+	for (i = 0; i < 4; i++) {
+		snprintf(prefix, sizeof prefix, "kanban.%d.", i);
+		app_ui_put_list(u, prefix, &st->cards[i]);
+	}
+}
+
+static void
+pilot_restore(struct app *a, void *state, const char *key, int value)
+{
+	struct pilot_state	*st = state;
+	char			 prefix[32];
+	int			 i;
+
+	(void)a;
+	if (strcmp(key, "view") == 0 && value < VIEW_COUNT)
+		st->view = value;
+	else if (strcmp(key, "kanban.column") == 0 && value < 4) {
+		st->column = value;
+		st->placed = true;
+	} else if (!app_ui_get_list(&st->gantt, "gantt.", key, value))
+		for (i = 0; i < 4; i++) {
+			snprintf(prefix, sizeof prefix, "kanban.%d.", i);
+			app_ui_get_list(&st->cards[i], prefix, key, value);
+		}
 }
 
 static const char *const pilot_help[] = {
@@ -828,5 +862,12 @@ static const char *const pilot_help[] = {
 };
 
 const struct screen screen_pilot = {
-	N_("Pilotage"), false, pilot_draw, pilot_key, pilot_help, NULL
+	.id = "pilot",
+	.name = N_("Pilotage"),
+	.size = sizeof(struct pilot_state),
+	.draw = pilot_draw,
+	.key = pilot_key,
+	.save = pilot_save,
+	.restore = pilot_restore,
+	.help = pilot_help,
 };

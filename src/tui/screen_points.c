@@ -32,6 +32,7 @@
 #include "tui/editor.h"
 #include "tui/screens.h"
 #include "util/i18n.h"
+#include "util/text.h"
 #include "util/wrap.h"
 #include "util/xalloc.h"
 
@@ -58,17 +59,21 @@ struct pts_draft {
 	bool		 dirty;		/* typed since the last save */
 	int64_t		 dirty_since;	/* monotonic ms */
 	bool		 restored;	/* read back from its file */
-	char		 saved[16];	/* last save, "14:32:05", or "" */
+	char		 saved[TEXT_TIME_MAX]; /* last save "14:32:05", or "" */
 	char		*path;
 };
 
-/* UI state of the screen (drafts are not game state). */
-static struct pts_draft	*pts_drafts;
-static int		 pts_ndrafts;
-static bool		 pts_editing;
-static int		 pts_field;
-static bool		 pts_key_seen;	/* a key came since the last draw */
-static bool		 pts_cursor_on;
+/* UI state of the screen (drafts are not game state): the point selected,
+ * the drafts opened, and the field that has the keyboard. */
+struct pts_state {
+	struct app_list	 list;
+	struct pts_draft *drafts;
+	int		 ndrafts;
+	bool		 editing;
+	int		 field;
+	bool		 key_seen;	/* a key came since the last draw */
+	bool		 cursor_on;
+};
 
 static int64_t
 pts_monotonic(void)
@@ -117,19 +122,19 @@ pts_draft_path(const struct app *a, int team, int request)
 
 /* The draft of (team, request), read from its file the first time. */
 static struct pts_draft *
-pts_draft(struct app *a, int team, int request)
+pts_draft(struct app *a, struct pts_state *st, int team, int request)
 {
 	struct pts_draft	*d;
 	char			*cause = NULL;
 	int			 i, rc;
 
-	for (i = 0; i < pts_ndrafts; i++)
-		if (pts_drafts[i].team == team &&
-		    pts_drafts[i].request == request)
-			return &pts_drafts[i];
-	pts_drafts = xreallocarray(pts_drafts, (size_t)pts_ndrafts + 1,
-	    sizeof *pts_drafts);
-	d = &pts_drafts[pts_ndrafts++];
+	for (i = 0; i < st->ndrafts; i++)
+		if (st->drafts[i].team == team &&
+		    st->drafts[i].request == request)
+			return &st->drafts[i];
+	st->drafts = xreallocarray(st->drafts, (size_t)st->ndrafts + 1,
+	    sizeof *st->drafts);
+	d = &st->drafts[st->ndrafts++];
 	memset(d, 0, sizeof *d);
 	d->team = team;
 	d->request = request;
@@ -149,18 +154,18 @@ pts_draft(struct app *a, int team, int request)
 }
 
 static void
-pts_draft_forget(int team, int request)
+pts_draft_forget(struct pts_state *st, int team, int request)
 {
 	int	 i, j;
 
-	for (i = 0; i < pts_ndrafts; i++) {
-		if (pts_drafts[i].team != team ||
-		    pts_drafts[i].request != request)
+	for (i = 0; i < st->ndrafts; i++) {
+		if (st->drafts[i].team != team ||
+		    st->drafts[i].request != request)
 			continue;
 		for (j = 0; j < PTS_FIELDS; j++)
-			editor_release(&pts_drafts[i].fields[j]);
-		free(pts_drafts[i].path);
-		pts_drafts[i] = pts_drafts[--pts_ndrafts];
+			editor_release(&st->drafts[i].fields[j]);
+		free(st->drafts[i].path);
+		st->drafts[i] = st->drafts[--st->ndrafts];
 		return;
 	}
 }
@@ -169,8 +174,6 @@ static void
 pts_draft_save(struct app *a, struct pts_draft *d)
 {
 	char		*cause = NULL;
-	time_t		 t = (time_t)(a->now / 1000);
-	struct tm	 tm;
 
 	if (!d->dirty)
 		return;
@@ -182,20 +185,19 @@ pts_draft_save(struct app *a, struct pts_draft *d)
 		return;
 	}
 	d->dirty = false;
-	localtime_r(&t, &tm);
-	strftime(d->saved, sizeof d->saved, "%H:%M:%S", &tm);
+	text_time(d->saved, a->now, TEXT_TIME_SECONDS);
 }
 
 static void
-pts_flush(struct app *a, bool force)
+pts_flush(struct app *a, struct pts_state *st, bool force)
 {
 	int64_t	 now = pts_monotonic();
 	int	 i;
 
-	for (i = 0; i < pts_ndrafts; i++)
-		if (pts_drafts[i].dirty && (force ||
-		    now - pts_drafts[i].dirty_since >= PTS_FLUSH_MS))
-			pts_draft_save(a, &pts_drafts[i]);
+	for (i = 0; i < st->ndrafts; i++)
+		if (st->drafts[i].dirty && (force ||
+		    now - st->drafts[i].dirty_since >= PTS_FLUSH_MS))
+			pts_draft_save(a, &st->drafts[i]);
 }
 
 /* --- requests --- */
@@ -216,10 +218,10 @@ pts_order(const struct team *t, int *out)
 }
 
 static int
-pts_selected(struct app *a)
+pts_selected(struct app *a, struct pts_state *st)
 {
 	struct team	*t = app_team(a);
-	int		*order, sel, *focus = &a->focus[a->screen];
+	int		*order, sel, *focus = &st->list.focus;
 
 	if (t->nrequests == 0)
 		return -1;
@@ -253,21 +255,12 @@ pts_left(const struct app *a, const struct status_request *r)
 	return limit - game_effective_time(a->game, a->now);
 }
 
-static void
-pts_clock(char *buf, size_t n, int64_t ms)
-{
-	int64_t	 s = ms < 0 ? (-ms + 999) / 1000 : (ms + 999) / 1000;
-
-	snprintf(buf, n, "%02lld:%02lld", (long long)(s / 60),
-	    (long long)(s % 60));
-}
-
 /* The status of request r, for the list. */
 static enum app_role
 pts_status(const struct app *a, const struct status_request *r, char *buf,
     size_t n)
 {
-	char	 clock[32];
+	char	 clock[TEXT_TIME_MAX];
 	int64_t	 left;
 
 	if (r->submitted) {
@@ -276,7 +269,7 @@ pts_status(const struct app *a, const struct status_request *r, char *buf,
 		return r->late ? ROLE_WARN : ROLE_GOOD;
 	}
 	left = pts_left(a, r);
-	pts_clock(clock, sizeof clock, left);
+	text_countdown(clock, left);
 	if (left <= 0) {
 		snprintf(buf, n, _("en retard (+%s)"), clock);
 		return ROLE_BAD;
@@ -304,23 +297,19 @@ pts_prompt(const struct app *a, const struct status_request *r, int i)
 /* --- drawing --- */
 
 static int
-pts_list(struct app *a, int y, int max)
+pts_list(struct app *a, struct pts_state *st, int y, int max)
 {
 	struct team	*t = app_team(a);
-	int		*order, n, i, *first = &a->scroll[a->screen];
-	int		 focus = a->focus[a->screen], status_w = 22;
+	int		*order, n, i, focus, status_w = 22;
 	char		 status[64], label[512];
 	enum app_role	 role;
 
 	order = xcalloc((size_t)t->nrequests + 1, sizeof *order);
 	n = pts_order(t, order);
-	if (*first > focus)
-		*first = focus;
-	if (focus >= *first + max)
-		*first = focus - max + 1;
-	if (*first < 0)
-		*first = 0;
-	for (i = *first; i < n && i < *first + max; i++, y++) {
+	st->list.rows = max;
+	app_list_fit(&st->list, n, max);
+	focus = st->list.focus;
+	for (i = st->list.top; i < n && i < st->list.top + max; i++, y++) {
 		const struct status_request *r = &t->requests[order[i]];
 
 		snprintf(label, sizeof label, _("n°%d  %s"), order[i] + 1,
@@ -330,7 +319,7 @@ pts_list(struct app *a, int y, int max)
 		    ROLE_SELECTED : r->submitted ? ROLE_DIM : ROLE_NORMAL,
 		    label);
 		app_text(a, y, COLS - 1 - status_w, status_w, role, status);
-		if (i == focus && !pts_editing)
+		if (i == focus && !st->editing)
 			app_cursor(a, y, 1);
 	}
 	free(order);
@@ -342,7 +331,7 @@ static void
 pts_deadline(struct app *a, int y, const struct status_request *r)
 {
 	struct team	*t = app_team(a);
-	char		 clock[32], *extra = NULL, *line;
+	char		 clock[TEXT_TIME_MAX], *extra = NULL, *line;
 	int64_t		 left = pts_left(a, r);
 	int		 x = pts_extra(a), i;
 	enum app_role	 role;
@@ -358,7 +347,7 @@ pts_deadline(struct app *a, int y, const struct status_request *r)
 				    t->candidates[i].name,
 				    t->candidates[i].extra_time);
 	}
-	pts_clock(clock, sizeof clock, left);
+	text_countdown(clock, left);
 	if (left > 0) {
 		line = xasprintf(_("Reste %s%s · délai %d min%s"), clock,
 		    a->game->paused ? _(" (chronomètre en pause)") : "",
@@ -411,7 +400,8 @@ pts_field_draw(struct app *a, struct editor *ed, int y, int h, bool focused)
 
 /* The three parts of request r: a draft, or what was handed in. */
 static void
-pts_fields(struct app *a, int title_row, int y, int bottom, int req)
+pts_fields(struct app *a, struct pts_state *st, int title_row, int y,
+    int bottom, int req)
 {
 	struct team			*t = app_team(a);
 	const struct status_request	*r = &t->requests[req];
@@ -431,7 +421,7 @@ pts_fields(struct app *a, int title_row, int y, int bottom, int req)
 			shown[i].top = 0;
 		}
 	} else
-		d = pts_draft(a, a->team, req);
+		d = pts_draft(a, st, a->team, req);
 	if (r->point >= 0)
 		max_words = a->scenario->status_points[r->point].max_words;
 	/* Rows: a label per field, the hint line, the rest shared. */
@@ -443,15 +433,15 @@ pts_fields(struct app *a, int title_row, int y, int bottom, int req)
 		words += editor_words(ed);
 		h = total / PTS_FIELDS;
 		/* The focused field takes the rows left over. */
-		if ((pts_editing && i == pts_field) || (!pts_editing &&
+		if ((st->editing && i == st->field) || (!st->editing &&
 		    i == PTS_FIELDS - 1))
 			h += total % PTS_FIELDS;
 		snprintf(label, sizeof label, "%d. %s — %s", i + 1,
 		    _(pts_names[i]), pts_prompt(a, r, i));
-		app_text(a, y, 1, COLS - 2, d != NULL && pts_editing &&
-		    i == pts_field ? ROLE_TAB_ACTIVE : ROLE_HEADING, label);
-		pts_field_draw(a, ed, y + 1, h, d != NULL && pts_editing &&
-		    i == pts_field);
+		app_text(a, y, 1, COLS - 2, d != NULL && st->editing &&
+		    i == st->field ? ROLE_TAB_ACTIVE : ROLE_HEADING, label);
+		pts_field_draw(a, ed, y + 1, h, d != NULL && st->editing &&
+		    i == st->field);
 		y += 1 + h;
 	}
 	if (r->submitted) {
@@ -459,7 +449,7 @@ pts_fields(struct app *a, int title_row, int y, int bottom, int req)
 			editor_release(&shown[i]);
 		return;
 	}
-	app_text(a, bottom - 1, 1, COLS - 2, ROLE_DIM, pts_editing ?
+	app_text(a, bottom - 1, 1, COLS - 2, ROLE_DIM, st->editing ?
 	    _("Tab partie suivante · Maj+Tab précédente · Échap sortir du "
 	    "champ") : _("Entrée écrire · ↑ ↓ autre point · r rendre le point "
 	    "· ? aide"));
@@ -488,8 +478,9 @@ pts_fields(struct app *a, int title_row, int y, int bottom, int req)
 }
 
 static void
-pts_draw(struct app *a, int top, int rows)
+pts_draw(struct app *a, void *state, int top, int rows)
 {
+	struct pts_state		*st = state;
 	struct team			*t = app_team(a);
 	const struct status_request	*r;
 	int				 y = top, i, due = 0, req, list_rows;
@@ -497,16 +488,16 @@ pts_draw(struct app *a, int top, int rows)
 	char				*text;
 
 	/* A draw that no key preceded is a pause in the typing. */
-	pts_flush(a, !pts_key_seen);
-	pts_key_seen = false;
+	pts_flush(a, st, !st->key_seen);
+	st->key_seen = false;
 	for (i = 0; i < t->nrequests; i++)
 		if (!t->requests[i].submitted)
 			due++;
 	app_textf(a, y++, 1, COLS - 2, ROLE_TITLE, _("Points de situation de "
 	    "l'équipe %s — %d à rendre sur %d"), t->name, due, t->nrequests);
-	req = pts_selected(a);
+	req = pts_selected(a, st);
 	if (req < 0 || t->requests[req].submitted)
-		pts_editing = false;
+		st->editing = false;
 	if (req < 0) {
 		app_paragraph(a, y + 1, 1, COLS - 2, rows - 2, ROLE_DIM,
 		    _("Aucun point de situation demandé pour l'instant.  Le "
@@ -517,7 +508,7 @@ pts_draw(struct app *a, int top, int rows)
 	} else {
 		list_rows = t->nrequests < (rows >= 30 ? 5 : 3) ? t->nrequests :
 		    rows >= 30 ? 5 : 3;
-		y = pts_list(a, y, list_rows);
+		y = pts_list(a, st, y, list_rows);
 		attrset(a->attr[ROLE_DIM]);
 		mvhline(y++, 1, ACS_HLINE, COLS - 2);
 		attrset(A_NORMAL);
@@ -539,22 +530,22 @@ pts_draw(struct app *a, int top, int rows)
 		if (r->prompt != NULL && r->prompt[0] != '\0')
 			y += app_paragraph(a, y, 1, COLS - 2, rows >= 30 ? 3 : 2,
 			    ROLE_NORMAL, r->prompt);
-		pts_fields(a, title, y, top + rows, req);
+		pts_fields(a, st, title, y, top + rows, req);
 	}
-	if (pts_editing != pts_cursor_on) {
-		curs_set(pts_editing ? 1 : 0);
-		pts_cursor_on = pts_editing;
+	if (st->editing != st->cursor_on) {
+		curs_set(st->editing ? 1 : 0);
+		st->cursor_on = st->editing;
 	}
 }
 
 /* --- keys --- */
 
 static void
-pts_submit(struct app *a, int req)
+pts_submit(struct app *a, struct pts_state *st, int req)
 {
 	struct team			*t = app_team(a);
 	const struct status_request	*r = &t->requests[req];
-	struct pts_draft		*d = pts_draft(a, a->team, req);
+	struct pts_draft		*d = pts_draft(a, st, a->team, req);
 	char				*text[PTS_FIELDS], *question, n[16];
 	char				*dir;
 	int				 i, rc;
@@ -608,30 +599,31 @@ pts_submit(struct app *a, int req)
 		    req + 1, t->requests[req].late ? _("en retard") :
 		    _("à l'heure"), (long long)t->requests[req].submitted_seq);
 	}
-	pts_draft_forget(a->team, req);
-	pts_editing = false;
+	pts_draft_forget(st, a->team, req);
+	st->editing = false;
 }
 
 static int
-pts_edit_key(struct app *a, int req, int kind, wint_t ch)
+pts_edit_key(struct app *a, struct pts_state *st, int req, int kind,
+    wint_t ch)
 {
-	struct pts_draft	*d = pts_draft(a, a->team, req);
+	struct pts_draft	*d = pts_draft(a, st, a->team, req);
 	enum editor_result	 res;
 
 	if (kind == OK && ch == 27) {
-		pts_editing = false;
+		st->editing = false;
 		pts_draft_save(a, d);
 		return APP_HANDLED | APP_REDRAW;
 	}
 	if (kind == OK && ch == '\t') {
-		pts_field = (pts_field + 1) % PTS_FIELDS;
+		st->field = (st->field + 1) % PTS_FIELDS;
 		return APP_HANDLED | APP_REDRAW;
 	}
 	if (kind == KEY_CODE_YES && ch == KEY_BTAB) {
-		pts_field = (pts_field + PTS_FIELDS - 1) % PTS_FIELDS;
+		st->field = (st->field + PTS_FIELDS - 1) % PTS_FIELDS;
 		return APP_HANDLED | APP_REDRAW;
 	}
-	res = editor_key(&d->fields[pts_field], kind, ch, COLS - 4,
+	res = editor_key(&d->fields[st->field], kind, ch, COLS - 4,
 	    LINES / 4);
 	if (res == EDITOR_CHANGED) {
 		if (!d->dirty)
@@ -642,17 +634,18 @@ pts_edit_key(struct app *a, int req, int kind, wint_t ch)
 }
 
 static int
-pts_key(struct app *a, int kind, wint_t ch)
+pts_key(struct app *a, void *state, int kind, wint_t ch)
 {
-	struct team	*t = app_team(a);
-	int		 req = pts_selected(a), r = APP_IGNORED;
+	struct pts_state	*st = state;
+	struct team		*t = app_team(a);
+	int			 req = pts_selected(a, st), r;
 
-	pts_key_seen = true;
+	st->key_seen = true;
 	if (req < 0)
 		return APP_IGNORED;
-	if (pts_editing)
-		return pts_edit_key(a, req, kind, ch);
-	app_list_keys(a, t->nrequests, 3, kind, ch, &r);
+	if (st->editing)
+		return pts_edit_key(a, st, req, kind, ch);
+	r = app_list_key(&st->list, t->nrequests, kind, ch);
 	if (r != APP_IGNORED)
 		return r;
 	if ((kind == OK && ch == '\n') || (kind == KEY_CODE_YES &&
@@ -664,24 +657,67 @@ pts_key(struct app *a, int kind, wint_t ch)
 			app_say(a, true, _("Mode formateur : lecture seule (F "
 			    "pour donner le clavier à l'équipe)."));
 		else
-			pts_editing = true;
+			st->editing = true;
 		return APP_HANDLED | APP_REDRAW;
 	}
 	if (kind == OK && ch == 'r') {
 		if (t->requests[req].submitted)
 			app_say(a, true, _("Ce point est déjà rendu."));
 		else
-			pts_submit(a, req);
+			pts_submit(a, st, req);
 		return APP_HANDLED | APP_REDRAW;
 	}
 	return APP_IGNORED;
 }
 
 static bool
-pts_is_editing(const struct app *a)
+pts_is_editing(const struct app *a, const void *state)
 {
+	const struct pts_state	*st = state;
+
 	(void)a;
-	return pts_editing;
+	return st->editing;
+}
+
+/* The typing is in the drafts' files: what the user leaves is saved. */
+static void
+pts_release(struct app *a, void *state)
+{
+	struct pts_state	*st = state;
+	int			 i, j;
+
+	pts_flush(a, st, true);
+	for (i = 0; i < st->ndrafts; i++) {
+		for (j = 0; j < PTS_FIELDS; j++)
+			editor_release(&st->drafts[i].fields[j]);
+		free(st->drafts[i].path);
+	}
+	free(st->drafts);
+}
+
+/* Saved: the point selected and the part last written in (Enter goes
+ * back to it); the text itself is in the draft. */
+static void
+pts_save(const struct app *a, const void *state, struct app_ui *u)
+{
+	const struct pts_state	*st = state;
+
+	(void)a;
+	app_ui_put_list(u, "", &st->list);
+	if (st->field != 0)
+		app_ui_put(u, "field", st->field);
+}
+
+static void
+pts_restore(struct app *a, void *state, const char *key, int value)
+{
+	struct pts_state	*st = state;
+
+	(void)a;
+	if (strcmp(key, "field") == 0 && value < PTS_FIELDS)
+		st->field = value;
+	else
+		app_ui_get_list(&st->list, "", key, value);
 }
 
 static const char *const pts_help[] = {
@@ -698,5 +734,14 @@ static const char *const pts_help[] = {
 };
 
 const struct screen screen_points = {
-	N_("Points"), false, pts_draw, pts_key, pts_help, pts_is_editing
+	.id = "points",
+	.name = N_("Points"),
+	.size = sizeof(struct pts_state),
+	.release = pts_release,
+	.draw = pts_draw,
+	.key = pts_key,
+	.editing = pts_is_editing,
+	.save = pts_save,
+	.restore = pts_restore,
+	.help = pts_help,
 };

@@ -38,9 +38,13 @@ struct res_doc {
 	int		 width;
 };
 
-/* The team whose detail is shown (-1: the team at the keyboard). */
-static int	 res_shown = -1;
-static int	 res_last_team = -1;
+/* The team whose detail is shown (follows the team at the keyboard until
+ * ← → choose another), and where the detail is read. */
+struct res_state {
+	int		 shown;		/* team index + 1, 0: the keyboard's */
+	int		 last_team;	/* team at the keyboard + 1 */
+	struct app_list	 doc;
+};
 
 /*
  * Adds text as rows of the document, wrapped at its width; the rows after
@@ -364,24 +368,24 @@ res_table(struct app *a, int y, int shown)
 }
 
 static int
-res_team(struct app *a)
+res_team(struct app *a, struct res_state *st)
 {
-	if (res_last_team != a->team) {
-		res_last_team = a->team;
-		res_shown = a->team;
+	if (st->last_team != a->team + 1) {
+		st->last_team = a->team + 1;
+		st->shown = a->team + 1;
 	}
-	if (res_shown < 0 || res_shown >= a->game->nteams)
-		res_shown = a->team;
-	return res_shown;
+	if (st->shown < 1 || st->shown > a->game->nteams)
+		st->shown = a->team + 1;
+	return st->shown - 1;
 }
 
 static void
-res_draw(struct app *a, int top, int rows)
+res_draw(struct app *a, void *state, int top, int rows)
 {
+	struct res_state *st = state;
 	struct game	*g = a->game;
 	struct res_doc	 d;
-	int		 ti = res_team(a), i, y = top, h;
-	int		*first = &a->scroll[a->screen];
+	int		 ti = res_team(a, st), i, y = top, h, first;
 	struct team	*t = &g->teams[ti];
 
 	for (i = 0; i < g->nteams; i++)
@@ -403,41 +407,63 @@ res_draw(struct app *a, int top, int rows)
 		res_before(&d, a, ti);
 	}
 	h = top + rows - y;
-	if (*first > d.n - h)
-		*first = d.n - h;
-	if (*first < 0)
-		*first = 0;
-	for (i = 0; i < h && *first + i < d.n; i++)
-		app_text(a, y + i, 1 + d.rows[*first + i].indent, COLS - 2 -
-		    d.rows[*first + i].indent, d.rows[*first + i].role,
-		    d.rows[*first + i].text);
+	app_scroll_fit(&st->doc, d.n, h);
+	first = st->doc.top;
+	for (i = 0; i < h && first + i < d.n; i++)
+		app_text(a, y + i, 1 + d.rows[first + i].indent, COLS - 2 -
+		    d.rows[first + i].indent, d.rows[first + i].role,
+		    d.rows[first + i].text);
 	if (d.n > h)
-		app_textf(a, top, COLS - 14, 13, ROLE_DIM, "%13s", *first + h <
+		app_textf(a, top, COLS - 14, 13, ROLE_DIM, "%13s", first + h <
 		    d.n ? _("↓ suite") : _("(fin)"));
 	app_cursor(a, top, 1);
 	res_release(&d);
 }
 
 static int
-res_key(struct app *a, int kind, wint_t ch)
+res_key(struct app *a, void *state, int kind, wint_t ch)
 {
-	int	*first = &a->scroll[a->screen], page = LINES - 8;
-	int	 n = a->game->nteams, ti = res_team(a);
+	struct res_state *st = state;
+	int		 n = a->game->nteams, ti = res_team(a, st);
 
 	if ((kind == KEY_CODE_YES && ch == KEY_LEFT) || (kind == OK &&
 	    ch == 'h')) {
-		res_shown = (ti + n - 1) % n;
-		*first = 0;
+		st->shown = (ti + n - 1) % n + 1;
+		st->doc.top = 0;
 		return APP_HANDLED | APP_REDRAW;
 	}
 	if ((kind == KEY_CODE_YES && ch == KEY_RIGHT) || (kind == OK &&
 	    ch == 'l')) {
-		res_shown = (ti + 1) % n;
-		*first = 0;
+		st->shown = (ti + 1) % n + 1;
+		st->doc.top = 0;
 		return APP_HANDLED | APP_REDRAW;
 	}
 	/* Length unknown here: the draw clamps the end. */
-	return app_scroll_keys(first, -1, page, kind, ch);
+	return app_scroll_key(&st->doc, -1, kind, ch);
+}
+
+/* Saved: the team shown and where its detail is read. */
+static void
+res_save(const struct app *a, const void *state, struct app_ui *u)
+{
+	const struct res_state	*st = state;
+
+	if (st->shown > 0 && st->shown != a->team + 1)
+		app_ui_put(u, "team", st->shown - 1);
+	if (st->doc.top != 0)
+		app_ui_put(u, "top", st->doc.top);
+}
+
+static void
+res_restore(struct app *a, void *state, const char *key, int value)
+{
+	struct res_state	*st = state;
+
+	if (strcmp(key, "team") == 0 && value < a->game->nteams) {
+		st->shown = value + 1;
+		st->last_team = a->team + 1;
+	} else if (strcmp(key, "top") == 0)
+		st->doc.top = value;
 }
 
 static const char *const res_help[] = {
@@ -449,5 +475,12 @@ static const char *const res_help[] = {
 };
 
 const struct screen screen_results = {
-	N_("Bilan"), false, res_draw, res_key, res_help, NULL
+	.id = "results",
+	.name = N_("Bilan"),
+	.size = sizeof(struct res_state),
+	.draw = res_draw,
+	.key = res_key,
+	.save = res_save,
+	.restore = res_restore,
+	.help = res_help,
 };

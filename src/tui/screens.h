@@ -1,7 +1,8 @@
 /*
- * screens: every screen of the terminal interface, one file each.  Each
- * exports one const struct screen (see app.h); app.c lists them in tab
- * order.
+ * screens: every screen of the live interface, one file each.  Each
+ * exports one const struct screen (see app.h) with its own state; app.c
+ * lists them in tab order (app_screens).  The replay's screens are in
+ * replay.c.
  */
 #ifndef PILOTE_SCREENS_H
 #define PILOTE_SCREENS_H

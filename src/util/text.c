@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "util/i18n.h"
 #include "util/text.h"
@@ -209,6 +210,64 @@ text_money(char *buf, int64_t cents)
 		*out++ = '-';
 	out = text_group(out, euros);
 	memcpy(out, "\xc2\xa0\xe2\x82\xac", 6);	/* " €" with its NUL */
+	return buf;
+}
+
+/* --- dates --- */
+
+char *
+text_time(char *buf, int64_t ms, enum text_time_form form)
+{
+	struct tm	 tm;
+	time_t		 t;
+	size_t		 n = 0;
+	bool		 utc = form == TEXT_TIME_CLOCK_UTC ||
+			    form == TEXT_TIME_DATE_UTC || form == TEXT_TIME_ISO;
+
+	/* Floor to the second, before 1970 too. */
+	t = (time_t)(ms >= 0 ? ms / 1000 : -((-ms + 999) / 1000));
+	if ((utc ? gmtime_r(&t, &tm) : localtime_r(&t, &tm)) == NULL)
+		form = TEXT_TIME_FORM_COUNT;
+	/* Literal formats, checked by the compiler; ASCII ones are for
+	 * machines and never translated. */
+	switch (form) {
+	case TEXT_TIME_CLOCK:
+	case TEXT_TIME_CLOCK_UTC:
+		n = strftime(buf, TEXT_TIME_MAX, _("%H:%M"), &tm);
+		break;
+	case TEXT_TIME_SECONDS:
+		n = strftime(buf, TEXT_TIME_MAX, _("%H:%M:%S"), &tm);
+		break;
+	case TEXT_TIME_DATE:
+		n = strftime(buf, TEXT_TIME_MAX, _("%d/%m/%Y à %H:%M:%S"), &tm);
+		break;
+	case TEXT_TIME_STAMP:
+		n = strftime(buf, TEXT_TIME_MAX, "%Y%m%d-%H%M", &tm);
+		break;
+	case TEXT_TIME_DATE_UTC:
+		n = strftime(buf, TEXT_TIME_MAX, _("%d/%m/%Y %H:%M:%S UTC"),
+		    &tm);
+		break;
+	case TEXT_TIME_ISO:
+		n = strftime(buf, TEXT_TIME_MAX, "%Y-%m-%dT%H:%M:%SZ", &tm);
+		break;
+	default:
+		break;
+	}
+	if (n == 0)
+		snprintf(buf, TEXT_TIME_MAX, "—");
+	return buf;
+}
+
+char *
+text_countdown(char *buf, int64_t ms)
+{
+	uint64_t	 abs_ms = ms < 0 ? (uint64_t)0 - (uint64_t)ms :
+			    (uint64_t)ms;
+	uint64_t	 s = abs_ms / 1000 + (abs_ms % 1000 != 0);
+
+	snprintf(buf, TEXT_TIME_MAX, "%02llu:%02llu",
+	    (unsigned long long)(s / 60), (unsigned long long)(s % 60));
 	return buf;
 }
 

@@ -85,6 +85,28 @@ char		*text_money(char *buf, int64_t cents);
  * (for figures written as numbers, in JSON). */
 int64_t		 text_euros(int64_t cents);
 /*
+ * A moment (ms since the epoch) in one of the forms the program writes, the
+ * one date formatter of every screen and export.  Screens and commands
+ * speak the local time of the room; exports are documents read anywhere,
+ * in UTC, and say so (io/export.h).  "—" when the moment cannot be written.
+ */
+enum text_time_form {
+	TEXT_TIME_CLOCK,	/* "08:05", local */
+	TEXT_TIME_SECONDS,	/* "08:05:00", local */
+	TEXT_TIME_DATE,		/* "29/11/2026 à 08:05:00", local */
+	TEXT_TIME_STAMP,	/* "20261129-0805", local: in file names */
+	TEXT_TIME_CLOCK_UTC,	/* "08:05", UTC */
+	TEXT_TIME_DATE_UTC,	/* "29/11/2026 08:05:00 UTC" */
+	TEXT_TIME_ISO,		/* "2026-11-29T08:05:00Z" */
+	TEXT_TIME_FORM_COUNT
+};
+#define TEXT_TIME_MAX	64
+char		*text_time(char *buf, int64_t ms, enum text_time_form);
+/* A countdown or an overrun of ms (its absolute value, whole seconds
+ * rounded up) as "mm:ss", minutes past 59 if need be; buf of
+ * TEXT_TIME_MAX. */
+char		*text_countdown(char *buf, int64_t ms);
+/*
  * A whole percentage from 0 to max written with digits only, optionally
  * followed by "%" (or " %", the French way): "33", "33%", "33 %".  False
  * for anything else ("1/3", "-5", "1e3", "", "33.5", past max).

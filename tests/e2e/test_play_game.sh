@@ -85,7 +85,7 @@ inject 8
 team_alpha
 
 # Alpha's Gantt, through a resize below 80x24 and back.
-tab 4 "t Tableau de bord   g Gantt   b Kanban"
+tab 4 "t Tableau de bord  g Gantt  b Kanban"
 keys g
 wait_for "░ prévu  █ prévu et réalisé"
 wait_for "(S-6 : cette semaine)"

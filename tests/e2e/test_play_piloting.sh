@@ -180,9 +180,12 @@ wait_for "Présérie décalée de deux semaines"
 wait_for "Élève, garçon, cœur, côte : é è à ç ô œ €."
 wait_for "Arbitrage : réserve préservée à 12 000 €"
 wait_for "Suivi : budget engagé conforme"
+# Enter goes back to the part last written in (Suivi), kept in the .ui file.
 keys Enter
 wait_for "Tab partie suivante"
-keys Tab Tab End
+screen | grep -q "^ ┃ Suivi : budget engagé conforme" ||
+    fail "Entrée ne revient pas dans la partie « Suivi » où l'on écrivait"
+keys End
 keys -l " — fin du point, livrables à l'heure."
 wait_for "fin du point, livrables à l'heure."
 keys Escape

@@ -54,7 +54,7 @@ wait_for "Aller à"
 keys -l S2
 keys Enter
 wait_for "Semaine 2, événement n°"
-screen | grep -q "^Filtres .* S2 *$" || fail "le saut ne mène pas en semaine 2"
+screen | grep -q "^ *Filtres .* S2 *$" || fail "le saut ne mène pas en semaine 2"
 keys PageDown
 wait_for "cloturer_semaine"
 
@@ -131,7 +131,7 @@ wait_for "autre.key) est une autre"
 screen | grep -q "signé par la clé" || fail "le refus ne nomme pas la clé des notes"
 keys Space
 wait_gone "une touche pour continuer"
-screen | grep -q "^Note non enregistrée" || fail "le refus n'est pas rappelé en bas"
+screen | grep -q "^ *Note non enregistrée" || fail "le refus n'est pas rappelé en bas"
 keys q
 wait_for "[fin: 0]"
 EXTRA_ENV="PILOTE_TRAINER_KEY=$DIR/jury.key"

@@ -3,6 +3,7 @@
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "unit/cmocka_prelude.h"
 #include "util/text.h"
@@ -49,6 +50,46 @@ nearest_suggests_plausible_typos_only(void **state)
 	assert_null(text_nearest("prestataires", keys, 4));
 	assert_int_equal(text_distance("abc", "abc"), 0);
 	assert_int_equal(text_distance("ab", "ba"), 1);
+}
+
+static void
+dates_are_written_in_one_place(void **state)
+{
+	char	 buf[TEXT_TIME_MAX];
+	/* 29/11/2026 08:05:07.250 UTC */
+	int64_t	 ms = 1795939507250LL;
+
+	(void)state;
+	setenv("TZ", "UTC", 1);
+	tzset();
+	assert_string_equal(text_time(buf, ms, TEXT_TIME_CLOCK), "08:05");
+	assert_string_equal(text_time(buf, ms, TEXT_TIME_SECONDS), "08:05:07");
+	assert_string_equal(text_time(buf, ms, TEXT_TIME_DATE),
+	    "29/11/2026 à 08:05:07");
+	assert_string_equal(text_time(buf, ms, TEXT_TIME_STAMP),
+	    "20261129-0805");
+	assert_string_equal(text_time(buf, ms, TEXT_TIME_DATE_UTC),
+	    "29/11/2026 08:05:07 UTC");
+	assert_string_equal(text_time(buf, ms, TEXT_TIME_ISO),
+	    "2026-11-29T08:05:07Z");
+	/* The room's time on screens, UTC in exports. */
+	setenv("TZ", "CET-1", 1);	/* POSIX: no tzdata needed */
+	tzset();
+	assert_string_equal(text_time(buf, ms, TEXT_TIME_CLOCK), "09:05");
+	assert_string_equal(text_time(buf, ms, TEXT_TIME_CLOCK_UTC), "08:05");
+	assert_string_equal(text_time(buf, ms, TEXT_TIME_ISO),
+	    "2026-11-29T08:05:07Z");
+	setenv("TZ", "UTC", 1);
+	tzset();
+	/* A form that does not exist is written as missing. */
+	assert_string_equal(text_time(buf, ms, TEXT_TIME_FORM_COUNT), "—");
+	/* Countdowns: whole seconds rounded up, overruns too. */
+	assert_string_equal(text_countdown(buf, 600000), "10:00");
+	assert_string_equal(text_countdown(buf, 599001), "10:00");
+	assert_string_equal(text_countdown(buf, 1), "00:01");
+	assert_string_equal(text_countdown(buf, 0), "00:00");
+	assert_string_equal(text_countdown(buf, -61000), "01:01");
+	assert_string_equal(text_countdown(buf, 6000000), "100:00");
 }
 
 static void
@@ -305,6 +346,7 @@ main(void)
 		cmocka_unit_test(identifiers_are_short_lowercase_ascii),
 		cmocka_unit_test(nearest_suggests_plausible_typos_only),
 		cmocka_unit_test(money_is_written_the_french_way),
+		cmocka_unit_test(dates_are_written_in_one_place),
 		cmocka_unit_test(wrap_breaks_at_spaces_by_display_width),
 		cmocka_unit_test(text_rule_accepts_french_prose),
 		cmocka_unit_test(text_rule_refuses_bytes_that_are_not_utf8),
