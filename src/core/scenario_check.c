@@ -954,7 +954,7 @@ check_package_conditions(const struct scenario *s, struct diag *d,
 {
 	const struct conditions	*c = &inc->trigger.when;
 	struct check_way	*w;
-	char			*text, *why, *list = NULL, *next;
+	char			*text, *why, *list = NULL, *next, *last = NULL;
 	int			 n, i, k, ok, alone = 0, together;
 
 	w = check_ways(s, p, &n);
@@ -971,10 +971,15 @@ check_package_conditions(const struct scenario *s, struct diag *d,
 		if (!c->set[k] || check_condition_package(c, k) != p)
 			continue;
 		text = check_condition_text(s, c, k);
-		next = xasprintf("%s%s%s", list != NULL ? list : "",
-		    list != NULL ? ", " : "", text);
-		free(list);
-		list = next;
+		/* « a, b et c »: the last one waits for the next. */
+		if (last != NULL) {
+			next = xasprintf("%s%s%s", list != NULL ? list : "",
+			    list != NULL ? ", " : "", last);
+			free(list);
+			list = next;
+		}
+		free(last);
+		last = xstrdup(text);
 		for (i = ok = 0; i < n; i++)
 			ok |= check_way_meets(c, k, &w[i]);
 		if (!ok) {
@@ -987,6 +992,11 @@ check_package_conditions(const struct scenario *s, struct diag *d,
 		}
 		free(text);
 	}
+	next = list != NULL ? xasprintf(_("%s et %s"), list, last) :
+	    xstrdup(last);
+	free(list);
+	free(last);
+	list = next;
 	if (alone == 0 && c->set[COND_DELIVERED] &&
 	    c->set[COND_NOT_DELIVERED] && c->value[COND_DELIVERED] == p &&
 	    c->value[COND_NOT_DELIVERED] == p)
