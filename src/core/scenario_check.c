@@ -1013,6 +1013,61 @@ check_package_conditions(const struct scenario *s, struct diag *d,
 	free(w);
 }
 
+/* Whether package p waits for q, directly or through others ("apres"). */
+static bool
+check_waits_for(const struct scenario *s, int p, int q, bool *seen)
+{
+	int	 i, r;
+
+	for (i = 0; i < s->packages[p].nafter; i++) {
+		r = s->packages[p].after[i];
+		if (r == q)
+			return true;
+		if (!seen[r]) {
+			seen[r] = true;
+			if (check_waits_for(s, r, q, seen))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * A package begun or delivered while one it waits for is not delivered:
+ * it cannot start before those of its "apres" are delivered.
+ */
+static void
+check_order_conditions(const struct scenario *s, struct diag *d,
+    const struct incident *inc)
+{
+	static const int	 begun[] = { COND_STARTED, COND_DELIVERED };
+	const struct conditions	*c = &inc->trigger.when;
+	bool			*seen;
+	char			*a, *b;
+	int			 i, p, q;
+
+	if (!c->set[COND_NOT_DELIVERED])
+		return;
+	q = c->value[COND_NOT_DELIVERED];
+	for (i = 0; i < 2; i++) {
+		if (!c->set[begun[i]] || (p = c->value[begun[i]]) == q)
+			continue;
+		seen = xcalloc((size_t)s->npackages + 1, sizeof *seen);
+		if (check_waits_for(s, p, q, seen)) {
+			a = check_condition_text(s, c, begun[i]);
+			b = check_condition_text(s, c, COND_NOT_DELIVERED);
+			check_error(s, d, c->loc, _("incident « %s » : les "
+			    "conditions %s et %s ne peuvent pas être vraies "
+			    "ensemble : « %s » attend « %s » (apres), qui est "
+			    "livré avant qu'il commence"), inc->id, a, b,
+			    s->packages[p].id, s->packages[q].id);
+			free(a);
+			free(b);
+		}
+		free(seen);
+	}
+}
+
 /* The needs a condition names: none at all, of a person, of a kind. */
 static void
 check_need_conditions(const struct scenario *s, struct diag *d,
@@ -1165,8 +1220,8 @@ check_condition_timing(const struct scenario *s, struct diag *d,
 
 /*
  * What an incident's conditions can mean: each package's conditions
- * against the ways a team can hold it, a tool both used and missing, needs
- * nobody has, an incident waiting for itself, and - on an acyclic plan
+ * against the ways a team can hold it, a package begun before one it waits
+ * for is delivered, a tool both used and missing, needs nobody has, an incident waiting for itself, and - on an acyclic plan
  * (pl) - a trigger whose weeks end before its conditions can hold.
  */
 static void
@@ -1200,6 +1255,7 @@ check_conditions(const struct scenario *s, struct diag *d, int i,
 		free(a);
 		free(b);
 	}
+	check_order_conditions(s, d, inc);
 	check_need_conditions(s, d, inc);
 	if (c->set[COND_AFTER] && c->value[COND_AFTER] == i)
 		check_error(s, d, c->locs[COND_AFTER], _("incident « %s » : la "
