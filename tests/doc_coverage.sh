@@ -13,6 +13,9 @@ words=$(
 		sed -n -e 's/^\t\[EFFECT_[A-Z_]*\] = { \("[a-z_]*"\).*/\1/p' \
 		    -e '/^const char \*const effect_ref_keys/,/};/p' \
 		    src/core/effects.c
+		# Trigger conditions: the rows of scenario_conditions[].
+		sed -n '/^const struct condition_row scenario_conditions\[/,/};/p' \
+		    src/core/scenario.c
 		# Keywords: the tables of src/core/scenario.c written in files.
 		sed -n '/^const char \*const scenario_\(project_types\|accommodations\|tool_categories\|package_modes\|incident_categories\|effect_targets\|e3_keys\|result_keys\)\[/,/};/p' \
 		    src/core/scenario.c

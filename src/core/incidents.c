@@ -18,58 +18,162 @@
 #include "util/i18n.h"
 #include "util/text.h"
 
+/*
+ * Whether the team will hand package p over accessible, as it stands: the
+ * delivered result once delivered, else the chosen offer's "accessible",
+ * else the in-house accessibility work.  -1 while nobody owns it.
+ */
+static int
+incidents_accessible(const struct scenario *s, const struct team *t, int p)
+{
+	const struct package_state	*ps = &t->packages[p];
+
+	if (ps->status == PKG_DONE)
+		return ps->accessible;
+	switch (ps->owner) {
+	case OWNER_SUPPLIER:
+		return s->suppliers[ps->supplier].offers[ps->offer].accessible;
+	case OWNER_INTERNAL:
+		return ps->accessible_work;
+	default:
+		return -1;
+	}
+}
+
+/* Whether a package owned the way "owner" says is begun and not delivered. */
+static bool
+incidents_open_work(const struct scenario *s, const struct team *t,
+    enum owner_kind owner)
+{
+	int	 i;
+
+	for (i = 0; i < s->npackages; i++)
+		if (t->packages[i].owner == owner &&
+		    t->packages[i].started > 0 &&
+		    t->packages[i].status != PKG_DONE)
+			return true;
+	return false;
+}
+
+/*
+ * Whether a need is not accommodated: of person staff (or anyone, -1), of
+ * kind (or any, -1).
+ */
+static bool
+incidents_unmet(const struct scenario *s, const struct team *t, int staff,
+    int kind)
+{
+	int	 i, j;
+
+	for (i = 0; i < s->nstaff; i++) {
+		if (staff >= 0 && i != staff)
+			continue;
+		for (j = 0; j < s->staff[i].nneeds; j++)
+			if (!t->staff[i].accommodated[j] && (kind < 0 ||
+			    (int)s->staff[i].needs[j].kind == kind))
+				return true;
+	}
+	return false;
+}
+
+/*
+ * One condition on the team as it stands: at the start of a week, before
+ * that week's work, so a package begun or delivered in week N counts from
+ * week N + 1 (scenarios/README.md).
+ */
+static bool
+incidents_condition(const struct game *g, const struct team *t,
+    const struct conditions *c, enum condition_kind k)
+{
+	const struct scenario		*s = g->scenario;
+	const struct package_state	*ps = NULL;
+	struct ledger			 l;
+	int				 v = c->value[k], i;
+
+	if (scenario_conditions[k].value == CVAL_PACKAGE ||
+	    scenario_conditions[k].value == CVAL_ENTRUSTED)
+		ps = &t->packages[v];
+	switch (k) {
+	case COND_MISSING_TOOL:
+		for (i = 0; i < s->ntools; i++)
+			if (t->tools[i] && (int)s->tools[i].category == v)
+				return false;
+		return true;
+	case COND_TOOL:
+		return t->tools[v];
+	case COND_OUTSOURCED:
+		return ps->owner == OWNER_SUPPLIER;
+	case COND_INTERNAL:
+		return ps->owner == OWNER_INTERNAL;
+	case COND_ENTRUSTED:
+		if (c->entrusted_staff != SCENARIO_NONE)
+			return ps->owner == OWNER_INTERNAL &&
+			    ps->staff[c->entrusted_staff];
+		return ps->owner == OWNER_SUPPLIER &&
+		    ps->supplier == c->entrusted_supplier;
+	case COND_SUPPLIER:
+		return game_supplier_used(s, t, v);
+	case COND_STARTED:
+		return ps->started > 0;
+	case COND_DELIVERED:
+		return ps->status == PKG_DONE;
+	case COND_NOT_DELIVERED:
+		return ps->status != PKG_DONE;
+	case COND_ACCESSIBLE:
+		return incidents_accessible(s, t, v) == 1;
+	case COND_INACCESSIBLE:
+		return incidents_accessible(s, t, v) == 0;
+	case COND_OUTSOURCED_UNFRAMED:
+		return ps->owner == OWNER_SUPPLIER &&
+		    !t->suppliers[ps->supplier].framed;
+	case COND_INTERNAL_OPEN:
+		return incidents_open_work(s, t, OWNER_INTERNAL);
+	case COND_EXTERNAL_OPEN:
+		return incidents_open_work(s, t, OWNER_SUPPLIER);
+	case COND_UNFRAMED:
+		return game_suppliers_unframed(s, t);
+	case COND_UNMET_NEEDS:
+		return game_needs_unmet(s, t);
+	case COND_MEMBER_UNMET:
+		/* With amenagement_absent: that kind of need of that person. */
+		return incidents_unmet(s, t, v,
+		    c->set[COND_ACCOMMODATION_MISSING] ?
+		    c->value[COND_ACCOMMODATION_MISSING] : -1);
+	case COND_ACCOMMODATION_MISSING:
+		return incidents_unmet(s, t, c->set[COND_MEMBER_UNMET] ?
+		    c->value[COND_MEMBER_UNMET] : -1, v);
+	case COND_MORALE_BELOW:
+		return game_team_morale(s, t) < v;
+	case COND_RESERVE_BELOW:
+		game_ledger(g, t, &l);
+		return l.envelope <= 0 || l.reserve_left * 100 / l.envelope < v;
+	case COND_OVER_BUDGET:
+		game_ledger(g, t, &l);
+		return l.overrun > 0;
+	case COND_LATE:
+		for (i = 0; i < s->npackages; i++)
+			if (game_package_late(g, t, i))
+				return true;
+		return false;
+	case COND_AFTER:
+		return t->fired[v];
+	default:
+		return false;
+	}
+}
+
 static bool
 incidents_conditions_hold(const struct game *g, const struct team *t,
     const struct trigger *tr)
 {
-	const struct scenario	*s = g->scenario;
-	const struct conditions	*c = &tr->when;
-	struct ledger		 l;
-	int			 i;
-	bool			 found;
+	int	 k;
 
 	if (!tr->conditional)
 		return true;
-	if (c->missing_tool != SCENARIO_NONE) {
-		for (i = 0, found = false; i < s->ntools; i++)
-			if (t->tools[i] &&
-			    (int)s->tools[i].category == c->missing_tool)
-				found = true;
-		if (found)
+	for (k = 0; k < CONDITION_KIND_COUNT; k++)
+		if (tr->when.set[k] &&
+		    !incidents_condition(g, t, &tr->when, (enum condition_kind)k))
 			return false;
-	}
-	if (c->tool != SCENARIO_NONE && !t->tools[c->tool])
-		return false;
-	if (c->outsourced != SCENARIO_NONE &&
-	    t->packages[c->outsourced].owner != OWNER_SUPPLIER)
-		return false;
-	if (c->internal != SCENARIO_NONE &&
-	    t->packages[c->internal].owner != OWNER_INTERNAL)
-		return false;
-	if (c->supplier != SCENARIO_NONE &&
-	    !game_supplier_used(s, t, c->supplier))
-		return false;
-	if (c->unframed && !game_suppliers_unframed(s, t))
-		return false;
-	if (c->unmet_needs && !game_needs_unmet(s, t))
-		return false;
-	if (c->morale_below > 0 && game_team_morale(s, t) >= c->morale_below)
-		return false;
-	game_ledger(g, t, &l);
-	if (c->reserve_below > 0 && l.envelope > 0 &&
-	    l.reserve_left * 100 / l.envelope >= c->reserve_below)
-		return false;
-	if (c->over_budget && l.overrun == 0)
-		return false;
-	if (c->late) {
-		for (i = 0, found = false; i < s->npackages; i++)
-			if (game_package_late(g, t, i))
-				found = true;
-		if (!found)
-			return false;
-	}
-	if (c->after != SCENARIO_NONE && !t->fired[c->after])
-		return false;
 	return true;
 }
 

@@ -53,6 +53,33 @@ const char *const scenario_effect_targets[EFFECT_TARGET_COUNT] = {
 	"projet", "lot", "lot_externe", "lot_interne", "membre", "prestataire"
 };
 
+const struct condition_row scenario_conditions[CONDITION_KIND_COUNT] = {
+	[COND_MISSING_TOOL] = { "outil_absent", CVAL_TOOL_CATEGORY },
+	[COND_TOOL] = { "outil", CVAL_TOOL },
+	[COND_OUTSOURCED] = { "externe", CVAL_PACKAGE },
+	[COND_INTERNAL] = { "interne", CVAL_PACKAGE },
+	[COND_ENTRUSTED] = { "confie", CVAL_ENTRUSTED },
+	[COND_SUPPLIER] = { "prestataire", CVAL_SUPPLIER },
+	[COND_STARTED] = { "lot_demarre", CVAL_PACKAGE },
+	[COND_DELIVERED] = { "lot_livre", CVAL_PACKAGE },
+	[COND_NOT_DELIVERED] = { "lot_non_livre", CVAL_PACKAGE },
+	[COND_ACCESSIBLE] = { "lot_accessible", CVAL_PACKAGE },
+	[COND_INACCESSIBLE] = { "lot_inaccessible", CVAL_PACKAGE },
+	[COND_OUTSOURCED_UNFRAMED] = { "externe_sans_cadrage", CVAL_PACKAGE },
+	[COND_INTERNAL_OPEN] = { "interne_en_cours", CVAL_TRUE },
+	[COND_EXTERNAL_OPEN] = { "externe_en_cours", CVAL_TRUE },
+	[COND_UNFRAMED] = { "sans_cadrage", CVAL_TRUE },
+	[COND_UNMET_NEEDS] = { "besoins_non_couverts", CVAL_TRUE },
+	[COND_MEMBER_UNMET] = { "membre_non_amenage", CVAL_STAFF },
+	[COND_ACCOMMODATION_MISSING] = { "amenagement_absent",
+	    CVAL_ACCOMMODATION },
+	[COND_MORALE_BELOW] = { "moral_sous", CVAL_PERCENT },
+	[COND_RESERVE_BELOW] = { "reserve_sous", CVAL_PERCENT },
+	[COND_OVER_BUDGET] = { "hors_budget", CVAL_TRUE },
+	[COND_LATE] = { "retard", CVAL_TRUE },
+	[COND_AFTER] = { "apres", CVAL_INCIDENT },
+};
+
 const char *const scenario_e3_keys[E3_CRITERION_COUNT] = {
 	"retroplanning", "outil", "cadrage", "prestataires", "equipe",
 	"accessibilite", "points"

@@ -268,19 +268,71 @@ struct effects {
 						   reserve first (core/ledger.h) */
 };
 
+/*
+ * Trigger conditions ("si"), one row each in scenario_conditions[]: the
+ * keyword and what its value names.  The loader reads them from the rows,
+ * scenario_check analyses them, core/incidents.c tests them on a team's
+ * state at the start of a week (see scenarios/README.md).  A condition
+ * whose value names an item of one scenario (CVAL_SCENARIO_ITEM) cannot be
+ * used by a shared catalogue.
+ */
+enum condition_kind {
+	COND_MISSING_TOOL,		/* "outil_absent" */
+	COND_TOOL,			/* "outil" */
+	COND_OUTSOURCED,		/* "externe" */
+	COND_INTERNAL,			/* "interne" */
+	COND_ENTRUSTED,			/* "confie" */
+	COND_SUPPLIER,			/* "prestataire" */
+	COND_STARTED,			/* "lot_demarre" */
+	COND_DELIVERED,			/* "lot_livre" */
+	COND_NOT_DELIVERED,		/* "lot_non_livre" */
+	COND_ACCESSIBLE,		/* "lot_accessible" */
+	COND_INACCESSIBLE,		/* "lot_inaccessible" */
+	COND_OUTSOURCED_UNFRAMED,	/* "externe_sans_cadrage" */
+	COND_INTERNAL_OPEN,		/* "interne_en_cours" */
+	COND_EXTERNAL_OPEN,		/* "externe_en_cours" */
+	COND_UNFRAMED,			/* "sans_cadrage" */
+	COND_UNMET_NEEDS,		/* "besoins_non_couverts" */
+	COND_MEMBER_UNMET,		/* "membre_non_amenage" */
+	COND_ACCOMMODATION_MISSING,	/* "amenagement_absent" */
+	COND_MORALE_BELOW,		/* "moral_sous" */
+	COND_RESERVE_BELOW,		/* "reserve_sous" */
+	COND_OVER_BUDGET,		/* "hors_budget" */
+	COND_LATE,			/* "retard" */
+	COND_AFTER,			/* "apres" */
+	CONDITION_KIND_COUNT
+};
+
+enum condition_value {
+	CVAL_TRUE,			/* written "true" only */
+	CVAL_PERCENT,			/* 1..100 */
+	CVAL_TOOL_CATEGORY,		/* scenario_tool_categories */
+	CVAL_ACCOMMODATION,		/* scenario_accommodations */
+	CVAL_INCIDENT,			/* an incident id */
+	/* Items of one scenario, from here on. */
+	CVAL_PACKAGE,
+	CVAL_TOOL,
+	CVAL_SUPPLIER,
+	CVAL_STAFF,
+	CVAL_ENTRUSTED			/* { lot = …; membre = … | prestataire = … } */
+};
+#define CVAL_SCENARIO_ITEM(v)	((v) >= CVAL_PACKAGE)
+
+struct condition_row {
+	const char		*key;
+	enum condition_value	 value;
+};
+extern const struct condition_row scenario_conditions[CONDITION_KIND_COUNT];
+
 struct conditions {
-	int		 missing_tool;		/* tool category, or SCENARIO_NONE */
-	int		 tool;
-	int		 outsourced;		/* package */
-	int		 internal;		/* package */
-	int		 supplier;
-	bool		 unframed;
-	bool		 unmet_needs;
-	int		 morale_below;		/* %, 0 = no condition */
-	int		 reserve_below;		/* %, 0 = no condition */
-	bool		 over_budget;
-	bool		 late;
-	int		 after;			/* incident */
+	bool		 set[CONDITION_KIND_COUNT];
+	/* An index into the table the row names, a % or 1 (CVAL_TRUE). */
+	int		 value[CONDITION_KIND_COUNT];
+	struct srcloc	 locs[CONDITION_KIND_COUNT];
+	/* "confie": value[COND_ENTRUSTED] is the package; one of these. */
+	int		 entrusted_staff;
+	int		 entrusted_supplier;
+	struct srcloc	 loc;			/* the "si" group */
 };
 
 struct trigger {

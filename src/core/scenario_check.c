@@ -291,9 +291,15 @@ check_doable(const struct scenario *s, struct diag *d)
 	return ok;
 }
 
-/* Earliest finish of every package, in weeks from the start of piloting. */
+/*
+ * Earliest finish of every package, in weeks from the start of piloting:
+ * the plan at its tightest (scenario_min_weeks), or, with unit, one week
+ * each, which nothing can beat (a package starts the week after those it
+ * waits for are delivered, and is delivered at the end of a week).
+ */
 static int
-check_earliest(const struct scenario *s, int p, int *finish, int *via)
+check_earliest_by(const struct scenario *s, int p, int *finish, int *via,
+    bool unit)
 {
 	const struct package	*pk = &s->packages[p];
 	int			 i, f, start = 0;
@@ -302,14 +308,20 @@ check_earliest(const struct scenario *s, int p, int *finish, int *via)
 		return finish[p];
 	via[p] = SCENARIO_NONE;
 	for (i = 0; i < pk->nafter; i++) {
-		f = check_earliest(s, pk->after[i], finish, via);
+		f = check_earliest_by(s, pk->after[i], finish, via, unit);
 		if (f > start) {
 			start = f;
 			via[p] = pk->after[i];
 		}
 	}
-	finish[p] = start + scenario_min_weeks(s, p);
+	finish[p] = start + (unit ? 1 : scenario_min_weeks(s, p));
 	return finish[p];
+}
+
+static int
+check_earliest(const struct scenario *s, int p, int *finish, int *via)
+{
+	return check_earliest_by(s, p, finish, via, false);
 }
 
 static void
@@ -702,7 +714,7 @@ check_catalogue_refs(const struct scenario *s, struct diag *d,
 	const struct effects	*fx;
 	struct srcloc		 loc;
 	const char		*what;
-	int			 j;
+	int			 j, k;
 
 	for (j = 0; j <= inc->noptions; j++) {
 		fx = j < inc->noptions ? &inc->options[j].effects :
@@ -731,25 +743,548 @@ check_catalogue_refs(const struct scenario *s, struct diag *d,
 	}
 	if (!inc->trigger.conditional)
 		return;
-	what = c->outsourced != SCENARIO_NONE ? "externe" :
-	    c->internal != SCENARIO_NONE ? "interne" :
-	    c->supplier != SCENARIO_NONE ? "prestataire" :
-	    c->tool != SCENARIO_NONE ? "outil" :
-	    check_own_incident(s, c->after) ? "apres" : NULL;
-	if (what != NULL)
-		check_error(s, d, inc->loc, _("incident « %s » du catalogue "
+	for (k = 0; k < CONDITION_KIND_COUNT; k++) {
+		if (!c->set[k] || (!CVAL_SCENARIO_ITEM(
+		    scenario_conditions[k].value) && (k != COND_AFTER ||
+		    !check_own_incident(s, c->value[k]))))
+			continue;
+		check_error(s, d, c->locs[k], _("incident « %s » du catalogue "
 		    "« %s » : la condition « %s » vise un élément d'un seul "
 		    "scénario ; un catalogue partagé n'emploie que des "
-		    "conditions génériques (outil_absent, sans_cadrage…)"),
-		    inc->id, inc->catalogue, what);
+		    "conditions génériques (outil_absent, sans_cadrage, "
+		    "interne_en_cours, amenagement_absent…)"), inc->id,
+		    inc->catalogue, scenario_conditions[k].key);
+	}
+}
+
+/* --- trigger conditions --------------------------------------------- */
+
+/*
+ * The plan's earliest weeks, for the conditions on packages: [0] the plan
+ * at its tightest (scenario_min_weeks), [1] one week per package, which
+ * nothing can beat; via[] the package each one waits for last.
+ */
+struct check_plan {
+	int	*finish[2];
+	int	*via[2];
+};
+
+static void
+check_plan_init(const struct scenario *s, struct check_plan *pl)
+{
+	int	 b, i;
+
+	for (b = 0; b < 2; b++) {
+		pl->finish[b] = xreallocarray(NULL, (size_t)s->npackages + 1,
+		    sizeof(int));
+		pl->via[b] = xreallocarray(NULL, (size_t)s->npackages + 1,
+		    sizeof(int));
+		for (i = 0; i < s->npackages; i++)
+			pl->finish[b][i] = -1;
+		for (i = 0; i < s->npackages; i++)
+			check_earliest_by(s, i, pl->finish[b], pl->via[b],
+			    b == 1);
+	}
 }
 
 static void
-check_incidents(const struct scenario *s, struct diag *d)
+check_plan_release(struct check_plan *pl)
+{
+	int	 b;
+
+	for (b = 0; b < 2; b++) {
+		free(pl->finish[b]);
+		free(pl->via[b]);
+	}
+}
+
+/* The package a condition is about, or SCENARIO_NONE. */
+static int
+check_condition_package(const struct conditions *c, int k)
+{
+	enum condition_value	 v = scenario_conditions[k].value;
+
+	return v == CVAL_PACKAGE || v == CVAL_ENTRUSTED ? c->value[k] :
+	    SCENARIO_NONE;
+}
+
+/* A condition as written: « lot_livre = "eshop" ». */
+static char *
+check_condition_text(const struct scenario *s, const struct conditions *c,
+    int k)
+{
+	const char	*key = scenario_conditions[k].key, *name = NULL;
+	int		 v = c->value[k];
+
+	switch (scenario_conditions[k].value) {
+	case CVAL_TRUE:
+		return xasprintf("%s = true", key);
+	case CVAL_PERCENT:
+		return xasprintf("%s = %d", key, v);
+	case CVAL_TOOL_CATEGORY:
+		name = scenario_tool_categories[v];
+		break;
+	case CVAL_ACCOMMODATION:
+		name = scenario_accommodations[v];
+		break;
+	case CVAL_INCIDENT:
+		name = s->incidents[v].id;
+		break;
+	case CVAL_PACKAGE:
+		name = s->packages[v].id;
+		break;
+	case CVAL_TOOL:
+		name = s->tools[v].id;
+		break;
+	case CVAL_SUPPLIER:
+		name = s->suppliers[v].id;
+		break;
+	case CVAL_STAFF:
+		name = s->staff[v].id;
+		break;
+	case CVAL_ENTRUSTED:
+		if (c->entrusted_staff != SCENARIO_NONE)
+			return xasprintf("%s = { lot = \"%s\"; membre = "
+			    "\"%s\"; }", key, s->packages[v].id,
+			    s->staff[c->entrusted_staff].id);
+		return xasprintf("%s = { lot = \"%s\"; prestataire = \"%s\"; }",
+		    key, s->packages[v].id,
+		    s->suppliers[c->entrusted_supplier].id);
+	}
+	return xasprintf("%s = \"%s\"", key, name);
+}
+
+/*
+ * One way a team can hold a package, as core/incidents.c reads it: given
+ * to nobody, done in-house with or without the accessibility work, or one
+ * supplier's offer, accessible or not.
+ */
+#define WAY_NOBODY	(-2)
+#define WAY_IN_HOUSE	(-1)
+
+struct check_way {
+	int	 supplier;		/* or WAY_NOBODY, WAY_IN_HOUSE */
+	bool	 accessible;
+};
+
+/* The ways package p can be held; *n of them (at most 2 + offers + 1). */
+static struct check_way *
+check_ways(const struct scenario *s, int p, int *n)
+{
+	const struct package	*pk = &s->packages[p];
+	struct check_way	*w;
+	int			 i, j;
+
+	w = xcalloc((size_t)scenario_count_offers(s, p) + 3, sizeof *w);
+	*n = 0;
+	w[(*n)++].supplier = WAY_NOBODY;
+	if (pk->mode != MODE_EXTERNAL && check_internal_weeks(s, p) > 0) {
+		w[*n].supplier = WAY_IN_HOUSE;
+		w[(*n)++].accessible = true;
+		w[(*n)++].supplier = WAY_IN_HOUSE;
+	}
+	for (i = 0; i < s->nsuppliers; i++)
+		for (j = 0; j < s->suppliers[i].noffers; j++)
+			if (s->suppliers[i].offers[j].package == p) {
+				w[*n].supplier = i;
+				w[(*n)++].accessible =
+				    s->suppliers[i].offers[j].accessible;
+			}
+	return w;
+}
+
+/* Whether condition k on a package holds when the team holds it way w. */
+static bool
+check_way_meets(const struct conditions *c, int k, const struct check_way *w)
+{
+	switch (k) {
+	case COND_OUTSOURCED:
+	case COND_OUTSOURCED_UNFRAMED:
+		return w->supplier >= 0;
+	case COND_INTERNAL:
+		return w->supplier == WAY_IN_HOUSE;
+	case COND_ENTRUSTED:
+		return c->entrusted_staff != SCENARIO_NONE ?
+		    w->supplier == WAY_IN_HOUSE :
+		    w->supplier == c->entrusted_supplier;
+	case COND_ACCESSIBLE:
+		return w->supplier != WAY_NOBODY && w->accessible;
+	case COND_INACCESSIBLE:
+		return w->supplier != WAY_NOBODY && !w->accessible;
+	case COND_NOT_DELIVERED:
+		return true;
+	default:			/* begun, delivered: owned */
+		return w->supplier != WAY_NOBODY;
+	}
+}
+
+/* Why condition k on package p can never hold (no way meets it). */
+static char *
+check_never_why(const struct scenario *s, const struct conditions *c, int k,
+    int p)
+{
+	const struct package	*pk = &s->packages[p];
+	bool			 in_house = pk->mode != MODE_EXTERNAL &&
+				    check_internal_weeks(s, p) > 0;
+
+	switch (k) {
+	case COND_OUTSOURCED:
+	case COND_OUTSOURCED_UNFRAMED:
+		return xstrdup(pk->mode == MODE_INTERNAL ? _("ce lot se fait "
+		    "en interne") : _("aucun prestataire ne fait d'offre pour "
+		    "ce lot"));
+	case COND_ENTRUSTED:
+		if (c->entrusted_staff == SCENARIO_NONE)
+			return xasprintf(_("« %s » ne fait pas d'offre pour ce "
+			    "lot"), s->suppliers[c->entrusted_supplier].id);
+		/* FALLTHROUGH */
+	case COND_INTERNAL:
+		return xstrdup(pk->mode == MODE_EXTERNAL ? _("ce lot se fait "
+		    "en externe") : _("personne de l'équipe n'a toutes ses "
+		    "compétences"));
+	case COND_ACCESSIBLE:
+		return xstrdup(in_house ? _("personne ne peut faire ce lot") :
+		    _("aucune de ses offres n'est accessible et il ne se fait "
+		    "pas en interne"));
+	case COND_INACCESSIBLE:
+		return xstrdup(in_house ? _("personne ne peut faire ce lot") :
+		    _("toutes ses offres sont accessibles et il ne se fait pas "
+		    "en interne"));
+	default:
+		return xstrdup(_("personne ne peut faire ce lot"));
+	}
+}
+
+/*
+ * The conditions on one package: each alone, then together, against every
+ * way the team can hold it.  "lot_livre" and "lot_non_livre" on the same
+ * package never hold together, whatever the way.
+ */
+static void
+check_package_conditions(const struct scenario *s, struct diag *d,
+    const struct incident *inc, int p)
+{
+	const struct conditions	*c = &inc->trigger.when;
+	struct check_way	*w;
+	char			*text, *why, *list = NULL, *next, *last = NULL;
+	int			 n, i, k, ok, alone = 0, together;
+
+	w = check_ways(s, p, &n);
+	together = 0;
+	for (i = 0; i < n; i++) {
+		ok = 1;
+		for (k = 0; k < CONDITION_KIND_COUNT; k++)
+			if (c->set[k] && check_condition_package(c, k) == p &&
+			    !check_way_meets(c, k, &w[i]))
+				ok = 0;
+		together |= ok;
+	}
+	for (k = 0; k < CONDITION_KIND_COUNT; k++) {
+		if (!c->set[k] || check_condition_package(c, k) != p)
+			continue;
+		text = check_condition_text(s, c, k);
+		/* « a, b et c »: the last one waits for the next. */
+		if (last != NULL) {
+			next = xasprintf("%s%s%s", list != NULL ? list : "",
+			    list != NULL ? ", " : "", last);
+			free(list);
+			list = next;
+		}
+		free(last);
+		last = xstrdup(text);
+		for (i = ok = 0; i < n; i++)
+			ok |= check_way_meets(c, k, &w[i]);
+		if (!ok) {
+			why = check_never_why(s, c, k, p);
+			check_error(s, d, c->locs[k], _("incident « %s » : la "
+			    "condition %s ne peut jamais être vraie, %s"),
+			    inc->id, text, why);
+			free(why);
+			alone++;
+		}
+		free(text);
+	}
+	next = list != NULL ? xasprintf(_("%s et %s"), list, last) :
+	    xstrdup(last);
+	free(list);
+	free(last);
+	list = next;
+	if (alone == 0 && c->set[COND_DELIVERED] &&
+	    c->set[COND_NOT_DELIVERED] && c->value[COND_DELIVERED] == p &&
+	    c->value[COND_NOT_DELIVERED] == p)
+		check_error(s, d, c->locs[COND_NOT_DELIVERED], _("incident « %s "
+		    "» : les conditions %s ne peuvent pas être vraies ensemble "
+		    ": un lot est livré ou ne l'est pas"), inc->id, list);
+	else if (alone == 0 && !together)
+		check_error(s, d, c->loc, _("incident « %s » : les conditions "
+		    "%s ne peuvent pas être vraies ensemble : aucune façon de "
+		    "faire le lot « %s » (personne, en interne avec ou sans "
+		    "l'accessibilité, ou l'une de ses offres) ne les remplit "
+		    "toutes"), inc->id, list, s->packages[p].id);
+	free(list);
+	free(w);
+}
+
+/* Whether package p waits for q, directly or through others ("apres"). */
+static bool
+check_waits_for(const struct scenario *s, int p, int q, bool *seen)
+{
+	int	 i, r;
+
+	for (i = 0; i < s->packages[p].nafter; i++) {
+		r = s->packages[p].after[i];
+		if (r == q)
+			return true;
+		if (!seen[r]) {
+			seen[r] = true;
+			if (check_waits_for(s, r, q, seen))
+				return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * A package begun or delivered while one it waits for is not delivered:
+ * it cannot start before those of its "apres" are delivered.
+ */
+static void
+check_order_conditions(const struct scenario *s, struct diag *d,
+    const struct incident *inc)
+{
+	static const int	 begun[] = { COND_STARTED, COND_DELIVERED };
+	const struct conditions	*c = &inc->trigger.when;
+	bool			*seen;
+	char			*a, *b;
+	int			 i, p, q;
+
+	if (!c->set[COND_NOT_DELIVERED])
+		return;
+	q = c->value[COND_NOT_DELIVERED];
+	for (i = 0; i < 2; i++) {
+		if (!c->set[begun[i]] || (p = c->value[begun[i]]) == q)
+			continue;
+		seen = xcalloc((size_t)s->npackages + 1, sizeof *seen);
+		if (check_waits_for(s, p, q, seen)) {
+			a = check_condition_text(s, c, begun[i]);
+			b = check_condition_text(s, c, COND_NOT_DELIVERED);
+			check_error(s, d, c->loc, _("incident « %s » : les "
+			    "conditions %s et %s ne peuvent pas être vraies "
+			    "ensemble : « %s » attend « %s » (apres), qui est "
+			    "livré avant qu'il commence"), inc->id, a, b,
+			    s->packages[p].id, s->packages[q].id);
+			free(a);
+			free(b);
+		}
+		free(seen);
+	}
+}
+
+/* The needs a condition names: none at all, of a person, of a kind. */
+static void
+check_need_conditions(const struct scenario *s, struct diag *d,
+    const struct incident *inc)
+{
+	const struct conditions	*c = &inc->trigger.when;
+	const struct staff	*st;
+	char			*a, *b;
+	int			 i, j, kind, any = 0, of_kind = 0, mine = 0;
+
+	kind = c->set[COND_ACCOMMODATION_MISSING] ?
+	    c->value[COND_ACCOMMODATION_MISSING] : -1;
+	for (i = 0; i < s->nstaff; i++)
+		for (j = 0; j < s->staff[i].nneeds; j++) {
+			any++;
+			of_kind += (int)s->staff[i].needs[j].kind == kind;
+			mine += c->set[COND_MEMBER_UNMET] &&
+			    i == c->value[COND_MEMBER_UNMET] &&
+			    (kind < 0 || (int)s->staff[i].needs[j].kind ==
+			    kind);
+		}
+	/* A catalogue's generic condition may not apply to a scenario. */
+	if (inc->catalogue == NULL && c->set[COND_UNMET_NEEDS] && any == 0)
+		check_error(s, d, c->locs[COND_UNMET_NEEDS], _("incident « %s » "
+		    ": la condition besoins_non_couverts = true ne peut jamais "
+		    "être vraie, personne n'a de besoin d'aménagement dans ce "
+		    "scénario"), inc->id);
+	if (inc->catalogue == NULL && kind >= 0 && of_kind == 0) {
+		a = check_condition_text(s, c, COND_ACCOMMODATION_MISSING);
+		check_error(s, d, c->locs[COND_ACCOMMODATION_MISSING],
+		    _("incident « %s » : la condition %s ne peut jamais être "
+		    "vraie, personne n'a de besoin de ce type"), inc->id, a);
+		free(a);
+		return;
+	}
+	if (!c->set[COND_MEMBER_UNMET] || mine > 0)
+		return;
+	st = &s->staff[c->value[COND_MEMBER_UNMET]];
+	a = check_condition_text(s, c, COND_MEMBER_UNMET);
+	if (st->nneeds == 0 || kind < 0)
+		check_error(s, d, c->locs[COND_MEMBER_UNMET], _("incident « %s » "
+		    ": la condition %s ne peut jamais être vraie, %s n'a aucun "
+		    "besoin d'aménagement déclaré"), inc->id, a, st->name);
+	else {
+		b = check_condition_text(s, c, COND_ACCOMMODATION_MISSING);
+		check_error(s, d, c->loc, _("incident « %s » : les conditions "
+		    "%s et %s ne peuvent pas être vraies ensemble : %s n'a pas "
+		    "de besoin de ce type"), inc->id, a, b, st->name);
+		free(b);
+	}
+	free(a);
+}
+
+/* The packages before p in the plan: « brief_strat → plateforme ». */
+static char *
+check_chain(const struct scenario *s, const int *via, int p)
+{
+	char	*chain = NULL, *next;
+	int	 q;
+
+	for (q = via[p]; q != SCENARIO_NONE; q = via[q]) {
+		next = xasprintf("%s%s%s", s->packages[q].id,
+		    chain != NULL ? " → " : "", chain != NULL ? chain : "");
+		free(chain);
+		chain = next;
+	}
+	return chain;
+}
+
+/*
+ * The week from which condition k can hold with bound b of the plan (the
+ * conditions are read at the start of a week, on the weeks closed), and in
+ * *why what decides it; 0 for a condition of no timing.
+ */
+static int
+check_condition_from(const struct scenario *s, const struct conditions *c,
+    int k, const struct check_plan *pl, int b, char **why)
+{
+	int	 p = check_condition_package(c, k), finish, start;
+	char	*chain;
+
+	*why = NULL;
+	switch (k) {
+	case COND_INTERNAL_OPEN:
+	case COND_EXTERNAL_OPEN:
+		*why = xstrdup(_("aucun lot ne commence avant la semaine 1"));
+		return 2;
+	case COND_STARTED:
+	case COND_DELIVERED:
+		break;
+	default:
+		return 0;
+	}
+	finish = pl->finish[b][p];
+	start = finish - (b == 1 ? 1 : scenario_min_weeks(s, p)) + 1;
+	chain = check_chain(s, pl->via[b], p);
+	if (k == COND_STARTED)
+		*why = xasprintf(_("le lot « %s » commence au plus tôt en "
+		    "semaine %d%s%s"), s->packages[p].id, start,
+		    chain != NULL ? _(", après ") : "",
+		    chain != NULL ? chain : "");
+	else
+		*why = xasprintf(_("le lot « %s » est livré au plus tôt à la "
+		    "fin de la semaine %d%s%s"), s->packages[p].id, finish,
+		    chain != NULL ? _(", après ") : "",
+		    chain != NULL ? chain : "");
+	free(chain);
+	return (k == COND_STARTED ? start : finish) + 1;
+}
+
+/*
+ * Whether the trigger's weeks end before a condition can hold: an error
+ * when nothing could make it hold (one week per package), a warning when
+ * the plan at its tightest rules it out (only an incident shortening a
+ * package would let it fire).
+ */
+static void
+check_condition_timing(const struct scenario *s, struct diag *d,
+    const struct incident *inc, int k, const struct check_plan *pl)
+{
+	const struct trigger	*tr = &inc->trigger;
+	const struct conditions	*c = &tr->when;
+	int			 last, from;
+	char			*why, *text;
+
+	last = tr->kind == TRIGGER_WEEK ? tr->week : tr->last_week;
+	if ((from = check_condition_from(s, c, k, pl, 1, &why)) > last) {
+		text = check_condition_text(s, c, k);
+		check_error(s, d, c->locs[k], _("incident « %s » : la condition "
+		    "%s ne peut être vraie qu'à partir de la semaine %d (%s) ; "
+		    "son déclencheur s'arrête en semaine %d : il ne "
+		    "surviendrait jamais"), inc->id, text, from, why, last);
+		free(text);
+	} else if (from > 0) {
+		free(why);
+		if ((from = check_condition_from(s, c, k, pl, 0, &why)) >
+		    last) {
+			text = check_condition_text(s, c, k);
+			check_warning(s, d, c->locs[k], _("incident « %s » : "
+			    "d'après le plan au plus juste, la condition %s "
+			    "n'est vraie qu'à partir de la semaine %d (%s) ; son "
+			    "déclencheur s'arrête en semaine %d : il ne "
+			    "surviendrait que si un incident raccourcit un "
+			    "lot"), inc->id, text, from, why, last);
+			free(text);
+		}
+	}
+	free(why);
+}
+
+/*
+ * What an incident's conditions can mean: each package's conditions
+ * against the ways a team can hold it, a package begun before one it waits
+ * for is delivered, a tool both used and missing, needs nobody has, an incident waiting for itself, and - on an acyclic plan
+ * (pl) - a trigger whose weeks end before its conditions can hold.
+ */
+static void
+check_conditions(const struct scenario *s, struct diag *d, int i,
+    const struct check_plan *pl)
+{
+	const struct incident	*inc = &s->incidents[i];
+	const struct conditions	*c = &inc->trigger.when;
+	char			*a, *b;
+	int			 k, p, q;
+
+	for (k = 0; k < CONDITION_KIND_COUNT; k++) {
+		if (!c->set[k] ||
+		    (p = check_condition_package(c, k)) == SCENARIO_NONE)
+			continue;
+		for (q = 0; q < k; q++)
+			if (c->set[q] && check_condition_package(c, q) == p)
+				break;
+		if (q == k)		/* each package once */
+			check_package_conditions(s, d, inc, p);
+	}
+	if (c->set[COND_TOOL] && c->set[COND_MISSING_TOOL] &&
+	    (int)s->tools[c->value[COND_TOOL]].category ==
+	    c->value[COND_MISSING_TOOL]) {
+		a = check_condition_text(s, c, COND_TOOL);
+		b = check_condition_text(s, c, COND_MISSING_TOOL);
+		check_error(s, d, c->loc, _("incident « %s » : les conditions "
+		    "%s et %s ne peuvent pas être vraies ensemble : l'outil "
+		    "« %s » est de cette catégorie"), inc->id, a, b,
+		    s->tools[c->value[COND_TOOL]].name);
+		free(a);
+		free(b);
+	}
+	check_order_conditions(s, d, inc);
+	check_need_conditions(s, d, inc);
+	if (c->set[COND_AFTER] && c->value[COND_AFTER] == i)
+		check_error(s, d, c->locs[COND_AFTER], _("incident « %s » : la "
+		    "condition apres = \"%s\" le fait attendre lui-même"),
+		    inc->id, inc->id);
+	if (pl != NULL)
+		for (k = 0; k < CONDITION_KIND_COUNT; k++)
+			if (c->set[k])
+				check_condition_timing(s, d, inc, k, pl);
+}
+
+static void
+check_incidents(const struct scenario *s, struct diag *d,
+    const struct check_plan *plan)
 {
 	const struct incident	*inc;
 	const struct option	*o;
-	const struct conditions	*c;
 	char			*what;
 	int			 i, j;
 
@@ -787,25 +1322,8 @@ check_incidents(const struct scenario *s, struct diag *d)
 		    _("le défaut"), inc->id);
 		if (inc->catalogue != NULL)
 			check_catalogue_refs(s, d, inc);
-		c = &inc->trigger.when;
-		if (!inc->trigger.conditional)
-			continue;
-		if (c->outsourced != SCENARIO_NONE &&
-		    s->packages[c->outsourced].mode == MODE_INTERNAL)
-			check_error(s, d, inc->loc, _("incident « %s » : la "
-			    "condition externe = \"%s\" ne peut jamais être "
-			    "vraie, ce lot se fait en interne"), inc->id,
-			    s->packages[c->outsourced].id);
-		if (c->internal != SCENARIO_NONE &&
-		    s->packages[c->internal].mode == MODE_EXTERNAL)
-			check_error(s, d, inc->loc, _("incident « %s » : la "
-			    "condition interne = \"%s\" ne peut jamais être "
-			    "vraie, ce lot se fait en externe"), inc->id,
-			    s->packages[c->internal].id);
-		if (c->after == i)
-			check_error(s, d, inc->loc, _("incident « %s » : la "
-			    "condition apres = \"%s\" le fait attendre "
-			    "lui-même"), inc->id, inc->id);
+		if (inc->trigger.conditional)
+			check_conditions(s, d, i, plan);
 	}
 }
 
@@ -866,8 +1384,9 @@ void
 scenario_validate_parts(const struct scenario *s, struct diag *d,
     unsigned parts)
 {
-	int	*release;
-	bool	 doable = false, acyclic;
+	struct check_plan	 plan, *timing = NULL;
+	int			*release;
+	bool			 doable = false, acyclic = false;
 
 	if (parts & SCENARIO_CHECK_WEIGHTS)
 		check_weights(s, d);
@@ -884,8 +1403,15 @@ scenario_validate_parts(const struct scenario *s, struct diag *d,
 		}
 	}
 	if (parts & SCENARIO_CHECK_INCIDENTS) {
-		check_incidents(s, d);
+		/* When conditions on packages can be true: an acyclic plan. */
+		if (acyclic && doable) {
+			check_plan_init(s, &plan);
+			timing = &plan;
+		}
+		check_incidents(s, d, timing);
 		check_follow_ups(s, d);
+		if (timing != NULL)
+			check_plan_release(&plan);
 	}
 	if (parts & SCENARIO_CHECK_OFFERS)
 		check_tools_and_offers(s, d);

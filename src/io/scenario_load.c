@@ -1283,12 +1283,44 @@ loader_flag(struct loader *ld, const config_setting_t *si, const char *name,
 		    "« %s = true » ou retirez-le"), ctx, name, name);
 }
 
-static const char *const condition_keys[] = {
-	"outil_absent", "outil", "externe", "interne", "prestataire",
-	"sans_cadrage", "besoins_non_couverts", "moral_sous", "reserve_sous",
-	"hors_budget", "retard", "apres"
-};
+/* "confie = { lot = …; membre = … }" or "{ lot = …; prestataire = … }". */
+static const char *const entrusted_keys[] = { "lot", "membre", "prestataire" };
 
+static void
+loader_entrusted(struct loader *ld, const config_setting_t *m,
+    struct conditions *c, const char *ctx)
+{
+	struct scenario			*s = ld->s;
+	const struct loader_table	 packages = { _("lot"), NULL, NULL,
+					    ld->package_ids, &ld->npackage_ids };
+	const struct loader_table	 staff = { _("personne"), id_of_staff,
+					    &s->nstaff, NULL, NULL };
+	const struct loader_table	 suppliers = { _("prestataire"),
+					    id_of_supplier, &s->nsuppliers,
+					    NULL, NULL };
+	bool				 ok;
+
+	if (!loader_expect(ld, m, CONFIG_TYPE_GROUP, ctx))
+		return;
+	loader_keys(ld, m, entrusted_keys, COUNT(entrusted_keys), ctx);
+	if ((config_setting_get_member(m, "membre") != NULL) ==
+	    (config_setting_get_member(m, "prestataire") != NULL)) {
+		loader_error(ld, m, _("%s : « confie » nomme le lot et soit "
+		    "« membre » (une personne qui y travaille), soit "
+		    "« prestataire » (à qui il est confié) : confie = { lot = "
+		    "\"…\"; membre = \"…\"; }"), ctx);
+		return;
+	}
+	ok = loader_ref(ld, m, "lot", true, &packages,
+	    &c->value[COND_ENTRUSTED], ctx);
+	ok &= loader_ref(ld, m, "membre", false, &staff, &c->entrusted_staff,
+	    ctx);
+	ok &= loader_ref(ld, m, "prestataire", false, &suppliers,
+	    &c->entrusted_supplier, ctx);
+	c->set[COND_ENTRUSTED] = ok;
+}
+
+/* Each condition of scenario_conditions[], read as its row says. */
 static void
 loader_conditions(struct loader *ld, const config_setting_t *si,
     struct conditions *c, const char *ctx)
@@ -1301,28 +1333,70 @@ loader_conditions(struct loader *ld, const config_setting_t *si,
 	const struct loader_table	 suppliers = { _("prestataire"),
 					    id_of_supplier, &s->nsuppliers,
 					    NULL, NULL };
+	const struct loader_table	 staff = { _("personne"), id_of_staff,
+					    &s->nstaff, NULL, NULL };
 	const struct loader_table	 incidents = { _("incident"), NULL,
 					    NULL, ld->incident_ids,
 					    &ld->nincident_ids };
-	int				 cat;
+	const struct loader_table	*table;
+	const char			*keys[CONDITION_KIND_COUNT];
+	const char			*key;
+	config_setting_t		*m;
+	bool				 yes;
+	int				 k, *v;
 
-	loader_keys(ld, si, condition_keys, COUNT(condition_keys), ctx);
-	loader_keyword(ld, si, "outil_absent", false, scenario_tool_categories,
-	    TOOL_CATEGORY_COUNT, SCENARIO_NONE, &cat, ctx);
-	c->missing_tool = cat;
-	loader_ref(ld, si, "outil", false, &tools, &c->tool, ctx);
-	loader_ref(ld, si, "externe", false, &packages, &c->outsourced, ctx);
-	loader_ref(ld, si, "interne", false, &packages, &c->internal, ctx);
-	loader_ref(ld, si, "prestataire", false, &suppliers, &c->supplier, ctx);
-	loader_flag(ld, si, "sans_cadrage", &c->unframed, ctx);
-	loader_flag(ld, si, "besoins_non_couverts", &c->unmet_needs, ctx);
-	loader_int(ld, si, "moral_sous", false, 1, 100, 0, &c->morale_below,
-	    ctx);
-	loader_int(ld, si, "reserve_sous", false, 1, 100, 0,
-	    &c->reserve_below, ctx);
-	loader_flag(ld, si, "hors_budget", &c->over_budget, ctx);
-	loader_flag(ld, si, "retard", &c->late, ctx);
-	loader_ref(ld, si, "apres", false, &incidents, &c->after, ctx);
+	for (k = 0; k < CONDITION_KIND_COUNT; k++)
+		keys[k] = scenario_conditions[k].key;
+	loader_keys(ld, si, keys, CONDITION_KIND_COUNT, ctx);
+	c->loc = loader_loc(ld, si);
+	for (k = 0; k < CONDITION_KIND_COUNT; k++) {
+		key = scenario_conditions[k].key;
+		if ((m = config_setting_get_member(si, key)) == NULL)
+			continue;
+		c->locs[k] = loader_loc(ld, m);
+		v = &c->value[k];
+		table = NULL;
+		switch (scenario_conditions[k].value) {
+		case CVAL_TRUE:
+			loader_flag(ld, si, key, &yes, ctx);
+			c->set[k] = yes;
+			*v = 1;
+			continue;
+		case CVAL_PERCENT:
+			c->set[k] = loader_int(ld, si, key, false, 1, 100, 0, v,
+			    ctx);
+			continue;
+		case CVAL_TOOL_CATEGORY:
+			c->set[k] = loader_keyword(ld, si, key, false,
+			    scenario_tool_categories, TOOL_CATEGORY_COUNT,
+			    SCENARIO_NONE, v, ctx);
+			continue;
+		case CVAL_ACCOMMODATION:
+			c->set[k] = loader_keyword(ld, si, key, false,
+			    scenario_accommodations, ACCOMMODATION_COUNT,
+			    SCENARIO_NONE, v, ctx);
+			continue;
+		case CVAL_ENTRUSTED:
+			loader_entrusted(ld, m, c, ctx);
+			continue;
+		case CVAL_INCIDENT:
+			table = &incidents;
+			break;
+		case CVAL_PACKAGE:
+			table = &packages;
+			break;
+		case CVAL_TOOL:
+			table = &tools;
+			break;
+		case CVAL_SUPPLIER:
+			table = &suppliers;
+			break;
+		case CVAL_STAFF:
+			table = &staff;
+			break;
+		}
+		c->set[k] = loader_ref(ld, si, key, false, table, v, ctx);
+	}
 	if (config_setting_length(si) == 0)
 		loader_warning(ld, si, _("%s : « si » est vide, il ne pose "
 		    "aucune condition"), ctx);
@@ -1344,8 +1418,7 @@ loader_trigger(struct loader *ld, const config_setting_t *inc,
 
 	memset(t, 0, sizeof *t);
 	t->kind = TRIGGER_MANUAL;
-	t->when.missing_tool = t->when.tool = t->when.outsourced =
-	    t->when.internal = t->when.supplier = t->when.after = SCENARIO_NONE;
+	t->when.entrusted_staff = t->when.entrusted_supplier = SCENARIO_NONE;
 	if ((g = loader_group(ld, inc, "declencheur", true, ctx)) == NULL)
 		return;
 	loader_keys(ld, g, trigger_keys, COUNT(trigger_keys), ctx);

@@ -2,9 +2,12 @@
  * Unit tests for core/incidents.c: each kind of effect (through an option,
  * through the default when the response deadline passes, and through the
  * default when the week closes), drawn targets, follow-ups, triggers and
- * their conditions, and the trainer's pause shifting deadlines.  Numbers
- * come from tests/fixtures/rules.cfg (summed up in test_rules.c); every
- * incident there answers within 10 minutes.
+ * their conditions (on the team that chose and built what they test, read
+ * at the start of a week, and what check refuses), and the trainer's pause
+ * shifting deadlines.  Numbers come from tests/fixtures/rules.cfg (summed
+ * up in test_rules.c); every incident there answers within 10 minutes.
+ * The shipped scenarios/lancement-hydra.cfg is played for the triggers the
+ * issue found wrong there.
  */
 #include "unit/cmocka_prelude.h"
 #include "unit/play.h"
@@ -925,6 +928,565 @@ every_condition_must_hold(void **state)
 	cond_expect(&p, 1);
 }
 
+/* --- conditions on what the team chose and built (issue 11) --- */
+
+/* Alpha, Beta and Gamma decide; the signal fires in week for the teams
+ * whose bit is in who (1 Alpha, 2 Beta, 4 Gamma), and for no other. */
+static void
+cond3_begin(struct play *p, const char *trigger)
+{
+	play_start(p, signal_triggered(trigger), 1, 3);
+}
+
+static void
+cond3_expect(struct play *p, int week, unsigned who)
+{
+	static const char *const names[] = { "Alpha", "Beta", "Gamma" };
+	int	 i;
+
+	if (p->g->phase == PHASE_FRAMING)
+		TRAINER(p, "ouvrir_pilotage");
+	while (p->g->week < week)
+		TRAINER(p, "cloturer_semaine");
+	for (i = 0; i < 3; i++)
+		if (signal_weeks(play_team(p, names[i])) !=
+		    ((who & (1u << i)) ? WEEK(week) : 0))
+			fail_msg("%s: signal in weeks %#x, expected %#x", names[i],
+			    signal_weeks(play_team(p, names[i])),
+			    (who & (1u << i)) ? WEEK(week) : 0);
+	play_end(p);
+}
+
+#define ALPHA_ONLY	1u
+#define BETA_ONLY	2u
+#define GAMMA_ONLY	4u
+
+/*
+ * The venue case of the issue: the site made accessible in-house (Beta)
+ * or at Agence Pixel's accessible offer (Gamma) is spared; the team that
+ * booked Max Freelance's offer, which is not accessible, is hit (Alpha).
+ */
+static void
+lot_inaccessible_hits_the_team_whose_choice_is_not_accessible(void **state)
+{
+	struct play	 p;
+
+	(void)state;
+	cond3_begin(&p, "semaine = 1; si = { lot_inaccessible = \"site\"; };");
+	ALPHA_WHY(&p, "prix", "attribuer", "lot=site", "prestataire=freelance");
+	TEAM(&p, "Beta", "attribuer", "lot=site", "interne=ana,bob",
+	    "accessibilite=oui");
+	TEAM_WHY(&p, "Gamma", "RGAA", "attribuer", "lot=site",
+	    "prestataire=agence");
+	cond3_expect(&p, 1, ALPHA_ONLY);
+	/* In-house without the accessibility work is not accessible either;
+	 * a package given to nobody is neither. */
+	cond3_begin(&p, "semaine = 1; si = { lot_inaccessible = \"site\"; };");
+	ALPHA(&p, "attribuer", "lot=site", "interne=ana,bob");
+	TEAM(&p, "Beta", "attribuer", "lot=site", "interne=ana,bob",
+	    "accessibilite=oui");
+	cond3_expect(&p, 1, ALPHA_ONLY);
+	cond3_begin(&p, "semaine = 1; si = { lot_accessible = \"site\"; };");
+	ALPHA(&p, "attribuer", "lot=site", "interne=ana,bob",
+	    "accessibilite=oui");
+	TEAM_WHY(&p, "Beta", "prix", "attribuer", "lot=site",
+	    "prestataire=freelance");
+	cond3_expect(&p, 1, ALPHA_ONLY);
+	/* « Outsourced to an offer that is not accessible ». */
+	cond3_begin(&p, "semaine = 1; si = { externe = \"site\"; "
+	    "lot_inaccessible = \"site\"; };");
+	ALPHA_WHY(&p, "prix", "attribuer", "lot=site", "prestataire=freelance");
+	TEAM(&p, "Beta", "attribuer", "lot=site", "interne=ana,bob");
+	TEAM_WHY(&p, "Gamma", "RGAA", "attribuer", "lot=site",
+	    "prestataire=agence");
+	cond3_expect(&p, 1, ALPHA_ONLY);
+}
+
+/*
+ * Conditions are read at the start of a week, on the weeks closed.  The
+ * site at Agence Pixel (2 weeks, never late) is ordered in week 1 and
+ * delivered at the end of week 2; at Max Freelance (3 weeks) in week 3 at
+ * the earliest.
+ */
+static void
+an_incident_on_a_live_package_waits_for_its_delivery(void **state)
+{
+	struct play	 p;
+	struct team	*a, *b, *c;
+
+	(void)state;
+	/* Nobody's site is live before week 3; Alpha's is then. */
+	cond3_begin(&p, "probabilite = 100; si = { lot_livre = \"site\"; };");
+	ALPHA_WHY(&p, "RGAA", "attribuer", "lot=site", "prestataire=agence");
+	TEAM_WHY(&p, "Beta", "prix", "attribuer", "lot=site",
+	    "prestataire=freelance");
+	a = play_team(&p, "Alpha");
+	b = play_team(&p, "Beta");
+	c = play_team(&p, "Gamma");
+	TRAINER(&p, "ouvrir_pilotage");
+	TRAINER(&p, "cloturer_semaine");
+	assert_int_equal(signal_weeks(a) | signal_weeks(b), 0);
+	TRAINER(&p, "cloturer_semaine");
+	assert_int_equal(a->packages[SITE].finished, 2);
+	assert_int_equal(signal_weeks(a), WEEK(3));
+	assert_true(b->packages[SITE].status != PKG_DONE);
+	assert_int_equal(signal_weeks(b), 0);
+	/* Beta's fires the week after its delivery, Gamma's never. */
+	while (p.g->phase == PHASE_PILOTING)
+		TRAINER(&p, "cloturer_semaine");
+	if (b->packages[SITE].finished > 0 &&
+	    b->packages[SITE].finished < 4)
+		assert_int_equal(signal_weeks(b),
+		    WEEK(b->packages[SITE].finished + 1));
+	else
+		assert_int_equal(signal_weeks(b), 0);
+	assert_int_equal(signal_weeks(c), 0);
+	play_end(&p);
+	/* Until it is delivered, lot_non_livre holds. */
+	cond3_begin(&p, "semaine = 3; si = { lot_non_livre = \"site\"; };");
+	TEAM_WHY(&p, "Beta", "RGAA", "attribuer", "lot=site",
+	    "prestataire=agence");
+	cond3_expect(&p, 3, ALPHA_ONLY | GAMMA_ONLY);
+}
+
+static void
+lot_demarre_counts_from_the_week_after_work_began(void **state)
+{
+	struct play	 p;
+
+	(void)state;
+	/* The site ordered from Agence Pixel in week 1 counts as begun from
+	 * week 2 (in week 1, check refuses it: see below). */
+	cond3_begin(&p, "semaine = 2; si = { lot_demarre = \"site\"; };");
+	ALPHA_WHY(&p, "RGAA", "attribuer", "lot=site", "prestataire=agence");
+	TEAM(&p, "Beta", "attribuer", "lot=site", "interne=ana,bob");
+	/* Gamma plans it for week 3: not begun in week 2. */
+	TEAM(&p, "Gamma", "attribuer", "lot=site", "interne=ana,bob");
+	TEAM(&p, "Gamma", "planifier", "lot=site", "debut=S-1", "fin=S-0");
+	cond3_expect(&p, 2, ALPHA_ONLY | BETA_ONLY);
+	/* Media waits for contenu and the video (week 1 each for Alpha): it
+	 * begins in week 2, which lot_demarre sees in week 3. */
+	cond3_begin(&p, "semaine = 3; si = { lot_demarre = \"media\"; };");
+	ALPHA(&p, "attribuer", "lot=contenu", "interne=ana");
+	ALPHA_WHY(&p, "délai", "attribuer", "lot=video", "prestataire=agence");
+	ALPHA(&p, "attribuer", "lot=media", "interne=ana");
+	TEAM(&p, "Beta", "attribuer", "lot=contenu", "interne=ana");
+	TEAM(&p, "Beta", "attribuer", "lot=media", "interne=ana");
+	cond3_expect(&p, 3, ALPHA_ONLY);
+}
+
+static void
+conditions_on_who_the_package_is_entrusted_to(void **state)
+{
+	struct play	 p;
+
+	(void)state;
+	/* A person on the package, not only « in-house ». */
+	cond3_begin(&p, "semaine = 1; si = { confie = { lot = \"site\"; "
+	    "membre = \"bob\"; }; };");
+	ALPHA(&p, "attribuer", "lot=site", "interne=ana,bob");
+	TEAM(&p, "Beta", "attribuer", "lot=site", "interne=ana");
+	TEAM_WHY(&p, "Gamma", "RGAA", "attribuer", "lot=site",
+	    "prestataire=agence");
+	cond3_expect(&p, 1, ALPHA_ONLY);
+	/* That offer, not only « this supplier has a package »: Beta gives
+	 * Agence Pixel the video, not the site. */
+	cond3_begin(&p, "semaine = 1; si = { confie = { lot = \"site\"; "
+	    "prestataire = \"agence\"; }; };");
+	ALPHA_WHY(&p, "RGAA", "attribuer", "lot=site", "prestataire=agence");
+	TEAM_WHY(&p, "Beta", "prix", "attribuer", "lot=site",
+	    "prestataire=freelance");
+	TEAM_WHY(&p, "Beta", "prix", "attribuer", "lot=video",
+	    "prestataire=agence");
+	cond3_expect(&p, 1, ALPHA_ONLY);
+	/* The supplier of that package is not framed; Beta framed Agence
+	 * Pixel, and its unframed studio does not count. */
+	cond3_begin(&p, "semaine = 1; si = { externe_sans_cadrage = "
+	    "\"site\"; };");
+	ALPHA_WHY(&p, "RGAA", "attribuer", "lot=site", "prestataire=agence");
+	TEAM_WHY(&p, "Beta", "RGAA", "attribuer", "lot=site",
+	    "prestataire=agence");
+	TEAM(&p, "Beta", "cadrer", "prestataire=agence",
+	    "reunions=hebdomadaire", "format=HTML", "recette=Audit",
+	    "heures=2");
+	TEAM_WHY(&p, "Beta", "sous-titres", "attribuer", "lot=video",
+	    "prestataire=studio");
+	cond3_expect(&p, 1, ALPHA_ONLY);
+}
+
+static void
+conditions_on_work_in_progress(void **state)
+{
+	struct play	 p;
+
+	(void)state;
+	/* Nothing is in progress when piloting opens (check refuses week 1).
+	 * In week 2: Alpha's site in-house (20 days), Beta's at the agency. */
+	cond3_begin(&p, "semaine = 2; si = { interne_en_cours = true; };");
+	ALPHA(&p, "attribuer", "lot=site", "interne=ana,bob");
+	TEAM_WHY(&p, "Beta", "RGAA", "attribuer", "lot=site",
+	    "prestataire=agence");
+	cond3_expect(&p, 2, ALPHA_ONLY);
+	cond3_begin(&p, "semaine = 2; si = { externe_en_cours = true; };");
+	ALPHA_WHY(&p, "RGAA", "attribuer", "lot=site", "prestataire=agence");
+	TEAM(&p, "Beta", "attribuer", "lot=site", "interne=ana,bob");
+	cond3_expect(&p, 2, ALPHA_ONLY);
+	/* Contenu (4 days) is done by Ana in week 1: not in progress after. */
+	cond3_begin(&p, "semaine = 2; si = { interne_en_cours = true; };");
+	ALPHA(&p, "attribuer", "lot=contenu", "interne=ana");
+	cond3_expect(&p, 2, 0);
+}
+
+/* rules.cfg where Ana needs captions too, with the signal's trigger. */
+static struct scenario *
+two_needs_triggered(const char *trigger)
+{
+	struct diag	 d;
+	struct scenario	*s = NULL;
+	char		*text = play_read(RULES), *out, *at, line[512];
+	const char	*ana = "cout_jour = 400; disponibilite = 5; moral = 70; },";
+	const char	*need = "cout_jour = 400; disponibilite = 5; moral = 70; "
+			    "besoins = ( { besoin = \"Malentendante\"; "
+			    "amenagement = \"sous_titrage\"; detail = \"Visios "
+			    "sous-titrées\"; } ); },";
+	size_t		 n;
+
+	snprintf(line, sizeof line, "declencheur = { %s };\n", trigger);
+	n = strlen(text) + strlen(need) + strlen(line) + 1;
+	out = malloc(n);
+	assert_non_null(out);
+	at = strstr(text, ana);
+	assert_non_null(at);
+	snprintf(out, n, "%.*s%s%s", (int)(at - text), text, need,
+	    at + strlen(ana));
+	free(text);
+	text = out;
+	out = malloc(n);
+	assert_non_null(out);
+	at = strstr(text, MANUAL_SIGNAL);
+	assert_non_null(at);
+	snprintf(out, n, "%.*s%s%s", (int)(at - text), text, line,
+	    at + strlen(MANUAL_SIGNAL));
+	diag_init(&d);
+	assert_int_equal(scenario_load_text(RULES, out, strlen(out), &s, &d),
+	    SCENARIO_LOAD_OK);
+	assert_int_equal(d.count, 0);
+	diag_release(&d);
+	free(text);
+	free(out);
+	return s;
+}
+
+/*
+ * « Deux membres exclus » blamed Lucie while her captions were in place:
+ * an incident about Ana's captions fires where Ana's need is unmet, not
+ * where only Bob's is.
+ */
+static void
+conditions_on_the_needs_of_one_person(void **state)
+{
+	struct play	 p;
+
+	(void)state;
+	play_start(&p, two_needs_triggered("semaine = 1; si = { "
+	    "membre_non_amenage = \"ana\"; };"), 1, 3);
+	ALPHA(&p, "amenager", "membre=bob", "besoin=1");
+	TEAM(&p, "Beta", "amenager", "membre=ana", "besoin=1");
+	TEAM(&p, "Gamma", "amenager", "membre=ana", "besoin=1");
+	TEAM(&p, "Gamma", "amenager", "membre=bob", "besoin=1");
+	cond3_expect(&p, 1, ALPHA_ONLY);
+	/* By kind: anyone's captions, or Bob's captions (he needs none). */
+	play_start(&p, two_needs_triggered("semaine = 1; si = { "
+	    "amenagement_absent = \"sous_titrage\"; };"), 1, 3);
+	TEAM(&p, "Beta", "amenager", "membre=ana", "besoin=1");
+	TEAM(&p, "Gamma", "amenager", "membre=ana", "besoin=1");
+	cond3_expect(&p, 1, ALPHA_ONLY);
+	play_start(&p, two_needs_triggered("semaine = 1; si = { "
+	    "membre_non_amenage = \"bob\"; amenagement_absent = "
+	    "\"materiel_adapte\"; };"), 1, 3);
+	ALPHA(&p, "amenager", "membre=ana", "besoin=1");
+	TEAM(&p, "Beta", "amenager", "membre=bob", "besoin=1");
+	cond3_expect(&p, 1, ALPHA_ONLY | GAMMA_ONLY);
+}
+
+/* The checker's side: what can never hold, at its line. */
+static int
+check_count(const char *trigger, enum diag_severity sev, const char *needle)
+{
+	struct diag	 d;
+	struct scenario	*s = NULL;
+	char		*text = play_read(RULES), *out, *at, line[512];
+	size_t		 i, n;
+	int		 found = 0;
+
+	snprintf(line, sizeof line, "declencheur = { %s };\n", trigger);
+	n = strlen(text) + strlen(line) + 1;
+	out = malloc(n);
+	assert_non_null(out);
+	at = strstr(text, MANUAL_SIGNAL);
+	assert_non_null(at);
+	snprintf(out, n, "%.*s%s%s", (int)(at - text), text, line,
+	    at + strlen(MANUAL_SIGNAL));
+	diag_init(&d);
+	scenario_load_text(RULES, out, strlen(out), &s, &d);
+	for (i = 0; i < d.count; i++)
+		if (d.items[i].severity == sev &&
+		    strstr(d.items[i].message, needle) != NULL)
+			found++;
+	if (found == 0)
+		for (i = 0; i < d.count; i++)
+			print_message("%d: %s\n", d.items[i].line,
+			    d.items[i].message);
+	scenario_free(s);
+	diag_release(&d);
+	free(text);
+	free(out);
+	return found;
+}
+
+static void
+check_refuses_conditions_that_can_never_hold(void **state)
+{
+	(void)state;
+	/* Contradictions on one package, whatever the team does. */
+	assert_int_equal(check_count("semaine = 2; si = { externe = \"site\"; "
+	    "interne = \"site\"; };", DIAG_ERROR, "les conditions externe = "
+	    "\"site\" et interne = \"site\" ne peuvent pas être vraies "
+	    "ensemble"), 1);
+	assert_int_equal(check_count("semaine = 3; si = { lot_livre = \"site\"; "
+	    "lot_non_livre = \"site\"; };", DIAG_ERROR, "un lot est livré ou "
+	    "ne l'est pas"), 1);
+	/* The video is only made outside; Agence Pixel's offer for it is
+	 * not accessible. */
+	assert_int_equal(check_count("semaine = 2; si = { interne = \"video\"; "
+	    "};", DIAG_ERROR, "la condition interne = \"video\" ne peut "
+	    "jamais être vraie, ce lot se fait en externe"), 1);
+	assert_int_equal(check_count("semaine = 2; si = { confie = { lot = "
+	    "\"video\"; prestataire = \"agence\"; }; lot_accessible = "
+	    "\"video\"; };", DIAG_ERROR, "aucune façon de faire le lot "
+	    "« video »"), 1);
+	assert_int_equal(check_count("semaine = 2; si = { confie = { lot = "
+	    "\"video\"; prestataire = \"freelance\"; }; };", DIAG_ERROR,
+	    "« freelance » ne fait pas d'offre pour ce lot"), 1);
+	assert_int_equal(check_count("semaine = 2; si = { lot_accessible = "
+	    "\"video\"; };", DIAG_ERROR, "ne peut jamais"), 0);
+	/* A tool used and its category missing; needs nobody has. */
+	assert_int_equal(check_count("semaine = 2; si = { outil = \"trello\"; "
+	    "outil_absent = \"gestion_projet\"; };", DIAG_ERROR, "l'outil « "
+	    "Trello » est de cette catégorie"), 1);
+	assert_int_equal(check_count("semaine = 2; si = { membre_non_amenage = "
+	    "\"ana\"; };", DIAG_ERROR, "Ana Lopez n'a aucun besoin "
+	    "d'aménagement déclaré"), 1);
+	assert_int_equal(check_count("semaine = 2; si = { amenagement_absent = "
+	    "\"sous_titrage\"; };", DIAG_ERROR, "personne n'a de besoin de ce "
+	    "type"), 1);
+	assert_int_equal(check_count("semaine = 2; si = { membre_non_amenage = "
+	    "\"bob\"; amenagement_absent = \"materiel_adapte\"; };",
+	    DIAG_ERROR, "ne peut"), 0);
+	/* Triggers that end before the conditions can hold: nothing is
+	 * delivered in week 1; media waits for two packages (error); the
+	 * site takes 2 weeks at the least (warning: only an incident could
+	 * make it shorter). */
+	assert_int_equal(check_count("semaine = 1; si = { lot_livre = \"site\"; "
+	    "};", DIAG_ERROR, "ne peut être vraie qu'à partir de la semaine 2"),
+	    1);
+	assert_int_equal(check_count("probabilite = 50; semaines = [ 1, 2 ]; "
+	    "si = { lot_demarre = \"media\"; };", DIAG_ERROR, "la condition "
+	    "lot_demarre = \"media\" ne peut être vraie qu'à partir de la "
+	    "semaine 3 (le lot « media » commence au plus tôt en semaine 2, "
+	    "après contenu)"), 1);
+	assert_int_equal(check_count("semaine = 2; si = { lot_livre = \"site\"; "
+	    "};", DIAG_WARNING, "d'après le plan au plus juste, la condition "
+	    "lot_livre = \"site\" n'est vraie qu'à partir de la semaine 3"), 1);
+	assert_int_equal(check_count("semaine = 3; si = { lot_livre = \"site\"; "
+	    "};", DIAG_WARNING, "plan"), 0);
+	assert_int_equal(check_count("semaine = 1; si = { lot_demarre = "
+	    "\"site\"; };", DIAG_ERROR, "le lot « site » commence au plus tôt "
+	    "en semaine 1) ; son déclencheur s'arrête en semaine 1"), 1);
+	assert_int_equal(check_count("semaine = 1; si = { externe_en_cours = "
+	    "true; };", DIAG_ERROR, "aucun lot ne commence avant la semaine "
+	    "1"), 1);
+}
+
+/* --- the shipped scenario's triggers (scenarios/lancement-hydra.cfg) --- */
+
+#define HYDRA	"scenarios/lancement-hydra.cfg"
+
+/* Hydra with teams Alpha, Beta, Gamma of one chef de projet each. */
+static void
+hydra_start(struct play *p, uint64_t seed)
+{
+	static const char *const names[] = { "Alpha", "Beta", "Gamma" };
+	struct game_setup	 setup;
+	struct scenario		*s = NULL;
+	struct diag		 d;
+	int			 i;
+
+	diag_init(&d);
+	assert_int_equal(scenario_load(HYDRA, &s, &d), SCENARIO_LOAD_OK);
+	assert_int_equal(d.count, 0);
+	diag_release(&d);
+	memset(p, 0, sizeof *p);
+	memset(&setup, 0, sizeof setup);
+	setup.seed = seed;
+	setup.nteams = 3;
+	for (i = 0; i < 3; i++) {
+		setup.teams[i].name = names[i];
+		setup.teams[i].ncandidates = 1;
+		setup.teams[i].candidates[0].name = "Alice";
+		setup.teams[i].candidates[0].role = "pilote";
+	}
+	p->s = s;
+	p->setup = setup;
+	p->g = game_new(s, &setup);
+	p->time = T0;
+}
+
+static int
+hydra_incident(const struct scenario *s, const char *id)
+{
+	int	 i;
+
+	for (i = 0; i < s->nincidents; i++)
+		if (strcmp(s->incidents[i].id, id) == 0)
+			return i;
+	fail_msg("no incident « %s » in %s", id, HYDRA);
+	return -1;
+}
+
+static int
+hydra_package(const struct scenario *s, const char *id)
+{
+	int	 i;
+
+	for (i = 0; i < s->npackages; i++)
+		if (strcmp(s->packages[i].id, id) == 0)
+			return i;
+	fail_msg("no package « %s » in %s", id, HYDRA);
+	return -1;
+}
+
+/* The weeks incident i fired for a team, as a bit set. */
+static unsigned
+fired_weeks(const struct team *t, int incident)
+{
+	unsigned	 weeks = 0;
+	int		 i;
+
+	for (i = 0; i < t->noccurrences; i++)
+		if (t->occurrences[i].incident == incident)
+			weeks |= 1u << t->occurrences[i].week;
+	return weeks;
+}
+
+/*
+ * « Le lieu de la soirée n'est pas accessible » hit the team that made its
+ * venue accessible (in-house) and spared the one that booked the barge:
+ * now the barge is hit, the accessible venues are not, in a week whose
+ * draw fires it.
+ */
+static void
+hydra_inaccessible_venue_hits_the_barge_not_the_accessible_venues(void **s)
+{
+	struct play	 p;
+	uint64_t	 seed;
+	int		 lieu;
+
+	(void)s;
+	hydra_start(&p, 1);
+	lieu = hydra_incident(p.s, "lieu_inaccessible");
+	play_end(&p);
+	for (seed = 1; rng_percent(seed, 5, RNG_INCIDENT, lieu) >= 60; seed++)
+		;
+	hydra_start(&p, seed);
+	TEAM_WHY(&p, "Alpha", "le moins cher", "attribuer", "lot=evenement",
+	    "prestataire=atelier_rhone");
+	TEAM(&p, "Beta", "attribuer", "lot=evenement",
+	    "interne=helene,baptiste", "accessibilite=oui");
+	TEAM_WHY(&p, "Gamma", "lieu accessible", "attribuer", "lot=evenement",
+	    "prestataire=traboules");
+	TRAINER(&p, "ouvrir_pilotage");
+	while (p.g->week < 6)
+		TRAINER(&p, "cloturer_semaine");
+	assert_int_equal(fired_weeks(play_team(&p, "Alpha"), lieu), WEEK(5));
+	assert_int_equal(fired_weeks(play_team(&p, "Beta"), lieu), 0);
+	assert_int_equal(fired_weeks(play_team(&p, "Gamma"), lieu), 0);
+	play_end(&p);
+}
+
+/*
+ * « Deux membres exclus » blamed Lucie while her captions were in place:
+ * each of the two now names one person and fires where that person's
+ * need is unmet, whatever the other needs of the team.
+ */
+static void
+hydra_each_member_is_blamed_only_for_their_own_need(void **s)
+{
+	struct play	 p;
+	int		 lucie, mathieu;
+
+	(void)s;
+	hydra_start(&p, 1);
+	lucie = hydra_incident(p.s, "reunion_sans_soustitres");
+	mathieu = hydra_incident(p.s, "reunion_inaccessible");
+	TEAM(&p, "Alpha", "amenager", "membre=lucie", "besoin=1");
+	TEAM(&p, "Beta", "amenager", "membre=mathieu", "besoin=1");
+	/* Gamma leaves Mathieu's remote work only: not about the meeting. */
+	TEAM(&p, "Gamma", "amenager", "membre=lucie", "besoin=1");
+	TEAM(&p, "Gamma", "amenager", "membre=mathieu", "besoin=1");
+	TRAINER(&p, "ouvrir_pilotage");
+	TRAINER(&p, "cloturer_semaine");
+	assert_int_equal(fired_weeks(play_team(&p, "Alpha"), lucie), 0);
+	assert_int_equal(fired_weeks(play_team(&p, "Alpha"), mathieu), WEEK(2));
+	assert_int_equal(fired_weeks(play_team(&p, "Beta"), lucie), WEEK(2));
+	assert_int_equal(fired_weeks(play_team(&p, "Beta"), mathieu), 0);
+	assert_int_equal(fired_weeks(play_team(&p, "Gamma"), lucie), 0);
+	assert_int_equal(fired_weeks(play_team(&p, "Gamma"), mathieu), 0);
+	play_end(&p);
+}
+
+/*
+ * The e-shop saturates once it is live: never where nobody builds it, and
+ * where it is built, from the first week of its window after the delivery
+ * whose draw hits.
+ */
+static void
+hydra_eshop_incident_needs_a_live_eshop(void **s)
+{
+	struct play		 p;
+	const struct team	*b;
+	uint64_t		 seed;
+	unsigned		 want;
+	int			 sature, w, hits = 0;
+
+	(void)s;
+	for (seed = 1; seed <= 20; seed++) {
+		hydra_start(&p, seed);
+		sature = hydra_incident(p.s, "eshop_sature");
+		TEAM(&p, "Beta", "attribuer", "lot=brief_strat",
+		    "interne=hugo,helene");
+		TEAM_WHY(&p, "Beta", "fiable", "attribuer", "lot=plateforme",
+		    "prestataire=atelier_rhone");
+		TEAM_WHY(&p, "Beta", "accessible", "attribuer", "lot=eshop",
+		    "prestataire=gones_web");
+		TRAINER(&p, "ouvrir_pilotage");
+		while (p.g->phase == PHASE_PILOTING)
+			TRAINER(&p, "cloturer_semaine");
+		b = play_team(&p, "Beta");
+		for (w = 7, want = 0; w <= 8 && want == 0; w++)
+			if (b->packages[hydra_package(p.s, "eshop")].finished >
+			    0 && b->packages[hydra_package(p.s,
+			    "eshop")].finished < w &&
+			    rng_percent(seed, w, RNG_INCIDENT, sature) < 40)
+				want = WEEK(w);
+		assert_int_equal(fired_weeks(play_team(&p, "Alpha"), sature), 0);
+		assert_int_equal(fired_weeks(b, sature), want);
+		hits += want != 0;
+		play_end(&p);
+	}
+	assert_true(hits > 0);
+}
+
 /* --- the trainer's pause --- */
 
 static void
@@ -991,6 +1553,16 @@ main(void)
 		cmocka_unit_test(conditions_on_morale_reserve_and_budget),
 		cmocka_unit_test(conditions_on_lateness_and_earlier_incidents),
 		cmocka_unit_test(every_condition_must_hold),
+		cmocka_unit_test(lot_inaccessible_hits_the_team_whose_choice_is_not_accessible),
+		cmocka_unit_test(an_incident_on_a_live_package_waits_for_its_delivery),
+		cmocka_unit_test(lot_demarre_counts_from_the_week_after_work_began),
+		cmocka_unit_test(conditions_on_who_the_package_is_entrusted_to),
+		cmocka_unit_test(conditions_on_work_in_progress),
+		cmocka_unit_test(conditions_on_the_needs_of_one_person),
+		cmocka_unit_test(check_refuses_conditions_that_can_never_hold),
+		cmocka_unit_test(hydra_inaccessible_venue_hits_the_barge_not_the_accessible_venues),
+		cmocka_unit_test(hydra_each_member_is_blamed_only_for_their_own_need),
+		cmocka_unit_test(hydra_eshop_incident_needs_a_live_eshop),
 		cmocka_unit_test(pause_freezes_deadlines_and_resume_shifts_them),
 	};
 
