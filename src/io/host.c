@@ -28,7 +28,6 @@
 
 #include "core/game.h"
 #include "io/event_json.h"
-#include "io/atomic.h"
 #include "io/host.h"
 #include "io/protocol.h"
 #include "util/i18n.h"
@@ -416,8 +415,8 @@ host_save_gens(struct host *h, const unsigned *gen,
 	const struct game	*g = h->ss->game;
 	json_t			*o = json_object(), *teams = json_object();
 	json_t			*cands = json_object(), *mine;
-	char			*text, *line;
-	int			 i, k;
+	char			*tmp = xasprintf("%s.tmp", h->gen_path), *text;
+	int			 i, k, fd, ok;
 
 	for (i = 0; i < g->nteams; i++) {
 		if (gen[i] > 0)
@@ -438,15 +437,22 @@ host_save_gens(struct host *h, const unsigned *gen,
 	json_object_set_new(o, "candidates", cands);
 	text = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(o);
-	line = xasprintf("%s\n", text);
-	free(text);
-	if (atomic_write(h->gen_path, line, strlen(line), 0600) == -1) {
+	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	ok = fd != -1 && write(fd, text, strlen(text)) ==
+	    (ssize_t)strlen(text) && write(fd, "\n", 1) == 1 &&
+	    fsync(fd) == 0;
+	if (fd != -1 && close(fd) == -1)
+		ok = 0;
+	if (!ok || rename(tmp, h->gen_path) == -1) {
 		*cause = xasprintf(_("%s : enregistrement impossible : %s"),
 		    h->gen_path, strerror(errno));
-		free(line);
+		unlink(tmp);
+		free(tmp);
+		free(text);
 		return -1;
 	}
-	free(line);
+	free(tmp);
+	free(text);
 	return 0;
 }
 

@@ -36,7 +36,6 @@
 
 #include <sodium.h>
 
-#include "io/atomic.h"
 #include "io/journal.h"
 #include "io/signkey.h"
 #include "util/i18n.h"
@@ -821,7 +820,8 @@ journal_write_owner(struct journal *j)
 {
 	struct passwd	*pw;
 	json_t		*o;
-	char		 host[256], *text = NULL, *line;
+	char		 host[256], *text = NULL, *tmp;
+	int		 fd, ok;
 
 	if (gethostname(host, sizeof host) == -1)
 		strcpy(host, "?");
@@ -835,12 +835,23 @@ journal_write_owner(struct journal *j)
 	json_decref(o);
 	if (text == NULL)
 		return;
-	/* Only the lock holder writes here; atomic_write never follows a
-	 * file or link planted at its temporary name. */
-	line = xasprintf("%s\n", text);
-	if (atomic_write(j->owner_path, line, strlen(line), 0644) == 0)
-		j->owner_written = 1;
-	free(line);
+	/*
+	 * Only the lock holder writes here; a file left by a killed holder
+	 * (or planted) is removed, never followed: O_EXCL|O_NOFOLLOW.
+	 */
+	tmp = xasprintf("%s.tmp", j->owner_path);
+	(void)unlink(tmp);
+	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
+	    0644);
+	if (fd != -1) {
+		ok = journal_write_all(fd, text, strlen(text)) == 0 &&
+		    journal_write_all(fd, "\n", 1) == 0;
+		if (close(fd) == 0 && ok && rename(tmp, j->owner_path) == 0)
+			j->owner_written = 1;
+		else
+			unlink(tmp);
+	}
+	free(tmp);
 	free(text);
 }
 
