@@ -197,7 +197,7 @@ cmd_assign(struct ctx *c)
 		if (offer < 0)
 			FAIL(_("%s ne fait pas d'offre pour « %s »"),
 			    s->suppliers[sup].name, s->packages[pkg].name);
-		if (!game_justified(c->e->why))
+		if (c->e->why == NULL || c->e->why[0] == '\0')
 			FAIL(_("le choix d'un prestataire se justifie : ajoutez "
 			    "une justification (pourquoi cette offre)"));
 		if (!c->apply)
@@ -377,7 +377,7 @@ cmd_use_reserve(struct ctx *c)
 	if (arg(c, "ligne") != NULL && need_ref(c, "ligne", game_line_index,
 	    _("ligne budgétaire"), &line) == -1)
 		return -1;
-	if (!game_justified(c->e->why))
+	if (c->e->why == NULL || c->e->why[0] == '\0')
 		FAIL(_("l'usage de la réserve est un arbitrage : "
 		    "justifiez-le"));
 	if (!c->apply)
@@ -464,22 +464,6 @@ find_occurrence(struct ctx *c, int *out)
 	return 0;
 }
 
-/*
- * The exam's arbitrations (an incident's answer, a supplier's choice, a draw
- * on the reserve) are evidence only with their reasons: blank is none.  The
- * screens ask for the text and call this same predicate.
- */
-bool
-game_justified(const char *why)
-{
-	if (why == NULL)
-		return false;
-	for (; *why != '\0'; why++)
-		if (*why != ' ' && *why != '\t' && *why != '\n')
-			return true;
-	return false;
-}
-
 static int
 cmd_answer(struct ctx *c)
 {
@@ -499,9 +483,6 @@ cmd_answer(struct ctx *c)
 	if (option < 0)
 		FAIL(_("option « %s » inconnue pour « %s »"), choice,
 		    inc->title);
-	if (!game_justified(c->e->why))
-		FAIL(_("la réponse à un incident est un arbitrage : "
-		    "justifiez le choix (--why), il compte comme preuve"));
 	if (c->apply)
 		game_resolve(c->g, c->team, occ, option, c->e->seq, c->e->actor,
 		    c->e->why);

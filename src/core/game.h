@@ -368,8 +368,6 @@ void		 game_tick(struct game *, int64_t seq, int64_t time);
 
 /* --- Queries for views and reports (pure reads, but for results) --- */
 
-/* Whether an arbitration's reasons say something (not absent, not blank). */
-bool		 game_justified(const char *why);
 /* Whether a package is late: delivered after its deadline or plan, or still
  * open past them. */
 bool		 game_package_late(const struct game *, const struct team *,

@@ -411,7 +411,7 @@ inc_answer(struct app *a, struct inc_state *st, int occ, int option)
 	free(label);
 	if (why == NULL)
 		return;
-	if (!game_justified(why)) {
+	if (why[strspn(why, " ")] == '\0') {
 		app_say(a, true, _("Réponse non envoyée : justifiez le choix (il "
 		    "compte comme preuve pour l'évaluation)."));
 		free(why);

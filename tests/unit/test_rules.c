@@ -638,7 +638,7 @@ setup_names_pass_the_text_rule(void **state)
 /* --- repondre (the rest of incidents is in test_incidents.c) --- */
 
 static void
-repondre_checks_the_incident_the_option_and_the_justification(void **state)
+repondre_checks_the_incident_and_the_option(void **state)
 {
 	struct play	 p;
 	int64_t		 seq;
@@ -656,12 +656,7 @@ repondre_checks_the_incident_the_option_and_the_justification(void **state)
 	REFUSED(&p, "il manque option=…", "repondre", "incident=1");
 	REFUSED(&p, "option « zzz » inconnue pour « Coupe budgétaire »",
 	    "repondre", "incident=1", "option=zzz");
-	REFUSED(&p, "justifiez le choix", "repondre", "incident=1",
-	    "option=negocier");
-	REFUSED_WHY(&p, "  \t ", "justifiez le choix", "repondre",
-	    "incident=1", "option=negocier");
-	seq = ALPHA_WHY(&p, "arbitrage justifié", "repondre", "incident=1",
-	    "option=negocier");
+	seq = ALPHA(&p, "repondre", "incident=1", "option=negocier");
 	play_refused(&p, "Alpha", "Basile", NULL, "l'incident 1 a déjà été "
 	    "traité par Alice (événement 3)", "repondre", "incident=1",
 	    "option=accepter", NULL);
@@ -1156,7 +1151,7 @@ tool_set_up_falls_on_whoever_has_time(void **state)
 	TRAINER(&p, "injecter", "equipe=Alpha", "titre=Congés", "texte=…",
 	    "option1=Accorder : membre=ana, jours_perdus=5",
 	    "option2=Refuser : moral=-10", "defaut=Refuser : moral=-20");
-	ALPHA_WHY(&p, "arbitrage justifié", "repondre", "incident=1", "option=1");
+	ALPHA(&p, "repondre", "incident=1", "option=1");
 	TRAINER(&p, "cloturer_semaine");
 	/* Ana is away all week: Slack's 2 days fall on Bob, whose 4 days
 	 * + 10 % = 440 leave 240 for the site. */
@@ -1186,11 +1181,11 @@ morale_and_fatigue_scale_capacity(void **state)
 	TRAINER(&p, "injecter", "equipe=Alpha", "titre=Moral", "texte=…",
 	    "option1=Ana craque : membre=ana, moral=-35",
 	    "option2=Rien : moral=-1", "defaut=Rien : moral=-2");
-	ALPHA_WHY(&p, "arbitrage justifié", "repondre", "incident=1", "option=1");
+	ALPHA(&p, "repondre", "incident=1", "option=1");
 	TRAINER(&p, "injecter", "equipe=Alpha", "titre=Prime", "texte=…",
 	    "option1=Bob ravi : membre=bob, moral=20",
 	    "option2=Rien : moral=-1", "defaut=Rien : moral=-2");
-	ALPHA_WHY(&p, "arbitrage justifié", "repondre", "incident=2", "option=1");
+	ALPHA(&p, "repondre", "incident=2", "option=1");
 	assert_int_equal(t->staff[ANA].morale, 35);
 	assert_int_equal(t->staff[BOB].morale, 90);
 	TRAINER(&p, "cloturer_semaine");
@@ -1235,7 +1230,7 @@ middling_morale_costs_ten_percent(void **state)
 	ALPHA(&p, "amenager", "membre=bob", "besoin=1");
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "injecter", "incident=climat", "equipe=Alpha");
-	ALPHA_WHY(&p, "arbitrage justifié", "repondre", "incident=1", "option=membre");
+	ALPHA(&p, "repondre", "incident=1", "option=membre");
 	/* Bob at 50 %: 400 × 90 % = 360. */
 	assert_int_equal(t->staff[BOB].morale, 50);
 	TRAINER(&p, "cloturer_semaine");
@@ -1259,7 +1254,7 @@ each_person_splits_the_week_between_open_packages(void **state)
 	TRAINER(&p, "injecter", "equipe=Alpha", "titre=Périmètre réduit",
 	    "texte=…", "option1=Réduire : lot=site, charge=-19",
 	    "option2=Garder : cout=1", "defaut=Garder : cout=2");
-	ALPHA_WHY(&p, "arbitrage justifié", "repondre", "incident=1", "option=1");
+	ALPHA(&p, "repondre", "incident=1", "option=1");
 	assert_int_equal(t->packages[SITE].extra_workload, -19);
 	TRAINER(&p, "cloturer_semaine");
 	/* Ana's 500 split in two shares of 250: the site needs only 100 of
@@ -1290,7 +1285,7 @@ scope_cut_below_work_done_ends_the_package_without_refund(void **state)
 	TRAINER(&p, "injecter", "equipe=Alpha", "titre=Périmètre réduit",
 	    "texte=…", "option1=Réduire : lot=site, charge=-19",
 	    "option2=Garder : cout=1", "defaut=Garder : cout=2");
-	ALPHA_WHY(&p, "arbitrage justifié", "repondre", "incident=1", "option=1");
+	ALPHA(&p, "repondre", "incident=1", "option=1");
 	TRAINER(&p, "cloturer_semaine");
 	/* Delivered; no work is undone and no money comes back. */
 	assert_int_equal(t->packages[SITE].status, PKG_DONE);
@@ -1642,7 +1637,7 @@ main(void)
 		cmocka_unit_test(mission_gives_a_role_to_a_candidate_of_the_team),
 		cmocka_unit_test(every_text_of_a_decision_passes_the_text_rule),
 		cmocka_unit_test(setup_names_pass_the_text_rule),
-		cmocka_unit_test(repondre_checks_the_incident_the_option_and_the_justification),
+		cmocka_unit_test(repondre_checks_the_incident_and_the_option),
 		cmocka_unit_test(trainer_commands_follow_the_phases),
 		cmocka_unit_test(injecter_checks_catalogue_and_ad_hoc_incidents),
 		cmocka_unit_test(messages_notes_and_the_clock_are_trainer_acts),
