@@ -646,6 +646,7 @@ pts_key(struct app *a, int kind, wint_t ch)
 {
 	struct team	*t = app_team(a);
 	int		 req = pts_selected(a), r = APP_IGNORED;
+	char		*cause = NULL;
 
 	pts_key_seen = true;
 	if (req < 0)
@@ -655,12 +656,17 @@ pts_key(struct app *a, int kind, wint_t ch)
 	app_list_keys(a, t->nrequests, 3, kind, ch, &r);
 	if (r != APP_IGNORED)
 		return r;
+	if (((kind == OK && ch == '\n') || (kind == KEY_CODE_YES &&
+	    ch == KEY_ENTER) || (kind == OK && ch == 'r')) &&
+	    game_point_open(a->game, t, req, &cause) == -1) {
+		/* The engine's rule: a point handed in is not changed. */
+		app_say(a, true, _("Refusé : %s"), cause);
+		free(cause);
+		return APP_HANDLED | APP_REDRAW;
+	}
 	if ((kind == OK && ch == '\n') || (kind == KEY_CODE_YES &&
 	    ch == KEY_ENTER)) {
-		if (t->requests[req].submitted)
-			app_say(a, true, _("Ce point est déjà rendu : il ne se "
-			    "modifie plus."));
-		else if (a->trainer)
+		if (a->trainer)
 			app_say(a, true, _("Mode formateur : lecture seule (F "
 			    "pour donner le clavier à l'équipe)."));
 		else
@@ -668,10 +674,7 @@ pts_key(struct app *a, int kind, wint_t ch)
 		return APP_HANDLED | APP_REDRAW;
 	}
 	if (kind == OK && ch == 'r') {
-		if (t->requests[req].submitted)
-			app_say(a, true, _("Ce point est déjà rendu."));
-		else
-			pts_submit(a, req);
+		pts_submit(a, req);
 		return APP_HANDLED | APP_REDRAW;
 	}
 	return APP_IGNORED;
