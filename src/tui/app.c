@@ -22,6 +22,7 @@
 #include <wchar.h>
 
 #include "core/game.h"
+#include "io/atomic.h"
 #include "io/client.h"
 #include "io/host.h"
 #include "tui/app.h"
@@ -1131,16 +1132,11 @@ static void
 app_ui_save(const struct app *a)
 {
 	char	*path = xasprintf("%s.ui", a->path);
-	char	*tmp = xasprintf("%s.tmp", path);
-	FILE	*f = NULL;
-	int	 i, fd;
+	char	*text = NULL;
+	size_t	 len = 0;
+	FILE	*f = open_memstream(&text, &len);
+	int	 i;
 
-	/* A stale or planted temporary file is removed, never followed. */
-	(void)unlink(tmp);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	    0600);
-	if (fd != -1 && (f = fdopen(fd, "w")) == NULL)
-		close(fd);
 	if (f != NULL) {
 		fprintf(f, "trainer=%d team=%d actor=%d screen=%d\n",
 		    a->trainer, a->team, a->actor, a->screen);
@@ -1149,12 +1145,13 @@ app_ui_save(const struct app *a)
 			    a->sub[i] != 0)
 				fprintf(f, "view=%d focus=%d scroll=%d sub=%d\n",
 				    i, a->focus[i], a->scroll[i], a->sub[i]);
+		/* Written at every move: atomic, never through a planted
+		 * link, but not worth an fsync (io/atomic). */
 		if (fclose(f) == 0)
-			rename(tmp, path);
-		else
-			remove(tmp);
+			(void)atomic_write(path, text, len, 0600,
+			    ATOMIC_NO_SYNC);
 	}
-	free(tmp);
+	free(text);
 	free(path);
 }
 

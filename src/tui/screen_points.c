@@ -594,9 +594,6 @@ pts_submit(struct app *a, int req)
 	if (rc == -1)
 		return;
 	/* Handed in: the draft has done its job. */
-	dir = xasprintf("%s.tmp", d->path);
-	(void)unlink(dir);
-	free(dir);
 	if (unlink(d->path) == -1 && errno != ENOENT)
 		app_say(a, true, _("Point rendu, mais le brouillon %s reste : "
 		    "%s"), d->path, strerror(errno));
