@@ -203,6 +203,33 @@ staff_cover_skills(const struct scenario *s, const bool *staff, int p)
 	return true;
 }
 
+/*
+ * What was negotiated holds with that supplier and offer only: a package
+ * handed to someone else loses its discount and the week off the lead (a
+ * negative delay, which in house would block the work for ever).  Delays
+ * from incidents stay.
+ */
+static void
+forget_negotiation(struct ctx *c, int pkg, int old_supplier, int old_offer)
+{
+	struct package_state	*p = &c->t->packages[pkg];
+	int64_t			 seqs[1] = { c->e->seq };
+
+	if (p->owner == OWNER_SUPPLIER && p->supplier == old_supplier &&
+	    p->offer == old_offer)
+		return;
+	if (p->discount == 0 && p->delay >= 0)
+		return;
+	if (old_supplier >= 0)
+			game_explain(c->t, c->g->week, seqs, 1, _("« %s » change de "
+		    "responsable : ce qui avait été négocié avec %s (remise ou "
+		    "délai) ne vaut plus"), c->s->packages[pkg].name,
+		    c->s->suppliers[old_supplier].name);
+	p->discount = 0;
+	if (p->delay < 0)
+		p->delay = 0;
+}
+
 static int
 cmd_assign(struct ctx *c)
 {
@@ -213,11 +240,14 @@ cmd_assign(struct ctx *c)
 	bool			*staff;
 	char			*copy, *item, *save = NULL;
 	int			 pkg, sup = -1, offer = -1, i, who;
+	int			 old_supplier, old_offer;
 
 	if (in_framing_or_piloting(c) == -1 ||
 	    need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1)
 		return -1;
 	p = &c->t->packages[pkg];
+	old_supplier = p->owner == OWNER_SUPPLIER ? p->supplier : -1;
+	old_offer = p->offer;
 	if ((people == NULL) == (supplier == NULL))
 		FAIL(_("attribuez le lot soit en interne (interne=PERSONNE,"
 		    "PERSONNE), soit à un prestataire (prestataire=ID)"));
@@ -293,6 +323,7 @@ cmd_assign(struct ctx *c)
 		p->accessible_work = yes(arg(c, "accessibilite"));
 	}
 	p->assigned_seq = c->e->seq;
+	forget_negotiation(c, pkg, old_supplier, old_offer);
 	game_update_forecast(s, c->t);
 	return 0;
 }
@@ -1263,6 +1294,25 @@ game_validate_journaled(const struct game *g, const struct event *e,
 	    cause);
 }
 
+/*
+ * With PILOTE_CHECK_INVARIANTS (the sanitized build), every applied event
+ * is followed by the invariants' check, and the first one broken stops the
+ * program (what broke is in game_invariant_broken, for a debugger).
+ */
+#ifdef PILOTE_CHECK_INVARIANTS
+char	game_invariant_broken[512];
+
+static void
+game_assert_invariants(const struct game *g)
+{
+	if (!game_check_invariants(g, game_invariant_broken,
+	    sizeof game_invariant_broken))
+		abort();
+}
+#else
+#define game_assert_invariants(g)	((void)(g))
+#endif
+
 void
 game_tick(struct game *g, int64_t seq, int64_t time)
 {
@@ -1271,6 +1321,7 @@ game_tick(struct game *g, int64_t seq, int64_t time)
 		g->last_time = time;
 	if (g->phase == PHASE_PILOTING)
 		game_expire(g, game_effective_time(g, g->last_time), seq);
+	game_assert_invariants(g);
 }
 
 void
@@ -1303,4 +1354,5 @@ game_apply_plain(struct game *g, const struct event *e)
 			    e->type, cause ? cause : "?");
 		free(cause);
 	}
+	game_assert_invariants(g);
 }

@@ -19,6 +19,7 @@
 #define PILOTE_GAME_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/event.h"
@@ -377,6 +378,19 @@ int		 game_negotiable(const struct game *, const struct team *,
 /* Whether status request req (index) may still be handed in. */
 int		 game_point_open(const struct game *, const struct team *,
 		    int req, char **cause);
+
+/*
+ * Whether the state invariants hold for every team (the list is in
+ * core/effects.h): money spent and committed on a line never below zero,
+ * the envelope never below EFFECTS_ENVELOPE_FLOOR % of the scenario's, the
+ * reserve used within the reserve, each objective's accumulated KPI effect
+ * within the kpi row's bounds, workload, work done and absences never
+ * below zero, morale, fatigue and delivered quality within 0..100.  false
+ * and what broke in why[n] (a developer's text) if not.  Builds with
+ * PILOTE_CHECK_INVARIANTS abort on the first event that breaks one.
+ */
+bool		 game_check_invariants(const struct game *, char *why,
+		    size_t n);
 
 /* --- Queries for views and reports (pure reads, but for results) --- */
 

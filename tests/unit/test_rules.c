@@ -1692,6 +1692,53 @@ negocier_succeeds_on_a_fair_draw_better_when_framed(void **state)
 	play_end(&p);
 }
 
+/*
+ * What was negotiated holds with that supplier only (found by the property
+ * test, tests/unit/test_property.c): a week off the lead taken in house
+ * was a negative delay that blocked the work for ever, and a discount
+ * followed the package to another supplier.  Seed 19, week 0: draw 45 for
+ * the site, Agence Pixel unframed (50 %): every negotiation succeeds.
+ */
+static void
+a_negotiation_does_not_follow_the_package_elsewhere(void **state)
+{
+	struct play		 p;
+	struct team		*a, *b;
+
+	(void)state;
+	assert_int_equal(rng_percent(19, 0, RNG_NEGOTIATION, SITE), 45);
+	play_start(&p, play_rules(), 19, 2);
+	a = play_team(&p, "Alpha");
+	b = play_team(&p, "Beta");
+	/* Alpha: a week off, then the site in house: it must progress. */
+	ALPHA_WHY(&p, "fiable", "attribuer", "lot=site", "prestataire=agence");
+	ALPHA(&p, "negocier", "lot=site", "objet=delai");
+	assert_int_equal(a->packages[SITE].delay, -1);
+	ALPHA(&p, "attribuer", "lot=site", "interne=ana,bob");
+	assert_int_equal(a->packages[SITE].delay, 0);
+	play_assert_explained(a, "« Site web » change de responsable : ce qui "
+	    "avait été négocié avec Agence Pixel (remise ou délai) ne vaut "
+	    "plus");
+	/* Beta: 600 € off Agence Pixel's 6 000 €, then Max Freelance's
+	 * 4 000 € offer: the full 4 000 € is committed at the order. */
+	TEAM_WHY(&p, "Beta", "fiable", "attribuer", "lot=site",
+	    "prestataire=agence");
+	TEAM(&p, "Beta", "negocier", "lot=site", "objet=prix");
+	assert_int_equal(b->packages[SITE].discount, EUROS(600));
+	TEAM_WHY(&p, "Beta", "moins cher", "attribuer", "lot=site",
+	    "prestataire=freelance");
+	assert_int_equal(b->packages[SITE].discount, 0);
+	/* Negotiated once per package, whoever does it now. */
+	play_refused(&p, "Beta", "Alice", NULL, "a déjà été négocié",
+	    "negocier", "lot=site", "objet=prix", NULL);
+	TRAINER(&p, "ouvrir_pilotage");
+	TRAINER(&p, "cloturer_semaine");
+	assert_true(a->packages[SITE].done_cdays > 0);
+	assert_int_equal(b->packages[SITE].ordered, 1);
+	assert_int_equal(b->lines[L_PROD].committed, EUROS(4000));
+	play_end(&p);
+}
+
 static void
 negocier_is_harder_with_a_low_csr_supplier(void **state)
 {
@@ -1782,6 +1829,7 @@ main(void)
 		cmocka_unit_test(negocier_checks_the_package_and_happens_once),
 		cmocka_unit_test(negocier_succeeds_on_a_fair_draw_better_when_framed),
 		cmocka_unit_test(negocier_is_harder_with_a_low_csr_supplier),
+		cmocka_unit_test(a_negotiation_does_not_follow_the_package_elsewhere),
 		cmocka_unit_test(tools_cost_every_week),
 	};
 
