@@ -1041,7 +1041,8 @@ static const struct command commands[] = {
 	    N_("négocier avec le prestataire d'un lot (une fois par lot)") },
 	    cmd_negotiate, NULL },
 	{ { "repondre", false, GAME_SEEN_BY_TEAM, "incident=N option=ID",
-	    N_("répondre à l'incident n°N de l'équipe (justification exigée)") }, cmd_answer, NULL },
+	    N_("répondre à l'incident n°N de l'équipe (justification "
+	    "exigée)") }, cmd_answer, NULL },
 	{ { "point", false, GAME_SEEN_BY_TEAM,
 	    "point=N risques=TEXTE arbitrages=TEXTE suivi=TEXTE "
 	    "[auteurs=NOM,NOM]",

@@ -41,10 +41,11 @@ atomic_exit_of(int err)
 	}
 }
 
-static int
-atomic_write_all(int fd, const char *buf, size_t n)
+int
+atomic_write_all(int fd, const void *data, size_t n)
 {
-	ssize_t	 w;
+	const char	*buf = data;
+	ssize_t		 w;
 
 	while (n > 0) {
 		w = write(fd, buf, n);

@@ -46,6 +46,12 @@ int		 atomic_write(const char *path, const void *data, size_t len,
 int		 atomic_write_at(int dirfd, const char *name, const void *data,
 		    size_t len, mode_t mode, int flags);
 /*
+ * write(2) until all n bytes are written (EINTR retried, a write of 0 is
+ * ENOSPC): 0, or -1 and errno.  Not atomic by itself: the step every
+ * writer of a whole buffer shares (here, and the journal's torn tail).
+ */
+int		 atomic_write_all(int fd, const void *data, size_t n);
+/*
  * The sysexits code of a failed file write: EX_CANTCREAT when the target
  * cannot be made (exists under ATOMIC_NO_REPLACE, no such directory),
  * EX_NOPERM when permission is refused (or a link was planted), EX_IOERR

@@ -697,29 +697,6 @@ journal_load_side(int dirfd, const char *name)
 	return o;
 }
 
-/* For side files (key, owner, torn), not for journal lines. */
-static int
-journal_write_all(int fd, const void *buf, size_t len)
-{
-	const char	*p = buf;
-	ssize_t		 n;
-
-	while (len > 0) {
-		n = write(fd, p, len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			return -1;
-		if (n == 0) {
-			errno = ENOSPC;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* The directory holding path ("." if none); allocated. */
 static char *
 journal_dir_of(const char *path)
@@ -1377,7 +1354,7 @@ journal_set_aside(struct journal *j, const char *tail, size_t n,
 		fd = open(torn, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW |
 		    O_NONBLOCK | O_CLOEXEC, 0600);
 		if (fd == -1 || fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-		    journal_write_all(fd, tail, n) == -1 || fsync(fd) == -1) {
+		    atomic_write_all(fd, tail, n) == -1 || fsync(fd) == -1) {
 			if (fd != -1 && errno == 0)
 				errno = EINVAL;
 			*cause = xasprintf(_("%s: impossible de mettre la "
