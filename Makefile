@@ -56,6 +56,9 @@ CMOCKA_LIBS	= $(shell $(PKG_CONFIG) --libs cmocka 2>/dev/null)
 
 SAN_FLAGS	= -fsanitize=address,undefined -fno-omit-frame-pointer \
 		  -fno-sanitize-recover=all
+# The sanitized build also checks the engine's state invariants after every
+# applied event (game_check_invariants, core/invariants.c) and aborts.
+SAN_CPPFLAGS	= -DPILOTE_CHECK_INVARIANTS
 
 SRC_LIB		= $(wildcard src/util/*.c src/core/*.c src/io/*.c src/tui/*.c \
 		    src/cli/*.c)
@@ -127,8 +130,8 @@ build/plain/%.o: %.c | deps
 build/san/%.o: %.c | deps
 	@mkdir -p $(@D)
 	$(say) CC-SAN $<
-	$(Q)$(CC) $(BASE_CPPFLAGS) $(CPPFLAGS) $(ALL_CFLAGS) $(SAN_FLAGS) \
-	    $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
+	$(Q)$(CC) $(BASE_CPPFLAGS) $(SAN_CPPFLAGS) $(CPPFLAGS) $(ALL_CFLAGS) \
+	    $(SAN_FLAGS) $(PKG_CFLAGS) -MMD -MP -c -o $@ $<
 
 build/san/$(PROG): $(SAN_OBJ) build/san/src/main.o
 	$(say) LD-SAN $@
@@ -148,9 +151,9 @@ build/plain/tests/%: tests/unit/%.c $(OBJ) | deps
 build/san/tests/%: tests/unit/%.c $(SAN_OBJ) | deps
 	@mkdir -p $(@D)
 	$(say) TEST $@
-	$(Q)$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(SAN_FLAGS) \
-	    $(PKG_CFLAGS) $(CMOCKA_CFLAGS) $(WRAP) -o $@ $< $(SAN_OBJ) \
-	    $(PKG_LIBS) $(CMOCKA_LIBS)
+	$(Q)$(CC) $(BASE_CPPFLAGS) $(SAN_CPPFLAGS) -Itests $(ALL_CFLAGS) \
+	    $(SAN_FLAGS) $(PKG_CFLAGS) $(CMOCKA_CFLAGS) $(WRAP) -o $@ $< \
+	    $(SAN_OBJ) $(PKG_LIBS) $(CMOCKA_LIBS)
 
 # Per-test link-time fakes: the journal's tests inject I/O failures.
 build/plain/tests/test_journal build/san/tests/test_journal: \

@@ -131,10 +131,8 @@ cli_export(int argc, char **argv)
 		have_marks = true;
 		text = export_grid(ss, &ms, fmt);
 	}
-	if (export_write(out, text, &cause) == -1) {
+	if ((rc = export_write(out, text, &cause)) != EX_OK)
 		fprintf(stderr, "pilote export : %s\n", cause);
-		rc = EX_IOERR;
-	}
 done:
 	if (have_marks)
 		marks_release(&ms);

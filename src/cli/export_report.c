@@ -2,8 +2,7 @@
  * export_report: "pilote export report SESSION [-o FICHIER]", the jury's
  * self-contained HTML report (io/report.h).  Called by the export
  * dispatcher with argv[0] == "report".  The report is built in memory and,
- * with -o, written atomically: a temporary file beside the target, fsync,
- * rename, fsync of the directory; never a half file.
+ * with -o, written atomically (io/atomic): never a half file.
  */
 #include <errno.h>
 #include <stdio.h>
@@ -75,10 +74,8 @@ report_export(int argc, char **argv)
 		goto out;
 	}
 	/* The same atomic write as every other export (io/export.c). */
-	if (export_write(output, buf, &cause) == -1) {
+	if ((rc = export_write(output, buf, &cause)) != EX_OK)
 		fprintf(stderr, "pilote export report : %s\n", cause);
-		rc = EX_IOERR;
-	}
 out:
 	free(cause);
 	free(buf);

@@ -85,6 +85,13 @@ host_print_alerts(struct host *h, unsigned *seen)
 	*seen = top;
 }
 
+/* The usage lines, for --help and every misuse. */
+static const char *const host_usage =
+    N_("Usage : pilote host SESSION [--headless]\n");
+static const char *const join_usage =
+    N_("Usage : pilote join SESSION --team NOM --as 'Prénom Nom' "
+    "[--code CODE]\n");
+
 int
 cli_host(int argc, char **argv)
 {
@@ -99,8 +106,8 @@ cli_host(int argc, char **argv)
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			printf(_("Usage : pilote host SESSION [--headless]\n"
-			    "Ouvre la session pour les consoles des équipes "
+			fputs(_(host_usage), stdout);
+			printf(_("Ouvre la session pour les consoles des équipes "
 			    "(pilote join), sur un socket\nà côté du journal. "
 			    "L'hôte est le seul à écrire le journal ; il affiche "
 			    "un code\nd'accès par équipe. Sans --headless, "
@@ -112,13 +119,12 @@ cli_host(int argc, char **argv)
 		else if (argv[i][0] != '-' && path == NULL)
 			path = argv[i];
 		else {
-			fprintf(stderr, _("Usage : pilote host SESSION "
-			    "[--headless]\n"));
+			fputs(_(host_usage), stderr);
 			return EX_USAGE;
 		}
 	}
 	if (path == NULL) {
-		fprintf(stderr, _("Usage : pilote host SESSION [--headless]\n"));
+		fputs(_(host_usage), stderr);
 		return EX_USAGE;
 	}
 	if (session_open(path, true, 0, &ss, &warning, &cause) == -1) {
@@ -167,9 +173,8 @@ cli_join(int argc, char **argv)
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			printf(_("Usage : pilote join SESSION --team NOM --as "
-			    "'Prénom Nom' [--code CODE]\n"
-			    "Ouvre la console d'une équipe sur une session "
+			fputs(_(join_usage), stdout);
+			printf(_("Ouvre la console d'une équipe sur une session "
 			    "servie par « pilote host ».\nLe code est donné par "
 			    "le formateur (ou PILOTE_CODE) : le code personnel "
 			    "du candidat\n(la console n'agit qu'en son nom) ou "
@@ -186,14 +191,12 @@ cli_join(int argc, char **argv)
 		else if (argv[i][0] != '-' && path == NULL)
 			path = argv[i];
 		else {
-			fprintf(stderr, _("Usage : pilote join SESSION --team "
-			    "NOM --as 'Prénom Nom' [--code CODE]\n"));
+			fputs(_(join_usage), stderr);
 			return EX_USAGE;
 		}
 	}
 	if (path == NULL || team == NULL || as == NULL) {
-		fprintf(stderr, _("Usage : pilote join SESSION --team NOM --as "
-		    "'Prénom Nom' [--code CODE]\n"));
+		fputs(_(join_usage), stderr);
 		return EX_USAGE;
 	}
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {

@@ -325,6 +325,10 @@ show_team_json(struct game *g, struct team *t)
 	return o;
 }
 
+/* The usage line, for --help and every misuse. */
+static const char *const show_usage =
+    N_("Usage : pilote show SESSION [--team NOM] [--at N] [--json]\n");
+
 int
 cli_show(int argc, char **argv)
 {
@@ -341,10 +345,10 @@ cli_show(int argc, char **argv)
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			printf(_("Usage : pilote show SESSION [--team NOM] [--at "
-			    "N] [--json]\nAffiche l'état de la session (ou tel "
-			    "qu'il était après l'événement N)\net son empreinte "
-			    "(identique en direct et au rejeu).\n"));
+			fputs(_(show_usage), stdout);
+			fputs(_("Affiche l'état de la session (ou tel qu'il était "
+			    "après l'événement N)\net son empreinte (identique en "
+			    "direct et au rejeu).\n"), stdout);
 			return EX_OK;
 		}
 		if (strcmp(argv[i], "--json") == 0)
@@ -362,14 +366,12 @@ cli_show(int argc, char **argv)
 		} else if (argv[i][0] != '-' && path == NULL)
 			path = argv[i];
 		else {
-			fprintf(stderr, _("Usage : pilote show SESSION [--team "
-			    "NOM] [--at N] [--json]\n"));
+			fputs(_(show_usage), stderr);
 			return EX_USAGE;
 		}
 	}
 	if (path == NULL) {
-		fprintf(stderr, _("Usage : pilote show SESSION [--team NOM] "
-		    "[--at N] [--json]\n"));
+		fputs(_(show_usage), stderr);
 		return EX_USAGE;
 	}
 	if (session_open(path, false, upto, &ss, &warning, &cause) == -1) {

@@ -135,6 +135,11 @@ sim_game(const struct scenario *s, uint64_t seed, const int *policies,
 	game_free(g);
 }
 
+/* The usage line, for --help and every misuse. */
+static const char *const simulate_usage =
+    N_("Usage : pilote simulate SCÉNARIO [--runs N] [--policy NOM] "
+    "[--seed N]\n");
+
 int
 cli_simulate(int argc, char **argv)
 {
@@ -151,9 +156,8 @@ cli_simulate(int argc, char **argv)
 
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
-			printf(_("Usage : pilote simulate SCÉNARIO [--runs N] "
-			    "[--policy NOM] [--seed N]\n"
-			    "Joue N parties complètes avec des joueurs "
+			fputs(_(simulate_usage), stdout);
+			printf(_("Joue N parties complètes avec des joueurs "
 			    "automatiques et affiche la\ndispersion des "
 			    "résultats, pour vérifier qu'un scénario n'est ni "
 			    "trivial ni\nimpossible. Joueurs : passive (ne "
@@ -194,14 +198,12 @@ cli_simulate(int argc, char **argv)
 		} else if (argv[i][0] != '-' && path == NULL)
 			path = argv[i];
 		else {
-			fprintf(stderr, _("Usage : pilote simulate SCÉNARIO "
-			    "[--runs N] [--policy NOM] [--seed N]\n"));
+			fputs(_(simulate_usage), stderr);
 			return EX_USAGE;
 		}
 	}
 	if (path == NULL) {
-		fprintf(stderr, _("Usage : pilote simulate SCÉNARIO [--runs N] "
-		    "[--policy NOM] [--seed N]\n"));
+		fputs(_(simulate_usage), stderr);
 		return EX_USAGE;
 	}
 	if (npolicies == 0)

@@ -9,6 +9,7 @@
  * code as playing live.  Every text of a new decision first passes the text
  * rule (util/text.h), with the prose fields named in the table.
  */
+#include <stdarg.h>
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
@@ -26,6 +27,13 @@ struct ctx {
 	struct team		*t;	/* the acting team, or NULL */
 	int			 team;
 	bool			 apply;
+	/*
+	 * A new decision (game_validate), not a journal line being replayed:
+	 * a rule added after journals were first written is asked of new
+	 * decisions only (need_why, need_someone), so that every journal
+	 * still replays, as the text rule does (game_validate_journaled).
+	 */
+	bool			 decision;
 	char			**cause;
 };
 
@@ -85,6 +93,40 @@ need_ref(struct ctx *c, const char *key, int (*find)(const struct scenario *,
 		return -1;
 	if ((*out = find(c->s, v)) < 0)
 		FAIL(_("%s « %s » inconnu(e) dans ce scénario"), what, v);
+	return 0;
+}
+
+/* Sets *cause (when cause is not NULL) and returns -1. */
+static int
+refuse(char **cause, const char *fmt, ...)
+{
+	va_list	 ap;
+
+	if (cause != NULL) {
+		va_start(ap, fmt);
+		*cause = xvasprintf(fmt, ap);
+		va_end(ap);
+	}
+	return -1;
+}
+
+bool
+game_justified(const char *why)
+{
+	if (why == NULL)
+		return false;
+	for (; *why != '\0'; why++)
+		if (*why != ' ' && *why != '\t' && *why != '\n' && *why != '\r')
+			return true;
+	return false;
+}
+
+/* The justification (--why) a decision needs; refusal says which. */
+static int
+need_why(struct ctx *c, const char *refusal)
+{
+	if (c->decision && !game_justified(c->e->why))
+		FAIL("%s", refusal);
 	return 0;
 }
 
@@ -161,6 +203,33 @@ staff_cover_skills(const struct scenario *s, const bool *staff, int p)
 	return true;
 }
 
+/*
+ * What was negotiated holds with that supplier and offer only: a package
+ * handed to someone else loses its discount and the week off the lead (a
+ * negative delay, which in house would block the work for ever).  Delays
+ * from incidents stay.
+ */
+static void
+forget_negotiation(struct ctx *c, int pkg, int old_supplier, int old_offer)
+{
+	struct package_state	*p = &c->t->packages[pkg];
+	int64_t			 seqs[1] = { c->e->seq };
+
+	if (p->owner == OWNER_SUPPLIER && p->supplier == old_supplier &&
+	    p->offer == old_offer)
+		return;
+	if (p->discount == 0 && p->delay >= 0)
+		return;
+	if (old_supplier >= 0)
+		game_explain(c->t, c->g->week, seqs, 1, _("« %s » change de "
+		    "responsable : ce qui avait été négocié avec %s (remise ou "
+		    "délai) ne vaut plus"), c->s->packages[pkg].name,
+		    c->s->suppliers[old_supplier].name);
+	p->discount = 0;
+	if (p->delay < 0)
+		p->delay = 0;
+}
+
 static int
 cmd_assign(struct ctx *c)
 {
@@ -171,11 +240,14 @@ cmd_assign(struct ctx *c)
 	bool			*staff;
 	char			*copy, *item, *save = NULL;
 	int			 pkg, sup = -1, offer = -1, i, who;
+	int			 old_supplier, old_offer;
 
 	if (in_framing_or_piloting(c) == -1 ||
 	    need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1)
 		return -1;
 	p = &c->t->packages[pkg];
+	old_supplier = p->owner == OWNER_SUPPLIER ? p->supplier : -1;
+	old_offer = p->offer;
 	if ((people == NULL) == (supplier == NULL))
 		FAIL(_("attribuez le lot soit en interne (interne=PERSONNE,"
 		    "PERSONNE), soit à un prestataire (prestataire=ID)"));
@@ -197,14 +269,11 @@ cmd_assign(struct ctx *c)
 		if (offer < 0)
 			FAIL(_("%s ne fait pas d'offre pour « %s »"),
 			    s->suppliers[sup].name, s->packages[pkg].name);
-		if (c->e->why == NULL || c->e->why[0] == '\0')
-			FAIL(_("le choix d'un prestataire se justifie : ajoutez "
-			    "une justification (pourquoi cette offre)"));
+		if (need_why(c, _("le choix d'un prestataire se justifie : "
+		    "ajoutez une justification (pourquoi cette offre)")) == -1)
+			return -1;
 		if (!c->apply)
 			return 0;
-		/* A discount was agreed with one supplier on its offer. */
-		if (p->owner != OWNER_SUPPLIER || p->supplier != sup)
-			p->discount = 0;
 		p->owner = OWNER_SUPPLIER;
 		p->supplier = sup;
 		p->offer = offer;
@@ -230,6 +299,14 @@ cmd_assign(struct ctx *c)
 			staff[who] = true;
 		}
 		free(copy);
+		for (i = 0; i < s->nstaff && !staff[i]; i++)
+			;
+		if (i == s->nstaff && c->decision) {
+			free(staff);
+			FAIL(_("attribuez « %s » à une personne au moins de "
+			    "l'équipe interne (interne=PERSONNE,PERSONNE)"),
+			    s->packages[pkg].name);
+		}
 		if (!staff_cover_skills(s, staff, pkg)) {
 			free(staff);
 			FAIL(_("ces personnes n'ont pas toutes les compétences "
@@ -247,6 +324,7 @@ cmd_assign(struct ctx *c)
 		p->accessible_work = yes(arg(c, "accessibilite"));
 	}
 	p->assigned_seq = c->e->seq;
+	forget_negotiation(c, pkg, old_supplier, old_offer);
 	return 0;
 }
 
@@ -264,7 +342,7 @@ cmd_frame(struct ctx *c)
 	    need_ref(c, "prestataire", game_supplier_index, _("prestataire"),
 	    &sup) == -1 || need_text(c, "format", &format) == -1 ||
 	    need_text(c, "recette", &accept) == -1 ||
-	    need_int(c, "heures", 1, 40, &hours) == -1)
+	    need_int(c, "heures", 1, GAME_FRAME_HOURS_MAX, &hours) == -1)
 		return -1;
 	if (m == NULL || (freq = scenario_keyword(meetings,
 	    MEETING_FREQUENCY_COUNT, m)) < 0)
@@ -377,9 +455,9 @@ cmd_use_reserve(struct ctx *c)
 	if (arg(c, "ligne") != NULL && need_ref(c, "ligne", game_line_index,
 	    _("ligne budgétaire"), &line) == -1)
 		return -1;
-	if (c->e->why == NULL || c->e->why[0] == '\0')
-		FAIL(_("l'usage de la réserve est un arbitrage : "
-		    "justifiez-le"));
+	if (need_why(c, _("l'usage de la réserve est un arbitrage : "
+	    "justifiez-le")) == -1)
+		return -1;
 	if (!c->apply)
 		return 0;
 	l = &c->t->lines[line];
@@ -440,27 +518,29 @@ cmd_mission(struct ctx *c)
 	return 0;
 }
 
-static int
-find_occurrence(struct ctx *c, int *out)
+int
+game_answerable(const struct game *g, const struct team *t, int occ,
+    int64_t time, char **cause)
 {
 	const struct occurrence	*o;
-	int64_t			 n;
-	int64_t			 now = game_effective_time(c->g, c->e->time);
 
-	if (c->t->noccurrences == 0)
-		FAIL(_("l'équipe n'a reçu aucun incident"));
-	if (need_int(c, "incident", 1, c->t->noccurrences, &n) == -1)
-		return -1;
-	o = &c->t->occurrences[n - 1];
+	if (g->phase != PHASE_PILOTING)
+		return refuse(cause, _("les incidents se traitent pendant le "
+		    "pilotage"));
+	if (occ < 0 || occ >= t->noccurrences)
+		return refuse(cause, t->noccurrences == 0 ? _("l'équipe n'a "
+		    "reçu aucun incident") : _("incident n°%d inconnu : "
+		    "l'équipe en a reçu %d"), occ + 1, t->noccurrences);
+	o = &t->occurrences[occ];
 	if (o->status == OCC_ANSWERED)
-		FAIL(_("l'incident %lld a déjà été traité par %s (événement "
-		    "%lld)"), (long long)n, o->answered_by ? o->answered_by :
-		    "?", (long long)o->closed_seq);
-	if (o->status == OCC_DEFAULTED || o->deadline <= now)
-		FAIL(_("trop tard pour l'incident %lld : le délai de réponse "
-		    "est passé, la conséquence par défaut s'applique"),
-		    (long long)n);
-	*out = (int)n - 1;
+		return refuse(cause, _("l'incident %d a déjà été traité par %s "
+		    "(événement %lld)"), occ + 1, o->answered_by ?
+		    o->answered_by : "?", (long long)o->closed_seq);
+	if (o->status == OCC_DEFAULTED ||
+	    o->deadline <= game_effective_time(g, time))
+		return refuse(cause, _("trop tard pour l'incident %d : le délai "
+		    "de réponse est passé, la conséquence par défaut "
+		    "s'applique"), occ + 1);
 	return 0;
 }
 
@@ -469,23 +549,53 @@ cmd_answer(struct ctx *c)
 {
 	const struct incident	*inc;
 	const char		*choice;
-	int			 occ, i, option = -1;
+	int			 i, option = -1;
+	int64_t			 n;
 
 	if (c->g->phase != PHASE_PILOTING)
 		FAIL(_("les incidents se traitent pendant le pilotage"));
-	if (find_occurrence(c, &occ) == -1 ||
-	    need_text(c, "option", &choice) == -1)
+	if (c->t->noccurrences == 0)
+		FAIL(_("l'équipe n'a reçu aucun incident"));
+	if (need_int(c, "incident", 1, c->t->noccurrences, &n) == -1 ||
+	    game_answerable(c->g, c->t, (int)n - 1, c->e->time,
+	    c->cause) == -1 || need_text(c, "option", &choice) == -1)
 		return -1;
-	inc = game_occurrence_incident(c->g, &c->t->occurrences[occ]);
+	inc = game_occurrence_incident(c->g, &c->t->occurrences[n - 1]);
 	for (i = 0; i < inc->noptions; i++)
 		if (strcmp(inc->options[i].id, choice) == 0)
 			option = i;
 	if (option < 0)
 		FAIL(_("option « %s » inconnue pour « %s »"), choice,
 		    inc->title);
+	if (need_why(c, _("une réponse à un incident se justifie : ajoutez "
+	    "une justification (--why, pourquoi cette option) ; elle compte "
+	    "comme preuve pour l'évaluation")) == -1)
+		return -1;
 	if (c->apply)
-		game_resolve(c->g, c->team, occ, option, c->e->seq, c->e->actor,
-		    c->e->why);
+		game_resolve(c->g, c->team, (int)n - 1, option, c->e->seq,
+		    c->e->actor, c->e->why);
+	return 0;
+}
+
+int
+game_negotiable(const struct game *g, const struct team *t, int pkg,
+    char **cause)
+{
+	const struct scenario		*s = g->scenario;
+	const struct package_state	*p = &t->packages[pkg];
+
+	if (g->phase == PHASE_LAUNCHED)
+		return refuse(cause, _("le projet est lancé : la partie est "
+		    "terminée"));
+	if (p->owner != OWNER_SUPPLIER)
+		return refuse(cause, _("« %s » n'est pas confié à un "
+		    "prestataire"), s->packages[pkg].name);
+	if (p->status == PKG_DONE)
+		return refuse(cause, _("« %s » est déjà livré"),
+		    s->packages[pkg].name);
+	if (p->negotiated)
+		return refuse(cause, _("« %s » a déjà été négocié : on ne "
+		    "renégocie pas"), s->packages[pkg].name);
 	return 0;
 }
 
@@ -506,22 +616,14 @@ cmd_negotiate(struct ctx *c)
 	int64_t			 seqs[2];
 	char			 money[TEXT_MONEY_MAX];
 
-	if (in_framing_or_piloting(c) == -1 ||
-	    need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1 ||
+	if (need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1 ||
+	    game_negotiable(c->g, c->t, pkg, c->cause) == -1 ||
 	    need_text(c, "objet", &what) == -1)
 		return -1;
 	if (strcmp(what, "prix") != 0 && strcmp(what, "delai") != 0)
 		FAIL(_("objet=prix ou objet=delai"));
 	price = strcmp(what, "prix") == 0;
 	p = &c->t->packages[pkg];
-	if (p->owner != OWNER_SUPPLIER)
-		FAIL(_("« %s » n'est pas confié à un prestataire"),
-		    s->packages[pkg].name);
-	if (p->status == PKG_DONE)
-		FAIL(_("« %s » est déjà livré"), s->packages[pkg].name);
-	if (p->negotiated)
-		FAIL(_("« %s » a déjà été négocié : on ne renégocie pas"),
-		    s->packages[pkg].name);
 	if (!price && p->ordered > 0 && p->due <= c->g->week + 1)
 		FAIL(_("« %s » est attendu cette semaine ou la suivante : trop "
 		    "tard pour gagner une semaine"), s->packages[pkg].name);
@@ -583,26 +685,42 @@ count_words(const char *s)
 	return n;
 }
 
+int
+game_point_open(const struct game *g, const struct team *t, int req,
+    char **cause)
+{
+	if (g->phase == PHASE_LAUNCHED)
+		return refuse(cause, _("le projet est lancé : les points de "
+		    "situation sont clos"));
+	if (req < 0 || req >= t->nrequests)
+		return refuse(cause, _("aucun point de situation n°%d n'a été "
+		    "demandé à l'équipe"), req + 1);
+	if (t->requests[req].submitted)
+		return refuse(cause, _("ce point de situation a déjà été rendu "
+		    "(événement %lld)"),
+		    (long long)t->requests[req].submitted_seq);
+	return 0;
+}
+
 static int
 cmd_status_point(struct ctx *c)
 {
 	struct status_request	*r;
 	const char		*risks, *arb, *track, *authors, *p;
 	char			*copy, *item, *save = NULL;
-	int64_t			 n, now, limit;
+	int64_t			 n = 0, now, limit;
 	int			 extra = 0, who;
 
-	if (c->g->phase == PHASE_LAUNCHED)
-		FAIL(_("le projet est lancé : les points de situation sont "
-		    "clos"));
-	if (c->t->nrequests == 0)
-		FAIL(_("aucun point de situation n'a été demandé à l'équipe"));
-	if (need_int(c, "point", 1, c->t->nrequests, &n) == -1)
+	if (c->g->phase != PHASE_LAUNCHED) {
+		if (c->t->nrequests == 0)
+			FAIL(_("aucun point de situation n'a été demandé à "
+			    "l'équipe"));
+		if (need_int(c, "point", 1, c->t->nrequests, &n) == -1)
+			return -1;
+	}
+	if (game_point_open(c->g, c->t, (int)n - 1, c->cause) == -1)
 		return -1;
 	r = &c->t->requests[n - 1];
-	if (r->submitted)
-		FAIL(_("ce point de situation a déjà été rendu (événement %lld)"),
-		    (long long)r->submitted_seq);
 	risks = arg(c, "risques");
 	arb = arg(c, "arbitrages");
 	track = arg(c, "suivi");
@@ -941,7 +1059,8 @@ static const struct command commands[] = {
 	    N_("négocier avec le prestataire d'un lot (une fois par lot)") },
 	    cmd_negotiate, NULL },
 	{ { "repondre", false, GAME_SEEN_BY_TEAM, "incident=N option=ID",
-	    N_("répondre à l'incident n°N de l'équipe") }, cmd_answer, NULL },
+	    N_("répondre à l'incident n°N de l'équipe (justification "
+	    "exigée)") }, cmd_answer, NULL },
 	{ { "point", false, GAME_SEEN_BY_TEAM,
 	    "point=N risques=TEXTE arbitrages=TEXTE suivi=TEXTE "
 	    "[auteurs=NOM,NOM]",
@@ -1077,7 +1196,8 @@ game_validate_author(const struct game *g, const struct event *e,
 
 /* Shared by validate and apply: who may act, then the command's rules. */
 static int
-command_run(struct game *g, const struct event *e, bool apply, char **cause)
+command_run(struct game *g, const struct event *e, bool apply, bool decision,
+    char **cause)
 {
 	const struct command	*cmd = command_find(e->type);
 	struct ctx		 c;
@@ -1089,6 +1209,7 @@ command_run(struct game *g, const struct event *e, bool apply, char **cause)
 	c.s = g->scenario;
 	c.e = e;
 	c.apply = apply;
+	c.decision = decision;
 	c.cause = cause;
 	c.team = cmd->info.trainer ? -1 : game_team_index(g, e->team);
 	c.t = c.team >= 0 ? &g->teams[c.team] : NULL;
@@ -1175,7 +1296,9 @@ game_validate(const struct game *g, const struct event *e, char **cause)
 {
 	if (game_check_texts(e, cause) == -1)
 		return -1;
-	return game_validate_journaled(g, e, cause);
+	/* See game_validate_journaled() for the cast. */
+	return command_run((struct game *)(uintptr_t)g, e, false, true,
+	    cause);
 }
 
 int
@@ -1186,8 +1309,28 @@ game_validate_journaled(const struct game *g, const struct event *e,
 	 * The handlers only write when apply is true; the cast lets both
 	 * paths share them (through uintptr_t, which -Wcast-qual accepts).
 	 */
-	return command_run((struct game *)(uintptr_t)g, e, false, cause);
+	return command_run((struct game *)(uintptr_t)g, e, false, false,
+	    cause);
 }
+
+/*
+ * With PILOTE_CHECK_INVARIANTS (the sanitized build), every applied event
+ * is followed by the invariants' check, and the first one broken stops the
+ * program (what broke is in game_invariant_broken, for a debugger).
+ */
+#ifdef PILOTE_CHECK_INVARIANTS
+char	game_invariant_broken[512];
+
+static void
+game_assert_invariants(const struct game *g)
+{
+	if (!game_check_invariants(g, game_invariant_broken,
+	    sizeof game_invariant_broken))
+		abort();
+}
+#else
+#define game_assert_invariants(g)	((void)(g))
+#endif
 
 void
 game_tick(struct game *g, int64_t seq, int64_t time)
@@ -1198,6 +1341,7 @@ game_tick(struct game *g, int64_t seq, int64_t time)
 	if (g->phase == PHASE_PILOTING)
 		game_expire(g, game_effective_time(g, g->last_time), seq);
 	game_ledger_watch(g, seq);
+	game_assert_invariants(g);
 }
 
 void
@@ -1213,7 +1357,7 @@ game_apply_plain(struct game *g, const struct event *e)
 	now = game_effective_time(g, g->last_time);
 	if (g->phase == PHASE_PILOTING)
 		game_expire(g, now, e->seq);
-	if (command_run(g, e, true, &cause) == -1) {
+	if (command_run(g, e, true, false, &cause) == -1) {
 		/*
 		 * Validated against the state before the defaults of incidents
 		 * whose deadline passed meanwhile; they can make it moot (a
@@ -1231,4 +1375,5 @@ game_apply_plain(struct game *g, const struct event *e)
 		free(cause);
 	}
 	game_ledger_watch(g, e->seq);
+	game_assert_invariants(g);
 }

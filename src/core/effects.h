@@ -26,7 +26,9 @@
  * row's bounds; a package's workload never below zero; morale within
  * 0..100.  A value that can only break them (a saving larger than the
  * envelope, a cut of the whole envelope) is refused when loaded or
- * injected (effects_refuse()).
+ * injected (effects_refuse()).  game_check_invariants() (core/invariants.c)
+ * says whether they, and the week's own (capacity, fatigue, reserve),
+ * hold: the property test checks it after every event of random games.
  */
 #ifndef PILOTE_EFFECTS_H
 #define PILOTE_EFFECTS_H

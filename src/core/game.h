@@ -19,6 +19,7 @@
 #define PILOTE_GAME_H
 
 #include <stdbool.h>
+#include <stddef.h>
 #include <stdint.h>
 
 #include "core/event.h"
@@ -30,6 +31,8 @@
 #define GAME_MAX_CANDIDATES	8
 /* At most this % more time on status points (an accommodation). */
 #define GAME_EXTRA_TIME_MAX	200
+/* Hours a week given to a supplier relationship (cadrer heures=1..). */
+#define GAME_FRAME_HOURS_MAX	40
 
 enum game_phase {
 	PHASE_FRAMING,		/* week 0: teams frame the project */
@@ -365,6 +368,41 @@ char		*game_dump_team(const struct game *, int team);
  * arrive, so that deadlines expire at the same moments everywhere.
  */
 void		 game_tick(struct game *, int64_t seq, int64_t time);
+
+/*
+ * --- Rules a screen may ask before it opens a dialog ---
+ *
+ * The handlers of the commands ask the same functions, so that a screen,
+ * `pilote do` and a console are refused alike and a screen holds no copy
+ * of a rule.  0, or -1 and a French *cause (cause may be NULL).
+ */
+/* Whether why says something (not only blanks): the justification that
+ * attribuer prestataire=, utiliser_reserve and repondre require. */
+bool		 game_justified(const char *why);
+/* Whether occurrence occ (index) can still be answered at wall-clock ms
+ * time: piloting, open, before its deadline. */
+int		 game_answerable(const struct game *, const struct team *,
+		    int occ, int64_t time, char **cause);
+/* Whether the team may still negotiate package p (supplier, not
+ * delivered, not yet negotiated, game not over). */
+int		 game_negotiable(const struct game *, const struct team *,
+		    int package, char **cause);
+/* Whether status request req (index) may still be handed in. */
+int		 game_point_open(const struct game *, const struct team *,
+		    int req, char **cause);
+
+/*
+ * Whether the state invariants hold for every team (the list is in
+ * core/effects.h): money spent and committed on a line never below zero,
+ * the envelope never below EFFECTS_ENVELOPE_FLOOR % of the scenario's, the
+ * reserve used within the reserve, each objective's accumulated KPI effect
+ * within the kpi row's bounds, workload, work done and absences never
+ * below zero, morale, fatigue and delivered quality within 0..100.  false
+ * and what broke in why[n] (a developer's text) if not.  Builds with
+ * PILOTE_CHECK_INVARIANTS abort on the first event that breaks one.
+ */
+bool		 game_check_invariants(const struct game *, char *why,
+		    size_t n);
 
 /* --- Queries for views and reports (pure reads, but for results) --- */
 

@@ -381,20 +381,9 @@ game_expire(struct game *g, int64_t now, int64_t seq)
 void
 game_adhoc_free(struct incident *inc)
 {
-	int	 i;
-
 	if (inc == NULL)
 		return;
-	free(inc->id);
-	free(inc->title);
-	free(inc->text);
-	free(inc->default_text);
-	for (i = 0; i < inc->noptions; i++) {
-		free(inc->options[i].id);
-		free(inc->options[i].label);
-		free(inc->options[i].detail);
-	}
-	free(inc->options);
+	scenario_incident_release(inc);
 	free(inc);
 }
 

@@ -108,6 +108,24 @@ scenario_new(void)
 }
 
 void
+scenario_incident_release(struct incident *p)
+{
+	int	 j;
+
+	free(p->id);
+	free(p->title);
+	free(p->text);
+	free(p->default_text);
+	free(p->catalogue);
+	for (j = 0; j < p->noptions; j++) {
+		free(p->options[j].id);
+		free(p->options[j].label);
+		free(p->options[j].detail);
+	}
+	free(p->options);
+}
+
+void
 scenario_free(struct scenario *s)
 {
 	int	 i, j;
@@ -192,21 +210,8 @@ scenario_free(struct scenario *s)
 		free(p->offers);
 	}
 	free(s->suppliers);
-	for (i = 0; i < s->nincidents; i++) {
-		struct incident *p = &s->incidents[i];
-
-		free(p->id);
-		free(p->title);
-		free(p->text);
-		free(p->default_text);
-		free(p->catalogue);
-		for (j = 0; j < p->noptions; j++) {
-			free(p->options[j].id);
-			free(p->options[j].label);
-			free(p->options[j].detail);
-		}
-		free(p->options);
-	}
+	for (i = 0; i < s->nincidents; i++)
+		scenario_incident_release(&s->incidents[i]);
 	free(s->incidents);
 	for (i = 0; i < s->nstatus_points; i++) {
 		struct status_point *p = &s->status_points[i];

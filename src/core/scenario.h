@@ -470,6 +470,9 @@ extern const char *const scenario_e3_labels[E3_CRITERION_COUNT];
 
 struct scenario	*scenario_new(void);
 void		 scenario_free(struct scenario *);
+/* Frees what an incident owns (not the incident itself): the scenario's
+ * and the trainer's live ones alike. */
+void		 scenario_incident_release(struct incident *);
 /* Index of the keyword in a table, or -1. */
 int		 scenario_keyword(const char *const *table, int count, const char *word);
 /* Offers for one package, across suppliers; returns how many were found. */

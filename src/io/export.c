@@ -11,12 +11,14 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
 
 #include <jansson.h>
 
 #include "core/event.h"
+#include "io/atomic.h"
 #include "io/event_json.h"
 #include "io/export.h"
 #include "util/i18n.h"
@@ -849,76 +851,25 @@ export_rex(struct session *ss, const char *candidate, char **cause)
 	return export_finish(&b);
 }
 
-/* --- atomic write --- */
+/* --- writing --- */
 
 int
 export_write(const char *path, const char *text, char **cause)
 {
-	size_t	 len = strlen(text), off = 0;
-	ssize_t	 w;
-	char	*tmp, *dir, *slash;
-	int	 fd, dfd;
+	size_t	 len = strlen(text);
+	int	 rc;
 
 	if (path == NULL || strcmp(path, "-") == 0) {
 		if (fwrite(text, 1, len, stdout) != len || fflush(stdout) != 0) {
 			*cause = xasprintf(_("écriture impossible : %s"),
 			    strerror(errno));
-			return -1;
+			return EX_IOERR;
 		}
-		return 0;
+		return EX_OK;
 	}
-	tmp = xasprintf("%s.XXXXXX", path);
-	if ((fd = mkstemp(tmp)) == -1) {
-		*cause = xasprintf(_("%s : création impossible : %s"), path,
+	/* Exports are handed around: readable by others, 0644. */
+	if ((rc = atomic_write(path, text, len, 0644, 0)) != EX_OK)
+		*cause = xasprintf(_("%s : écriture impossible : %s"), path,
 		    strerror(errno));
-		free(tmp);
-		return -1;
-	}
-	(void)fchmod(fd, 0644);
-	while (off < len) {
-		w = write(fd, text + off, len - off);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			goto fail;
-		off += (size_t)w;
-	}
-	if (fsync(fd) == -1)
-		goto fail;
-	if (close(fd) == -1) {
-		fd = -1;
-		goto fail;
-	}
-	fd = -1;
-	if (rename(tmp, path) == -1)
-		goto fail;
-	free(tmp);
-	dir = xstrdup(path);
-	slash = strrchr(dir, '/');
-	if (slash == NULL)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		dir[1] = '\0';
-	else
-		*slash = '\0';
-	if ((dfd = open(dir, O_RDONLY | O_DIRECTORY)) != -1) {
-		if (fsync(dfd) == -1 && errno != EINVAL) {
-			*cause = xasprintf(_("%s : synchronisation impossible : "
-			    "%s"), dir, strerror(errno));
-			close(dfd);
-			free(dir);
-			return -1;
-		}
-		close(dfd);
-	}
-	free(dir);
-	return 0;
-fail:
-	*cause = xasprintf(_("%s : écriture impossible : %s"), path,
-	    strerror(errno));
-	if (fd != -1)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
-	return -1;
+	return rc;
 }

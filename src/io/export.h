@@ -12,8 +12,7 @@
  * Nothing reads a clock: the same journal and marks give the same bytes.
  * CSV is for LibreOffice and Excel: UTF-8 with a BOM, ";" separators, every
  * field quoted (quotes doubled), CRLF line ends.  export_write() writes a
- * text atomically (temporary file in the same directory, fsync, rename,
- * fsync of the directory), or to stdout for "-" or NULL.
+ * text atomically (io/atomic), or to stdout for "-" or NULL.
  */
 #ifndef PILOTE_EXPORT_H
 #define PILOTE_EXPORT_H
@@ -33,7 +32,8 @@ char	*export_grid(struct session *, const struct marks *,
 	    enum export_format);
 /* Every event of the journal as CSV. */
 char	*export_events(const struct session *);
-/* 0, or -1 and a French *cause (nothing replaced on failure). */
+/* EX_OK, or a sysexits code and a French *cause (nothing replaced on
+ * failure). */
 int	 export_write(const char *path, const char *text, char **cause);
 
 #endif

@@ -23,10 +23,12 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <time.h>
 #include <unistd.h>
 
 #include "core/game.h"
+#include "io/atomic.h"
 #include "io/event_json.h"
 #include "io/host.h"
 #include "io/protocol.h"
@@ -415,8 +417,8 @@ host_save_gens(struct host *h, const unsigned *gen,
 	const struct game	*g = h->ss->game;
 	json_t			*o = json_object(), *teams = json_object();
 	json_t			*cands = json_object(), *mine;
-	char			*tmp = xasprintf("%s.tmp", h->gen_path), *text;
-	int			 i, k, fd, ok;
+	char			*text;
+	int			 i, k, rc;
 
 	for (i = 0; i < g->nteams; i++) {
 		if (gen[i] > 0)
@@ -437,23 +439,22 @@ host_save_gens(struct host *h, const unsigned *gen,
 	json_object_set_new(o, "candidates", cands);
 	text = json_dumps(o, JSON_COMPACT | JSON_SORT_KEYS);
 	json_decref(o);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
-	ok = fd != -1 && write(fd, text, strlen(text)) ==
-	    (ssize_t)strlen(text) && write(fd, "\n", 1) == 1 &&
-	    fsync(fd) == 0;
-	if (fd != -1 && close(fd) == -1)
-		ok = 0;
-	if (!ok || rename(tmp, h->gen_path) == -1) {
+	rc = text == NULL ? -1 : 0;
+	if (rc == -1)
+		errno = ENOMEM;
+	else {
+		char *line = xasprintf("%s\n", text);
+
+		/* The trainer's alone, like the journal (0600). */
+		rc = atomic_write(h->gen_path, line, strlen(line), 0600, 0) ==
+		    EX_OK ? 0 : -1;
+		free(line);
+	}
+	if (rc == -1)
 		*cause = xasprintf(_("%s : enregistrement impossible : %s"),
 		    h->gen_path, strerror(errno));
-		unlink(tmp);
-		free(tmp);
-		free(text);
-		return -1;
-	}
-	free(tmp);
 	free(text);
-	return 0;
+	return rc;
 }
 
 /* Closes the consoles a renewed code let in (personal: candidate >= 0). */

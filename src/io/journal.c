@@ -36,6 +36,7 @@
 
 #include <sodium.h>
 
+#include "io/atomic.h"
 #include "io/journal.h"
 #include "io/signkey.h"
 #include "util/i18n.h"
@@ -697,29 +698,6 @@ journal_load_side(int dirfd, const char *name)
 	return o;
 }
 
-/* For side files (key, owner, torn), not for journal lines. */
-static int
-journal_write_all(int fd, const void *buf, size_t len)
-{
-	const char	*p = buf;
-	ssize_t		 n;
-
-	while (len > 0) {
-		n = write(fd, p, len);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n == -1)
-			return -1;
-		if (n == 0) {
-			errno = ENOSPC;
-			return -1;
-		}
-		p += n;
-		len -= (size_t)n;
-	}
-	return 0;
-}
-
 /* The directory holding path ("." if none); allocated. */
 static char *
 journal_dir_of(const char *path)
@@ -820,8 +798,7 @@ journal_write_owner(struct journal *j)
 {
 	struct passwd	*pw;
 	json_t		*o;
-	char		 host[256], *text = NULL, *tmp;
-	int		 fd, ok;
+	char		 host[256], *text = NULL, *line;
 
 	if (gethostname(host, sizeof host) == -1)
 		strcpy(host, "?");
@@ -836,22 +813,14 @@ journal_write_owner(struct journal *j)
 	if (text == NULL)
 		return;
 	/*
-	 * Only the lock holder writes here; a file left by a killed holder
-	 * (or planted) is removed, never followed: O_EXCL|O_NOFOLLOW.
+	 * Only the lock holder writes here, never through a file planted at
+	 * the temporary name (io/atomic); a note, not worth an fsync.
 	 */
-	tmp = xasprintf("%s.tmp", j->owner_path);
-	(void)unlink(tmp);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	    0644);
-	if (fd != -1) {
-		ok = journal_write_all(fd, text, strlen(text)) == 0 &&
-		    journal_write_all(fd, "\n", 1) == 0;
-		if (close(fd) == 0 && ok && rename(tmp, j->owner_path) == 0)
-			j->owner_written = 1;
-		else
-			unlink(tmp);
-	}
-	free(tmp);
+	line = xasprintf("%s\n", text);
+	if (atomic_write(j->owner_path, line, strlen(line), 0644,
+	    ATOMIC_NO_SYNC) == EX_OK)
+		j->owner_written = 1;
+	free(line);
 	free(text);
 }
 
@@ -1113,10 +1082,10 @@ journal_write_secrets(struct journal *j, const json_t *extra, char **cause)
 {
 	char		 hex[2 * JOURNAL_SECRET_BYTES + 1];
 	char		*name = journal_secret_name(j->path), *text = NULL;
-	char		*shown = journal_secret_path(j->path);
+	char		*shown = journal_secret_path(j->path), *line = NULL;
 	const char	*key;
 	json_t		*o, *v;
-	int		 dfd, fd = -1, rc = -1;
+	int		 dfd, rc = -1, saved;
 
 	randombytes_buf(j->secret, sizeof j->secret);
 	sodium_bin2hex(hex, sizeof hex, j->secret, sizeof j->secret);
@@ -1131,42 +1100,40 @@ journal_write_secrets(struct journal *j, const json_t *extra, char **cause)
 		journal_fail(journal_exit_of(errno));
 		goto out;
 	}
-	fd = openat(dfd, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW |
-	    O_CLOEXEC, 0600);
-	if (fd == -1) {
-		if (errno == EEXIST)
+	/* New, never over another session's key (ATOMIC_NO_REPLACE). */
+	line = xasprintf("%s\n", text);
+	if (atomic_write_at(dfd, name, line, strlen(line), 0600,
+	    ATOMIC_NO_REPLACE) != EX_OK) {
+		saved = errno;
+		if (saved == EEXIST)
 			*cause = xasprintf(_("%s: la clé existe déjà (reste "
 			    "d'une session supprimée ?) : déplacez-la ou "
 			    "choisissez un autre nom"), shown);
-		else
-			*cause = xasprintf(_("%s: création de la clé "
+		else {
+			*cause = xasprintf(_("%s: écriture de la clé "
 			    "impossible : %s"), shown,
-			    journal_errno_text(errno));
-		journal_fail(errno == EEXIST ? EX_CANTCREAT :
-		    journal_exit_of(errno));
-		goto out;
-	}
-	if (journal_write_all(fd, text, strlen(text)) == -1 ||
-	    journal_write_all(fd, "\n", 1) == -1 || fsync(fd) == -1 ||
-	    journal_sync_dirfd(dfd) == -1) {
-		*cause = xasprintf(_("%s: écriture de la clé impossible : %s"),
-		    shown, journal_errno_text(errno));
-		journal_fail(journal_exit_of(errno));
-		(void)unlinkat(dfd, name, 0);
+			    journal_errno_text(saved));
+			/* Made, but its directory entry not synced. */
+			(void)unlinkat(dfd, name, 0);
+		}
+		journal_fail(saved == EEXIST ? EX_CANTCREAT :
+		    journal_exit_of(saved));
 		goto out;
 	}
 	j->secrets = o;
 	o = NULL;
 	rc = 0;
 out:
-	if (fd != -1)
-		close(fd);
 	if (dfd != -1)
 		close(dfd);
 	json_decref(o);
 	if (text != NULL) {
 		sodium_memzero(text, strlen(text));
 		free(text);
+	}
+	if (line != NULL) {
+		sodium_memzero(line, strlen(line));
+		free(line);
 	}
 	sodium_memzero(hex, sizeof hex);
 	free(name);
@@ -1389,7 +1356,7 @@ journal_set_aside(struct journal *j, const char *tail, size_t n,
 		fd = open(torn, O_WRONLY | O_CREAT | O_APPEND | O_NOFOLLOW |
 		    O_NONBLOCK | O_CLOEXEC, 0600);
 		if (fd == -1 || fstat(fd, &st) == -1 || !S_ISREG(st.st_mode) ||
-		    journal_write_all(fd, tail, n) == -1 || fsync(fd) == -1) {
+		    atomic_write_all(fd, tail, n) == -1 || fsync(fd) == -1) {
 			if (fd != -1 && errno == 0)
 				errno = EINVAL;
 			*cause = xasprintf(_("%s: impossible de mettre la "

@@ -1,10 +1,10 @@
 /*
  * signkey: the trainer's signing key (see signkey.h).
  *
- * Creation writes the key to a temporary name opened O_EXCL|O_NOFOLLOW,
- * syncs it, then links it to its final name (link(2) fails if another
- * process made one meanwhile: then that one is used), so two sessions
- * created at once by one account never end up with two keys.
+ * Creation writes the key atomically and never over an existing one
+ * (io/atomic, ATOMIC_NO_REPLACE: a temporary file linked to its final
+ * name; if another process made one meanwhile, that one is used), so two
+ * sessions created at once by one account never end up with two keys.
  */
 #include <sys/stat.h>
 
@@ -18,6 +18,7 @@
 
 #include <sodium.h>
 
+#include "io/atomic.h"
 #include "io/signkey.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -83,8 +84,8 @@ static int
 signkey_create(const char *path, char **cause, int *exit_code)
 {
 	unsigned char	 pk[SIGNKEY_PK_BYTES], sk[SIGNKEY_SK_BYTES];
-	char		 hex[2 * SIGNKEY_SK_BYTES + 2], *tmp;
-	int		 fd, rc = -1, saved;
+	char		 hex[2 * SIGNKEY_SK_BYTES + 2];
+	int		 rc = -1, saved;
 
 	if (signkey_mkdirs(path) == -1) {
 		*cause = xasprintf(_("%s: création du répertoire impossible : "
@@ -95,32 +96,16 @@ signkey_create(const char *path, char **cause, int *exit_code)
 	crypto_sign_keypair(pk, sk);
 	sodium_bin2hex(hex, sizeof hex, sk, sizeof sk);
 	hex[2 * SIGNKEY_SK_BYTES] = '\n';
-	tmp = xasprintf("%s.%ld.tmp", path, (long)getpid());
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	    0600);
-	if (fd == -1 || write(fd, hex, sizeof hex - 1) !=
-	    (ssize_t)(sizeof hex - 1) || fsync(fd) == -1) {
+	/* EEXIST: another process of this account made it first. */
+	if (atomic_write(path, hex, sizeof hex - 1, 0600,
+	    ATOMIC_NO_REPLACE) != EX_OK && errno != EEXIST) {
 		saved = errno;
 		*cause = xasprintf(_("%s: écriture de la clé du formateur "
 		    "impossible : %s"), path, saved == ENOSPC ?
 		    _("disque plein") : strerror(saved));
 		*exit_code = signkey_exit_of(saved);
-		goto out;
-	}
-	/* EEXIST: another process of this account made it first. */
-	if (link(tmp, path) == -1 && errno != EEXIST) {
-		saved = errno;
-		*cause = xasprintf(_("%s: enregistrement de la clé du "
-		    "formateur impossible : %s"), path, strerror(saved));
-		*exit_code = signkey_exit_of(saved);
-		goto out;
-	}
-	rc = 0;
-out:
-	if (fd != -1)
-		close(fd);
-	unlink(tmp);
-	free(tmp);
+	} else
+		rc = 0;
 	sodium_memzero(hex, sizeof hex);
 	sodium_memzero(sk, sizeof sk);
 	return rc;

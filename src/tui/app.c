@@ -24,6 +24,7 @@
 #include <wchar.h>
 
 #include "core/game.h"
+#include "io/atomic.h"
 #include "io/client.h"
 #include "io/host.h"
 #include "tui/app.h"
@@ -1447,57 +1448,14 @@ app_ui_load(struct app *a)
 }
 
 /*
- * Writes text as path, atomically.  Inline and minimal: the one
- * atomic-write helper of src/io is to replace it.
+ * Writes text as path: atomic, never through a planted link, but without
+ * fsync (io/atomic): a lost .ui only forgets where the user was.
  */
 static int
 app_ui_write(const char *path, const char *text)
 {
-	char	*tmp = xasprintf("%s.tmp", path), *dir, *slash;
-	size_t	 len = strlen(text), off = 0;
-	ssize_t	 n;
-	int	 fd, rc = -1;
-
-	/* A stale or planted temporary file is removed, never followed. */
-	(void)unlink(tmp);
-	fd = open(tmp, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC,
-	    0600);
-	if (fd == -1)
-		goto out;
-	while (off < len) {
-		n = write(fd, text + off, len - off);
-		if (n == -1 && errno == EINTR)
-			continue;
-		if (n <= 0)
-			break;
-		off += (size_t)n;
-	}
-	if (off < len || fsync(fd) == -1) {
-		close(fd);
-		(void)unlink(tmp);
-		goto out;
-	}
-	if (close(fd) == -1 || rename(tmp, path) == -1) {
-		(void)unlink(tmp);
-		goto out;
-	}
-	/* The rename itself is durable once the directory is. */
-	dir = xstrdup(path);
-	if ((slash = strrchr(dir, '/')) == NULL)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC)) != -1) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(dir);
-	rc = 0;
-out:
-	free(tmp);
-	return rc;
+	return atomic_write(path, text, strlen(text), 0600, ATOMIC_NO_SYNC) ==
+	    0 ? 0 : -1;
 }
 
 /* Whether the .ui file is this app's to write. */

@@ -20,9 +20,11 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sysexits.h>
 #include <unistd.h>
 #include <wchar.h>
 
+#include "io/atomic.h"
 #include "tui/editor.h"
 #include "util/i18n.h"
 #include "util/text.h"
@@ -434,48 +436,12 @@ editor_mkdirs(const char *path, char **cause)
 	return rc;
 }
 
-static int
-editor_write_all(int fd, const char *buf, size_t n)
-{
-	ssize_t	 w;
-
-	while (n > 0) {
-		w = write(fd, buf, n);
-		if (w == -1 && errno == EINTR)
-			continue;
-		if (w <= 0)
-			return -1;
-		buf += w;
-		n -= (size_t)w;
-	}
-	return 0;
-}
-
-static void
-editor_sync_parent(const char *path)
-{
-	char	*dir = xstrdup(path), *slash = strrchr(dir, '/');
-	int	 fd;
-
-	if (slash == NULL)
-		strcpy(dir, ".");
-	else if (slash == dir)
-		slash[1] = '\0';
-	else
-		*slash = '\0';
-	if ((fd = open(dir, O_RDONLY | O_DIRECTORY)) != -1) {
-		(void)fsync(fd);
-		close(fd);
-	}
-	free(dir);
-}
-
 int
 editor_draft_save(const char *path, const struct editor *fields, int n,
     char **cause)
 {
-	char	*tmp = NULL, *buf = NULL, *text, *next;
-	int	 fd = -1, i, rc = -1;
+	char	*buf = NULL, *text, *next;
+	int	 i, rc = -1;
 
 	buf = xstrdup(EDITOR_DRAFT_MAGIC);
 	for (i = 0; i < n; i++) {
@@ -488,40 +454,13 @@ editor_draft_save(const char *path, const struct editor *fields, int n,
 	}
 	if (editor_mkdirs(path, cause) == -1)
 		goto out;
-	/* One fixed temporary name: a crash mid-save leaves at most this
-	 * file, which the next save overwrites (one writer per session). */
-	tmp = xasprintf("%s.tmp", path);
-	if ((fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC,
-	    0600)) == -1) {
-		*cause = xasprintf(_("brouillon non enregistré (%s) : %s"),
-		    strerror(errno), tmp);
-		goto out;
-	}
-	if (editor_write_all(fd, buf, strlen(buf)) == -1 || fsync(fd) == -1) {
-		*cause = xasprintf(_("brouillon non enregistré (%s) : %s"),
-		    strerror(errno), tmp);
-		goto out;
-	}
-	if (close(fd) == -1) {
-		fd = -1;
-		*cause = xasprintf(_("brouillon non enregistré (%s) : %s"),
-		    strerror(errno), tmp);
-		goto out;
-	}
-	fd = -1;
-	if (rename(tmp, path) == -1) {
+	if (atomic_write(path, buf, strlen(buf), 0600, 0) != EX_OK) {
 		*cause = xasprintf(_("brouillon non enregistré (%s) : %s"),
 		    strerror(errno), path);
 		goto out;
 	}
-	editor_sync_parent(path);
 	rc = 0;
 out:
-	if (fd != -1)
-		close(fd);
-	if (rc == -1 && tmp != NULL)
-		unlink(tmp);
-	free(tmp);
 	free(buf);
 	return rc;
 }

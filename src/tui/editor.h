@@ -79,9 +79,9 @@ char	*editor_row_text(const struct editor *, int i);
 
 /*
  * Drafts: n fields saved to one file so that typing survives a crash.  The
- * file is replaced atomically (the temporary file "<path>.tmp" beside it,
- * fsync, rename, fsync of the directory), so it always holds one whole
- * draft: the old one or the new one.  Missing directories are created (mode 0700).  Format:
+ * file is replaced atomically (io/atomic), so it always holds one whole
+ * draft: the old one or the new one.  Missing directories are created
+ * (mode 0700).  Format:
  * "pilote-brouillon 1\n", then per field "champ N BYTES\n", the bytes, "\n".
  */
 int	 editor_draft_save(const char *path, const struct editor *fields, int n,

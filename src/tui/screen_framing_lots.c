@@ -565,12 +565,9 @@ lots_internal_dialog(struct app *a, int p)
 			free(ids);
 			ids = next;
 		}
-		if (ids[0] == '\0')
-			app_say(a, true, _("Cochez au moins une personne."));
-		else
-			app_command(a, "attribuer", NULL, "lot", pk->id,
-			    "interne", ids, pk->accessibility ? "accessibilite" :
-			    NULL, access ? "oui" : "non", NULL);
+		app_command(a, "attribuer", NULL, "lot", pk->id, "interne",
+		    ids, pk->accessibility ? "accessibilite" : NULL, access ?
+		    "oui" : "non", NULL);
 		free(ids);
 		break;
 	}
@@ -610,9 +607,9 @@ lots_negotiate(struct app *a, int p)
 	char			*title;
 	int			 choice;
 
-	if (ps->owner != OWNER_SUPPLIER) {
-		app_say(a, true, _("« %s » n'est pas confié à un prestataire : "
-		    "rien à négocier."), s->packages[p].name);
+	if (game_negotiable(a->game, t, p, &title) == -1) {
+		app_say(a, true, _("Refusé : %s"), title);
+		free(title);
 		return;
 	}
 	title = fr_dialog(xasprintf(_("Négocier (une seule fois) avec %s sur "

@@ -468,22 +468,11 @@ plan_submit(struct app *a, int p, int start, int end)
 	const struct scenario	*s = a->scenario;
 	char			 w1[16], w2[16];
 
-	if (start < 1) {
-		app_say(a, true, _("Le rétroplanning commence en S-%d."),
-		    s->weeks - 1);
-		return;
-	}
-	if (end > s->weeks) {
-		app_say(a, true, _("S-0 est la semaine du lancement : rien "
-		    "après."));
-		return;
-	}
-	if (end < start) {
-		app_say(a, true, _("Un lot dure au moins une semaine."));
-		return;
-	}
+	/* Even out of the weeks: the engine's refusal says which ones. */
+	snprintf(w1, sizeof w1, "S-%d", s->weeks - start);
+	snprintf(w2, sizeof w2, "S-%d", s->weeks - end);
 	app_command(a, "planifier", NULL, "lot", s->packages[p].id, "debut",
-	    fr_week(a, start, w1), "fin", fr_week(a, end, w2), NULL);
+	    w1, "fin", w2, NULL);
 }
 
 /* Enter: the weeks typed, "S-6 S-4" (or one week). */

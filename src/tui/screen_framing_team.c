@@ -230,7 +230,7 @@ sup_fill(struct app *a, int sup)
 		goto out;
 	snprintf(num, sizeof num, "%d", ss->framed_seq > 0 ? ss->hours : 2);
 	title = fr_dialog(xasprintf(_("Cadre (5/5) : heures par semaine, 1 à "
-	    "40 — %s"), sp->name));
+	    "%d — %s"), GAME_FRAME_HOURS_MAX, sp->name));
 	hours = app_prompt(a, title, num);
 	free(title);
 	if (hours == NULL)

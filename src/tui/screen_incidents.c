@@ -6,11 +6,14 @@
  * countdown (mm:ss) or what became of it.  Below, the selected incident:
  * its text, why it fired, its options with their trade-offs in the words
  * the engine will use when it applies them (core/effects describes without
- * applying), the follow-up incident, and what happens without an answer.  Enter moves to the options (the screen then takes every key:
- * ↑ ↓ choose, Enter answer, Esc back), asks for the justification and a
- * confirmation, and sends « repondre incident=N option=ID ».  A closed
- * incident shows who chose what, why, and the consequence as the engine
- * explained it.
+ * applying), the follow-up incident, and what happens without an answer.
+ * Enter moves to the options (the screen then takes every key: ↑ ↓ choose,
+ * Enter answer, Esc back), asks for the justification and a confirmation,
+ * and sends « repondre incident=N option=ID ».  Whether an incident can
+ * still be answered, and that the answer is justified, are the engine's
+ * rules (game_answerable, the repondre handler): the screen asks them and
+ * shows the engine's refusal.  A closed incident shows who chose what,
+ * why, and the consequence as the engine explained it.
  *
  * The deadline is in effective (pause-free) time; past it, the engine
  * applies the default at the next event, so the screen only says « délai
@@ -411,15 +414,11 @@ inc_answer(struct app *a, struct inc_state *st, int occ, int option)
 	free(label);
 	if (why == NULL)
 		return;
-	if (why[strspn(why, " ")] == '\0') {
-		app_say(a, true, _("Réponse non envoyée : justifiez le choix (il "
-		    "compte comme preuve pour l'évaluation)."));
-		free(why);
-		return;
-	}
 	question = xasprintf(_("Répondre %c) à l'incident n°%d ? Le choix est "
 	    "définitif."), 'a' + option, occ + 1);
-	if (app_confirm(a, question)) {
+	/* The rule is the engine's: an answer it must refuse (no
+	 * justification) needs no confirmation, its refusal is shown. */
+	if (!game_justified(why) || app_confirm(a, question)) {
 		snprintf(n, sizeof n, "%d", occ + 1);
 		if (app_command(a, "repondre", why, "incident", n, "option",
 		    inc->options[option].id, NULL) == 0) {
@@ -442,6 +441,7 @@ inc_key(struct app *a, void *state, int kind, wint_t ch)
 	struct team		*t = app_team(a);
 	int			 occ = inc_selected(a, st), r;
 	const struct incident	*inc;
+	char			*cause = NULL;
 
 	if (occ < 0) {
 		st->choosing = false;
@@ -468,16 +468,14 @@ inc_key(struct app *a, void *state, int kind, wint_t ch)
 		return r;
 	if ((kind == OK && ch == '\n') || (kind == KEY_CODE_YES &&
 	    ch == KEY_ENTER)) {
-		if (t->occurrences[occ].status != OCC_OPEN)
-			app_say(a, true, _("Cet incident est clos : voir son "
-			    "issue ci-dessous."));
-		else if (a->trainer)
+		if (a->trainer)
 			app_say(a, true, _("Mode formateur : lecture seule (F "
 			    "pour donner le clavier à l'équipe)."));
-		else if (inc_left(a, &t->occurrences[occ]) <= 0)
-			app_say(a, true, _("Délai dépassé : la conséquence par "
-			    "défaut s'applique au prochain événement."));
-		else if (inc->noptions > 0) {
+		else if (game_answerable(a->game, t, occ, a->now,
+		    &cause) == -1) {
+			app_say(a, true, _("Refusé : %s"), cause);
+			free(cause);
+		} else if (inc->noptions > 0) {
 			st->choosing = true;
 			st->options.focus = 0;
 		}

@@ -685,9 +685,7 @@ pilot_negotiate(struct app *a, int p)
 		names = xcalloc((size_t)s->npackages + 1, sizeof *names);
 		ids = xcalloc((size_t)s->npackages + 1, sizeof *ids);
 		for (i = 0; i < s->npackages; i++) {
-			if (t->packages[i].owner != OWNER_SUPPLIER ||
-			    t->packages[i].status == PKG_DONE ||
-			    t->packages[i].negotiated)
+			if (game_negotiable(a->game, t, i, NULL) == -1)
 				continue;
 			ids[n] = i;
 			names[n++] = s->packages[i].name;
@@ -703,9 +701,9 @@ pilot_negotiate(struct app *a, int p)
 		if (p < 0)
 			return;
 	}
-	if (t->packages[p].owner != OWNER_SUPPLIER) {
-		app_say(a, true, _("« %s » n'est pas confié à un prestataire : "
-		    "rien à négocier."), s->packages[p].name);
+	if (game_negotiable(a->game, t, p, &title) == -1) {
+		app_say(a, true, _("Refusé : %s"), title);
+		free(title);
 		return;
 	}
 	title = xasprintf(_("Négocier quoi avec %s pour « %s » ?"),

@@ -585,9 +585,6 @@ pts_submit(struct app *a, struct pts_state *st, int req)
 	if (rc == -1)
 		return;
 	/* Handed in: the draft has done its job. */
-	dir = xasprintf("%s.tmp", d->path);
-	(void)unlink(dir);
-	free(dir);
 	if (unlink(d->path) == -1 && errno != ENOENT)
 		app_say(a, true, _("Point rendu, mais le brouillon %s reste : "
 		    "%s"), d->path, strerror(errno));
@@ -639,6 +636,7 @@ pts_key(struct app *a, void *state, int kind, wint_t ch)
 	struct pts_state	*st = state;
 	struct team		*t = app_team(a);
 	int			 req = pts_selected(a, st), r;
+	char			*cause = NULL;
 
 	st->key_seen = true;
 	if (req < 0)
@@ -648,12 +646,17 @@ pts_key(struct app *a, void *state, int kind, wint_t ch)
 	r = app_list_key(&st->list, t->nrequests, kind, ch);
 	if (r != APP_IGNORED)
 		return r;
+	if (((kind == OK && ch == '\n') || (kind == KEY_CODE_YES &&
+	    ch == KEY_ENTER) || (kind == OK && ch == 'r')) &&
+	    game_point_open(a->game, t, req, &cause) == -1) {
+		/* The engine's rule: a point handed in is not changed. */
+		app_say(a, true, _("Refusé : %s"), cause);
+		free(cause);
+		return APP_HANDLED | APP_REDRAW;
+	}
 	if ((kind == OK && ch == '\n') || (kind == KEY_CODE_YES &&
 	    ch == KEY_ENTER)) {
-		if (t->requests[req].submitted)
-			app_say(a, true, _("Ce point est déjà rendu : il ne se "
-			    "modifie plus."));
-		else if (a->trainer)
+		if (a->trainer)
 			app_say(a, true, _("Mode formateur : lecture seule (F "
 			    "pour donner le clavier à l'équipe)."));
 		else
@@ -661,10 +664,7 @@ pts_key(struct app *a, void *state, int kind, wint_t ch)
 		return APP_HANDLED | APP_REDRAW;
 	}
 	if (kind == OK && ch == 'r') {
-		if (t->requests[req].submitted)
-			app_say(a, true, _("Ce point est déjà rendu."));
-		else
-			pts_submit(a, st, req);
+		pts_submit(a, st, req);
 		return APP_HANDLED | APP_REDRAW;
 	}
 	return APP_IGNORED;

@@ -234,6 +234,21 @@ ms=$(( (t1 - t0) / 1000000 ))
     ko "6. codes erronés ralentis" "4 essais en $ms ms"
 grep -q "code(s) erroné(s)" "$DIR/host.err" && ok "6. … et signalés au formateur" ||
     ko "6. codes erronés signalés" "$(tail -n 3 "$DIR/host.err")"
+# 11. A console answers an incident without a justification: the engine
+# refuses it as the Incidents screen and pilote do do (issue 11).
+"$BIN" do "$H" --trainer -- ouvrir_pilotage >/dev/null 2>&1
+"$BIN" do "$H" --trainer -- injecter incident=c_coupe_budget equipe=Alpha >/dev/null 2>&1
+inc=$("$BIN" show "$H" --team Alpha --json 2>/dev/null | tr -d ' \n' | grep -o '"number":[0-9]*' | tail -n 1 | tr -dc 0-9)
+HL=$(lines "$H")
+{
+	hello Alpha "$LEA" 'Léa Martin'
+	cmd 31 '{"type":"repondre","actor":"Léa Martin","data":{"incident":"'"$inc"'","option":"reserve"}}'
+	cmd 32 '{"type":"repondre","actor":"Léa Martin","why":"  ","data":{"incident":"'"$inc"'","option":"reserve"}}'
+} | "$RAW" "$H.sock" 800 >"$DIR/raw6"
+r=$(grep -c '"type":"refused".*une réponse à un incident se justifie' "$DIR/raw6")
+[ -n "$inc" ] && [ "$r" -eq 2 ] && [ "$(lines "$H")" -eq "$HL" ] &&
+    ok "11. console : réponse à un incident sans justification refusée, rien au journal" ||
+    ko "11. réponse sans justification" "incident « $inc », $r refus sur 2, $(lines "$H") lignes au lieu de $HL : $(grep -v '"event"' "$DIR/raw6" | cut -c1-300)"
 kill "$HOSTPID" 2>/dev/null
 wait "$HOSTPID" 2>/dev/null
 HOSTPID=

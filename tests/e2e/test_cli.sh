@@ -54,4 +54,25 @@ grep -q "vouliez-vous dire « acquis »" "$DIR/err" || fail "mark : pas de sugge
 PILOTE_TRAINER_KEY="$DIR/autre.key" "$BIN" mark "$S" --team Alpha --criterion outil --level partiel 2>"$DIR/err"
 [ $? -eq 77 ] || fail "mark avec la clé d'un autre compte : 77"
 grep -q "ec7f f931 7c2e 13c7" "$DIR/err" || fail "mark : le refus ne nomme pas la clé des notes"
+# pilote do: an answer to an incident without a justification is refused
+# by the engine like the Incidents screen refuses it (65, nothing written).
+R=$DIR/repondre.jsonl
+"$BIN" new scenarios/lancement-hydra.cfg -o "$R" --seed 3 --team 'Alpha=Léa Martin:pilote' \
+    >/dev/null || fail "new pour repondre"
+"$BIN" do "$R" --trainer -- ouvrir_pilotage >/dev/null || fail "ouvrir_pilotage"
+"$BIN" do "$R" --trainer -- injecter incident=c_coupe_budget equipe=Alpha >/dev/null || fail "injecter"
+n=$("$BIN" show "$R" --team Alpha --json | tr -d ' \n' | grep -o '"number":[0-9]*' | tail -n 1 | tr -dc 0-9)
+[ -n "$n" ] || fail "incident injecté introuvable"
+lines=$(wc -l <"$R")
+for why in '' '   '; do
+	"$BIN" do "$R" --team Alpha --as 'Léa Martin' ${why:+--why "$why"} -- repondre incident="$n" \
+	    option=reserve >/dev/null 2>"$DIR/err"
+	rc=$?
+	[ $rc -eq 65 ] || fail "repondre sans justification (« $why ») : code $rc au lieu de 65"
+	grep -qF "pilote do : refusé : une réponse à un incident se justifie : ajoutez une justification" \
+	    "$DIR/err" || fail "repondre sans justification : message « $(cat "$DIR/err") »"
+done
+[ "$(wc -l <"$R")" -eq "$lines" ] || fail "repondre refusé mais journalisé"
+"$BIN" do "$R" --team Alpha --as 'Léa Martin' --why 'La réserve absorbe la coupe' -- repondre \
+    incident="$n" option=reserve >/dev/null || fail "repondre justifié refusé"
 echo "ok $TEST_NAME"

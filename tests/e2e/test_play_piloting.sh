@@ -99,7 +99,7 @@ wait_for "À faire (14)"
 keys t
 wait_for "Budget par ligne"
 
-# --- the incident inbox: answer with a justification ---
+# --- the incident inbox: answer with a justification (none: refused) ---
 goto "Incidents de l'équipe Alpha"
 tries=0
 until seen "— Le tournage du spot est compromis" 1; do
@@ -113,6 +113,12 @@ keys Enter
 wait_for "Options : ↑ ↓ choisir"
 keys b
 wait_for "▸ b)"
+# Blanks are no justification: the engine's refusal, no confirmation.
+keys Enter
+wait_for "pourquoi ce choix ?"
+keys -l "   "
+keys Enter
+wait_for "Refusé : une réponse à un incident se justifie"
 keys Enter
 wait_for "pourquoi ce choix ?"
 keys -l "Pas de surcoût : on garde la qualité « outdoor », la météo sera meilleure."

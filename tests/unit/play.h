@@ -32,6 +32,8 @@
 #define T0		INT64_C(1767225600000)	/* 2026-01-01 00:00 UTC, ms */
 #define MINUTE		INT64_C(60000)
 #define EUROS(n)	((int64_t)(n) * 100)	/* cents */
+/* The justification an answer to an incident needs (repondre). */
+#define PLAY_WHY	"Arbitrage de l'équipe"
 
 /* Indexes of rules.cfg, in the order written there. */
 enum { SITE, CONTENU, VIDEO, MEDIA };

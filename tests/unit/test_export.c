@@ -9,6 +9,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sysexits.h>
 #include <unistd.h>
 
 #include "unit/cmocka_prelude.h"
@@ -235,8 +236,11 @@ test_write(void **state)
 	assert_string_equal(back, "seconde\n");
 	free(back);
 	remove(path);
-	assert_int_equal(export_write("build/nope/x/y.md", "z", &cause), -1);
-	assert_non_null(cause);
+	/* No such directory: the output cannot be created (73). */
+	assert_int_equal(export_write("build/nope/x/y.md", "z", &cause),
+	    EX_CANTCREAT);
+	assert_non_null(strstr(cause, "build/nope/x/y.md : écriture "
+	    "impossible"));
 	free(cause);
 }
 

@@ -50,8 +50,8 @@ same_framing(struct play *p, const char *team)
 static void
 same_week1(struct play *p, const char *team)
 {
-	TEAM(p, team, "repondre", "incident=1", "option=a");
-	TEAM(p, team, "repondre", "incident=3", "option=1");
+	TEAM_WHY(p, team, PLAY_WHY, "repondre", "incident=1", "option=a");
+	TEAM_WHY(p, team, PLAY_WHY, "repondre", "incident=3", "option=1");
 	TEAM_WHY(p, team, "renfort ponctuel", "utiliser_reserve",
 	    "montant=500");
 	play_act(p, team, "Basile", NULL, "point", "point=1",
@@ -62,8 +62,8 @@ same_week1(struct play *p, const char *team)
 static void
 same_week2(struct play *p, const char *team)
 {
-	TEAM(p, team, "repondre", "incident=4", "option=b");
-	TEAM(p, team, "repondre", "incident=6", "option=membre");
+	TEAM_WHY(p, team, PLAY_WHY, "repondre", "incident=4", "option=b");
+	TEAM_WHY(p, team, PLAY_WHY, "repondre", "incident=6", "option=membre");
 	TEAM(p, team, "amenager", "membre=bob", "besoin=1");
 }
 
@@ -91,7 +91,7 @@ fair_session(struct play *p)
 	p->time = T0 + 5 * MINUTE;
 	same_week1(p, "Alpha");
 	same_week1(p, "Beta");
-	TEAM(p, "Gamma", "repondre", "incident=1", "option=b");
+	TEAM_WHY(p, "Gamma", PLAY_WHY, "repondre", "incident=1", "option=b");
 	p->time = T0 + 30 * MINUTE;	/* every open deadline has passed */
 	TEAM(p, "Gamma", "point", "point=1", "risques=Aucun",
 	    "arbitrages=Aucun", "suivi=Tout va bien");
@@ -103,7 +103,7 @@ fair_session(struct play *p)
 	p->time = T0 + 35 * MINUTE;
 	same_week2(p, "Alpha");
 	same_week2(p, "Beta");
-	TEAM(p, "Gamma", "repondre", "incident=6", "option=equipe");
+	TEAM_WHY(p, "Gamma", PLAY_WHY, "repondre", "incident=6", "option=equipe");
 	p->time = T0 + 60 * MINUTE;
 	TRAINER(p, "cloturer_semaine");
 	p->time = T0 + 90 * MINUTE;

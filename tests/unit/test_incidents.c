@@ -67,14 +67,14 @@ cout_goes_to_its_line_or_the_package_line_or_the_unplanned_line(void **state)
 	TRAINER(&p, "ouvrir_pilotage");
 	/* ligne = "media": 1 000 € on the media line. */
 	TRAINER(&p, "injecter", "incident=panne");
-	ALPHA(&p, "repondre", "incident=1", "option=payer");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=payer");
 	assert_int_equal(t->lines[L_MEDIA].actual, EUROS(1000));
 	play_assert_explained(t, "« Panne du serveur de recette » : Alice a "
 	    "choisi « Louer un serveur » → dépense de 1" NBSP "000" NBSP
 	    "€ sur « Médias ».");
 	/* lot = "site": 500 € on the site's line, production. */
 	TRAINER(&p, "injecter", "incident=panne");
-	ALPHA(&p, "repondre", "incident=2", "option=reparer");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=2", "option=reparer");
 	assert_int_equal(t->lines[L_PROD].actual, EUROS(500));
 	/* Default, no line nor package: 2 000 € on the scenario's line for
 	 * unplanned costs (ligne_imprevus), never the staff's, once the 10
@@ -102,7 +102,7 @@ enveloppe_changes_the_client_budget_and_the_reserve_ceiling(void **state)
 	t = play_team(&p, "Alpha");
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "injecter", "incident=coupe");
-	ALPHA(&p, "repondre", "incident=1", "option=negocier");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=negocier");
 	assert_int_equal(t->envelope, EUROS(19000));
 	play_assert_explained(t, "enveloppe réduite de 1" NBSP "000" NBSP "€");
 	/* Unanswered at the end of the week: -3 000 €. */
@@ -128,9 +128,9 @@ retard_blocks_internal_work_and_pushes_supplier_delivery(void **state)
 	incident_plan(&p, "Alpha");
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "injecter", "incident=retard");
-	ALPHA(&p, "repondre", "incident=1", "option=site");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=site");
 	TRAINER(&p, "injecter", "incident=retard");
-	ALPHA(&p, "repondre", "incident=2", "option=video");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=2", "option=video");
 	assert_int_equal(t->packages[SITE].delay, 1);
 	assert_int_equal(t->packages[VIDEO].delay, 1);
 	play_assert_explained(t, "« Site web » retardé de 1 semaine(s)");
@@ -149,7 +149,7 @@ retard_blocks_internal_work_and_pushes_supplier_delivery(void **state)
 	assert_int_equal(t->packages[VIDEO].delay, 0);
 	/* Once ordered, a delay moves the due week itself. */
 	TRAINER(&p, "injecter", "incident=retard");
-	ALPHA(&p, "repondre", "incident=3", "option=video");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=3", "option=video");
 	assert_int_equal(t->packages[VIDEO].due, 4);
 	TRAINER(&p, "cloturer_semaine");
 	/* Week 2: the site works again: Ana 5 + Bob 4 days. */
@@ -228,14 +228,14 @@ charge_adds_work_in_house_or_weeks_at_a_supplier(void **state)
 	assert_int_equal(FORECAST(&p, t, L_INTERNE), EUROS(6000));
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "injecter", "incident=perimetre");
-	ALPHA(&p, "repondre", "incident=1", "option=interne");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=interne");
 	/* +5 days: 25 × 300 = 7 500 €. */
 	assert_int_equal(t->packages[SITE].extra_workload, 5);
 	assert_int_equal(FORECAST(&p, t, L_INTERNE), EUROS(7500));
 	play_assert_explained(t, "charge de « Site web » +5 jours-personne");
 	/* +6 days at the studio: (6 + 4) / 5 = 2 more weeks. */
 	TRAINER(&p, "injecter", "incident=perimetre");
-	ALPHA(&p, "repondre", "incident=2", "option=externe");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=2", "option=externe");
 	assert_int_equal(t->packages[VIDEO].delay, 2);
 	assert_int_equal(t->packages[VIDEO].extra_workload, 0);
 	play_assert_explained(t, "périmètre de « Vidéo » modifié (+6 "
@@ -255,7 +255,7 @@ charge_adds_work_in_house_or_weeks_at_a_supplier(void **state)
 	assert_int_equal(t->packages[VIDEO].due, 4);
 	/* Ordered already: the due week moves by the 2 weeks. */
 	TRAINER(&p, "injecter", "incident=perimetre");
-	ALPHA(&p, "repondre", "incident=4", "option=externe");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=4", "option=externe");
 	assert_int_equal(t->packages[VIDEO].due, 6);
 	play_end(&p);
 }
@@ -278,8 +278,8 @@ qualite_hits_a_package_or_the_whole_project(void **state)
 	TRAINER(&p, "injecter", "incident=audit");
 	/* Alpha: the site -10; Beta: the project -5; Gamma: no answer in
 	 * 10 minutes, the project -20. */
-	ALPHA(&p, "repondre", "incident=1", "option=lot");
-	TEAM(&p, "Beta", "repondre", "incident=1", "option=projet");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=lot");
+	TEAM_WHY(&p, "Beta", PLAY_WHY, "repondre", "incident=1", "option=projet");
 	p.time = T0 + 10 * MINUTE;
 	TRAINER(&p, "message", "texte=Temps écoulé");
 	assert_int_equal(a->packages[SITE].quality_delta, -10);
@@ -304,8 +304,8 @@ qualite_hits_a_package_or_the_whole_project(void **state)
 	/* Week 3, everything delivered: the same incident still counts. */
 	p.time = T0 + 20 * MINUTE;
 	TRAINER(&p, "injecter", "incident=audit");
-	ALPHA(&p, "repondre", "incident=2", "option=lot");
-	TEAM(&p, "Beta", "repondre", "incident=2", "option=projet");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=2", "option=lot");
+	TEAM_WHY(&p, "Beta", PLAY_WHY, "repondre", "incident=2", "option=projet");
 	TRAINER(&p, "cloturer_semaine");
 	assert_int_equal(a->packages[SITE].quality, 60);
 	assert_int_equal(a->packages[VIDEO].quality, 65);
@@ -328,12 +328,12 @@ moral_hits_a_person_or_the_team(void **state)
 	ALPHA(&p, "amenager", "membre=bob", "besoin=1");
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "injecter", "incident=climat");
-	ALPHA(&p, "repondre", "incident=1", "option=membre");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=membre");
 	assert_int_equal(t->staff[ANA].morale, 70);
 	assert_int_equal(t->staff[BOB].morale, 50);
 	play_assert_explained(t, "moral de Bob Martin -20");
 	TRAINER(&p, "injecter", "incident=climat");
-	ALPHA(&p, "repondre", "incident=2", "option=equipe");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=2", "option=equipe");
 	assert_int_equal(t->staff[ANA].morale, 60);
 	assert_int_equal(t->staff[BOB].morale, 40);
 	play_assert_explained(t, "moral de l'équipe -10");
@@ -361,12 +361,12 @@ kpi_hits_one_objective_or_all(void **state)
 	t = play_team(&p, "Alpha");
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "injecter", "incident=buzz");
-	ALPHA(&p, "repondre", "incident=1", "option=un");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=un");
 	assert_int_equal(t->kpi_effect[VISITES], 0);
 	assert_int_equal(t->kpi_effect[LEADS], -10);
 	play_assert_explained(t, "objectif « Leads » -10 %");
 	TRAINER(&p, "injecter", "incident=buzz");
-	ALPHA(&p, "repondre", "incident=2", "option=tous");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=2", "option=tous");
 	assert_int_equal(t->kpi_effect[VISITES], -5);
 	assert_int_equal(t->kpi_effect[LEADS], -15);
 	play_assert_explained(t, "tous les objectifs -5 %");
@@ -399,14 +399,14 @@ jours_perdus_take_days_off_the_coming_weeks(void **state)
 	incident_plan(&p, "Gamma");
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "injecter", "incident=arret", "equipe=Alpha");
-	ALPHA(&p, "repondre", "incident=1", "option=attendre");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=attendre");
 	assert_int_equal(a->staff[ANA].days_lost, 3);
 	play_assert_explained(a, "Ana Lopez absent(e) 3 jour(s)");
 	TRAINER(&p, "injecter", "equipe=Beta", "titre=Accident",
 	    "texte=Bob se casse le bras",
 	    "option1=Arrêt long : membre=bob, jours_perdus=6",
 	    "option2=Remplaçant : cout=2000", "defaut=Rien : cout=3000");
-	TEAM(&p, "Beta", "repondre", "incident=1", "option=1");
+	TEAM_WHY(&p, "Beta", PLAY_WHY, "repondre", "incident=1", "option=1");
 	/* Gamma leaves it: 5 days for the drawn person, Bob. */
 	TRAINER(&p, "injecter", "incident=arret", "equipe=Gamma");
 	TRAINER(&p, "cloturer_semaine");
@@ -450,7 +450,7 @@ fiabilite_moves_the_supplier_slip_chance(void **state)
 	    "prestataire=studio");
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "injecter", "incident=fiabilite", "equipe=Alpha");
-	ALPHA(&p, "repondre", "incident=1", "option=relancer");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=relancer");
 	assert_int_equal(a->suppliers[STUDIO].reliability_delta, 20);
 	/* 200 € aimed at the studio, without a line: the line of the
 	 * package the team ordered from it (the video: production). */
@@ -481,7 +481,7 @@ fiabilite_moves_the_supplier_slip_chance(void **state)
 	    "prestataire=studio");
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "injecter", "incident=fiabilite", "equipe=Alpha");
-	ALPHA(&p, "repondre", "incident=1", "option=rien");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=rien");
 	TRAINER(&p, "cloturer_semaine");
 	TRAINER(&p, "cloturer_semaine");
 	assert_int_equal(play_team(&p, "Alpha")->packages[VIDEO].due, 3);
@@ -575,7 +575,7 @@ unanswered_incident_takes_its_default_once_the_deadline_passes(void **state)
 	/* 10 minutes to answer: until T0 + 11 min, excluded. */
 	assert_int_equal(b->occurrences[0].deadline, T0 + 11 * MINUTE);
 	p.time = T0 + 11 * MINUTE - 1;
-	ALPHA(&p, "repondre", "incident=1", "option=negocier");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=negocier");
 	assert_int_equal(a->envelope, EUROS(19000));
 	p.time = T0 + 11 * MINUTE;
 	play_refused(&p, "Beta", "Alice", NULL, "trop tard pour l'incident 1 "
@@ -639,9 +639,9 @@ follow_ups_fire_at_the_start_of_the_next_week(void **state)
 	TRAINER(&p, "ouvrir_pilotage");
 	/* "ignorer" has a follow-up, "traiter" none, the default one. */
 	TRAINER(&p, "injecter", "incident=relance");
-	ALPHA(&p, "repondre", "incident=1", "option=ignorer");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=ignorer");
 	TRAINER(&p, "injecter", "incident=relance");
-	ALPHA(&p, "repondre", "incident=2", "option=traiter");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=2", "option=traiter");
 	TRAINER(&p, "injecter", "incident=relance");
 	assert_int_equal(t->nfollow_ups, 1);
 	assert_int_equal(t->noccurrences, 3);
@@ -664,7 +664,7 @@ follow_ups_fire_at_the_start_of_the_next_week(void **state)
 		assert_string_equal(o->cause, "suite d'une décision de la "
 		    "semaine 1");
 	}
-	ALPHA(&p, "repondre", "incident=4", "option=geste");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=4", "option=geste");
 	assert_int_equal(t->lines[L_IMPREVUS].actual, EUROS(100 + 300));
 	play_end(&p);
 }
@@ -880,7 +880,7 @@ conditions_on_morale_reserve_and_budget(void **state)
 	TEAM(&p, "Beta", "amenager", "membre=bob", "besoin=1");
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "injecter", "incident=climat", "equipe=Alpha");
-	ALPHA(&p, "repondre", "incident=1", "option=equipe");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=equipe");
 	cond_expect(&p, 2);
 	/* Reserve left: 1 000 / 20 000 = 5 % < 10; 2 000 is 10 %, not. */
 	cond_begin(&p, 1, "reserve_sous = 10;");
@@ -894,7 +894,7 @@ conditions_on_morale_reserve_and_budget(void **state)
 	    "option1=Accepter : enveloppe=-16000",
 	    "option2=Refuser : enveloppe=-17000",
 	    "defaut=Subir : enveloppe=-18000");
-	ALPHA(&p, "repondre", "incident=1", "option=1");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=1");
 	cond_expect(&p, 2);
 }
 
@@ -911,7 +911,7 @@ conditions_on_lateness_and_earlier_incidents(void **state)
 	cond_begin(&p, 2, "apres = \"panne\";");
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "injecter", "incident=panne", "equipe=Alpha");
-	ALPHA(&p, "repondre", "incident=1", "option=payer");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=payer");
 	cond_expect(&p, 2);
 }
 
@@ -1512,7 +1512,7 @@ pause_freezes_deadlines_and_resume_shifts_them(void **state)
 	assert_int_equal(p.g->paused_total, 30 * MINUTE);
 	/* Effective time T0 + 9 min: in time. */
 	p.time = T0 + 39 * MINUTE;
-	ALPHA(&p, "repondre", "incident=1", "option=negocier");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=negocier");
 	assert_int_equal(a->occurrences[0].status, OCC_ANSWERED);
 	/* Effective T0 + 10 min: too late for Beta. */
 	p.time = T0 + 40 * MINUTE;

@@ -278,10 +278,10 @@ results_count_late_and_missing_packages_and_overspending(void **state)
 	    "defaut=Subir : enveloppe=-13000");
 	for (i = 0; i < 2; i++) {
 		team = i == 0 ? "Alpha" : "Beta";
-		TEAM(&p, team, "repondre", "incident=1", "option=1");
-		TEAM(&p, team, "repondre", "incident=2",
+		TEAM_WHY(&p, team, PLAY_WHY, "repondre", "incident=1", "option=1");
+		TEAM_WHY(&p, team, PLAY_WHY, "repondre", "incident=2",
 		    i == 0 ? "option=tous" : "option=un");
-		TEAM(&p, team, "repondre", "incident=3", "option=1");
+		TEAM_WHY(&p, team, PLAY_WHY, "repondre", "incident=3", "option=1");
 	}
 	assert_int_equal(a->kpi_effect[VISITES], -5);
 	assert_int_equal(b->kpi_effect[LEADS], -10);

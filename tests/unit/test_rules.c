@@ -656,11 +656,146 @@ repondre_checks_the_incident_and_the_option(void **state)
 	REFUSED(&p, "il manque option=…", "repondre", "incident=1");
 	REFUSED(&p, "option « zzz » inconnue pour « Coupe budgétaire »",
 	    "repondre", "incident=1", "option=zzz");
-	seq = ALPHA(&p, "repondre", "incident=1", "option=negocier");
+	seq = ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=negocier");
 	play_refused(&p, "Alpha", "Basile", NULL, "l'incident 1 a déjà été "
 	    "traité par Alice (événement 3)", "repondre", "incident=1",
 	    "option=accepter", NULL);
 	assert_int_equal(seq, 3);
+	play_end(&p);
+}
+
+/*
+ * The rules a screen enforces are the engine's: pilote do, a console and
+ * the TUI are refused alike.  An answer to an incident needs a
+ * justification (the Incidents screen asked for one, the engine did not).
+ */
+static void
+repondre_without_a_justification_is_refused(void **state)
+{
+	static const char *const blank[] = { "", " ", "  \t", "\n \n" };
+	struct play	 p;
+	struct team	*t;
+	struct event	 e;
+	char		*cause = NULL;
+	size_t		 i;
+
+	(void)state;
+	play_start(&p, play_rules(), 1, 1);
+	t = play_team(&p, "Alpha");
+	TRAINER(&p, "ouvrir_pilotage");
+	TRAINER(&p, "injecter", "incident=coupe", "equipe=Alpha");
+	REFUSED(&p, "une réponse à un incident se justifie : ajoutez une "
+	    "justification (--why, pourquoi cette option)", "repondre",
+	    "incident=1", "option=negocier");
+	for (i = 0; i < sizeof blank / sizeof blank[0]; i++)
+		REFUSED_WHY(&p, blank[i], "une réponse à un incident se "
+		    "justifie", "repondre", "incident=1", "option=negocier");
+	/* The other refusals come first: the justification is asked last. */
+	REFUSED(&p, "option « zzz » inconnue", "repondre", "incident=1",
+	    "option=zzz");
+	/* What the screen asks before its confirmation is the same rule. */
+	assert_false(game_justified(NULL));
+	for (i = 0; i < sizeof blank / sizeof blank[0]; i++)
+		assert_false(game_justified(blank[i]));
+	assert_true(game_justified(" la marge d'abord "));
+	assert_int_equal(game_answerable(p.g, t, 0, p.time, NULL), 0);
+	ALPHA_WHY(&p, "la marge d'abord", "repondre", "incident=1",
+	    "option=negocier");
+	assert_string_equal(t->occurrences[0].why, "la marge d'abord");
+	/* Answered: the screen's question gets the handler's refusal. */
+	assert_int_equal(game_answerable(p.g, t, 0, p.time, &cause), -1);
+	assert_string_equal(cause, "l'incident 1 a déjà été traité par Alice "
+	    "(événement 3)");
+	free(cause);
+	cause = NULL;
+	assert_int_equal(game_answerable(p.g, t, 1, p.time, &cause), -1);
+	assert_non_null(strstr(cause, "incident n°2 inconnu"));
+	free(cause);
+	/*
+	 * A journal written before the rule holds answers without one: it
+	 * still replays (the rule is asked of new decisions only).
+	 */
+	TRAINER(&p, "injecter", "incident=coupe", "equipe=Alpha");
+	event_init(&e);
+	e.seq = p.g->last_seq + 1;
+	e.time = p.time;
+	event_set(&e.team, "Alpha");
+	event_set(&e.actor, "Alice");
+	event_set(&e.type, "repondre");
+	record_set_text(&e.data, "incident", "2");
+	record_set_text(&e.data, "option", "accepter");
+	cause = NULL;
+	assert_int_equal(game_validate(p.g, &e, &cause), -1);
+	assert_non_null(strstr(cause, "se justifie"));
+	free(cause);
+	cause = NULL;
+	assert_int_equal(game_validate_journaled(p.g, &e, &cause), 0);
+	game_apply(p.g, &e);
+	assert_int_equal(t->occurrences[1].status, OCC_ANSWERED);
+	event_release(&e);
+	play_end(&p);
+}
+
+/* The other rules the screens held, and the predicates they now ask. */
+static void
+rules_the_screens_held_are_the_engines(void **state)
+{
+	struct play	 p;
+	struct team	*t;
+	char		*cause = NULL;
+
+	(void)state;
+	play_start(&p, play_rules(), 1, 1);
+	t = play_team(&p, "Alpha");
+	/* In house: somebody at least (the Lots screen's « Cochez… »). */
+	REFUSED(&p, "attribuez « Site web » à une personne au moins de "
+	    "l'équipe interne", "attribuer", "lot=site", "interne=");
+	REFUSED(&p, "à une personne au moins", "attribuer", "lot=site",
+	    "interne=,,");
+	/* Blanks are no justification anywhere. */
+	REFUSED_WHY(&p, "   ", "le choix d'un prestataire se justifie",
+	    "attribuer", "lot=video", "prestataire=studio");
+	ALPHA(&p, "reserve", "montant=1000");
+	ALPHA(&p, "attribuer", "lot=site", "interne=ana");
+	/* Negotiation: what the dashboard lists is what the engine takes. */
+	assert_int_equal(game_negotiable(p.g, t, SITE, &cause), -1);
+	assert_string_equal(cause, "« Site web » n'est pas confié à un "
+	    "prestataire");
+	free(cause);
+	cause = NULL;
+	REFUSED(&p, "« Site web » n'est pas confié à un prestataire",
+	    "negocier", "lot=site", "objet=prix");
+	ALPHA_WHY(&p, "sous-titres", "attribuer", "lot=video",
+	    "prestataire=studio");
+	assert_int_equal(game_negotiable(p.g, t, VIDEO, NULL), 0);
+	TRAINER(&p, "ouvrir_pilotage");
+	REFUSED_WHY(&p, " \n ", "l'usage de la réserve est un arbitrage",
+	    "utiliser_reserve", "montant=100");
+	ALPHA(&p, "negocier", "lot=video", "objet=prix");
+	assert_int_equal(game_negotiable(p.g, t, VIDEO, &cause), -1);
+	assert_string_equal(cause, "« Vidéo » a déjà été négocié : on ne "
+	    "renégocie pas");
+	free(cause);
+	cause = NULL;
+	/* Status points: handed in once (the Points screen's check). */
+	assert_int_equal(game_point_open(p.g, t, 0, &cause), -1);
+	assert_non_null(strstr(cause, "aucun point de situation n°1"));
+	free(cause);
+	cause = NULL;
+	TRAINER(&p, "demander_point", "point=mi", "equipe=Alpha");
+	assert_int_equal(game_point_open(p.g, t, 0, NULL), 0);
+	ALPHA(&p, "point", "point=1", "risques=r", "arbitrages=a", "suivi=s");
+	assert_int_equal(game_point_open(p.g, t, 0, &cause), -1);
+	assert_non_null(strstr(cause, "ce point de situation a déjà été "
+	    "rendu"));
+	free(cause);
+	REFUSED(&p, "ce point de situation a déjà été rendu", "point",
+	    "point=1", "risques=r", "arbitrages=a", "suivi=s");
+	/* The hours of a supplier framework: one bound, GAME_FRAME_HOURS_MAX. */
+	REFUSED(&p, "heures=41 hors limites (de 1 à 40)", "cadrer",
+	    "prestataire=studio", "reunions=mensuelle", "format=f",
+	    "recette=r", "heures=41");
+	assert_int_equal(GAME_FRAME_HOURS_MAX, 40);
 	play_end(&p);
 }
 
@@ -1151,7 +1286,7 @@ tool_set_up_falls_on_whoever_has_time(void **state)
 	TRAINER(&p, "injecter", "equipe=Alpha", "titre=Congés", "texte=…",
 	    "option1=Accorder : membre=ana, jours_perdus=5",
 	    "option2=Refuser : moral=-10", "defaut=Refuser : moral=-20");
-	ALPHA(&p, "repondre", "incident=1", "option=1");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=1");
 	TRAINER(&p, "cloturer_semaine");
 	/* Ana is away all week: Slack's 2 days fall on Bob, whose 4 days
 	 * + 10 % = 440 leave 240 for the site. */
@@ -1181,11 +1316,11 @@ morale_and_fatigue_scale_capacity(void **state)
 	TRAINER(&p, "injecter", "equipe=Alpha", "titre=Moral", "texte=…",
 	    "option1=Ana craque : membre=ana, moral=-35",
 	    "option2=Rien : moral=-1", "defaut=Rien : moral=-2");
-	ALPHA(&p, "repondre", "incident=1", "option=1");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=1");
 	TRAINER(&p, "injecter", "equipe=Alpha", "titre=Prime", "texte=…",
 	    "option1=Bob ravi : membre=bob, moral=20",
 	    "option2=Rien : moral=-1", "defaut=Rien : moral=-2");
-	ALPHA(&p, "repondre", "incident=2", "option=1");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=2", "option=1");
 	assert_int_equal(t->staff[ANA].morale, 35);
 	assert_int_equal(t->staff[BOB].morale, 90);
 	TRAINER(&p, "cloturer_semaine");
@@ -1230,7 +1365,7 @@ middling_morale_costs_ten_percent(void **state)
 	ALPHA(&p, "amenager", "membre=bob", "besoin=1");
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "injecter", "incident=climat", "equipe=Alpha");
-	ALPHA(&p, "repondre", "incident=1", "option=membre");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=membre");
 	/* Bob at 50 %: 400 × 90 % = 360. */
 	assert_int_equal(t->staff[BOB].morale, 50);
 	TRAINER(&p, "cloturer_semaine");
@@ -1254,7 +1389,7 @@ each_person_splits_the_week_between_open_packages(void **state)
 	TRAINER(&p, "injecter", "equipe=Alpha", "titre=Périmètre réduit",
 	    "texte=…", "option1=Réduire : lot=site, charge=-19",
 	    "option2=Garder : cout=1", "defaut=Garder : cout=2");
-	ALPHA(&p, "repondre", "incident=1", "option=1");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=1");
 	assert_int_equal(t->packages[SITE].extra_workload, -19);
 	TRAINER(&p, "cloturer_semaine");
 	/* Ana's 500 split in two shares of 250: the site needs only 100 of
@@ -1285,7 +1420,7 @@ scope_cut_below_work_done_ends_the_package_without_refund(void **state)
 	TRAINER(&p, "injecter", "equipe=Alpha", "titre=Périmètre réduit",
 	    "texte=…", "option1=Réduire : lot=site, charge=-19",
 	    "option2=Garder : cout=1", "defaut=Garder : cout=2");
-	ALPHA(&p, "repondre", "incident=1", "option=1");
+	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=1", "option=1");
 	TRAINER(&p, "cloturer_semaine");
 	/* Delivered; no work is undone and no money comes back. */
 	assert_int_equal(t->packages[SITE].status, PKG_DONE);
@@ -1572,6 +1707,53 @@ negocier_succeeds_on_a_fair_draw_better_when_framed(void **state)
 	play_end(&p);
 }
 
+/*
+ * What was negotiated holds with that supplier only (found by the property
+ * test, tests/unit/test_property.c): a week off the lead taken in house
+ * was a negative delay that blocked the work for ever, and a discount
+ * followed the package to another supplier.  Seed 19, week 0: draw 45 for
+ * the site, Agence Pixel unframed (50 %): every negotiation succeeds.
+ */
+static void
+a_negotiation_does_not_follow_the_package_elsewhere(void **state)
+{
+	struct play		 p;
+	struct team		*a, *b;
+
+	(void)state;
+	assert_int_equal(rng_percent(19, 0, RNG_NEGOTIATION, SITE), 45);
+	play_start(&p, play_rules(), 19, 2);
+	a = play_team(&p, "Alpha");
+	b = play_team(&p, "Beta");
+	/* Alpha: a week off, then the site in house: it must progress. */
+	ALPHA_WHY(&p, "fiable", "attribuer", "lot=site", "prestataire=agence");
+	ALPHA(&p, "negocier", "lot=site", "objet=delai");
+	assert_int_equal(a->packages[SITE].delay, -1);
+	ALPHA(&p, "attribuer", "lot=site", "interne=ana,bob");
+	assert_int_equal(a->packages[SITE].delay, 0);
+	play_assert_explained(a, "« Site web » change de responsable : ce qui "
+	    "avait été négocié avec Agence Pixel (remise ou délai) ne vaut "
+	    "plus");
+	/* Beta: 600 € off Agence Pixel's 6 000 €, then Max Freelance's
+	 * 4 000 € offer: the full 4 000 € is committed at the order. */
+	TEAM_WHY(&p, "Beta", "fiable", "attribuer", "lot=site",
+	    "prestataire=agence");
+	TEAM(&p, "Beta", "negocier", "lot=site", "objet=prix");
+	assert_int_equal(b->packages[SITE].discount, EUROS(600));
+	TEAM_WHY(&p, "Beta", "moins cher", "attribuer", "lot=site",
+	    "prestataire=freelance");
+	assert_int_equal(b->packages[SITE].discount, 0);
+	/* Negotiated once per package, whoever does it now. */
+	play_refused(&p, "Beta", "Alice", NULL, "a déjà été négocié",
+	    "negocier", "lot=site", "objet=prix", NULL);
+	TRAINER(&p, "ouvrir_pilotage");
+	TRAINER(&p, "cloturer_semaine");
+	assert_true(a->packages[SITE].done_cdays > 0);
+	assert_int_equal(b->packages[SITE].ordered, 1);
+	assert_int_equal(b->lines[L_PROD].committed, EUROS(4000));
+	play_end(&p);
+}
+
 static void
 negocier_is_harder_with_a_low_csr_supplier(void **state)
 {
@@ -1638,6 +1820,8 @@ main(void)
 		cmocka_unit_test(every_text_of_a_decision_passes_the_text_rule),
 		cmocka_unit_test(setup_names_pass_the_text_rule),
 		cmocka_unit_test(repondre_checks_the_incident_and_the_option),
+		cmocka_unit_test(repondre_without_a_justification_is_refused),
+		cmocka_unit_test(rules_the_screens_held_are_the_engines),
 		cmocka_unit_test(trainer_commands_follow_the_phases),
 		cmocka_unit_test(injecter_checks_catalogue_and_ad_hoc_incidents),
 		cmocka_unit_test(messages_notes_and_the_clock_are_trainer_acts),
@@ -1660,6 +1844,7 @@ main(void)
 		cmocka_unit_test(negocier_checks_the_package_and_happens_once),
 		cmocka_unit_test(negocier_succeeds_on_a_fair_draw_better_when_framed),
 		cmocka_unit_test(negocier_is_harder_with_a_low_csr_supplier),
+		cmocka_unit_test(a_negotiation_does_not_follow_the_package_elsewhere),
 		cmocka_unit_test(tools_cost_every_week),
 	};
 
