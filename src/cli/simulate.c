@@ -25,6 +25,8 @@ struct sim_stats {
 	int	 score_min, score_max;
 	long	 score_sum, e3_sum, on_time_sum, missing_sum, kpi_sum;
 	long	 over_sum;		/* % over the envelope */
+	long	 e3_crit_sum[E3_CRITERION_COUNT];
+	int	 e3_crit_n[E3_CRITERION_COUNT];	/* runs it was assessed */
 	int	 all_delivered;		/* runs with nothing missing */
 };
 
@@ -109,14 +111,20 @@ sim_game(const struct scenario *s, uint64_t seed, const int *policies,
 
 		fputs(dump, stderr);
 		free(dump);
+		for (i = 0; i < npolicies; i++)
+			fprintf(stderr, "%s: %s\n", g->teams[i].name,
+			    g->teams[i].framing_summary ?
+			    g->teams[i].framing_summary : "");
 	}
 	for (i = 0; i < npolicies; i++) {
 		struct team_result	*r = &g->teams[i].result;
 		struct sim_stats	*st = &stats[i];
-		long			 kpi = 0;
 
-		for (k = 0; k < s->nobjectives; k++)
-			kpi += (long)(r->kpi[k] * 100 / s->objectives[k].target);
+		for (k = 0; k < E3_CRITERION_COUNT; k++)
+			if (r->e3_assessed[k]) {
+				st->e3_crit_sum[k] += r->e3[k];
+				st->e3_crit_n[k]++;
+			}
 		if (st->n == 0 || r->score < st->score_min)
 			st->score_min = r->score;
 		if (st->n == 0 || r->score > st->score_max)
@@ -126,7 +134,9 @@ sim_game(const struct scenario *s, uint64_t seed, const int *policies,
 		st->e3_sum += r->e3_score;
 		st->on_time_sum += r->on_time;
 		st->missing_sum += r->missing;
-		st->kpi_sum += s->nobjectives ? kpi / s->nobjectives : 0;
+		/* The way travelled from each objective's start to its
+		 * target, weighted: what the results screen shows. */
+		st->kpi_sum += r->scores[RESULT_KPI];
 		st->over_sum += r->envelope > 0 ? (long)((r->spent - r->envelope)
 		    * 100 / r->envelope) : 0;
 		if (r->missing == 0)
@@ -138,7 +148,57 @@ sim_game(const struct scenario *s, uint64_t seed, const int *policies,
 /* The usage line, for --help and every misuse. */
 static const char *const simulate_usage =
     N_("Usage : pilote simulate SCÉNARIO [--runs N] [--policy NOM] "
-    "[--seed N]\n");
+    "[--seed N] [--markdown]\n");
+
+/* The mean of criterion k for a policy, or -1 when never assessed. */
+static double
+sim_criterion(const struct sim_stats *st, int k)
+{
+	return st->e3_crit_n[k] > 0 ? (double)st->e3_crit_sum[k] /
+	    st->e3_crit_n[k] : -1.0;
+}
+
+/* The E3 per criterion, one column per policy (text or Markdown). */
+static void
+sim_print_criteria(const struct sim_stats *stats, const int *policies,
+    int npolicies, bool markdown)
+{
+	int	 k, c;
+	double	 v;
+
+	if (markdown) {
+		printf("| %s |", _("critère E3"));
+		for (k = 0; k < npolicies; k++)
+			printf(" %s |", policy_names[policies[k]]);
+		printf("\n|---|");
+		for (k = 0; k < npolicies; k++)
+			printf("---:|");
+		putchar('\n');
+	} else {
+		printf(_("\nE3 par critère (moyenne des parties où il est "
+		    "évaluable ; « — » : jamais)\n"));
+		printf("%-16s", "");
+		for (k = 0; k < npolicies; k++)
+			printf(" %12s", policy_names[policies[k]]);
+		putchar('\n');
+	}
+	for (c = 0; c < E3_CRITERION_COUNT; c++) {
+		printf(markdown ? "| %s |" : "%-16s", scenario_e3_keys[c]);
+		for (k = 0; k < npolicies; k++) {
+			v = sim_criterion(&stats[k], c);
+			if (v < 0)
+				printf(markdown ? " — |" : " %12s", "—");
+			else
+				printf(markdown ? " %.0f |" : " %12.0f", v);
+		}
+		putchar('\n');
+	}
+	printf(markdown ? "| **E3** |" : "%-16s", "E3");
+	for (k = 0; k < npolicies; k++)
+		printf(markdown ? " **%.0f** |" : " %12.0f",
+		    (double)stats[k].e3_sum / stats[k].n);
+	putchar('\n');
+}
 
 int
 cli_simulate(int argc, char **argv)
@@ -150,6 +210,7 @@ cli_simulate(int argc, char **argv)
 	const char		*path = NULL;
 	int			 policies[POLICY_COUNT], npolicies = 0, i, k;
 	long			 runs = 20;
+	bool			 markdown = false;
 	unsigned long long	 seed = 1;
 	uint64_t		 n;
 	double			 secs;
@@ -162,9 +223,16 @@ cli_simulate(int argc, char **argv)
 			    "résultats, pour vérifier qu'un scénario n'est ni "
 			    "trivial ni\nimpossible. Joueurs : passive (ne "
 			    "cadre rien, ne répond jamais),\ncautious (cadre "
-			    "tout, prudent), aggressive (au moins cher). Par "
-			    "défaut : les trois.\n"));
+			    "tout, prudent), aggressive (au moins cher),\n"
+			    "form-filler (coche tout, « x » partout, pires "
+			    "options). Par défaut : les quatre.\n"
+			    "--markdown : le tableau des critères E3 en "
+			    "Markdown (scenarios/README.md).\n"));
 			return EX_OK;
+		}
+		if (strcmp(argv[i], "--markdown") == 0) {
+			markdown = true;
+			continue;
 		}
 		if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
 			if (!text_parse_uint(argv[++i], 1000000, &n) ||
@@ -189,7 +257,7 @@ cli_simulate(int argc, char **argv)
 			if (k == POLICY_COUNT) {
 				fprintf(stderr, _("pilote simulate : joueur "
 				    "« %s » inconnu (passive, cautious, "
-				    "aggressive)\n"), argv[i]);
+				    "aggressive, form-filler)\n"), argv[i]);
 				return EX_USAGE;
 			}
 			policies[npolicies++] = k;
@@ -225,6 +293,11 @@ cli_simulate(int argc, char **argv)
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	secs = (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
+	if (markdown) {
+		sim_print_criteria(stats, policies, npolicies, true);
+		scenario_free(s);
+		return EX_OK;
+	}
 	printf(_("« %s » : %ld partie(s), graines %llu à %llu\n\n"), s->title,
 	    runs, seed, seed + (unsigned long long)runs - 1);
 	printf(_("joueur       score moy. (min–max)  E3 moy.  lots à "
@@ -240,6 +313,7 @@ cli_simulate(int argc, char **argv)
 		    (double)st->kpi_sum / st->n, (double)st->over_sum / st->n,
 		    100.0 * st->all_delivered / st->n);
 	}
+	sim_print_criteria(stats, policies, npolicies, false);
 	printf(_("\n%.0f parties par seconde (%d équipe(s) par partie)\n"),
 	    secs > 0 ? (double)runs / secs : 0.0, npolicies);
 	scenario_free(s);

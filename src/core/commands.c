@@ -513,6 +513,7 @@ cmd_mission(struct ctx *c)
 	if (!c->apply)
 		return 0;
 	event_set(&c->t->missions[role], text);
+	event_set(&c->t->mission_why[role], c->e->why);
 	c->t->mission_holder[role] = cand;
 	c->t->mission_seq[role] = c->e->seq;
 	return 0;
@@ -709,7 +710,8 @@ cmd_status_point(struct ctx *c)
 	const char		*risks, *arb, *track, *authors, *p;
 	char			*copy, *item, *save = NULL;
 	int64_t			 n = 0, now, limit;
-	int			 extra = 0, who;
+	int			 extra, who;
+	bool			 listed;
 
 	if (c->g->phase != PHASE_LAUNCHED) {
 		if (c->t->nrequests == 0)
@@ -728,24 +730,30 @@ cmd_status_point(struct ctx *c)
 		FAIL(_("un point de situation a trois parties : risques=…, "
 		    "arbitrages=…, suivi=…"));
 	authors = arg(c, "auteurs") != NULL ? arg(c, "auteurs") : c->e->actor;
-	/* Each author's extra time (accommodation) extends the deadline. */
+	/* Every listed author is a candidate; the submitter is one of them
+	 * (added if not listed). */
+	listed = false;
 	copy = xstrdup(authors);
 	for (item = strtok_r(copy, ",", &save); item != NULL;
 	    item = strtok_r(NULL, ",", &save)) {
 		for (p = item; *p == ' '; p++)
 			;
-		if ((who = game_candidate_index(c->t, p)) < 0) {
+		if (game_candidate_index(c->t, p) < 0) {
 			*c->cause = xasprintf(_("« %s » n'est pas dans l'équipe"),
 			    p);
 			free(copy);
 			return -1;
 		}
-		if (c->t->candidates[who].extra_time > extra)
-			extra = c->t->candidates[who].extra_time;
+		if (strcmp(p, c->e->actor) == 0)
+			listed = true;
 	}
 	free(copy);
 	if (!c->apply)
 		return 0;
+	/* Extra time (an accommodation) is the submitter's own: a co-author's
+	 * does not transfer to whoever hands the point in. */
+	who = game_candidate_index(c->t, c->e->actor);
+	extra = who >= 0 ? c->t->candidates[who].extra_time : 0;
 	now = game_effective_time(c->g, c->e->time);
 	limit = r->requested_time + (int64_t)r->deadline_minutes * 60000 *
 	    (100 + extra) / 100;
@@ -753,11 +761,18 @@ cmd_status_point(struct ctx *c)
 	r->risks = xstrdup(risks);
 	r->arbitrations = xstrdup(arb);
 	r->tracking = xstrdup(track);
-	r->authors = xstrdup(authors);
+	r->authors = listed ? xstrdup(authors) :
+	    xasprintf("%s,%s", c->e->actor, authors);
+	r->submitter = xstrdup(c->e->actor);
+	r->extra_time = extra;
+	r->limit_time = limit;
 	r->submitted_seq = c->e->seq;
 	r->submitted_time = now;
 	r->late = now > limit;
+	r->max_words = r->point >= 0 ?
+	    c->s->status_points[r->point].max_words : 0;
 	r->words = count_words(risks) + count_words(arb) + count_words(track);
+	game_point_judge(c->g, c->t, r);
 	return 0;
 }
 
@@ -993,6 +1008,9 @@ struct command {
 	/* The data fields that are prose and may hold several lines
 	   (space-separated keys); every other text is one line. */
 	const char			*prose;
+	/* Made during piloting, it corrects the course (C14's evidence of
+	   corrective action, core/indicators.c). */
+	bool				 corrects;
 };
 
 /*
@@ -1029,73 +1047,73 @@ cmd_seal(struct ctx *c)
 static const struct command commands[] = {
 	{ { "outil", false, GAME_SEEN_BY_TEAM, "outil=ID [retirer=oui]",
 	    N_("choisir (ou retirer) un outil pour l'équipe") },
-	    cmd_tool, NULL },
+	    cmd_tool, NULL, false },
 	{ { "attribuer", false, GAME_SEEN_BY_TEAM,
 	    "lot=ID interne=PERS,PERS [accessibilite=oui] | lot=ID prestataire=ID",
 	    N_("confier un lot à des personnes de l'équipe ou à l'offre d'un "
 	    "prestataire (justification exigée pour un prestataire)") },
-	    cmd_assign, NULL },
+	    cmd_assign, NULL, true },
 	{ { "cadrer", false, GAME_SEEN_BY_TEAM,
 	    "prestataire=ID reunions=hebdomadaire|bimensuelle|mensuelle|"
 	    "aucune format=TEXTE recette=TEXTE heures=N [outil=ID]",
-	    N_("cadrer la relation avec un prestataire") }, cmd_frame, NULL },
+	    N_("cadrer la relation avec un prestataire") }, cmd_frame, NULL, false },
 	{ { "planifier", false, GAME_SEEN_BY_TEAM, "lot=ID debut=S-N fin=S-N",
 	    N_("placer un lot sur le rétroplanning (S-n : semaines avant le "
-	    "lancement, ou numéro de semaine)") }, cmd_plan, NULL },
+	    "lancement, ou numéro de semaine)") }, cmd_plan, NULL, true },
 	{ { "reserve", false, GAME_SEEN_BY_TEAM, "montant=EUROS",
-	    N_("fixer la réserve pour aléas") }, cmd_reserve, NULL },
+	    N_("fixer la réserve pour aléas") }, cmd_reserve, NULL, false },
 	{ { "utiliser_reserve", false, GAME_SEEN_BY_TEAM,
 	    "montant=EUROS [ligne=ID]",
 	    N_("puiser dans la réserve (arbitrage justifié)") },
-	    cmd_use_reserve, NULL },
+	    cmd_use_reserve, NULL, true },
 	{ { "amenager", false, GAME_SEEN_BY_TEAM, "membre=ID besoin=N",
 	    N_("mettre en place l'aménagement attendu pour le besoin n°N "
-	    "d'une personne") }, cmd_accommodate, NULL },
+	    "d'une personne") }, cmd_accommodate, NULL, false },
 	{ { "mission", false, GAME_SEEN_BY_TEAM,
 	    "role=ID candidat=NOM texte=MISSIONS",
 	    N_("confier un rôle et ses missions à un candidat") },
-	    cmd_mission, "texte" },
+	    cmd_mission, "texte", false },
 	{ { "negocier", false, GAME_SEEN_BY_TEAM, "lot=ID objet=prix|delai",
 	    N_("négocier avec le prestataire d'un lot (une fois par lot)") },
-	    cmd_negotiate, NULL },
+	    cmd_negotiate, NULL, true },
 	{ { "repondre", false, GAME_SEEN_BY_TEAM, "incident=N option=ID",
 	    N_("répondre à l'incident n°N de l'équipe (justification "
-	    "exigée)") }, cmd_answer, NULL },
+	    "exigée)") }, cmd_answer, NULL, false },
 	{ { "point", false, GAME_SEEN_BY_TEAM,
 	    "point=N risques=TEXTE arbitrages=TEXTE suivi=TEXTE "
 	    "[auteurs=NOM,NOM]",
 	    N_("rendre le point de situation n°N") },
-	    cmd_status_point, "risques arbitrages suivi" },
+	    cmd_status_point, "risques arbitrages suivi", false },
 	{ { "ouvrir_pilotage", true, GAME_SEEN_BY_ALL, "",
 	    N_("clore le cadrage et ouvrir la semaine 1") },
-	    cmd_open_piloting, NULL },
+	    cmd_open_piloting, NULL, false },
 	{ { "cloturer_semaine", true, GAME_SEEN_BY_ALL, "",
 	    N_("clore la semaine : la simulation avance pour toutes les "
-	    "équipes") }, cmd_close_week, NULL },
+	    "équipes") }, cmd_close_week, NULL, false },
 	{ { "injecter", true, GAME_SEEN_BY_EQUIPE,
 	    "incident=ID [equipe=NOM] | titre=… texte=… "
 	    "option1=\"Libellé : effets\" option2=… defaut=\"Texte : effets\" "
 	    "[categorie=…] [delai=MIN] [equipe=NOM]",
 	    N_("injecter un incident du catalogue ou écrit sur le moment") },
-	    cmd_inject, "texte" },
+	    cmd_inject, "texte", false },
 	{ { "demander_point", true, GAME_SEEN_BY_EQUIPE,
 	    "point=ID | titre=… [consigne=…] [delai=MIN] [equipe=NOM]",
 	    N_("demander un point de situation avec une échéance") },
-	    cmd_request_point, "consigne" },
+	    cmd_request_point, "consigne", false },
 	{ { "message", true, GAME_SEEN_BY_EQUIPE, "texte=… [equipe=NOM]",
 	    N_("envoyer un message à une équipe ou à toutes") },
-	    cmd_message, "texte" },
+	    cmd_message, "texte", false },
 	{ { "note", true, GAME_SEEN_BY_NOBODY,
 	    "equipe=NOM [candidat=NOM] texte=…",
 	    N_("noter une observation sur une équipe ou un candidat") },
-	    cmd_note, "texte" },
+	    cmd_note, "texte", false },
 	{ { "sceller", true, GAME_SEEN_BY_ALL, "graine=N sel=HEX",
 	    N_("clore la session et révéler la graine des tirages (l'hôte "
-	    "le fait seul à la fin)") }, cmd_seal, NULL },
+	    "le fait seul à la fin)") }, cmd_seal, NULL, false },
 	{ { "pause", true, GAME_SEEN_BY_ALL, "",
-	    N_("arrêter le chronomètre") }, cmd_pause, NULL },
+	    N_("arrêter le chronomètre") }, cmd_pause, NULL, false },
 	{ { "reprendre", true, GAME_SEEN_BY_ALL, "",
-	    N_("relancer le chronomètre") }, cmd_resume, NULL },
+	    N_("relancer le chronomètre") }, cmd_resume, NULL, false },
 };
 
 #define NCOMMANDS	((int)(sizeof commands / sizeof commands[0]))
@@ -1215,8 +1233,15 @@ command_run(struct game *g, const struct event *e, bool apply, bool decision,
 	c.t = c.team >= 0 ? &g->teams[c.team] : NULL;
 	if (cmd->run(&c) == -1)
 		return -1;
-	if (apply && c.t != NULL)
+	if (apply && c.t != NULL) {
 		note_decision(&c);
+		if (cmd->corrects && g->phase == PHASE_PILOTING) {
+			c.t->corrections = xreallocarray(c.t->corrections,
+			    (size_t)c.t->ncorrections + 1,
+			    sizeof *c.t->corrections);
+			c.t->corrections[c.t->ncorrections++] = e->seq;
+		}
+	}
 	return 0;
 }
 

@@ -441,6 +441,40 @@ effects_empty(const struct effects *fx)
 	return true;
 }
 
+int64_t
+effects_harm_for(const struct effects *fx, const struct team *t,
+    const struct occurrence *occ, bool money_only)
+{
+	int64_t	 h = 0, v;
+	int	 k, p = fx->package;
+
+	if (p < 0 && occ != NULL)
+		p = fx->target == TARGET_PACKAGE ? occ->target_package :
+		    fx->target == TARGET_EXTERNAL_PACKAGE ? occ->target_external :
+		    fx->target == TARGET_INTERNAL_PACKAGE ? occ->target_internal :
+		    -1;
+	for (k = 0; k < EFFECT_KIND_COUNT; k++) {
+		if (money_only && !effect_rows[k].money)
+			continue;
+		v = effects_get(fx, (enum effect_kind)k);
+		if (effect_rows[k].money)
+			v /= 100;
+		if (k == EFFECT_WORKLOAD && v > 0 && t != NULL && p >= 0 &&
+		    t->packages[p].owner == OWNER_SUPPLIER) {
+			h += effect_rows[EFFECT_DELAY].weight * ((v + 4) / 5);
+			continue;
+		}
+		h += effect_rows[k].weight * v;
+	}
+	return h;
+}
+
+int64_t
+effects_harm(const struct effects *fx, bool money_only)
+{
+	return effects_harm_for(fx, NULL, NULL, money_only);
+}
+
 int
 effects_kind(const char *key)
 {

@@ -95,6 +95,19 @@ struct effect_row {
 extern const struct effect_row	 effect_rows[EFFECT_KIND_COUNT];
 extern const char *const	 effect_ref_keys[EFFECT_REF_COUNT];
 
+/*
+ * How much effects hurt, in rough euros: each effect at its row's weight
+ * (money in euros); money_only counts the money rows alone.  The policies
+ * choose by it and C14 weighs a team's answer against the alternatives
+ * with it (core/indicators.c).
+ */
+int64_t	 effects_harm(const struct effects *, bool money_only);
+/* The same for team t facing occurrence occ (either may be NULL): extra
+ * workload on a package a supplier holds weighs as the weeks it costs
+ * there (a week per 5 days), as run_workload applies it. */
+int64_t	 effects_harm_for(const struct effects *, const struct team *,
+	    const struct occurrence *, bool money_only);
+
 /* Examples of the live syntax « Libellé : effets », for prompts (msgids). */
 extern const char *const effects_example_option;
 extern const char *const effects_example_default;

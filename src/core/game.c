@@ -155,6 +155,7 @@ game_team_init(const struct scenario *s, struct team *t,
 	t->mission_holder = xcalloc((size_t)s->nroles + 1,
 	    sizeof *t->mission_holder);
 	t->mission_seq = xcalloc((size_t)s->nroles + 1, sizeof *t->mission_seq);
+	t->mission_why = xcalloc((size_t)s->nroles + 1, sizeof *t->mission_why);
 	for (i = 0; i < s->nroles; i++)
 		t->mission_holder[i] = -1;
 	t->fired = xcalloc((size_t)s->nincidents + 1, sizeof *t->fired);
@@ -231,9 +232,13 @@ game_team_free(const struct scenario *s, struct team *t)
 	}
 	free(t->staff);
 	free(t->lines);
-	for (i = 0; i < s->nroles; i++)
+	for (i = 0; i < s->nroles; i++) {
 		free(t->missions[i]);
+		free(t->mission_why[i]);
+	}
 	free(t->missions);
+	free(t->mission_why);
+	free(t->corrections);
 	free(t->mission_holder);
 	free(t->mission_seq);
 	for (i = 0; i < t->noccurrences; i++)
@@ -250,6 +255,7 @@ game_team_free(const struct scenario *s, struct team *t)
 		free(r->arbitrations);
 		free(r->tracking);
 		free(r->authors);
+		free(r->submitter);
 	}
 	free(t->requests);
 	for (i = 0; i < t->nexplanations; i++)

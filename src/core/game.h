@@ -156,6 +156,16 @@ struct occurrence {
 	char		*cause;		/* why it fired, for explanations */
 };
 
+/* How a part of a status point reads (core/indicators.c judges it when it
+ * is handed in, against what the team faced at that moment). */
+enum point_part {
+	PART_EMPTY,		/* nothing, or blanks */
+	PART_THIN,		/* too few words to say anything */
+	PART_UNGROUNDED,	/* developed, but names nothing the team faced */
+	PART_COMPLETE,		/* developed and grounded */
+	POINT_PART_QUALITY_COUNT
+};
+
 struct status_request {
 	int		 point;		/* scenario status point, or -1 ad hoc */
 	char		*title;
@@ -167,11 +177,17 @@ struct status_request {
 	char		*risks;
 	char		*arbitrations;
 	char		*tracking;
-	char		*authors;	/* comma-separated candidate names */
+	char		*authors;	/* comma-separated candidate names, the
+					   submitter among them */
+	char		*submitter;	/* who handed it in (the actor) */
+	int		 extra_time;	/* the submitter's own %, and only his */
+	int64_t		 limit_time;	/* effective ms: deadline × extra */
 	int64_t		 submitted_seq;
 	int64_t		 submitted_time;	/* effective ms */
 	bool		 late;
 	int		 words;
+	int		 max_words;	/* the scenario's mots_max, 0: none */
+	enum point_part	 parts[3];	/* risks, arbitrations, tracking */
 };
 
 /* Why something happened: text plus the events that caused it. */
@@ -199,11 +215,30 @@ struct team_result {
 	int		 scores[RESULT_DIMENSION_COUNT];	/* 0..100 */
 	int		 score;		/* weighted, 0..100 */
 	int		 e3[E3_CRITERION_COUNT];		/* 0..100 */
+	/* false: nothing to judge in this session (« non évaluable »), and
+	 * the criterion's weight goes to the others. */
+	bool		 e3_assessed[E3_CRITERION_COUNT];
 	int		 e3_score;
+	/* A critical package was not delivered: the launch is compromised. */
+	int		 critical_missing;
 	int64_t		*e3_evidence[E3_CRITERION_COUNT];	/* seqs */
 	int		 e3_nevidence[E3_CRITERION_COUNT];
 	char		*e3_comment[E3_CRITERION_COUNT];
 };
+
+/* The level of an E3 indicator, as the jury's grid writes it. */
+enum e3_level {
+	E3_LEVEL_NA,		/* « non évaluable » */
+	E3_LEVEL_NOT,		/* « non acquis », below 40 */
+	E3_LEVEL_PARTLY,	/* « partiellement acquis », 40..69 */
+	E3_LEVEL_ACQUIRED,	/* « acquis », 70 and above */
+	E3_LEVEL_COUNT
+};
+extern const char *const game_e3_level_labels[E3_LEVEL_COUNT];	/* msgids */
+extern const char *const game_point_part_labels[POINT_PART_QUALITY_COUNT];
+enum e3_level	 game_e3_level(const struct team_result *, int criterion);
+/* What one status point is worth for CR14, 0..100 (core/indicators.c). */
+int		 game_point_score(const struct status_request *);
 
 struct team {
 	char			*name;
@@ -230,6 +265,12 @@ struct team {
 	char			**missions;	/* [nroles] */
 	int			*mission_holder;	/* [nroles] candidate */
 	int64_t			*mission_seq;
+	char			**mission_why;	/* [nroles] the justification */
+	/* Piloting decisions that correct the course (re-plan, negotiate,
+	 * re-assign, draw on the reserve): their seqs, for C14. */
+	int64_t			*corrections;
+	int			 ncorrections;
+	int64_t			 drift_seq;	/* first budget alert, or 0 */
 	struct occurrence	*occurrences;
 	int			 noccurrences;
 	bool			*fired;		/* [nincidents] ever fired */

@@ -71,6 +71,12 @@ void	 game_occurrence_release(struct occurrence *);
  * envelope, or back within it (piloting only). */
 void	 game_ledger_watch(struct game *, int64_t seq);
 
+/* indicators.c: the E3 indicators of a team (after its project results),
+ * and the judgement of a status point's parts when it is handed in. */
+void	 game_indicators(const struct game *, struct team *);
+void	 game_point_judge(const struct game *, const struct team *,
+	    struct status_request *);
+
 /* week.c */
 void	 game_close_week(struct game *, int64_t seq, int64_t time);
 

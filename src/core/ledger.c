@@ -145,6 +145,8 @@ game_ledger_watch(struct game *g, int64_t seq)
 		if (over == t->over_envelope)
 			continue;
 		t->over_envelope = over;
+		if (over && t->drift_seq == 0)
+			t->drift_seq = seq;
 		if (over)
 			game_explain(t, g->week, seqs, 1, _("alerte budget : la "
 			    "prévision (%s) dépasse l'enveloppe (%s) de %s"),

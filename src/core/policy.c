@@ -8,11 +8,14 @@
 
 #include "core/effects.h"
 #include "core/game_internal.h"
+#include "core/ledger.h"
 #include "core/policy.h"
 #include "core/scenario_check.h"
+#include "util/i18n.h"
+#include "util/text.h"
 
 const char *const policy_names[POLICY_COUNT] = {
-	"passive", "cautious", "aggressive"
+	"passive", "cautious", "aggressive", "form-filler"
 };
 
 static struct event *
@@ -69,6 +72,19 @@ policy_second_staff(const struct scenario *s, int p, int first)
 	return best;
 }
 
+/* How a policy rates an offer: cautious, reliability, quality,
+ * accessibility and a short lead; the others, the price. */
+static int
+policy_offer_score(const struct scenario *s, int sup, int offer,
+    enum policy_kind kind)
+{
+	const struct offer	*o = &s->suppliers[sup].offers[offer];
+
+	return kind == POLICY_CAUTIOUS ? s->suppliers[sup].reliability * 2 +
+	    o->quality + (o->accessible ? 20 : 0) - o->lead * 10 :
+	    -(int)(o->price / 10000);
+}
+
 /* Offer chosen by the policy for package p: (supplier, offer) or -1. */
 static int
 policy_offer(const struct scenario *s, int p, enum policy_kind kind,
@@ -79,15 +95,9 @@ policy_offer(const struct scenario *s, int p, enum policy_kind kind,
 	*offer = -1;
 	for (i = 0; i < s->nsuppliers; i++) {
 		for (j = 0; j < s->suppliers[i].noffers; j++) {
-			const struct offer *o = &s->suppliers[i].offers[j];
-
-			if (o->package != p)
+			if (s->suppliers[i].offers[j].package != p)
 				continue;
-			/* Cautious: reliability and quality; else price. */
-			score = kind == POLICY_CAUTIOUS ?
-			    s->suppliers[i].reliability * 2 + o->quality +
-			    (o->accessible ? 10 : 0) - o->lead * 5 :
-			    -(int)(o->price / 10000);
+			score = policy_offer_score(s, i, j, kind);
 			if (best < 0 || score > best_score) {
 				best = i;
 				best_score = score;
@@ -98,16 +108,127 @@ policy_offer(const struct scenario *s, int p, enum policy_kind kind,
 	return best;
 }
 
+/* Who does package p and how long it takes. */
+struct policy_choice {
+	int	 staff, second;		/* internal, or -1 */
+	int	 sup, offer;		/* supplier, or -1 */
+};
+
 static int
-policy_weeks_needed(const struct scenario *s, int p, int staff, int sup,
-    int offer)
+policy_weeks(const struct scenario *s, int p, const struct policy_choice *c)
 {
 	int	 cap;
 
-	if (sup >= 0)
-		return s->suppliers[sup].offers[offer].lead;
-	cap = s->staff[staff].availability;
+	if (c->sup >= 0)
+		return s->suppliers[c->sup].offers[c->offer].lead;
+	if (c->staff < 0)
+		return 0;
+	cap = s->staff[c->staff].availability + (c->second >= 0 ?
+	    s->staff[c->second].availability : 0);
 	return (s->packages[p].workload + cap - 1) / cap;
+}
+
+/* What a choice costs the budget, in cents (core/ledger.c's planned). */
+static int64_t
+policy_cost(const struct scenario *s, int p, const struct policy_choice *c)
+{
+	int64_t	 daily, days;
+
+	if (c->sup >= 0)
+		return s->suppliers[c->sup].offers[c->offer].price;
+	if (c->staff < 0)
+		return 0;
+	daily = c->second >= 0 ? (s->staff[c->staff].daily_cost +
+	    s->staff[c->second].daily_cost) / 2 : s->staff[c->staff].daily_cost;
+	days = s->packages[p].workload * 100;
+	if (s->packages[p].accessibility)
+		days += days * 15 / 100;
+	return daily * days / 100;
+}
+
+/* The cautious rating of a choice (internal work: a reliable team). */
+static int
+policy_rating(const struct scenario *s, int p, const struct policy_choice *c)
+{
+	return c->sup >= 0 ? policy_offer_score(s, c->sup, c->offer,
+	    POLICY_CAUTIOUS) : 150 + 70 + 20 - policy_weeks(s, p, c) * 10;
+}
+
+/* What the cautious plan may spend on packages: the envelope less the
+ * reserve it sets, its tools, the accommodations and a 3 % margin. */
+static int64_t
+policy_package_budget(const struct scenario *s)
+{
+	int64_t	 b = s->envelope - s->envelope / 100 *
+	    (s->reserve_min + s->reserve_max) / 2 - s->envelope * 3 / 100;
+	int	 i, j, pm, chat;
+
+	for (i = pm = chat = 0; i < s->ntools; i++) {
+		int *n = s->tools[i].category == TOOL_PROJECT_MANAGEMENT ? &pm :
+		    s->tools[i].category == TOOL_MESSAGING ? &chat : NULL;
+
+		if (n == NULL || (*n)++ > 0)
+			continue;
+		b -= s->tools[i].cost + s->tools[i].weekly_cost * s->weeks;
+	}
+	for (i = 0; i < s->nstaff; i++)
+		for (j = 0; j < s->staff[i].nneeds; j++)
+			b -= s->staff[i].needs[j].cost;
+	for (i = 0; i < s->npackages; i++)
+		b -= s->packages[i].fixed_cost;
+	return b;
+}
+
+/*
+ * Cautious: while the plan costs more than the budget allows, swap the
+ * offer that loses the least rating per euro saved for another (the
+ * team's own people are not added: the plan does not weigh their load).
+ */
+static void
+policy_fit_budget(const struct scenario *s, struct policy_choice *c)
+{
+	int64_t	 total = 0, budget = policy_package_budget(s), saving;
+	int	 p, i, j, guard, best_p;
+	struct policy_choice alt, best_alt = { -1, -1, -1, -1 };
+	double	 ratio, best_ratio;
+
+	for (p = 0; p < s->npackages; p++)
+		total += policy_cost(s, p, &c[p]);
+	for (guard = 0; total > budget && guard < 4 * s->npackages; guard++) {
+		best_p = -1;
+		best_ratio = 0;
+		for (p = 0; p < s->npackages; p++) {
+			if (c[p].sup < 0)
+				continue;
+			for (i = 0; i < s->nsuppliers; i++) {
+				for (j = 0; j < s->suppliers[i].noffers; j++) {
+					if (s->suppliers[i].offers[j].package !=
+					    p)
+						continue;
+					alt.sup = i;
+					alt.offer = j;
+					alt.staff = alt.second = -1;
+					saving = policy_cost(s, p, &c[p]) -
+					    policy_cost(s, p, &alt);
+					if (saving <= 0)
+						continue;
+					ratio = (double)(policy_rating(s, p,
+					    &c[p]) - policy_rating(s, p, &alt)) /
+					    (double)saving;
+					if (best_p < 0 || ratio < best_ratio) {
+						best_p = p;
+						best_ratio = ratio;
+						best_alt = alt;
+					}
+				}
+			}
+		}
+		if (best_p < 0)
+			break;
+		total -= policy_cost(s, best_p, &c[best_p]) -
+		    policy_cost(s, best_p, &best_alt);
+		c[best_p] = best_alt;
+	}
 }
 
 static void
@@ -115,55 +236,67 @@ policy_assign(const struct game *g, int team, enum policy_kind kind,
     struct policy_moves *m, int *weeks)
 {
 	const struct scenario	*s = g->scenario;
+	struct policy_choice	*c;
+	struct policy_choice	 in;
 	struct event		*e;
-	int			 p, staff, sup, offer;
+	int			 p;
 	int64_t			 internal_cost, offer_price;
 
+	c = xcalloc((size_t)s->npackages + 1, sizeof *c);
 	for (p = 0; p < s->npackages; p++) {
-		staff = s->packages[p].mode == MODE_EXTERNAL ? -1 :
+		c[p].staff = c[p].second = c[p].sup = c[p].offer = -1;
+		c[p].staff = s->packages[p].mode == MODE_EXTERNAL ? -1 :
 		    policy_best_staff(s, p);
-		sup = s->packages[p].mode == MODE_INTERNAL ? -1 :
-		    policy_offer(s, p, kind, &offer);
-		if (staff >= 0 && sup >= 0) {
-			internal_cost = s->staff[staff].daily_cost *
-			    s->packages[p].workload;
-			offer_price = s->suppliers[sup].offers[offer].price;
-			/* Cautious keeps short internal work in the team. */
-			if (kind == POLICY_CAUTIOUS ?
-			    policy_weeks_needed(s, p, staff, -1, -1) <=
-			    s->suppliers[sup].offers[offer].lead :
-			    internal_cost <= offer_price)
-				sup = -1;
-			else
-				staff = -1;
-		}
+		if (kind == POLICY_CAUTIOUS && c[p].staff >= 0)
+			c[p].second = policy_second_staff(s, p, c[p].staff);
+		c[p].sup = s->packages[p].mode == MODE_INTERNAL ? -1 :
+		    policy_offer(s, p, kind, &c[p].offer);
+		if (c[p].staff < 0 || c[p].sup < 0)
+			continue;
+		in = c[p];
+		in.sup = in.offer = -1;
+		internal_cost = policy_cost(s, p, &in);
+		offer_price = s->suppliers[c[p].sup].offers[c[p].offer].price;
+		/* Cautious keeps in the team what it does as fast. */
+		if (kind == POLICY_CAUTIOUS ? policy_weeks(s, p, &in) <=
+		    s->suppliers[c[p].sup].offers[c[p].offer].lead :
+		    internal_cost <= offer_price)
+			c[p].sup = c[p].offer = -1;
+		else
+			c[p].staff = c[p].second = -1;
+	}
+	if (kind == POLICY_CAUTIOUS)
+		policy_fit_budget(s, c);
+	for (p = 0; p < s->npackages; p++) {
 		e = policy_move(g, team, m, "attribuer");
 		record_set_text(&e->data, "lot", s->packages[p].id);
-		if (sup >= 0) {
+		weeks[p] = policy_weeks(s, p, &c[p]);
+		if (c[p].sup >= 0) {
 			record_set_text(&e->data, "prestataire",
-			    s->suppliers[sup].id);
+			    s->suppliers[c[p].sup].id);
 			event_set(&e->why, kind == POLICY_CAUTIOUS ?
-			    "Offre la plus fiable" : "Offre la moins chère");
-			weeks[p] = policy_weeks_needed(s, p, -1, sup, offer);
-		} else if (staff >= 0) {
-			int	 second = policy_second_staff(s, p, staff);
-
-			if (kind == POLICY_CAUTIOUS && second >= 0) {
+			    "Offre retenue pour sa fiabilité, sa qualité, son "
+			    "délai et son prix dans l'enveloppe" :
+			    kind == POLICY_FORM_FILLER ? "x" :
+			    "Offre la moins chère");
+		} else if (c[p].staff >= 0) {
+			if (c[p].second >= 0) {
 				char *both = xasprintf("%s,%s",
-				    s->staff[staff].id, s->staff[second].id);
+				    s->staff[c[p].staff].id,
+				    s->staff[c[p].second].id);
 
 				record_set_text(&e->data, "interne", both);
 				free(both);
 			} else
 				record_set_text(&e->data, "interne",
-				    s->staff[staff].id);
+				    s->staff[c[p].staff].id);
 			if (kind == POLICY_CAUTIOUS &&
 			    s->packages[p].accessibility)
 				record_set_text(&e->data, "accessibilite",
 				    "oui");
-			weeks[p] = policy_weeks_needed(s, p, staff, -1, -1);
 		}
 	}
+	free(c);
 }
 
 static void
@@ -211,13 +344,95 @@ policy_plan(const struct game *g, int team, struct policy_moves *m,
 	free(end);
 }
 
+/* The team's coordination tools: project management and messaging. */
+static void
+policy_tools(const struct scenario *s, int *pm, int *chat)
+{
+	int	 i;
+
+	*pm = *chat = -1;
+	for (i = 0; i < s->ntools; i++) {
+		if (s->tools[i].category == TOOL_PROJECT_MANAGEMENT && *pm < 0)
+			*pm = i;
+		if (s->tools[i].category == TOOL_MESSAGING && *chat < 0)
+			*chat = i;
+	}
+}
+
+/* The form-filler: every box ticked, « x » in every field. */
+static void
+policy_fill_forms(const struct game *g, int team, struct policy_moves *m)
+{
+	const struct scenario	*s = g->scenario;
+	struct event		*e;
+	int			 i, j;
+
+	for (i = 0; i < s->npackages; i++) {
+		e = policy_move(g, team, m, "planifier");
+		record_set_text(&e->data, "lot", s->packages[i].id);
+		record_set_int(&e->data, "debut", 1);
+		record_set_int(&e->data, "fin", s->weeks);
+	}
+	for (i = 0; i < s->ntools; i++) {
+		e = policy_move(g, team, m, "outil");
+		record_set_text(&e->data, "outil", s->tools[i].id);
+	}
+	for (i = 0; i < s->nstaff; i++)
+		for (j = 0; j < s->staff[i].nneeds; j++) {
+			e = policy_move(g, team, m, "amenager");
+			record_set_text(&e->data, "membre", s->staff[i].id);
+			record_set_int(&e->data, "besoin", j + 1);
+		}
+	for (i = 0; i < s->nroles; i++) {
+		e = policy_move(g, team, m, "mission");
+		record_set_text(&e->data, "role", s->roles[i].id);
+		record_set_text(&e->data, "candidat",
+		    g->teams[team].candidates[0].name);
+		record_set_text(&e->data, "texte", "x");
+		event_set(&e->why, "x");
+	}
+	e = policy_move(g, team, m, "reserve");
+	record_set_int(&e->data, "montant", s->envelope / 100 *
+	    s->reserve_min / 100);
+	for (i = 0; i < s->nsuppliers; i++) {
+		e = policy_move(g, team, m, "cadrer");
+		record_set_text(&e->data, "prestataire", s->suppliers[i].id);
+		record_set_text(&e->data, "reunions", "mensuelle");
+		record_set_text(&e->data, "format", "x");
+		record_set_text(&e->data, "recette", "x");
+		record_set_int(&e->data, "heures", 1);
+		if (s->ntools > 0)
+			record_set_text(&e->data, "outil", s->tools[0].id);
+	}
+}
+
+/* The people with needs, named: the written analysis the seed asks for. */
+static char *
+policy_needs_text(const struct scenario *s)
+{
+	char	*out = NULL, *next;
+	int	 i;
+
+	for (i = 0; i < s->nstaff; i++) {
+		if (s->staff[i].nneeds == 0)
+			continue;
+		next = xasprintf("%s%s%s (%s)", out ? out : "", out ? ", " : "",
+		    s->staff[i].name, s->staff[i].needs[0].detail);
+		free(out);
+		out = next;
+	}
+	return out;
+}
+
 void
 policy_frame(const struct game *g, int team, enum policy_kind kind,
     struct policy_moves *m)
 {
 	const struct scenario	*s = g->scenario;
+	const struct team	*t = &g->teams[team];
 	struct event		*e;
-	int			*weeks, i, j, pm = -1, chat = -1;
+	char			*needs, *text;
+	int			*weeks, i, j, pm, chat, npk;
 
 	m->events = NULL;
 	m->count = 0;
@@ -227,16 +442,16 @@ policy_frame(const struct game *g, int team, enum policy_kind kind,
 		free(weeks);
 		return;
 	}
+	if (kind == POLICY_FORM_FILLER) {
+		free(weeks);
+		policy_fill_forms(g, team, m);
+		return;
+	}
 	policy_plan(g, team, m, weeks);
 	free(weeks);
 	if (kind == POLICY_AGGRESSIVE)
 		return;
-	for (i = 0; i < s->ntools; i++) {
-		if (s->tools[i].category == TOOL_PROJECT_MANAGEMENT && pm < 0)
-			pm = i;
-		if (s->tools[i].category == TOOL_MESSAGING && chat < 0)
-			chat = i;
-	}
+	policy_tools(s, &pm, &chat);
 	for (i = 0; i < s->ntools; i++) {
 		if (i != pm && i != chat)
 			continue;
@@ -250,47 +465,131 @@ policy_frame(const struct game *g, int team, enum policy_kind kind,
 			record_set_int(&e->data, "besoin", j + 1);
 		}
 	}
+	needs = policy_needs_text(s);
 	for (i = 0; i < s->nroles; i++) {
 		e = policy_move(g, team, m, "mission");
 		record_set_text(&e->data, "role", s->roles[i].id);
-		record_set_text(&e->data, "candidat", g->teams[team].candidates[
-		    i % g->teams[team].ncandidates].name);
+		record_set_text(&e->data, "candidat", t->candidates[
+		    i % t->ncandidates].name);
 		record_set_text(&e->data, "texte", s->roles[i].missions);
+		text = xasprintf("Rôles répartis selon les compétences et la "
+		    "disponibilité de chacun, suivi des tâches dans %s%s%s.",
+		    pm >= 0 ? s->tools[pm].name : "le rétroplanning",
+		    needs ? " ; aménagements prévus pour " : "",
+		    needs ? needs : "");
+		event_set(&e->why, text);
+		free(text);
 	}
+	free(needs);
 	e = policy_move(g, team, m, "reserve");
 	record_set_int(&e->data, "montant", s->envelope / 100 *
 	    (s->reserve_min + s->reserve_max) / 2 / 100);
 	for (i = 0; i < s->nsuppliers; i++) {
+		const char *format = NULL;
+
+		/* The packages this frame's own moves give the supplier. */
+		for (j = npk = 0; j < m->count; j++) {
+			const char *sup = record_text(&m->events[j].data,
+			    "prestataire");
+			int p, o;
+
+			if (strcmp(m->events[j].type, "attribuer") != 0 ||
+			    sup == NULL || strcmp(sup, s->suppliers[i].id) != 0)
+				continue;
+			npk++;
+			p = game_package_index(s, record_text(&m->events[j].data,
+			    "lot"));
+			for (o = 0; o < s->suppliers[i].noffers; o++)
+				if (s->suppliers[i].offers[o].package == p)
+					format = s->suppliers[i].offers[o].format;
+		}
+		if (npk == 0)
+			continue;
 		e = policy_move(g, team, m, "cadrer");
 		record_set_text(&e->data, "prestataire", s->suppliers[i].id);
 		record_set_text(&e->data, "reunions", "hebdomadaire");
-		record_set_text(&e->data, "format", "Format du brief");
-		record_set_text(&e->data, "recette", "Critères du brief");
-		record_set_int(&e->data, "heures", 2);
-		if (chat >= 0)
-			record_set_text(&e->data, "outil", s->tools[chat].id);
+		record_set_text(&e->data, "format", format != NULL &&
+		    format[0] != '\0' ? format : "Livrables sources et "
+		    "exports finaux, accessibles");
+		record_set_text(&e->data, "recette", "Recette sur pièces "
+		    "contre le brief : conformité, accessibilité RGAA vérifiée, "
+		    "corrections sous cinq jours ouvrés");
+		record_set_int(&e->data, "heures", npk + 1);
+		if (chat >= 0 || pm >= 0)
+			record_set_text(&e->data, "outil",
+			    s->tools[chat >= 0 ? chat : pm].id);
 	}
 }
 
-/*
- * How much an option hurts, in rough euros: each effect at its row's
- * weight (core/effects); the aggressive policy only counts money.
- */
-static int64_t
-policy_harm(const struct effects *fx, enum policy_kind kind)
-{
-	int64_t	 h = 0, v;
-	int	 k;
+/* Appends to *out, joined by « ; ». */
+static void
+policy_cat(char **out, const char *fmt, ...)
+    __attribute__((format(printf, 2, 3)));
 
-	for (k = 0; k < EFFECT_KIND_COUNT; k++) {
-		if (kind == POLICY_AGGRESSIVE && !effect_rows[k].money)
-			continue;
-		v = effects_get(fx, (enum effect_kind)k);
-		if (effect_rows[k].money)
-			v /= 100;
-		h += effect_rows[k].weight * v;
+static void
+policy_cat(char **out, const char *fmt, ...)
+{
+	va_list	 ap;
+	char	*piece, *next;
+
+	va_start(ap, fmt);
+	piece = xvasprintf(fmt, ap);
+	va_end(ap);
+	next = xasprintf("%s%s%s", *out ? *out : "", *out ? " ; " : "", piece);
+	free(piece);
+	free(*out);
+	*out = next;
+}
+
+/* A status point the cautious player writes from what it faces. */
+static void
+policy_write_point(const struct game *g, const struct team *t,
+    struct event *e)
+{
+	const struct scenario	*s = g->scenario;
+	struct ledger		 l;
+	char			*risks = NULL, *arb = NULL, *track = NULL;
+	char			 a[TEXT_MONEY_MAX], b[TEXT_MONEY_MAX];
+	char			 c[TEXT_MONEY_MAX];
+	int			 i, late = 0, done = 0;
+
+	for (i = 0; i < t->noccurrences; i++) {
+		const struct occurrence *o = &t->occurrences[i];
+		const struct incident *inc = game_occurrence_incident(g, o);
+
+		if (o->status == OCC_ANSWERED && o->option >= 0)
+			policy_cat(&arb, "incident « %s » : option « %s » "
+			    "retenue", inc->title, inc->options[o->option].label);
+		else
+			policy_cat(&risks, "incident « %s » %s", inc->title,
+			    o->status == OCC_OPEN ? "à traiter" :
+			    "subi sans réponse");
 	}
-	return h;
+	for (i = 0; i < s->npackages; i++) {
+		if (t->packages[i].status == PKG_DONE)
+			done++;
+		if (game_package_late(g, t, i)) {
+			late++;
+			policy_cat(&risks, "lot « %s » en retard sur le plan",
+			    s->packages[i].name);
+		}
+	}
+	policy_cat(&risks, "nous surveillons les dépendances entre lots, la "
+	    "disponibilité de l'équipe et la fiabilité des prestataires");
+	policy_cat(&arb, "priorité aux lots critiques et à l'accessibilité, "
+	    "réserve gardée pour les aléas budgétaires à venir");
+	game_ledger(g, t, &l);
+	policy_cat(&track, "budget : %s engagés ou dépensés, prévision %s "
+	    "pour une enveloppe de %s", text_money(a, l.total.spent),
+	    text_money(b, l.total.forecast), text_money(c, l.envelope));
+	policy_cat(&track, "%d lot(s) livré(s) sur %d, %d en retard, "
+	    "prestataires suivis chaque semaine", done, s->npackages, late);
+	record_set_text(&e->data, "risques", risks);
+	record_set_text(&e->data, "arbitrages", arb);
+	record_set_text(&e->data, "suivi", track);
+	free(risks);
+	free(arb);
+	free(track);
 }
 
 void
@@ -301,6 +600,7 @@ policy_week(const struct game *g, int team, enum policy_kind kind,
 	const struct incident	*inc;
 	struct event		*e;
 	int			 i, j, best;
+	int64_t			 h, hb;
 
 	m->events = NULL;
 	m->count = 0;
@@ -310,22 +610,43 @@ policy_week(const struct game *g, int team, enum policy_kind kind,
 		if (t->occurrences[i].status != OCC_OPEN)
 			continue;
 		inc = game_occurrence_incident(g, &t->occurrences[i]);
-		for (j = 1, best = 0; j < inc->noptions; j++)
-			if (policy_harm(&inc->options[j].effects, kind) <
-			    policy_harm(&inc->options[best].effects, kind))
+		/* The form-filler takes the most harmful option. */
+		for (j = 1, best = 0; j < inc->noptions; j++) {
+			h = effects_harm_for(&inc->options[j].effects, t,
+			    &t->occurrences[i], kind == POLICY_AGGRESSIVE);
+			hb = effects_harm_for(&inc->options[best].effects, t,
+			    &t->occurrences[i], kind == POLICY_AGGRESSIVE);
+			if (kind == POLICY_FORM_FILLER ? h > hb : h < hb)
 				best = j;
+		}
 		e = policy_move(g, team, m, "repondre");
 		record_set_int(&e->data, "incident", i + 1);
 		record_set_text(&e->data, "option", inc->options[best].id);
-		event_set(&e->why, "Option la moins coûteuse");
+		event_set(&e->why, kind == POLICY_FORM_FILLER ? "x" :
+		    kind == POLICY_AGGRESSIVE ? "Option la moins coûteuse" :
+		    "Option la moins dommageable pour le coût, le délai et la "
+		    "qualité, comparée aux autres options proposées");
 	}
+	/* A budget drift: the cautious player negotiates a price. */
+	if (kind == POLICY_CAUTIOUS && t->over_envelope)
+		for (i = 0; i < g->scenario->npackages; i++)
+			if (game_negotiable(g, t, i, NULL) == 0) {
+				e = policy_move(g, team, m, "negocier");
+				record_set_text(&e->data, "lot",
+				    g->scenario->packages[i].id);
+				record_set_text(&e->data, "objet", "prix");
+				break;
+			}
 	for (i = 0; i < t->nrequests; i++) {
-		if (t->requests[i].submitted || kind != POLICY_CAUTIOUS)
+		if (t->requests[i].submitted || kind == POLICY_AGGRESSIVE)
 			continue;
 		e = policy_move(g, team, m, "point");
 		record_set_int(&e->data, "point", i + 1);
-		record_set_text(&e->data, "risques", "Risques suivis");
-		record_set_text(&e->data, "arbitrages", "Arbitrages notés");
-		record_set_text(&e->data, "suivi", "Budget et délais suivis");
+		if (kind == POLICY_FORM_FILLER) {
+			record_set_text(&e->data, "risques", "x");
+			record_set_text(&e->data, "arbitrages", "x");
+			record_set_text(&e->data, "suivi", "x");
+		} else
+			policy_write_point(g, t, e);
 	}
 }

@@ -12,6 +12,14 @@
  *               points on time.
  *   aggressive  cheapest owners, no reserve, tight plan, answers incidents
  *               with the cheapest option, frames nothing.
+ *   form-filler what games a checklist: cheapest owners, every package
+ *               planned over the whole project, every tool and every
+ *               accommodation ticked, « x » in every text, the most
+ *               harmful option of each incident, status points of « x »
+ *               on time.  The E3 indicators must rate it below cautious.
+ * The cautious player writes as a careful team would: missions and their
+ * justification, supplier terms from the offers, status points that name
+ * the incidents, late packages and budget figures it faces.
  */
 #ifndef PILOTE_POLICY_H
 #define PILOTE_POLICY_H
@@ -23,6 +31,7 @@ enum policy_kind {
 	POLICY_PASSIVE,
 	POLICY_CAUTIOUS,
 	POLICY_AGGRESSIVE,
+	POLICY_FORM_FILLER,	/* every box ticked, « x » everywhere, worst options */
 	POLICY_COUNT
 };
 

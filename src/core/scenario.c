@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "core/scenario.h"
+#include "util/i18n.h"
 #include "util/xalloc.h"
 
 const char *const scenario_project_types[PROJECT_TYPE_COUNT] = {
@@ -82,16 +83,51 @@ const struct condition_row scenario_conditions[CONDITION_KIND_COUNT] = {
 
 const char *const scenario_e3_keys[E3_CRITERION_COUNT] = {
 	"retroplanning", "outil", "cadrage", "prestataires", "equipe",
-	"accessibilite", "points"
+	"accessibilite", "pilotage", "points"
 };
 const char *const scenario_e3_labels[E3_CRITERION_COUNT] = {
-	"Rétroplanning intégrant livrables prestataires et internes",
-	"Outil de gestion de projet choisi et utilisé",
-	"Cadrage cohérent avec délais, budget et moyens",
-	"Relations prestataires cadrées (C12)",
-	"Équipe organisée : lots attribués, missions par rôle (C13)",
-	"Besoins d'accessibilité analysés et couverts",
-	"Points de situation complets et à l'heure (CR14)"
+	N_("Rétroplanning intégrant livrables prestataires et internes"),
+	N_("Outil de coordination choisi et utilisé (type Slack, Trello)"),
+	N_("Cadrage cohérent avec délais, budget et moyens"),
+	N_("Relations prestataires cadrées"),
+	N_("Équipe organisée : rôles, missions, charge, méthode"),
+	N_("Besoins d'accessibilité analysés, livrables accessibles"),
+	N_("Risques, incidents et budget pilotés, actions correctives"),
+	N_("Points de situation complets, synthétiques et à l'heure")
+};
+const char *const scenario_e3_codes[E3_CRITERION_COUNT] = {
+	"CR11–13 · C11", "CR11–13 · C11", "CR11–13 · C11", "CR11–13 · C12",
+	"CR11–13 · C13", "CR11–13 · C13", "C14 · A7", "CR14 · C14"
+};
+const char *const scenario_e3_rules[E3_CRITERION_COUNT] = {
+	N_("part des lots placés sur le rétroplanning après leurs "
+	"prédécesseurs et avant leur échéance ; moitié moins si le plan ne "
+	"mêle pas lots internes et prestataires"),
+	N_("un outil de coordination (gestion de projet ou messagerie) choisi "
+	"au cadrage compte 40 (20 en cours de pilotage), gardé jusqu'au "
+	"lancement et nommé dans les écrits de l'équipe 40, donné comme outil "
+	"d'échange à un prestataire 20 ; chaque outil redondant retire 30"),
+	N_("100 si le pilotage s'ouvre sans alerte du plan (budget, délais, "
+	"charge, réserve), 15 de moins par alerte"),
+	N_("par prestataire retenu : rythme de réunions adapté à la durée de "
+	"ses lots (25), format de livrable décrit (25), critères de recette "
+	"explicites (25), heures cohérentes avec ses lots (15), outil "
+	"d'échange (10) ; non évaluable sans prestataire"),
+	N_("lots confiés (25), missions rédigées pour chaque rôle obligatoire "
+	"(25), rôles répartis entre les candidats (25), charge des équipiers "
+	"tenable (15), méthode justifiée (10)"),
+	N_("besoins d'aménagement couverts (40), analysés par écrit (20), "
+	"livrables concernés livrés accessibles (40) ; non évaluable sans "
+	"besoin ni livrable concerné"),
+	N_("incidents traités à temps par l'option la moins dommageable, "
+	"justifiée (40), budget tenu sans sous-consommation sur des lots non "
+	"livrés (30), lots livrés à l'heure (30) ; 15 de moins si le budget a "
+	"dérivé sans action corrective ; au plus 35 si un lot critique "
+	"manque"),
+	N_("chaque partie d'un point compte si elle est développée et ancrée "
+	"dans la situation (incidents, lots, prestataires, chiffres) ; un "
+	"point en retard vaut moitié, au-delà de la limite de mots 30 % de "
+	"moins ; non évaluable si aucun point n'a été demandé")
 };
 
 const char *const scenario_result_keys[RESULT_DIMENSION_COUNT] = {

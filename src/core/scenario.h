@@ -106,11 +106,12 @@ enum effect_target {
 
 enum e3_criterion {
 	E3_RETROPLANNING,		/* supplier and internal deliverables planned */
-	E3_TOOL,			/* a project-management tool chosen and used */
+	E3_TOOL,			/* a coordination tool chosen and used */
 	E3_FRAMING,			/* framing coherent with deadline, budget, means */
-	E3_SUPPLIERS,			/* every supplier relationship framed (C12) */
-	E3_TEAM,			/* every package owned, every role given missions (C13) */
-	E3_ACCESSIBILITY,		/* needs analysed and met */
+	E3_SUPPLIERS,			/* supplier relationships framed (C12) */
+	E3_TEAM,			/* roles, missions, load, method (C13) */
+	E3_ACCESSIBILITY,		/* needs analysed and met, deliverables accessible */
+	E3_PILOTAGE,			/* risks, incidents, budget, corrections (C14) */
 	E3_STATUS_POINTS,		/* status points complete and on time (CR14) */
 	E3_CRITERION_COUNT
 };
@@ -467,6 +468,10 @@ extern const char *const scenario_accommodation_labels[ACCOMMODATION_COUNT];
 extern const char *const scenario_tool_category_labels[TOOL_CATEGORY_COUNT];
 extern const char *const scenario_incident_category_labels[INCIDENT_CATEGORY_COUNT];
 extern const char *const scenario_e3_labels[E3_CRITERION_COUNT];
+/* The certification's codes each criterion assesses (BLOC 3), and the rule
+ * that computes its indicator in one sentence (core/indicators.c; msgids). */
+extern const char *const scenario_e3_codes[E3_CRITERION_COUNT];
+extern const char *const scenario_e3_rules[E3_CRITERION_COUNT];
 
 struct scenario	*scenario_new(void);
 void		 scenario_free(struct scenario *);

@@ -185,14 +185,29 @@ week_internal(struct game *g, struct team *t, int week, int64_t seq)
 	active = xcalloc((size_t)s->npackages + 1, sizeof *active);
 	for (i = 0; i < s->nstaff; i++)
 		cap[i] = week_capacity(s, t, i, week, seq);
-	/* Tool set-up eats the first weeks' capacity, person by person. */
-	for (i = 0; i < s->nstaff && t->setup_days > 0; i++) {
-		n = cap[i] < t->setup_days * 100 ? cap[i] : t->setup_days * 100;
-		cap[i] -= n;
-		t->setup_days -= (n + 99) / 100;
+	/* Tool set-up eats the first weeks' capacity, shared by everyone in
+	 * proportion to what each has (everyone learns the tools). */
+	if (t->setup_days > 0) {
+		int64_t total = 0, want = (int64_t)t->setup_days * 100, taken = 0;
+
+		for (i = 0; i < s->nstaff; i++)
+			total += cap[i];
+		if (want > total)
+			want = total;
+		for (i = 0; i < s->nstaff && total > 0; i++) {
+			n = (int)(cap[i] * want / total);
+			cap[i] -= n;
+			taken += n;
+		}
+		/* What rounding left, from whoever still has time. */
+		for (i = 0; i < s->nstaff && taken < want; i++) {
+			n = (int)(want - taken < cap[i] ? want - taken : cap[i]);
+			cap[i] -= n;
+			taken += n;
+		}
+		t->setup_days = (int)(((int64_t)t->setup_days * 100 - taken +
+		    99) / 100);
 	}
-	if (t->setup_days < 0)
-		t->setup_days = 0;
 	for (i = 0; i < s->nstaff; i++) {
 		nactive = 0;
 		for (j = 0; j < s->npackages; j++) {

@@ -1705,7 +1705,7 @@ loader_scoring(struct loader *ld, const config_setting_t *root)
 	static const int	 default_weights[RESULT_DIMENSION_COUNT] = {
 	    30, 20, 20, 10, 20 };
 	static const int	 default_e3[E3_CRITERION_COUNT] = {
-	    15, 10, 15, 15, 15, 10, 20 };
+	    10, 10, 10, 15, 10, 10, 15, 20 };
 	struct scoring		*sc = &ld->s->scoring;
 	config_setting_t	*g, *w, *a;
 	const char		*ctx = _("la notation");

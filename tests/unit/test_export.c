@@ -17,6 +17,7 @@
 #include "core/game.h"
 #include "io/event_json.h"
 #include "io/export.h"
+#include "util/xalloc.h"
 #include "io/journal.h"
 #include "io/scenario_load.h"
 #include "io/report.h"
@@ -107,8 +108,20 @@ check_kind(enum kind k, const char *expected_path)
 	assert_int_equal(run_export(SESSION, k, &a, &cause), 0);
 	assert_int_equal(run_export(SESSION, k, &b, &cause), 0);
 	assert_string_equal(a, b);
-	if (strcmp(a, expected) != 0)
-		fail_msg("%s differs from the export", expected_path);
+	if (strcmp(a, expected) != 0) {
+		/* What was made, for review: build/NAME.actual. */
+		const char *base = strrchr(expected_path, '/');
+		char *out = xasprintf("build/%s.actual", base ? base + 1 :
+		    expected_path);
+		FILE *f = fopen(out, "w");
+
+		if (f != NULL) {
+			fputs(a, f);
+			fclose(f);
+		}
+		fail_msg("%s differs from the export (made: %s)",
+		    expected_path, out);
+	}
 	free(a);
 	free(b);
 	free(expected);

@@ -79,7 +79,7 @@ struct run {
  * to the test, or the test proves nothing. */
 static struct {
 	long	 events, refused, costs, on_reserve, partly, cuts, absorbed;
-	long	 savings, draws, overruns, back_within, launched;
+	long	 savings, draws, overruns, back_within, launched, carried;
 } seen;
 
 static void run_fail(const struct run *, int team, const char *, ...)
@@ -271,8 +271,9 @@ run_check_delta(struct run *r, const struct event *e, int ti,
 	const struct occurrence	*o;
 	const struct incident	*inc;
 	const struct effects	*fx;
-	int64_t			 v, paid, want;
+	int64_t			 v, paid, want, carried;
 	int64_t			 n;
+	int			 grown;
 	int			 k;
 
 	if (strcmp(e->type, "repondre") == 0)
@@ -297,6 +298,10 @@ run_check_delta(struct run *r, const struct event *e, int ti,
 	fx = &inc->options[o->option].effects;
 	if ((k = run_single_effect(fx)) < 0)
 		return;
+	/* Aimed at a drawn target the team did not have: nothing moves. */
+	if ((fx->target == TARGET_SUPPLIER && o->target_supplier < 0) ||
+	    (fx->target == TARGET_PACKAGE && o->target_package < 0))
+		return;
 	v = effects_get(fx, (enum effect_kind)k);
 	if (k == EFFECT_COST && v > 0) {
 		paid = fx->reserve ? (v < before->reserve_left ? v :
@@ -304,10 +309,23 @@ run_check_delta(struct run *r, const struct event *e, int ti,
 		seen.costs++;
 		seen.on_reserve += paid > 0;
 		seen.partly += paid > 0 && paid < v;
-		want = before->margin - v + paid;
+		/* A saving not yet carried by its line's spending (the
+		 * ledger counts a saving only while there is spending to
+		 * carry it) absorbs a cost on that line. */
+		grown = -1;
+		for (k = 0; k < after->nlines; k++)
+			if (after->lines[k].forecast + after->lines[k].savings !=
+			    before->lines[k].forecast + before->lines[k].savings)
+				grown = k;
+		carried = grown >= 0 ? t->lines[grown].saved -
+		    before->lines[grown].savings : 0;
+		carried = carried < 0 ? 0 : carried > v ? v : carried;
+		seen.carried += carried > 0;
+		want = before->margin - (v - carried) + paid;
 		CHECK(r, ti, after->total.forecast == before->total.forecast +
-		    v, "un coût de %lld fait passer le prévu de %lld à %lld",
-		    (long long)v, (long long)before->total.forecast,
+		    v - carried, "un coût de %lld (%lld absorbés par une "
+		    "économie) fait passer le prévu de %lld à %lld", (long long)v,
+		    (long long)carried, (long long)before->total.forecast,
 		    (long long)after->total.forecast);
 		CHECK(r, ti, after->margin == want, "un coût de %lld (%lld sur "
 		    "la réserve) fait passer la marge de %lld à %lld, pas %lld",

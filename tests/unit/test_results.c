@@ -109,7 +109,7 @@ status_point_is_on_time_until_its_deadline(void **state)
 }
 
 static void
-extra_time_of_an_author_extends_the_deadline(void **state)
+extra_time_is_the_submitters_own_and_co_authors_are_credited(void **state)
 {
 	struct play		 p;
 	struct team		*a, *b, *c;
@@ -122,16 +122,25 @@ extra_time_of_an_author_extends_the_deadline(void **state)
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "demander_point", "point=mi");
 	/* Basile has 33 % more: 20 min × 133 % = 26 min 36 s.  At 26 min:
-	 * Basile on time, Alice alone late, Alice with Basile on time. */
+	 * Basile on time, Alice alone late, and Alice still late when she
+	 * lists Basile as an author: his extra time is his, not hers. */
 	p.time = T0 + 26 * MINUTE;
 	play_act(&p, "Alpha", "Basile", NULL, "point", "point=1", PARTS, NULL);
 	TEAM(&p, "Beta", "point", "point=1", PARTS);
-	TEAM(&p, "Gamma", "point", "point=1", PARTS, "auteurs=Alice, Basile");
+	TEAM(&p, "Gamma", "point", "point=1", PARTS, "auteurs=Basile");
 	assert_false(a->requests[0].late);
 	assert_string_equal(a->requests[0].authors, "Basile");
+	assert_string_equal(a->requests[0].submitter, "Basile");
+	assert_int_equal(a->requests[0].extra_time, 33);
+	assert_int_equal(a->requests[0].limit_time - a->requests[0].requested_time,
+	    20 * MINUTE * 133 / 100);
 	assert_true(b->requests[0].late);
-	assert_false(c->requests[0].late);
-	assert_string_equal(c->requests[0].authors, "Alice, Basile");
+	/* Borrowed extra time: late; the submitter is added to the authors
+	 * and the co-author is credited. */
+	assert_true(c->requests[0].late);
+	assert_int_equal(c->requests[0].extra_time, 0);
+	assert_string_equal(c->requests[0].submitter, "Alice");
+	assert_string_equal(c->requests[0].authors, "Alice,Basile");
 	/* A flash point of 5 minutes: 5 × 133 % = 6 min 39 s = 399 000 ms. */
 	p.time = T0 + 30 * MINUTE;
 	TRAINER(&p, "demander_point", "titre=Point flash", "delai=5");
@@ -302,12 +311,13 @@ results_count_late_and_missing_packages_and_overspending(void **state)
 	/* Spent: contenu 1 600 + site 6 000 + video 2 000 + Trello 140 =
 	 * 9 740 €.  Alpha: (9 740 - 9 276) / 9 276 = 5,002 % → 5, within
 	 * the tolerance: 100.  Beta: 740 / 9 000 = 8,2 % → 8: 3 points over,
-	 * 5 each: 85. */
+	 * 5 each: 85.  Both delivered 3 packages of 4: the media money not
+	 * spent is no success, 100 × 3 / 4 = 75 and 85 × 3 / 4 = 63. */
 	assert_int_equal(ra->spent, EUROS(9740));
 	assert_int_equal(ra->envelope, EUROS(9276));
-	assert_int_equal(ra->scores[RESULT_BUDGET], 100);
+	assert_int_equal(ra->scores[RESULT_BUDGET], 75);
 	assert_int_equal(rb->envelope, EUROS(9000));
-	assert_int_equal(rb->scores[RESULT_BUDGET], 85);
+	assert_int_equal(rb->scores[RESULT_BUDGET], 63);
 	/* Quality (80 + 65 + 70) / 3 = 71 over the delivered ones. */
 	assert_int_equal(ra->quality, 71);
 	assert_int_equal(ra->scores[RESULT_QUALITY], 100);
@@ -319,16 +329,16 @@ results_count_late_and_missing_packages_and_overspending(void **state)
 	assert_int_equal(ra->kpi[VISITES], 7198);
 	assert_int_equal(ra->kpi[LEADS], 237);
 	assert_int_equal(ra->scores[RESULT_KPI], 56);
-	/* 30 × 62 % + 20 + 20 + 10 × 66 % + 20 × 56 % = 18 + 20 + 20 + 6 +
-	 * 11 = 75. */
-	assert_int_equal(ra->score, 75);
+	/* 30 × 62 % + 20 × 75 % + 20 + 10 × 66 % + 20 × 56 % = 18 + 15 +
+	 * 20 + 6 + 11 = 70. */
+	assert_int_equal(ra->score, 70);
 	/* Beta, visits without effect: 2 000 + 5 472 = 7 472 (68 % → 40);
 	 * leads -10 %: 450 000 → 225 (45 % → 18).  KPI 58.
-	 * 18 + 17 + 20 + 6 + 11 = 72. */
+	 * 18 + 12 + 20 + 6 + 11 = 67. */
 	assert_int_equal(rb->kpi[VISITES], 7472);
 	assert_int_equal(rb->kpi[LEADS], 225);
 	assert_int_equal(rb->scores[RESULT_KPI], 58);
-	assert_int_equal(rb->score, 72);
+	assert_int_equal(rb->score, 67);
 	play_end(&p);
 }
 
@@ -376,43 +386,67 @@ assert_evidence(const struct team_result *r, int c, const int64_t *want,
 	    sizeof want_[0]));						\
 } while (0)
 
+/* Three parts a careful team writes: developed, naming what it faces. */
+#define GOOD_PARTS							\
+	"risques=Le site web dépend de l'Agence Pixel : si la recette RGAA "\
+	"échoue, la vidéo et l'achat média glissent d'une semaine.",	\
+	"arbitrages=Nous gardons la réserve de 2 000 € pour les aléas et "\
+	"confions la vidéo sous-titrée au Studio Lumen, plus fiable.",	\
+	"suivi=Budget : 9 100 € engagés sur 20 000 €, contenus livrés, site "\
+	"et vidéo en production, réunion hebdomadaire dans Trello."
+
 static void
 e3_indicators_of_a_complete_framing_keep_their_evidence(void **state)
 {
 	struct play		 p;
 	const struct team_result *r;
-	int64_t			 tool, need, role, as_site, as_video;
+	int64_t			 tool, need, role, role2, as_site, as_video;
 	int64_t			 as_contenu, as_media, pl_site, pl_video;
-	int64_t			 pl_contenu, pl_media, frame, open, ask, answer;
+	int64_t			 pl_contenu, pl_media, frame, frame2, open;
+	int64_t			 ask, answer;
+	int			 c;
 
 	(void)state;
 	play_start(&p, play_rules(), 1, 1);
-	/* The standard plan of play.h, with its seqs. */
 	tool = ALPHA(&p, "outil", "outil=trello");
 	need = ALPHA(&p, "amenager", "membre=bob", "besoin=1");
-	role = ALPHA(&p, "mission", "role=chef", "candidat=Alice",
-	    "texte=Planifier et arbitrer");
+	role = ALPHA_WHY(&p, "Deux rôles pour deux candidats, suivis chaque "
+	    "semaine dans Trello selon la disponibilité de chacun", "mission",
+	    "role=chef", "candidat=Alice", "texte=Planifier les lots, arbitrer "
+	    "délais et coûts, animer la réunion hebdomadaire dans Trello, "
+	    "prévoir le matériel adapté de Bob Martin");
+	role2 = ALPHA(&p, "mission", "role=budget", "candidat=Basile",
+	    "texte=Suivre le budget");
 	ALPHA(&p, "reserve", "montant=2000");
 	as_site = ALPHA_WHY(&p, "RGAA", "attribuer", "lot=site",
 	    "prestataire=agence");
-	as_video = ALPHA_WHY(&p, "prix", "attribuer", "lot=video",
-	    "prestataire=agence");
+	as_video = ALPHA_WHY(&p, "sous-titres", "attribuer", "lot=video",
+	    "prestataire=studio");
 	as_contenu = ALPHA(&p, "attribuer", "lot=contenu", "interne=ana");
 	as_media = ALPHA(&p, "attribuer", "lot=media", "interne=ana");
 	pl_site = ALPHA(&p, "planifier", "lot=site", "debut=S-3", "fin=S-2");
-	pl_video = ALPHA(&p, "planifier", "lot=video", "debut=S-3", "fin=S-3");
+	pl_video = ALPHA(&p, "planifier", "lot=video", "debut=S-3", "fin=S-2");
 	pl_contenu = ALPHA(&p, "planifier", "lot=contenu", "debut=S-3",
 	    "fin=S-3");
-	pl_media = ALPHA(&p, "planifier", "lot=media", "debut=S-2", "fin=S-2");
+	pl_media = ALPHA(&p, "planifier", "lot=media", "debut=S-1", "fin=S-1");
 	frame = ALPHA(&p, "cadrer", "prestataire=agence",
-	    "reunions=hebdomadaire", "format=HTML", "recette=Audit RGAA",
-	    "heures=2", "outil=trello");
+	    "reunions=hebdomadaire", "format=Site HTML conforme RGAA, sources "
+	    "livrées", "recette=Audit RGAA de douze pages, corrections avant "
+	    "mise en ligne", "heures=2", "outil=trello");
+	frame2 = ALPHA(&p, "cadrer", "prestataire=studio",
+	    "reunions=hebdomadaire", "format=Vidéo MP4 sous-titrée, "
+	    "transcription jointe", "recette=Relecture des sous-titres et de "
+	    "la transcription par Alice", "heures=1", "outil=trello");
 	open = TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "cloturer_semaine");
 	ask = TRAINER(&p, "demander_point", "point=mi");
-	answer = ALPHA(&p, "point", "point=1", PARTS);
+	answer = ALPHA(&p, "point", "point=1", GOOD_PARTS);
 	play_to_launch(&p);
 	r = &play_team(&p, "Alpha")->result;
+	for (c = 0; c < E3_CRITERION_COUNT; c++) {
+		assert_true(r->e3_assessed[c]);
+		assert_int_equal(game_e3_level(r, c), E3_LEVEL_ACQUIRED);
+	}
 	assert_int_equal(r->e3[E3_RETROPLANNING], 100);
 	assert_int_equal(r->e3[E3_TOOL], 100);
 	assert_int_equal(r->e3[E3_FRAMING], 100);
@@ -420,29 +454,38 @@ e3_indicators_of_a_complete_framing_keep_their_evidence(void **state)
 	assert_int_equal(r->e3[E3_TEAM], 100);
 	assert_int_equal(r->e3[E3_ACCESSIBILITY], 100);
 	assert_int_equal(r->e3[E3_STATUS_POINTS], 100);
-	assert_int_equal(r->e3_score, 100);
+	/* No incident: budget and delivery, half each. */
+	assert_int_equal(r->e3[E3_PILOTAGE], (r->scores[RESULT_BUDGET] +
+	    r->scores[RESULT_DELIVERY]) / 2);
 	/* Packages in scenario order: site, contenu, video, media. */
 	EVIDENCE(r, E3_RETROPLANNING, pl_site, pl_contenu, pl_video, pl_media);
-	EVIDENCE(r, E3_TOOL, tool);
+	EVIDENCE(r, E3_TOOL, tool, frame2, frame);
 	EVIDENCE(r, E3_FRAMING, open);
-	EVIDENCE(r, E3_SUPPLIERS, frame);
+	EVIDENCE(r, E3_SUPPLIERS, frame2, frame);
 	EVIDENCE(r, E3_TEAM, as_site, as_contenu, as_video, as_media, role);
-	EVIDENCE(r, E3_ACCESSIBILITY, need);
+	(void)role2;
+	EVIDENCE(r, E3_ACCESSIBILITY, need, as_site, as_video);
 	EVIDENCE(r, E3_STATUS_POINTS, ask, answer);
+	assert_int_equal(play_team(&p, "Alpha")->requests[0].parts[0],
+	    PART_COMPLETE);
 	assert_string_equal(r->e3_comment[E3_RETROPLANNING], "4 lot(s) sur 4 "
-	    "planifiés, dont 2 interne(s) et 2 chez des prestataires");
-	assert_string_equal(r->e3_comment[E3_TOOL], "outil de gestion de "
-	    "projet choisi dès le cadrage et gardé");
-	assert_string_equal(r->e3_comment[E3_FRAMING], "cadrage sans alerte à "
-	    "l'ouverture du pilotage");
-	assert_string_equal(r->e3_comment[E3_SUPPLIERS], "1 relation(s) "
-	    "prestataire cadrée(s) sur 1");
-	assert_string_equal(r->e3_comment[E3_TEAM], "4 lot(s) sur 4 ont un "
-	    "responsable, 1 rôle(s) obligatoire(s) sur 1 ont des missions");
+	    "planifiés, dont 4 dans l'ordre des dépendances et avant leur "
+	    "échéance ; 2 interne(s), 2 chez des prestataires");
+	assert_string_equal(r->e3_comment[E3_TOOL], "Trello choisi au "
+	    "cadrage, nommé dans les écrits de l'équipe, outil d'échange avec "
+	    "un prestataire ; 0 outil(s) redondant(s)");
+	assert_string_equal(r->e3_comment[E3_SUPPLIERS], "2 relation(s) "
+	    "cadrée(s) sur 2, qualité moyenne du cadrage 100/100");
+	assert_string_equal(r->e3_comment[E3_TEAM], "4 lot(s) sur 4 confiés ; "
+	    "missions rédigées pour 1 rôle(s) obligatoire(s) sur 1 ; rôles "
+	    "tenus par 2 candidat(s) sur 2 possibles ; 0 équipier(s) "
+	    "surchargé(s) ; méthode justifiée");
 	assert_string_equal(r->e3_comment[E3_ACCESSIBILITY], "1 besoin(s) "
-	    "d'aménagement couvert(s) sur 1");
-	assert_string_equal(r->e3_comment[E3_STATUS_POINTS], "1 point(s) de "
-	    "situation rendu(s) à l'heure sur 1 demandé(s)");
+	    "d'aménagement couvert(s) sur 1, dont 1 analysé(s) par écrit ; 2 "
+	    "livrable(s) accessible(s) sur 2 concerné(s)");
+	assert_string_equal(r->e3_comment[E3_STATUS_POINTS], "1 point(s) "
+	    "demandé(s) : 1 à l'heure, 0 en retard, 0 non rendu(s) ; 1 "
+	    "complet(s) dans ses trois parties");
 	play_end(&p);
 }
 
@@ -453,11 +496,11 @@ e3_indicators_of_a_weak_framing(void **state)
 	const struct team_result *r;
 	int64_t			 as_site, as_video, as_contenu, as_media;
 	int64_t			 pl_site, pl_contenu, pl_media, open, tool;
-	int64_t			 ask1, ask2, ask3, sub1, sub2;
+	int64_t			 ask1, ask2, ask3, sub1, sub2, slack;
 
 	(void)state;
 	play_start(&p, play_rules(), 1, 1);
-	ALPHA(&p, "outil", "outil=slack");
+	slack = ALPHA(&p, "outil", "outil=slack");
 	as_contenu = ALPHA(&p, "attribuer", "lot=contenu", "interne=ana");
 	as_media = ALPHA(&p, "attribuer", "lot=media", "interne=ana");
 	as_site = ALPHA(&p, "attribuer", "lot=site", "interne=ana,bob");
@@ -470,7 +513,7 @@ e3_indicators_of_a_weak_framing(void **state)
 	ALPHA(&p, "reserve", "montant=2000");
 	/* Alerts: video unplanned; Ana in week 1: contenu 4 + site 20 / 3
 	 * weeks / 2 people = 3,33 → 7,33 days; agency unframed; Bob's need;
-	 * no chef; no project-management tool.  6 × 12 = 72 points off. */
+	 * no chef; no project-management tool. */
 	open = TRAINER(&p, "ouvrir_pilotage");
 	tool = ALPHA(&p, "outil", "outil=trello");
 	/* Three points: late, incomplete (empty risks), never given. */
@@ -484,22 +527,39 @@ e3_indicators_of_a_weak_framing(void **state)
 	sub1 = ALPHA(&p, "point", "point=1", PARTS);
 	play_to_launch(&p);
 	r = &play_team(&p, "Alpha")->result;
-	/* 3 of 4 planned = 75, no supplier's among them: halved, 37. */
-	assert_int_equal(r->e3[E3_RETROPLANNING], 37);
-	/* Trello chosen while piloting: 60. */
-	assert_int_equal(r->e3[E3_TOOL], 60);
-	assert_int_equal(r->e3[E3_FRAMING], 28);
+	/* Contenu (week 1, due 2) and the site (weeks 1–3, due 3) in
+	 * order; the media after an unplanned video is not: 2 of 4 = 50,
+	 * no supplier's package on the plan: halved, 25. */
+	assert_int_equal(r->e3[E3_RETROPLANNING], 25);
+	/* Slack chosen at framing (40), Trello while piloting (20): the
+	 * best, 40; never named, no exchange with a supplier. */
+	assert_int_equal(r->e3[E3_TOOL], 40);
+	/* 6 alerts × 15. */
+	assert_int_equal(r->e3[E3_FRAMING], 10);
 	assert_int_equal(r->e3[E3_SUPPLIERS], 0);
-	/* All packages owned (50) but the chef role empty (0). */
-	assert_int_equal(r->e3[E3_TEAM], 50);
+	/* All packages owned (25), the chef role empty (0), nobody holds a
+	 * role (0), Ana 16 days of 20 and Bob 10 of 16 (15), no method. */
+	assert_int_equal(r->e3[E3_TEAM], 40);
 	assert_int_equal(r->e3[E3_ACCESSIBILITY], 0);
-	/* (50 late + 25 incomplete + 0 missing) / 3 = 25. */
-	assert_int_equal(r->e3[E3_STATUS_POINTS], 25);
-	/* 15 × 37 % + 10 × 60 % + 15 × 28 % + 0 + 15 × 50 % + 0 + 20 × 25 %
-	 * = 5 + 6 + 4 + 7 + 5 = 27 (each product rounded down). */
-	assert_int_equal(r->e3_score, 27);
+	/* Point 1 late and thin: 15 / 2 = 7; point 2 on time, empty, thin,
+	 * thin: 30 / 3 = 10; point 3 never given: 0.  17 / 3 = 5. */
+	assert_int_equal(r->e3[E3_STATUS_POINTS], 5);
+	assert_int_equal(play_team(&p, "Alpha")->requests[1].parts[0],
+	    PART_EMPTY);
+	assert_int_equal(play_team(&p, "Alpha")->requests[1].parts[1],
+	    PART_THIN);
+	/* No incident: budget and delivery, half each. */
+	assert_int_equal(r->e3[E3_PILOTAGE], (r->scores[RESULT_BUDGET] +
+	    r->scores[RESULT_DELIVERY]) / 2);
+	/* Weighted by the fixture's weights (15 10 15 15 15 10, pilotage 0,
+	 * points 20): 375 + 400 + 150 + 0 + 600 + 0 + 0 + 100 = 16. */
+	assert_int_equal(r->e3_score, 16);
+	for (int c = 0; c < E3_CRITERION_COUNT; c++)
+		if (c != E3_PILOTAGE)
+			assert_true(game_e3_level(r, c) < E3_LEVEL_PARTLY ||
+			    c == E3_TEAM || c == E3_TOOL);
 	EVIDENCE(r, E3_RETROPLANNING, pl_site, pl_contenu, pl_media);
-	EVIDENCE(r, E3_TOOL, tool);
+	EVIDENCE(r, E3_TOOL, tool, slack);
 	EVIDENCE(r, E3_FRAMING, open);
 	assert_int_equal(r->e3_nevidence[E3_SUPPLIERS], 0);
 	EVIDENCE(r, E3_TEAM, as_site, as_contenu, as_video, as_media);
@@ -513,13 +573,15 @@ e3_indicators_of_a_weak_framing(void **state)
 	    "Bob Martin sans aménagement : Malvoyant ; rôle « Chef·fe de "
 	    "projet » sans candidat ni missions ; aucun outil de gestion de "
 	    "projet choisi");
-	assert_string_equal(r->e3_comment[E3_TOOL], "outil de gestion de "
-	    "projet choisi en cours de pilotage");
+	assert_string_equal(r->e3_comment[E3_TOOL], "Slack choisi au cadrage, "
+	    "jamais nommé dans les écrits de l'équipe, outil d'échange avec "
+	    "aucun prestataire ; 0 outil(s) redondant(s)");
 	assert_string_equal(r->e3_comment[E3_RETROPLANNING], "3 lot(s) sur 4 "
-	    "planifiés, dont 3 interne(s) et 0 chez des prestataires");
-	/* Point 2 was on time, if incomplete. */
-	assert_string_equal(r->e3_comment[E3_STATUS_POINTS], "1 point(s) de "
-	    "situation rendu(s) à l'heure sur 3 demandé(s)");
+	    "planifiés, dont 2 dans l'ordre des dépendances et avant leur "
+	    "échéance ; 3 interne(s), 0 chez des prestataires");
+	assert_string_equal(r->e3_comment[E3_STATUS_POINTS], "3 point(s) "
+	    "demandé(s) : 1 à l'heure, 1 en retard, 1 non rendu(s) ; 0 "
+	    "complet(s) dans ses trois parties");
 	play_end(&p);
 }
 
@@ -568,7 +630,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(status_point_requests_and_their_refusals),
 		cmocka_unit_test(status_point_is_on_time_until_its_deadline),
-		cmocka_unit_test(extra_time_of_an_author_extends_the_deadline),
+		cmocka_unit_test(extra_time_is_the_submitters_own_and_co_authors_are_credited),
 		cmocka_unit_test(pause_extends_a_status_point_deadline),
 		cmocka_unit_test(results_of_a_project_delivered_on_time),
 		cmocka_unit_test(results_count_late_and_missing_packages_and_overspending),
