@@ -170,9 +170,15 @@ show_team_text(FILE *out, struct game *g, struct team *t, int64_t now)
 	fprintf(out, _("\nIndicateurs E3%s\n"), g->phase == PHASE_LAUNCHED ?
 	    "" : _(" (provisoires)"));
 	for (i = 0; i < E3_CRITERION_COUNT; i++) {
-		fprintf(out, "  %3d %%  %s — %s ; preuves :", t->result.e3[i],
-		    _(scenario_e3_labels[i]), t->result.e3_comment[i] ?
-		    t->result.e3_comment[i] : "");
+		if (t->result.e3_assessed[i])
+			fprintf(out, "  %3d/100  ", t->result.e3[i]);
+		else
+			fprintf(out, "      —  ");
+		fprintf(out, _("%s (%s) : %s — %s ; règle : %s ; preuves :"),
+		    _(scenario_e3_labels[i]), scenario_e3_codes[i],
+		    _(game_e3_level_labels[game_e3_level(&t->result, i)]),
+		    t->result.e3_comment[i] ? t->result.e3_comment[i] : "",
+		    _(scenario_e3_rules[i]));
 		for (j = 0; j < t->result.e3_nevidence[i]; j++)
 			fprintf(out, " #%lld",
 			    (long long)t->result.e3_evidence[i][j]);
@@ -293,10 +299,11 @@ show_team_json(struct game *g, struct team *t)
 	json_object_set_new(o, "incidents", arr);
 	arr = json_array();
 	for (i = 0; i < t->nrequests; i++)
-		json_array_append_new(arr, json_pack("{s:i,s:s,s:b,s:b}",
+		json_array_append_new(arr, json_pack("{s:i,s:s,s:b,s:b,s:i}",
 		    "number", i + 1, "title", t->requests[i].title,
 		    "submitted", t->requests[i].submitted, "late",
-		    t->requests[i].late));
+		    t->requests[i].late, "score",
+		    game_point_score(&t->requests[i])));
 	json_object_set_new(o, "status_points", arr);
 	game_compute_results(g, (int)(t - g->teams));
 	x = json_object();
@@ -307,7 +314,12 @@ show_team_json(struct game *g, struct team *t)
 			json_array_append_new(ev,
 			    json_integer(t->result.e3_evidence[i][j]));
 		json_object_set_new(x, scenario_e3_keys[i], json_pack(
-		    "{s:i,s:o}", "indicator", t->result.e3[i], "evidence", ev));
+		    "{s:i,s:b,s:s,s:s,s:s,s:s,s:o}", "indicator", t->result.e3[i],
+		    "assessed", t->result.e3_assessed[i], "level",
+		    _(game_e3_level_labels[game_e3_level(&t->result, i)]),
+		    "codes", scenario_e3_codes[i], "rule",
+		    _(scenario_e3_rules[i]), "comment", t->result.e3_comment[i] ?
+		    t->result.e3_comment[i] : "", "evidence", ev));
 	}
 	json_object_set_new(o, "e3", x);
 	if (g->phase == PHASE_LAUNCHED)

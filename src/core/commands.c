@@ -687,6 +687,30 @@ count_words(const char *s)
 }
 
 int
+game_planned_point_due(const struct game *g)
+{
+	const struct scenario	*s = g->scenario;
+	int			 k, i, j, asked;
+
+	if (g->phase != PHASE_PILOTING)
+		return -1;
+	for (k = 0; k < s->nstatus_points; k++) {
+		if (s->status_points[k].week <= 0 ||
+		    s->status_points[k].week > g->week)
+			continue;
+		for (i = asked = 0; i < g->nteams; i++)
+			for (j = 0; j < g->teams[i].nrequests; j++)
+				if (g->teams[i].requests[j].point == k) {
+					asked++;
+					break;
+				}
+		if (asked < g->nteams)
+			return k;
+	}
+	return -1;
+}
+
+int
 game_point_open(const struct game *g, const struct team *t, int req,
     char **cause)
 {

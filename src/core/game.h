@@ -428,6 +428,13 @@ int		 game_answerable(const struct game *, const struct team *,
  * delivered, not yet negotiated, game not over). */
 int		 game_negotiable(const struct game *, const struct team *,
 		    int package, char **cause);
+/*
+ * The scenario's planned status point due now and not yet requested of
+ * every team (its week reached, piloting), the first such; -1 if none.
+ * The overview offers it and closing the week warns about it; simulate
+ * requests them at their week.
+ */
+int		 game_planned_point_due(const struct game *);
 /* Whether status request req (index) may still be handed in. */
 int		 game_point_open(const struct game *, const struct team *,
 		    int req, char **cause);

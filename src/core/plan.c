@@ -216,11 +216,12 @@ game_planned_load(const struct scenario *s, const struct team *t, int staff,
 		    p->plan_start == 0 || week < p->plan_start ||
 		    week > p->plan_end)
 			continue;
+		/* Shared in proportion to what each gives a week. */
 		for (j = n = 0; j < s->nstaff; j++)
-			n += p->staff[j];
+			n += p->staff[j] ? s->staff[j].availability : 0;
 		span = p->plan_end - p->plan_start + 1;
-		load += (s->packages[i].workload + p->extra_workload) * 100 /
-		    span / n;
+		load += (s->packages[i].workload + p->extra_workload) * 100 *
+		    s->staff[staff].availability / n / span;
 	}
 	return load;
 }

@@ -117,7 +117,7 @@ struct policy_choice {
 static int
 policy_weeks(const struct scenario *s, int p, const struct policy_choice *c)
 {
-	int	 cap;
+	int	 cap, days;
 
 	if (c->sup >= 0)
 		return s->suppliers[c->sup].offers[c->offer].lead;
@@ -125,7 +125,10 @@ policy_weeks(const struct scenario *s, int p, const struct policy_choice *c)
 		return 0;
 	cap = s->staff[c->staff].availability + (c->second >= 0 ?
 	    s->staff[c->second].availability : 0);
-	return (s->packages[p].workload + cap - 1) / cap;
+	/* The cautious player asks for accessible work: 15 % more. */
+	days = s->packages[p].workload * (s->packages[p].accessibility ?
+	    115 : 100);
+	return (days + cap * 100 - 1) / (cap * 100);
 }
 
 /* What a choice costs the budget, in cents (core/ledger.c's planned). */
@@ -233,16 +236,14 @@ policy_fit_budget(const struct scenario *s, struct policy_choice *c)
 
 static void
 policy_assign(const struct game *g, int team, enum policy_kind kind,
-    struct policy_moves *m, int *weeks)
+    struct policy_moves *m, struct policy_choice *c)
 {
 	const struct scenario	*s = g->scenario;
-	struct policy_choice	*c;
 	struct policy_choice	 in;
 	struct event		*e;
 	int			 p;
 	int64_t			 internal_cost, offer_price;
 
-	c = xcalloc((size_t)s->npackages + 1, sizeof *c);
 	for (p = 0; p < s->npackages; p++) {
 		c[p].staff = c[p].second = c[p].sup = c[p].offer = -1;
 		c[p].staff = s->packages[p].mode == MODE_EXTERNAL ? -1 :
@@ -270,7 +271,6 @@ policy_assign(const struct game *g, int team, enum policy_kind kind,
 	for (p = 0; p < s->npackages; p++) {
 		e = policy_move(g, team, m, "attribuer");
 		record_set_text(&e->data, "lot", s->packages[p].id);
-		weeks[p] = policy_weeks(s, p, &c[p]);
 		if (c[p].sup >= 0) {
 			record_set_text(&e->data, "prestataire",
 			    s->suppliers[c[p].sup].id);
@@ -296,52 +296,117 @@ policy_assign(const struct game *g, int team, enum policy_kind kind,
 				    "oui");
 		}
 	}
-	free(c);
 }
 
+/* Centi-days of package p that person who[x] of the n on it carries:
+ * in proportion to availability, as core/plan.c counts a plan's load. */
+static int
+policy_share(const struct scenario *s, int p, const int *who, int n, int x)
+{
+	int	 i, sum = 0;
+
+	for (i = 0; i < n; i++)
+		sum += s->staff[who[i]].availability;
+	return s->packages[p].workload * 100 *
+	    s->staff[who[x]].availability / sum;
+}
+
+/*
+ * The plan: each package after its predecessors, as early as it can end.
+ * In-house work is spread over more weeks, or later, until no one it
+ * names is planned beyond his availability in any week (core/plan.c's
+ * load: the workload shared evenly over the weeks and the people), as
+ * long as it still ends by its deadline.
+ */
 static void
 policy_plan(const struct game *g, int team, struct policy_moves *m,
-    const int *weeks)
+    const struct policy_choice *c)
 {
 	const struct scenario	*s = g->scenario;
+	const int		 W = s->weeks;
 	struct event		*e;
-	int			*end, p, j, start, done, guard;
+	int			*start, *end, *load, p, j, k, w, d, st, en, guard;
+	int			 first, who[2], n, per, placed, due;
+	bool			 ok, ready;
 
+	start = xcalloc((size_t)s->npackages + 1, sizeof *start);
 	end = xcalloc((size_t)s->npackages + 1, sizeof *end);
-	/* Forward pass, as soon as possible; the DAG needs few rounds. */
-	for (guard = 0, done = 0; done < s->npackages && guard <= s->npackages;
-	    guard++) {
-		for (p = 0, done = 0; p < s->npackages; p++) {
-			start = 1;
+	load = xcalloc((size_t)(s->nstaff + 1) * (size_t)(W + 2), sizeof *load);
+	for (guard = 0, placed = 0; placed < s->npackages &&
+	    guard <= s->npackages; guard++) {
+		for (p = 0; p < s->npackages; p++) {
+			if (end[p] != 0)
+				continue;
+			first = 1;
+			ready = true;
 			for (j = 0; j < s->packages[p].nafter; j++) {
 				int q = s->packages[p].after[j];
 
 				if (end[q] == 0)
-					start = -1;
-				else if (start >= 0 && end[q] + 1 > start)
-					start = end[q] + 1;
+					ready = false;
+				else if (end[q] + 1 > first)
+					first = end[q] + 1;
 			}
-			if (start < 0)
+			if (!ready)
 				continue;
-			if (start > s->weeks)
-				start = s->weeks;
-			end[p] = start + (weeks[p] > 0 ? weeks[p] : 1) - 1;
-			if (end[p] > s->weeks)
-				end[p] = s->weeks;
-			done++;
+			if (first > W)
+				first = W;
+			w = policy_weeks(s, p, &c[p]);
+			if (w < 1)
+				w = 1;
+			st = first;
+			en = first + w - 1;
+			n = 0;
+			if (c[p].sup < 0 && c[p].staff >= 0) {
+				who[n++] = c[p].staff;
+				if (c[p].second >= 0)
+					who[n++] = c[p].second;
+			}
+			/* Within the package's deadline only: else as soon
+			 * as possible, overload and all (the plan says so). */
+			due = game_package_due_week(s, p);
+			for (ok = n == 0, k = first + w - 1; !ok && k <= due;
+			    k++)
+				/* Starting first, spread over more weeks. */
+				for (d = k - first + 1; !ok && d >= w; d--) {
+					ok = true;
+					for (j = k - d + 1; ok && j <= k; j++)
+						for (int x = 0; x < n; x++) {
+							per = policy_share(s, p,
+							    who, n, x) / d;
+							if (load[who[x] * (W + 2) +
+							    j] + per > s->staff[
+							    who[x]].availability * 100)
+								ok = false;
+						}
+					if (ok) {
+						st = k - d + 1;
+						en = k;
+					}
+				}
+			if (en > W)
+				en = W;
+			for (j = st; n > 0 && j <= en; j++)
+				for (int x = 0; x < n; x++)
+					load[who[x] * (W + 2) + j] +=
+					    policy_share(s, p, who, n, x) /
+					    (en - st + 1);
+			start[p] = st;
+			end[p] = en;
+			placed++;
 		}
 	}
 	for (p = 0; p < s->npackages; p++) {
-		int	 st = end[p] - (weeks[p] > 0 ? weeks[p] : 1) + 1;
-
 		if (end[p] == 0)
 			continue;
 		e = policy_move(g, team, m, "planifier");
 		record_set_text(&e->data, "lot", s->packages[p].id);
-		record_set_int(&e->data, "debut", st < 1 ? 1 : st);
+		record_set_int(&e->data, "debut", start[p]);
 		record_set_int(&e->data, "fin", end[p]);
 	}
+	free(start);
 	free(end);
+	free(load);
 }
 
 /* The team's coordination tools: project management and messaging. */
@@ -432,23 +497,24 @@ policy_frame(const struct game *g, int team, enum policy_kind kind,
 	const struct team	*t = &g->teams[team];
 	struct event		*e;
 	char			*needs, *text;
-	int			*weeks, i, j, pm, chat, npk;
+	struct policy_choice	*choice;
+	int			 i, j, pm, chat, npk;
 
 	m->events = NULL;
 	m->count = 0;
-	weeks = xcalloc((size_t)s->npackages + 1, sizeof *weeks);
-	policy_assign(g, team, kind, m, weeks);
+	choice = xcalloc((size_t)s->npackages + 1, sizeof *choice);
+	policy_assign(g, team, kind, m, choice);
 	if (kind == POLICY_PASSIVE) {
-		free(weeks);
+		free(choice);
 		return;
 	}
 	if (kind == POLICY_FORM_FILLER) {
-		free(weeks);
+		free(choice);
 		policy_fill_forms(g, team, m);
 		return;
 	}
-	policy_plan(g, team, m, weeks);
-	free(weeks);
+	policy_plan(g, team, m, choice);
+	free(choice);
 	if (kind == POLICY_AGGRESSIVE)
 		return;
 	policy_tools(s, &pm, &chat);

@@ -193,7 +193,7 @@ overview_draw(struct app *a, void *state, int top, int rows)
 	struct overview_state *st = state;
 	struct game	*g = a->game;
 	const struct host_alert *al;
-	int		 i, y = top, gap, nalerts;
+	int		 i, y = top, gap, nalerts, due;
 
 	/* Blank lines between the parts only when everything fits. */
 	nalerts = 0;
@@ -233,6 +233,15 @@ overview_draw(struct app *a, void *state, int top, int rows)
 		    g->phase == PHASE_PILOTING ? _("s clôturer la semaine · "
 		    "i injecter un incident · p demander un point") :
 		    _("Le projet est lancé : les résultats sont dans « Bilan »."));
+	if ((due = game_planned_point_due(g)) >= 0 && y < top + rows) {
+		const struct status_point *sp = &a->scenario->status_points[due];
+		char *line = xasprintf(_("d demander le point prévu (semaine %d, "
+		    "délai %d min) : « %s »"), sp->week, sp->deadline, sp->title);
+
+		y += app_paragraph(a, y, 1, COLS - 2, top + rows - y, ROLE_WARN,
+		    line);
+		free(line);
+	}
 	if (y < top + rows)
 		app_text(a, y++, 1, COLS - 2, ROLE_NORMAL, _("m message · "
 		    "n note sur l'équipe choisie · z pause du chronomètre"));
@@ -531,9 +540,35 @@ overview_key(struct app *a, void *state, int kind, wint_t ch)
 		    "les équipes est figé comme preuve.")))
 			app_command(a, "ouvrir_pilotage", NULL, NULL);
 		return APP_HANDLED | APP_REDRAW;
+	case 'd':
+		if ((i = game_planned_point_due(g)) < 0) {
+			app_say(a, true, _("Aucun point prévu n'attend d'être "
+			    "demandé cette semaine."));
+			return APP_HANDLED | APP_REDRAW;
+		}
+		if (app_command(a, "demander_point", NULL, "point",
+		    a->scenario->status_points[i].id, "equipe", "toutes",
+		    NULL) == 0)
+			app_say(a, false, _("Point demandé à toutes les équipes, "
+			    "délai %d min : « %s »."),
+			    a->scenario->status_points[i].deadline,
+			    a->scenario->status_points[i].title);
+		return APP_HANDLED | APP_REDRAW;
 	case 's':
 		for (i = 0; i < g->nteams; i++)
 			before += g->teams[i].noccurrences;
+		if ((i = game_planned_point_due(g)) >= 0) {
+			char *ask = xasprintf(_("Le point prévu « %s » (semaine "
+			    "%d) n'a pas été demandé à toutes les équipes : "
+			    "touche d pour le demander. Clôturer la semaine "
+			    "quand même ?"), a->scenario->status_points[i].title,
+			    a->scenario->status_points[i].week);
+			bool go = app_confirm(a, ask);
+
+			free(ask);
+			if (!go)
+				return APP_HANDLED | APP_REDRAW;
+		}
 		if (!app_confirm(a, _("Clôturer la semaine ? Les incidents sans "
 		    "réponse prennent leur conséquence par défaut.")))
 			return APP_HANDLED | APP_REDRAW;
@@ -589,6 +624,7 @@ static const char *const overview_help[] = {
 	N_("s            clôturer la semaine pour toutes les équipes"),
 	N_("i            injecter un incident (catalogue ou sur le moment)"),
 	N_("p            demander un point de situation avec un délai"),
+	N_("d            demander le point prévu par le scénario cette semaine"),
 	N_("m            envoyer un message ; n : noter une observation sur "
 	    "l'équipe ou un candidat"),
 	N_("z            mettre en pause / relancer le chronomètre"),

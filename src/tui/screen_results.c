@@ -176,13 +176,25 @@ res_e3(struct res_doc *d, const struct app *a, const struct team *t)
 	int			 i, j;
 
 	for (i = 0; i < E3_CRITERION_COUNT; i++) {
-		line = xasprintf("%3d/100  %s (%s %d %%)", r->e3[i],
-		    _(scenario_e3_labels[i]), _("poids"), s->scoring.e3[i]);
-		res_hang(d, r->e3[i] >= 75 ? ROLE_GOOD : r->e3[i] >= 50 ?
-		    ROLE_WARN : ROLE_BAD, 1, 9, line);
+		enum e3_level lv = game_e3_level(r, i);
+
+		if (lv == E3_LEVEL_NA)
+			line = xasprintf("    —    %s (%s) : %s", _(scenario_e3_labels[i]),
+			    scenario_e3_codes[i], _(game_e3_level_labels[lv]));
+		else
+			line = xasprintf("%3d/100  %s (%s, %s %d %%) : %s", r->e3[i],
+			    _(scenario_e3_labels[i]), scenario_e3_codes[i],
+			    _("poids"), s->scoring.e3[i],
+			    _(game_e3_level_labels[lv]));
+		res_hang(d, lv == E3_LEVEL_ACQUIRED ? ROLE_GOOD :
+		    lv == E3_LEVEL_PARTLY ? ROLE_WARN : lv == E3_LEVEL_NOT ?
+		    ROLE_BAD : ROLE_DIM, 1, 9, line);
 		free(line);
 		if (r->e3_comment[i] != NULL)
 			res_hang(d, ROLE_NORMAL, 10, 0, r->e3_comment[i]);
+		line = xasprintf(_("Règle : %s."), _(scenario_e3_rules[i]));
+		res_hang(d, ROLE_DIM, 10, 0, line);
+		free(line);
 		ev = xstrdup("");
 		sorted = xcalloc((size_t)r->e3_nevidence[i] + 1,
 		    sizeof *sorted);

@@ -511,9 +511,9 @@ e3_indicators_of_a_weak_framing(void **state)
 	pl_media = ALPHA(&p, "planifier", "lot=media", "debut=S-2", "fin=S-2");
 	pl_site = ALPHA(&p, "planifier", "lot=site", "debut=S-3", "fin=S-1");
 	ALPHA(&p, "reserve", "montant=2000");
-	/* Alerts: video unplanned; Ana in week 1: contenu 4 + site 20 / 3
-	 * weeks / 2 people = 3,33 → 7,33 days; agency unframed; Bob's need;
-	 * no chef; no project-management tool. */
+	/* Alerts: video unplanned; Ana in week 1: contenu 4 + her share of
+	 * the site, 20 × 5/9 / 3 weeks = 3,70 → 7,70 days; agency unframed;
+	 * Bob's need; no chef; no project-management tool. */
 	open = TRAINER(&p, "ouvrir_pilotage");
 	tool = ALPHA(&p, "outil", "outil=trello");
 	/* Three points: late, incomplete (empty risks), never given. */
@@ -567,7 +567,7 @@ e3_indicators_of_a_weak_framing(void **state)
 	EVIDENCE(r, E3_STATUS_POINTS, ask1, sub1, ask2, sub2, ask3);
 	assert_string_equal(r->e3_comment[E3_FRAMING], "6 alerte(s) à "
 	    "l'ouverture du pilotage : « Vidéo » n'est pas placé sur le "
-	    "rétroplanning ; Ana Lopez est surchargé(e) en S-3 : 7,33 jours "
+	    "rétroplanning ; Ana Lopez est surchargé(e) en S-3 : 7,70 jours "
 	    "prévus pour 5 disponibles ; la relation avec Agence Pixel n'est "
 	    "pas cadrée (réunions, outil, format, recette, temps) ; besoin de "
 	    "Bob Martin sans aménagement : Malvoyant ; rôle « Chef·fe de "

@@ -1308,8 +1308,9 @@ morale_and_fatigue_scale_capacity(void **state)
 	play_start(&p, play_rules(), 1, 1);
 	t = play_team(&p, "Alpha");
 	site = &t->packages[SITE];
-	/* The whole site planned in week 1: 20 d / 2 people = 10 a week
-	 * each, more than 5 (Ana) and 4 (Bob): both will tire. */
+	/* The whole site planned in week 1: 20 d shared as each gives a
+	 * week (5 and 4 of 9): 11,11 for Ana and 8,89 for Bob, more than
+	 * their 5 and 4: both will tire. */
 	ALPHA(&p, "attribuer", "lot=site", "interne=ana,bob");
 	ALPHA(&p, "planifier", "lot=site", "debut=S-3", "fin=S-3");
 	ALPHA(&p, "amenager", "membre=bob", "besoin=1");
@@ -1333,7 +1334,7 @@ morale_and_fatigue_scale_capacity(void **state)
 	assert_int_equal(t->staff[BOB].fatigue, 15);
 	assert_int_equal(t->staff[BOB].morale, 85);
 	play_assert_explained(t, "Ana Lopez est surchargé(e) : 1 lot(s) en "
-	    "cours, 10,00 jours prévus pour 5 disponibles ; fatigue 15 %, "
+	    "cours, 11,11 jours prévus pour 5 disponibles ; fatigue 15 %, "
 	    "moral 30 %");
 	/* Week 2: fatigue 15 costs 15 / 2 = 7 %: Ana 500 × 80 % × 93 % =
 	 * 372, Bob (85 is not over 85) 400 × 93 % = 372 → 1 564.  No longer
