@@ -353,7 +353,9 @@ game_resolve(struct game *g, int team, int occurrence, int option,
 		    " → %s."), inc->title, who, inc->options[option].label,
 		    what);
 	else
-		game_explain(t, g->week, seqs, 2, _("« %s » : personne n'a "
+		/* Caused by the incident left unanswered, not by whatever
+		 * event (another team's, maybe) found its deadline passed. */
+		game_explain(t, g->week, seqs, 1, _("« %s » : personne n'a "
 		    "répondu à temps, la conséquence par défaut s'applique → "
 		    "%s."), inc->title, what);
 	free(what);

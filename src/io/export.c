@@ -655,12 +655,217 @@ rex_context(struct export_buf *b, const struct session *ss,
 	export_puts(b, "\n");
 }
 
+/* "08:05 (CET)": the REX is read by its candidate, in local time with
+ * its zone said (the replay shows local time too). */
+static const char *
+export_clock(const struct session *ss, int64_t seq, char buf[TEXT_TIME_MAX])
+{
+	return text_time(buf, export_time(ss, seq), TEXT_TIME_CLOCK_ZONE);
+}
+
+/* "3 min 20 s" between two event times. */
+static const char *
+export_span(int64_t ms, char *buf, size_t n)
+{
+	if (ms < 0)
+		ms = 0;
+	ms /= 1000;
+	if (ms >= 60 && ms % 60 != 0)
+		snprintf(buf, n, _("%lld min %lld s"), (long long)(ms / 60),
+		    (long long)(ms % 60));
+	else if (ms >= 60)
+		snprintf(buf, n, _("%lld min"), (long long)(ms / 60));
+	else
+		snprintf(buf, n, _("%lld s"), (long long)ms);
+	return buf;
+}
+
+/* A data field of a journal line as text (a number written out), kept
+ * until export_finish(); "" when absent. */
+static const char *
+rex_field(struct export_buf *b, const json_t *d, const char *k)
+{
+	const json_t	*v = json_object_get(d, k);
+
+	b->keep = xreallocarray(b->keep, b->nkeep + 1, sizeof *b->keep);
+	b->keep[b->nkeep] = json_is_string(v) ? xstrdup(json_string_value(v)) :
+	    json_is_integer(v) ? xasprintf("%" JSON_INTEGER_FORMAT,
+	    json_integer_value(v)) : json_is_true(v) ? xstrdup("oui") :
+	    xstrdup("");
+	return b->keep[b->nkeep++];
+}
+
+/* The name an identifier of a journal line stands for, else itself. */
+static const char *
+rex_name(const struct scenario *s, const char *kind, const char *id)
+{
+	int	 i;
+
+	if (id == NULL)
+		return "";
+	if (strcmp(kind, "lot") == 0) {
+		for (i = 0; i < s->npackages; i++)
+			if (strcmp(s->packages[i].id, id) == 0)
+				return s->packages[i].name;
+	} else if (strcmp(kind, "membre") == 0) {
+		for (i = 0; i < s->nstaff; i++)
+			if (strcmp(s->staff[i].id, id) == 0)
+				return s->staff[i].name;
+	} else if (strcmp(kind, "prestataire") == 0) {
+		for (i = 0; i < s->nsuppliers; i++)
+			if (strcmp(s->suppliers[i].id, id) == 0)
+				return s->suppliers[i].name;
+	} else if (strcmp(kind, "outil") == 0) {
+		for (i = 0; i < s->ntools; i++)
+			if (strcmp(s->tools[i].id, id) == 0)
+				return s->tools[i].name;
+	} else if (strcmp(kind, "role") == 0) {
+		for (i = 0; i < s->nroles; i++)
+			if (strcmp(s->roles[i].id, id) == 0)
+				return s->roles[i].label;
+	}
+	return id;
+}
+
+/* "Ana Lopez et Bob Martin" from "ana,bob". */
+static char *
+rex_people(const struct scenario *s, const char *ids)
+{
+	struct export_buf	 b = { NULL, 0, 0, NULL, 0 };
+	char			*copy = xstrdup(ids != NULL ? ids : ""), *save;
+	char			*item;
+	int			 n = 0;
+
+	for (item = strtok_r(copy, ",", &save); item != NULL;
+	    item = strtok_r(NULL, ",", &save)) {
+		while (*item == ' ')
+			item++;
+		export_printf(&b, "%s%s", n++ > 0 ? _(" et ") : "",
+		    rex_name(s, "membre", item));
+	}
+	free(copy);
+	return export_finish(&b);
+}
+
+/*
+ * A decision as a French sentence (the journal line's type and data): the
+ * names of what it refers to, not its identifiers.
+ */
+static void
+rex_sentence(struct export_buf *b, const struct session *ss,
+    const struct team *t, const json_t *o)
+{
+	const struct scenario	*s = ss->scenario;
+	const json_t		*d = json_object_get(o, "data");
+	const char		*type = export_str(o, "type");
+	char			 m1[TEXT_MONEY_MAX], *who, *data;
+	json_int_t		 n;
+	const char		*lot = rex_name(s, "lot", rex_field(b, d, "lot"));
+	const struct game_command_info *ci;
+	int			 i;
+
+#define D(k)	rex_field(b, d, k)
+	if (strcmp(type, "attribuer") == 0 && D("prestataire")[0] != '\0')
+		export_printf(b, _("confier « %s » à %s"), md(b, lot),
+		    md(b, rex_name(s, "prestataire", D("prestataire"))));
+	else if (strcmp(type, "attribuer") == 0) {
+		who = rex_people(s, D("interne"));
+		export_printf(b, _("confier « %s » à %s%s"), md(b, lot),
+		    md(b, who), strcmp(D("accessibilite"), "oui") == 0 ?
+		    _(", accessibilité comprise") : "");
+		free(who);
+	} else if (strcmp(type, "planifier") == 0)
+		export_printf(b, _("placer « %s » sur le rétroplanning, de %s "
+		    "à %s"), md(b, lot), md(b, D("debut")), md(b, D("fin")));
+	else if (strcmp(type, "outil") == 0)
+		export_printf(b, strcmp(D("retirer"), "oui") == 0 ?
+		    _("retirer l'outil %s") : _("choisir l'outil %s"),
+		    md(b, rex_name(s, "outil", D("outil"))));
+	else if (strcmp(type, "amenager") == 0) {
+		const char *need = "";
+		uint64_t k = 0;
+
+		for (i = 0; i < s->nstaff; i++)
+			if (strcmp(s->staff[i].id, D("membre")) == 0 &&
+			    text_parse_uint(D("besoin"), 100, &k) &&
+			    k >= 1 && k <= (uint64_t)s->staff[i].nneeds)
+				need = s->staff[i].needs[k - 1].detail;
+		export_printf(b, _("mettre en place pour %s l'aménagement : "
+		    "%s"), md(b, rex_name(s, "membre", D("membre"))),
+		    md(b, need));
+	} else if (strcmp(type, "mission") == 0)
+		export_printf(b, _("confier le rôle « %s » à %s : %s"),
+		    md(b, rex_name(s, "role", D("role"))), md(b, D("candidat")),
+		    md_lines(b, D("texte"), 2));
+	else if (strcmp(type, "cadrer") == 0)
+		export_printf(b, _("cadrer la relation avec %s : %s, "
+		    "%s h par semaine, format « %s », recette « %s »%s%s"),
+		    md(b, rex_name(s, "prestataire", D("prestataire"))),
+		    strcmp(D("reunions"), "hebdomadaire") == 0 ?
+		    _("réunions hebdomadaires") : strcmp(D("reunions"),
+		    "bimensuelle") == 0 ? _("réunions toutes les deux semaines") :
+		    strcmp(D("reunions"), "mensuelle") == 0 ?
+		    _("réunions mensuelles") : _("aucune réunion"),
+		    md(b, D("heures")), md(b, D("format")),
+		    md(b, D("recette")), D("outil")[0] != '\0' ?
+		    _(", échanges par ") : "", D("outil")[0] != '\0' ?
+		    md(b, rex_name(s, "outil", D("outil"))) : "");
+	else if (strcmp(type, "reserve") == 0 ||
+	    strcmp(type, "utiliser_reserve") == 0) {
+		uint64_t euros = 0;
+
+		(void)text_parse_uint(D("montant"), INT64_MAX, &euros);
+		n = (json_int_t)euros;
+		export_printf(b, strcmp(type, "reserve") == 0 ?
+		    _("fixer la réserve pour aléas à %s") :
+		    _("puiser %s dans la réserve"), text_money(m1,
+		    (int64_t)n * 100));
+	} else if (strcmp(type, "negocier") == 0)
+		export_printf(b, strcmp(D("objet"), "delai") == 0 ?
+		    _("négocier le délai de « %s »") :
+		    _("négocier le prix de « %s »"), md(b, lot));
+	else if (strcmp(type, "repondre") == 0) {
+		uint64_t k = 0;
+		const struct incident *inc = NULL;
+		const char *label = D("option");
+
+		if (text_parse_uint(D("incident"), 1000000, &k) && k >= 1 &&
+		    (int64_t)k <= t->noccurrences)
+			inc = game_occurrence_incident(ss->game,
+			    &t->occurrences[k - 1]);
+		for (i = 0; inc != NULL && i < inc->noptions; i++)
+			if (strcmp(inc->options[i].id, label) == 0)
+				label = inc->options[i].label;
+		export_printf(b, _("répondre à l'incident n°%s « %s » : %s"),
+		    md(b, D("incident")), inc ? md(b, inc->title) : "?",
+		    md(b, label));
+	} else if (strcmp(type, "point") == 0) {
+		uint64_t k = 0;
+
+		export_printf(b, _("rendre le point de situation n°%s"),
+		    md(b, D("point")));
+		if (text_parse_uint(D("point"), 1000000, &k) && k >= 1 &&
+		    (int64_t)k <= t->nrequests)
+			export_printf(b, " « %s »", md(b, t->requests[k - 1].title));
+	}
+	else {
+		for (i = 0; (ci = game_command_info(i)) != NULL; i++)
+			if (strcmp(ci->name, type) == 0)
+				break;
+		data = export_data(d);
+		export_printf(b, "%s%s%s", ci != NULL ? _(ci->help) :
+		    md(b, type), data[0] != '\0' ? " : " : "", md(b, data));
+		free(data);
+	}
+#undef D
+}
+
 static void
 rex_decisions(struct export_buf *b, const struct session *ss,
     const struct team *t, const char *name, const int *weeks)
 {
 	const json_t	*o;
-	char		 hm[TEXT_TIME_MAX], wl[48], *data;
+	char		 hm[TEXT_TIME_MAX], wl[48];
 	size_t		 i, n = journal_count(ss->journal);
 	int		 x, k, count = 0, caused;
 
@@ -671,13 +876,12 @@ rex_decisions(struct export_buf *b, const struct session *ss,
 		    strcmp(export_str(o, "team"), t->name) != 0)
 			continue;
 		count++;
-		data = export_data(json_object_get(o, "data"));
-		export_printf(b, _("### n°%zu — %s, %s — %s\n\n"), i,
-		    export_hhmm(ss, (int64_t)i, hm),
-		    export_week_label(ss->scenario, weeks[i], wl, sizeof wl),
-		    md(b, export_str(o, "type")));
-		export_printf(b, _("- Décision : %s %s\n"),
-		    md(b, export_str(o, "type")), md(b, data));
+		export_printf(b, _("### n°%zu — %s, %s\n\n"), i,
+		    export_clock(ss, (int64_t)i, hm),
+		    export_week_label(ss->scenario, weeks[i], wl, sizeof wl));
+		export_puts(b, _("- Décision : "));
+		rex_sentence(b, ss, t, o);
+		export_puts(b, "\n");
 		if (export_str(o, "by")[0] != '\0')
 			export_printf(b, _("- Saisie par : %s\n"),
 			    md(b, export_str(o, "by")));
@@ -707,7 +911,6 @@ rex_decisions(struct export_buf *b, const struct session *ss,
 			export_puts(b, _("- Conséquences : aucune relevée par "
 			    "le simulateur\n"));
 		export_puts(b, "\n");
-		free(data);
 	}
 	if (count == 0)
 		export_puts(b, _("Aucune décision enregistrée à votre nom.\n\n"));
@@ -719,7 +922,7 @@ rex_incidents(struct export_buf *b, const struct session *ss,
 {
 	const struct occurrence	*oc;
 	const struct incident	*in;
-	char			 hm[TEXT_TIME_MAX], wl[48];
+	char			 hm[TEXT_TIME_MAX], wl[48], sp[32];
 	int			 i;
 
 	export_puts(b, _("## Incidents rencontrés par l'équipe\n\n"));
@@ -729,25 +932,29 @@ rex_incidents(struct export_buf *b, const struct session *ss,
 		oc = &t->occurrences[i];
 		in = game_occurrence_incident(ss->game, oc);
 		export_printf(b, _("- n°%d « %s » — %s, survenu à %s "
-		    "(événement n°%lld)\n"), i + 1, in != NULL ?
-		    md(b, in->title) : "?",
+		    "(événement n°%lld), délai de réponse %d min\n"), i + 1,
+		    in != NULL ? md(b, in->title) : "?",
 		    export_week_label(ss->scenario, oc->week, wl, sizeof wl),
-		    export_hhmm(ss, oc->opened_seq, hm),
-		    (long long)oc->opened_seq);
+		    export_clock(ss, oc->opened_seq, hm),
+		    (long long)oc->opened_seq, in != NULL ? in->deadline : 0);
 		if (oc->status == OCC_ANSWERED) {
 			export_printf(b, _("  - Réponse : « %s », par %s à %s "
-			    "(événement n°%lld)\n"), in != NULL && oc->option >= 0
-			    && oc->option < in->noptions ?
+			    "(événement n°%lld), %s après l'incident\n"),
+			    in != NULL && oc->option >= 0 &&
+			    oc->option < in->noptions ?
 			    md(b, in->options[oc->option].label) : "?",
 			    oc->answered_by ? md(b, oc->answered_by) : "?",
-			    export_hhmm(ss, oc->closed_seq, hm),
-			    (long long)oc->closed_seq);
+			    export_clock(ss, oc->closed_seq, hm),
+			    (long long)oc->closed_seq, export_span(
+			    export_time(ss, oc->closed_seq) -
+			    export_time(ss, oc->opened_seq), sp, sizeof sp));
 			export_printf(b, _("  - Justification : %s\n"),
 			    oc->why != NULL && oc->why[0] != '\0' ?
 			    md_lines(b, oc->why, 4) : _("(aucune)"));
 		} else if (oc->status == OCC_DEFAULTED)
-			export_printf(b, _("  - Sans réponse dans le délai : "
-			    "%s\n"), in != NULL && in->default_text != NULL ?
+			export_printf(b, _("  - Sans réponse dans le délai, "
+			    "conséquence par défaut : %s\n"), in != NULL &&
+			    in->default_text != NULL ?
 			    md_lines(b, in->default_text, 4) : "");
 		else
 			export_puts(b, _("  - Encore ouvert\n"));
@@ -756,52 +963,108 @@ rex_incidents(struct export_buf *b, const struct session *ss,
 		export_puts(b, "\n");
 }
 
+/* « remis à 18 min, délai 15 min + 33 % = 19 min 57 s : à l'heure ». */
+static void
+rex_point_timing(struct export_buf *b, const struct status_request *r)
+{
+	char	 got[32], lim[32];
+
+	export_span(r->submitted_time - r->requested_time, got, sizeof got);
+	export_span(r->limit_time - r->requested_time, lim, sizeof lim);
+	if (r->extra_time > 0)
+		export_printf(b, _("remis à %s, délai %d min + %d %% (temps "
+		    "majoré de %s) = %s : %s"), got, r->deadline_minutes,
+		    r->extra_time, md(b, r->submitter ? r->submitter : "?"),
+		    lim, r->late ? _("en retard") : _("à l'heure"));
+	else
+		export_printf(b, _("remis à %s, délai %d min : %s"), got,
+		    r->deadline_minutes, r->late ? _("en retard") :
+		    _("à l'heure"));
+}
+
 static void
 rex_points(struct export_buf *b, const struct session *ss,
     const struct team *t, const char *name)
 {
 	const struct status_request	*r;
-	char				 h1[TEXT_TIME_MAX], h2[TEXT_TIME_MAX];
-	int				 i, n = 0;
+	char				 h1[TEXT_TIME_MAX];
+	int				 i, k;
+	static const char *const parts[3] = {
+		N_("Risques"), N_("Arbitrages"), N_("Suivi")
+	};
 
-	export_puts(b, _("## Vos points de situation\n\n"));
+	export_puts(b, _("## Points de situation de l'équipe\n\n"));
+	if (t->nrequests == 0)
+		export_puts(b, _("Aucun point de situation demandé.\n\n"));
 	for (i = 0; i < t->nrequests; i++) {
+		const char *txt[3];
+
 		r = &t->requests[i];
-		if (!r->submitted || !export_has_author(r->authors, name))
-			continue;
-		n++;
-		export_printf(b, _("### %s\n\n"), md(b, r->title));
+		export_printf(b, _("### n°%d — %s\n\n"), i + 1, md(b, r->title));
 		export_printf(b, _("- Demandé à %s (événement n°%lld), délai "
-		    "%d min ; remis à %s (événement n°%lld) : %s\n"),
-		    export_hhmm(ss, r->requested_seq, h1),
-		    (long long)r->requested_seq, r->deadline_minutes,
-		    export_hhmm(ss, r->submitted_seq, h2),
-		    (long long)r->submitted_seq,
-		    r->late ? _("en retard") : _("à l'heure"));
-		export_printf(b, _("- Auteurs : %s\n"), md(b, r->authors));
-		export_printf(b, _("- Risques : %s\n"),
-		    md_lines(b, r->risks, 2));
-		export_printf(b, _("- Arbitrages : %s\n"),
-		    md_lines(b, r->arbitrations, 2));
-		export_printf(b, _("- Suivi : %s\n\n"),
-		    md_lines(b, r->tracking, 2));
+		    "%d min\n"), export_clock(ss, r->requested_seq, h1),
+		    (long long)r->requested_seq, r->deadline_minutes);
+		if (!r->submitted) {
+			export_puts(b, _("- Non rendu\n\n"));
+			continue;
+		}
+		export_printf(b, _("- Rendu par %s (événement n°%lld) : "),
+		    md(b, r->submitter ? r->submitter : r->authors),
+		    (long long)r->submitted_seq);
+		rex_point_timing(b, r);
+		export_printf(b, _("\n- Auteurs : %s%s\n"), md(b, r->authors),
+		    export_has_author(r->authors, name) ? _(" (vous en êtes)") :
+		    _(" (vous n'en êtes pas)"));
+		export_printf(b, _("- Longueur : %d mot(s)%s\n"), r->words,
+		    r->max_words > 0 && r->words > r->max_words ?
+		    _(", au-delà de la limite") : "");
+		txt[0] = r->risks;
+		txt[1] = r->arbitrations;
+		txt[2] = r->tracking;
+		for (k = 0; k < 3; k++)
+			export_printf(b, _("- %s (%s) : %s\n"), _(parts[k]),
+			    _(game_point_part_labels[r->parts[k]]),
+			    txt[k][0] != '\0' ? md_lines(b, txt[k], 2) :
+			    _("(vide)"));
+		export_puts(b, "\n");
 	}
-	if (n == 0)
-		export_puts(b, _("Aucun point de situation écrit ou co-écrit "
-		    "par vous.\n\n"));
 }
 
 static void
 rex_results(struct export_buf *b, const struct session *ss,
     const struct team *t)
 {
+	const struct scenario		*s = ss->scenario;
 	const struct team_result	*r = &t->result;
 	char				 m1[TEXT_MONEY_MAX], m2[TEXT_MONEY_MAX];
-	int				 c;
+	char				 a[32], c2[32], d[32];
+	int				 c, i, ok = 0, late = 0, missing = 0;
 
 	export_puts(b, ss->game->phase == PHASE_LAUNCHED ?
 	    _("## Résultats de l'équipe\n\n") :
 	    _("## Résultats de l'équipe (provisoires : partie en cours)\n\n"));
+	export_printf(b, _("- Lots : %d livré(s) à l'heure, %d en retard, %d "
+	    "non livré(s), sur %d\n"), r->on_time, r->late, r->missing,
+	    s->npackages);
+	for (i = 0; i < s->npackages; i++) {
+		const struct package_state *p = &t->packages[i];
+		int due = s->weeks - s->packages[i].due;
+
+		if (p->status == PKG_DONE && p->finished <= due)
+			continue;
+		if (p->status == PKG_DONE)
+			export_printf(b, _("  - « %s » livré en semaine %d, "
+			    "échéance semaine %d%s\n"), md(b, s->packages[i].name),
+			    p->finished, due, s->packages[i].critical ?
+			    _(" — lot critique") : "");
+		else
+			export_printf(b, _("  - « %s » non livré (échéance "
+			    "semaine %d)%s\n"), md(b, s->packages[i].name), due,
+			    s->packages[i].critical ? _(" — lot critique") : "");
+	}
+	if (r->critical_missing > 0)
+		export_printf(b, _("- Lancement compromis : %d lot(s) critique(s) "
+		    "non livré(s)\n"), r->critical_missing);
 	export_printf(b, _("- Budget : %s dépensés ou engagés pour une "
 	    "enveloppe de %s\n"), text_money(m1, r->spent),
 	    text_money(m2, r->envelope));
@@ -809,14 +1072,39 @@ rex_results(struct export_buf *b, const struct session *ss,
 	    r->quality);
 	export_printf(b, _("- Accessibilité : %d %% des lots concernés "
 	    "conformes\n"), r->accessibility);
-	export_printf(b, _("- Points de situation : %d à l'heure, %d en "
-	    "retard, %d manquants\n"), r->on_time, r->late, r->missing);
+	for (i = 0; i < s->nobjectives; i++)
+		export_printf(b, _("- Objectif « %s » : %s %s, pour une cible "
+		    "de %s (départ %s)\n"), md(b, s->objectives[i].label),
+		    text_thousands(a, r->kpi[i]), md(b, s->objectives[i].unit),
+		    text_thousands(c2, s->objectives[i].target),
+		    text_thousands(d, s->objectives[i].start));
+	for (i = 0; i < t->nrequests; i++) {
+		if (!t->requests[i].submitted)
+			missing++;
+		else if (t->requests[i].late)
+			late++;
+		else
+			ok++;
+	}
+	export_printf(b, _("- Points de situation : %d demandé(s), %d rendu(s) "
+	    "à l'heure, %d en retard, %d non rendu(s)\n"), t->nrequests, ok,
+	    late, missing);
 	export_printf(b, _("- Score global : %d/100 ; score E3 : %d/100\n"),
 	    r->score, r->e3_score);
-	for (c = 0; c < E3_CRITERION_COUNT; c++)
-		export_printf(b, "  - %s : %d %%\n", _(scenario_e3_labels[c]),
-		    r->e3[c]);
-	export_puts(b, "\n");
+	for (c = 0; c < E3_CRITERION_COUNT; c++) {
+		enum e3_level lv = game_e3_level(r, c);
+
+		if (lv == E3_LEVEL_NA)
+			export_printf(b, "  - %s (%s) : %s\n",
+			    _(scenario_e3_labels[c]), scenario_e3_codes[c],
+			    _(game_e3_level_labels[lv]));
+		else
+			export_printf(b, "  - %s (%s) : %d/100, %s\n",
+			    _(scenario_e3_labels[c]), scenario_e3_codes[c],
+			    r->e3[c], _(game_e3_level_labels[lv]));
+	}
+	export_puts(b, _("\nLes heures sont celles de la machine qui a produit "
+	    "ce fichier, avec leur fuseau.\n\n"));
 }
 
 char *

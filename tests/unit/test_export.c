@@ -10,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "unit/cmocka_prelude.h"
@@ -587,6 +588,9 @@ test_declared(void **state)
 int
 main(void)
 {
+	/* The REX shows local time with its zone: the goldens are in UTC. */
+	setenv("TZ", "UTC", 1);
+	tzset();
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rex),
 		cmocka_unit_test(test_grid),
