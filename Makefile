@@ -82,7 +82,8 @@ all: $(PROG)
 BUILD_DEPS	= ncursesw:libncurses-dev libconfig:libconfig-dev \
 		  jansson:libjansson-dev libsodium:libsodium-dev \
 		  cmocka:libcmocka-dev
-TEST_TOOLS	= tmux:tmux clang:clang valgrind:valgrind chromium:chromium
+TEST_TOOLS	= tmux:tmux clang:clang valgrind:valgrind chromium:chromium \
+		  pdftotext:poppler-utils
 FUZZ_RUNTIME	= /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 
 define install_missing

@@ -1,10 +1,11 @@
 /*
  * export: "pilote export KIND SESSION [-o FICHIER] [--candidate NOM]
- * [--format md|csv]" writes the REX file of a candidate, the E3 grid or
+ * [--format md|csv|html]" writes the REX file of a candidate, the E3 grid or
  * the events table of a session (see io/export.h).  Every kind replays the
  * journal through session_open(), so an altered journal is refused (65)
  * with its "fichier:ligne: ..." before anything is written.
  */
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@
 #include "cli/cli.h"
 #include "io/export.h"
 #include "io/marks.h"
+#include "io/report.h"
 #include "io/session.h"
 #include "util/i18n.h"
 
@@ -22,17 +24,50 @@ static void
 export_usage(FILE *out)
 {
 	fprintf(out, _("Usage : pilote export TYPE SESSION [-o FICHIER] "
-	    "[--candidate NOM] [--format md|csv]\n"
+	    "[--candidate NOM] [--format md|csv|html]\n"
 	    "Exporte des faits d'une session (jamais d'analyse à la place du "
 	    "candidat) :\n"
 	    "  rex --candidate NOM  fichier du candidat pour rédiger son REX "
 	    "(Markdown)\n"
-	    "  grid                 grille d'évaluation E3 (Markdown, ou CSV "
-	    "avec --format csv)\n"
+	    "  grid                 grille d'évaluation E3 du jury : synthèse de "
+	    "la classe,\n"
+	    "                       une page par candidat (Markdown ; --format "
+	    "html pour\n"
+	    "                       l'imprimer, --format csv : une ligne par "
+	    "candidat et critère)\n"
+	    "  report               rapport HTML du jury (pilote export report "
+	    "--help)\n"
 	    "  events               tous les événements du journal (CSV)\n"
 	    "Sans -o (ou avec -o -), l'export va sur la sortie standard ; "
 	    "sinon le fichier\nest remplacé d'un coup (jamais à moitié "
 	    "écrit).\n"));
+}
+
+/* The printable grid (io/report.h), written like every export. */
+static int
+export_grid_html(const char *path, const char *out)
+{
+	FILE	*mem;
+	char	*buf = NULL, *cause = NULL;
+	size_t	 len = 0;
+	int	 rc = EX_OK;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL) {
+		fprintf(stderr, "pilote export : %s\n", strerror(errno));
+		return EX_OSERR;
+	}
+	if (report_grid(path, mem, &cause) == -1) {
+		fclose(mem);
+		fprintf(stderr, "pilote export : %s\n", cause);
+		rc = access(path, F_OK) != 0 ? EX_NOINPUT : EX_DATAERR;
+	} else if (fclose(mem) != 0) {
+		fprintf(stderr, "pilote export : %s\n", strerror(errno));
+		rc = EX_OSERR;
+	} else if ((rc = export_write(out, buf, &cause)) != EX_OK)
+		fprintf(stderr, "pilote export : %s\n", cause);
+	free(cause);
+	free(buf);
+	return rc;
 }
 
 int
@@ -76,10 +111,19 @@ cli_export(int argc, char **argv)
 		return EX_USAGE;
 	}
 	if (format != NULL && strcmp(format, "md") != 0 &&
-	    strcmp(format, "csv") != 0) {
-		fprintf(stderr, _("pilote export : --format attend md ou csv\n"));
+	    strcmp(format, "csv") != 0 && strcmp(format, "html") != 0) {
+		fprintf(stderr, _("pilote export : --format attend md, csv ou "
+		    "html\n"));
 		return EX_USAGE;
 	}
+	if (format != NULL && strcmp(format, "html") == 0 &&
+	    strcmp(kind, "grid") != 0) {
+		fprintf(stderr, _("pilote export : seule la grille s'exporte en "
+		    "HTML (le rapport : pilote export report)\n"));
+		return EX_USAGE;
+	}
+	if (format != NULL && strcmp(format, "html") == 0)
+		return export_grid_html(path, out);
 	if (strcmp(kind, "rex") == 0) {
 		if (candidate == NULL) {
 			fprintf(stderr, _("pilote export : rex demande "

@@ -282,10 +282,24 @@ ind_framing(const struct team *t, struct team_result *r)
 	else if (t->framing_issues == 0)
 		ind_comment(r, E3_FRAMING, _("cadrage sans alerte à "
 		    "l'ouverture du pilotage"));
-	else
-		ind_comment(r, E3_FRAMING, _("%d alerte(s) à l'ouverture du "
-		    "pilotage : %s"), t->framing_issues, t->framing_summary ?
-		    t->framing_summary : "");
+	else {
+		/* The first three; the plan's alerts are all in the team's
+		 * screens and the report. */
+		const char *all = t->framing_summary ? t->framing_summary : "";
+		const char *p = all;
+		int k;
+
+		for (k = 0; k < 3 && p != NULL; k++)
+			if ((p = strstr(p, " ; ")) != NULL && k < 2)
+				p += 3;
+		if (t->framing_issues > 3 && p != NULL)
+			ind_comment(r, E3_FRAMING, _("%d alerte(s) à l'ouverture "
+			    "du pilotage, dont : %.*s…"), t->framing_issues,
+			    (int)(p - all), all);
+		else
+			ind_comment(r, E3_FRAMING, _("%d alerte(s) à l'ouverture "
+			    "du pilotage : %s"), t->framing_issues, all);
+	}
 }
 
 /* Meetings a week (×4: monthly is 1) a rhythm gives. */

@@ -195,13 +195,6 @@ export_time(const struct session *ss, int64_t seq)
 	    "time"));
 }
 
-/* "HH:MM" of an event, UTC. */
-static const char *
-export_hhmm(const struct session *ss, int64_t seq, char buf[TEXT_TIME_MAX])
-{
-	return text_time(buf, export_time(ss, seq), TEXT_TIME_CLOCK_UTC);
-}
-
 static const char *
 export_week_label(const struct scenario *s, int w, char *buf, size_t n)
 {
@@ -403,14 +396,43 @@ export_declared(const json_t *o)
 	return json_is_true(json_object_get(o, "declared"));
 }
 
+/* "08:05 (CET)": the REX is read by its candidate, in local time with
+ * its zone said (the replay shows local time too). */
+static const char *
+export_clock(const struct session *ss, int64_t seq, char buf[TEXT_TIME_MAX])
+{
+	return text_time(buf, export_time(ss, seq), TEXT_TIME_CLOCK_ZONE);
+}
+
+/*
+ * Whether the event seq is candidate's: he made it, or it handed in a
+ * status point he co-wrote (the team's state knows the authors, the
+ * submitter among them).
+ */
+static bool
+export_credits(const struct session *ss, const struct team *t, int64_t seq,
+    const char *candidate)
+{
+	int	 i;
+
+	if (strcmp(export_str(export_line(ss, seq), "actor"), candidate) == 0)
+		return true;
+	for (i = 0; i < t->nrequests; i++)
+		if (t->requests[i].submitted_seq == seq &&
+		    export_has_author(t->requests[i].authors, candidate))
+			return true;
+	return false;
+}
+
 /*
  * "n°12 (09:05), n°14 (09:07)": evidence, only the candidate's if set,
  * each marked when the candidate's name was only declared.
  */
 static char *
-export_evidence(const struct session *ss, const struct team_result *r,
-    int c, const char *candidate)
+export_evidence(const struct session *ss, const struct team *t, int c,
+    const char *candidate)
 {
+	const struct team_result *r = &t->result;
 	struct export_buf	 b = { NULL, 0, 0, NULL, 0 };
 	char			 hm[TEXT_TIME_MAX];
 	int			 i, n = 0;
@@ -418,14 +440,15 @@ export_evidence(const struct session *ss, const struct team_result *r,
 
 	for (i = 0; i < r->e3_nevidence[c]; i++) {
 		seq = r->e3_evidence[c][i];
-		if (candidate != NULL && strcmp(export_str(export_line(ss, seq),
-		    "actor"), candidate) != 0)
+		if (candidate != NULL && !export_credits(ss, t, seq, candidate))
 			continue;
 		export_printf(&b, candidate != NULL &&
-		    export_declared(export_line(ss, seq)) ? _("%sn°%lld (%s, nom "
-		    "déclaré sur la console partagée)") : "%sn°%lld (%s)",
-		    n++ > 0 ? ", " : "", (long long)seq,
-		    export_hhmm(ss, seq, hm));
+		    strcmp(export_str(export_line(ss, seq), "actor"),
+		    candidate) != 0 ? _("%sn°%lld (%s, co-auteur)") :
+		    candidate != NULL && export_declared(export_line(ss, seq)) ?
+		    _("%sn°%lld (%s, nom déclaré sur la console partagée)") :
+		    "%sn°%lld (%s)", n++ > 0 ? ", " : "", (long long)seq,
+		    text_time(hm, export_time(ss, seq), TEXT_TIME_CLOCK));
 	}
 	if (n == 0)
 		export_puts(&b, _("aucune"));
@@ -440,6 +463,64 @@ export_level(const struct mark *m)
 	return _(mark_level_labels[m->level]);
 }
 
+/* The rows the jury fills in alone: no indicator computes them. */
+static const struct {
+	const char	*code;
+	const char	*label;
+} export_jury_rows[EXPORT_JURY_ROWS] = {
+	{ "E3 · oral", N_("Soutenance orale collective devant le comité "
+	    "exécutif : organisation proposée, ajustements, conclusions") },
+	{ "E3 · REX", N_("REX individuel : prise de recul et analyse critique "
+	    "(conflits, pression des délais)") },
+};
+
+void
+export_grid_cell(const struct session *ss, const struct marks *ms,
+    const struct team *t, const char *candidate, int row,
+    struct export_cell *cell)
+{
+	const struct team_result	*r = &t->result;
+	const struct mark		*m;
+	enum e3_level			 lv;
+
+	memset(cell, 0, sizeof *cell);
+	if (row >= E3_CRITERION_COUNT) {
+		row -= E3_CRITERION_COUNT;
+		cell->code = export_jury_rows[row].code;
+		cell->label = _(export_jury_rows[row].label);
+		cell->figure = xstrdup("");
+		cell->level = "";
+		cell->finding = "";
+		cell->rule = _("évalué par le jury seul");
+		cell->evidence = xstrdup("");
+		cell->mark = "";
+		cell->mark_comment = "";
+		return;
+	}
+	lv = game_e3_level(r, row);
+	cell->code = scenario_e3_codes[row];
+	cell->label = _(scenario_e3_labels[row]);
+	cell->figure = lv == E3_LEVEL_NA ? xstrdup("—") :
+	    xasprintf("%d/100", r->e3[row]);
+	cell->level = _(game_e3_level_labels[lv]);
+	cell->finding = r->e3_comment[row] ? r->e3_comment[row] : "";
+	cell->rule = _(scenario_e3_rules[row]);
+	cell->evidence = export_evidence(ss, t, row, candidate);
+	/* The candidate's own mark, else the team's. */
+	if ((m = marks_find(ms, t->name, candidate, row)) == NULL ||
+	    m->level == MARK_NONE)
+		m = marks_find(ms, t->name, NULL, row);
+	cell->mark = export_level(m);
+	cell->mark_comment = m != NULL && m->comment != NULL ? m->comment : "";
+}
+
+void
+export_cell_release(struct export_cell *cell)
+{
+	free(cell->figure);
+	free(cell->evidence);
+}
+
 /* A Markdown table cell: one line, "|" escaped (md_text). */
 static void
 md_cell(struct export_buf *b, const char *s)
@@ -447,24 +528,15 @@ md_cell(struct export_buf *b, const char *s)
 	export_puts(b, md(b, s));
 }
 
-static void
-grid_md_cell(struct export_buf *b, const struct session *ss,
-    const struct team *t, int c, const char *candidate,
-    const struct marks *ms)
+/* Counts of levels of a team, for the class summary. */
+void
+export_team_levels(const struct team *t, int counts[E3_LEVEL_COUNT])
 {
-	const struct mark	*m = marks_find(ms, t->name, candidate, c);
-	char			*ev = export_evidence(ss, &t->result, c,
-				    candidate);
+	int	 c;
 
-	if (candidate == NULL)
-		export_printf(b, "**%d %%** · ", t->result.e3[c]);
-	export_printf(b, _("preuves : %s · note : %s"), ev, export_level(m));
-	if (m != NULL && m->comment != NULL && m->comment[0] != '\0') {
-		export_puts(b, " · « ");
-		md_cell(b, m->comment);
-		export_puts(b, " »");
-	}
-	free(ev);
+	memset(counts, 0, sizeof(int) * E3_LEVEL_COUNT);
+	for (c = 0; c < E3_CRITERION_COUNT; c++)
+		counts[game_e3_level(&t->result, c)]++;
 }
 
 static void
@@ -473,66 +545,44 @@ grid_csv(struct export_buf *b, const struct session *ss,
 {
 	const struct game	*g = ss->game;
 	const struct team	*t;
-	const struct mark	*m;
-	char			*h, *ev, pct[16];
-	int			 c, ti, k;
+	struct export_cell	 cell;
+	int			 row, ti, k;
 
+	/* Long format: one row per candidate and criterion, for a
+	 * spreadsheet's filters or an LMS gradebook import. */
 	export_puts(b, "\xEF\xBB\xBF");
-	csv_field(b, _("critère E3"), true);
+	csv_field(b, _("équipe"), true);
+	csv_field(b, _("candidat"), false);
+	csv_field(b, _("code"), false);
+	csv_field(b, _("critère"), false);
+	csv_field(b, _("indicateur"), false);
+	csv_field(b, _("niveau"), false);
+	csv_field(b, _("constat"), false);
+	csv_field(b, _("règle"), false);
+	csv_field(b, _("preuves du candidat"), false);
+	csv_field(b, _("note du jury"), false);
+	csv_field(b, _("commentaire du jury"), false);
+	csv_end(b);
 	for (ti = 0; ti < g->nteams; ti++) {
 		t = &g->teams[ti];
-		for (k = -1; k < t->ncandidates; k++) {
-			const char *who = k < 0 ? t->name :
-			    t->candidates[k].name;
-			char *pre = k < 0 ? xasprintf(_("Équipe %s"), who) :
-			    xasprintf("%s / %s", t->name, who);
-
-			if (k < 0) {
-				h = xasprintf(_("%s — indicateur (%%)"), pre);
-				csv_field(b, h, false);
-				free(h);
-				h = xasprintf(_("%s — constat"), pre);
-				csv_field(b, h, false);
-				free(h);
+		for (k = 0; k < t->ncandidates; k++)
+			for (row = 0; row < EXPORT_GRID_ROWS; row++) {
+				export_grid_cell(ss, ms, t,
+				    t->candidates[k].name, row, &cell);
+				csv_field(b, t->name, true);
+				csv_field(b, t->candidates[k].name, false);
+				csv_field(b, cell.code, false);
+				csv_field(b, cell.label, false);
+				csv_field(b, cell.figure, false);
+				csv_field(b, cell.level, false);
+				csv_field(b, cell.finding, false);
+				csv_field(b, cell.rule, false);
+				csv_field(b, cell.evidence, false);
+				csv_field(b, cell.mark, false);
+				csv_field(b, cell.mark_comment, false);
+				csv_end(b);
+				export_cell_release(&cell);
 			}
-			h = xasprintf(_("%s — preuves"), pre);
-			csv_field(b, h, false);
-			free(h);
-			h = xasprintf(_("%s — note"), pre);
-			csv_field(b, h, false);
-			free(h);
-			h = xasprintf(_("%s — commentaire"), pre);
-			csv_field(b, h, false);
-			free(h);
-			free(pre);
-		}
-	}
-	csv_end(b);
-	for (c = 0; c < E3_CRITERION_COUNT; c++) {
-		csv_field(b, _(scenario_e3_labels[c]), true);
-		for (ti = 0; ti < g->nteams; ti++) {
-			t = &g->teams[ti];
-			for (k = -1; k < t->ncandidates; k++) {
-				const char *cand = k < 0 ? NULL :
-				    t->candidates[k].name;
-
-				if (k < 0) {
-					snprintf(pct, sizeof pct, "%d",
-					    t->result.e3[c]);
-					csv_field(b, pct, false);
-					csv_field(b, t->result.e3_comment[c] ?
-					    t->result.e3_comment[c] : "", false);
-				}
-				ev = export_evidence(ss, &t->result, c, cand);
-				m = marks_find(ms, t->name, cand, c);
-				csv_field(b, ev, false);
-				csv_field(b, export_level(m), false);
-				csv_field(b, m != NULL && m->comment != NULL ?
-				    m->comment : "", false);
-				free(ev);
-			}
-		}
-		csv_end(b);
 	}
 }
 
@@ -552,8 +602,11 @@ export_grid(struct session *ss, const struct marks *ms,
 {
 	struct export_buf	 b = { NULL, 0, 0, NULL, 0 };
 	const struct game	*g = ss->game;
+	const struct scenario	*s = ss->scenario;
 	const struct team	*t;
-	int			 c, ti, k;
+	struct export_cell	 cell;
+	char			 zone[TEXT_TIME_MAX];
+	int			 row, ti, k, counts[E3_LEVEL_COUNT];
 
 	export_preview(ss);
 	if (fmt == EXPORT_CSV) {
@@ -561,9 +614,8 @@ export_grid(struct session *ss, const struct marks *ms,
 		return export_finish(&b);
 	}
 	export_printf(&b, _("# Grille d'évaluation E3 — %s\n\n"),
-	    md(&b, ss->scenario->title));
-	export_printf(&b, _("Client : %s. %s\n\n"),
-	    md(&b, ss->scenario->client),
+	    md(&b, s->title));
+	export_printf(&b, _("Client : %s. %s\n\n"), md(&b, s->client),
 	    g->phase == PHASE_LAUNCHED ? _("Résultats définitifs.") :
 	    _("Partie en cours : indicateurs provisoires."));
 	/* The anchors a jury checks with `pilote verify --signer/--head`. */
@@ -572,39 +624,74 @@ export_grid(struct session *ss, const struct marks *ms,
 	    journal_fingerprint(ss->journal), JOURNAL_SHORT_HEAD,
 	    journal_head(ss->journal), g->sealed ? _(", session scellée") :
 	    _(", session non scellée"));
-	export_puts(&b, _("Pour chaque critère : l'indicateur calculé (équipe), "
-	    "les preuves (n° d'événement et heure UTC), la note et le "
-	    "commentaire de l'évaluateur.\n\n"));
-	export_puts(&b, _("| Critère"));
+	export_puts(&b, _("## Synthèse de la classe\n\n"));
+	export_puts(&b, _("| Équipe | Score E3 | acquis | partiellement "
+	    "acquis | non acquis | non évaluable |\n|---|---:|---:|---:|---:|"
+	    "---:|\n"));
 	for (ti = 0; ti < g->nteams; ti++) {
 		t = &g->teams[ti];
-		export_puts(&b, _(" | Équipe "));
-		md_cell(&b, t->name);
-		for (k = 0; k < t->ncandidates; k++) {
-			export_puts(&b, " | ");
-			md_cell(&b, t->candidates[k].name);
-			export_puts(&b, " (");
-			md_cell(&b, t->name);
-			export_puts(&b, ")");
-		}
-	}
-	export_puts(&b, " |\n|---");
-	for (ti = 0; ti < g->nteams; ti++)
-		for (k = -1; k < g->teams[ti].ncandidates; k++)
-			export_puts(&b, "|---");
-	export_puts(&b, "|\n");
-	for (c = 0; c < E3_CRITERION_COUNT; c++) {
+		export_team_levels(t, counts);
 		export_puts(&b, "| ");
-		md_cell(&b, _(scenario_e3_labels[c]));
-		for (ti = 0; ti < g->nteams; ti++) {
-			t = &g->teams[ti];
-			for (k = -1; k < t->ncandidates; k++) {
+		md_cell(&b, t->name);
+		export_printf(&b, " | %d/100 | %d | %d | %d | %d |\n",
+		    t->result.e3_score, counts[E3_LEVEL_ACQUIRED],
+		    counts[E3_LEVEL_PARTLY], counts[E3_LEVEL_NOT],
+		    counts[E3_LEVEL_NA]);
+	}
+	export_printf(&b, _("\nChaque page qui suit est celle d'un candidat : "
+	    "pour chaque critère, l'indicateur calculé pour son équipe (sur "
+	    "100, avec son niveau et ce qui l'a donné), les preuves qui sont "
+	    "les siennes (n° d'événement et heure locale, fuseau %s), la note "
+	    "et le commentaire du jury. Les règles des indicateurs : "
+	    "man/indicateurs.md.\n"), text_time(zone, export_time(ss, 1),
+	    TEXT_TIME_ZONE));
+	for (ti = 0; ti < g->nteams; ti++) {
+		t = &g->teams[ti];
+		for (k = 0; k < t->ncandidates; k++) {
+			const struct candidate *cd = &t->candidates[k];
+
+			export_puts(&b, _("\n## Candidat : "));
+			md_cell(&b, cd->name);
+			export_puts(&b, _(" — équipe "));
+			md_cell(&b, t->name);
+			export_printf(&b, _("\n\nRôle : %s"), cd->role >= 0 ?
+			    md(&b, s->roles[cd->role].label) : _("sans rôle"));
+			if (cd->extra_time > 0)
+				export_printf(&b, _(" ; temps majoré de %d %% "
+				    "sur les points de situation"),
+				    cd->extra_time);
+			export_printf(&b, _(" ; score E3 de l'équipe : "
+			    "%d/100.\n\n"), t->result.e3_score);
+			export_puts(&b, _("| Code | Critère | Indicateur de "
+			    "l'équipe | Constat | Preuves du candidat | Note du "
+			    "jury | Commentaire du jury |\n|---|---|---|---|---|"
+			    "---|---|\n"));
+			for (row = 0; row < EXPORT_GRID_ROWS; row++) {
+				export_grid_cell(ss, ms, t, cd->name, row,
+				    &cell);
+				export_puts(&b, "| ");
+				md_cell(&b, cell.code);
 				export_puts(&b, " | ");
-				grid_md_cell(&b, ss, t, c, k < 0 ? NULL :
-				    t->candidates[k].name, ms);
+				md_cell(&b, cell.label);
+				export_puts(&b, " | ");
+				if (cell.figure[0] != '\0')
+					export_printf(&b, "**%s** %s",
+					    md(&b, cell.figure), md(&b, cell.level));
+				export_puts(&b, " | ");
+				md_cell(&b, cell.finding[0] != '\0' ?
+				    cell.finding : cell.rule);
+				export_puts(&b, " | ");
+				md_cell(&b, cell.evidence);
+				export_puts(&b, " | ");
+				md_cell(&b, cell.mark);
+				export_puts(&b, " | ");
+				md_cell(&b, cell.mark_comment);
+				export_puts(&b, " |\n");
+				export_cell_release(&cell);
 			}
+			export_puts(&b, _("\nSignature du jury : "
+			    "……………………………………   Date : ……………………\n"));
 		}
-		export_puts(&b, " |\n");
 	}
 	export_puts(&b, _("\nIndicateurs calculés par le simulateur : "
 	    "le jury reste seul juge de la note.\n"));
@@ -653,14 +740,6 @@ rex_context(struct export_buf *b, const struct session *ss,
 			    md(b, s->roles[r].label),
 			    md_lines(b, t->missions[r], 2));
 	export_puts(b, "\n");
-}
-
-/* "08:05 (CET)": the REX is read by its candidate, in local time with
- * its zone said (the replay shows local time too). */
-static const char *
-export_clock(const struct session *ss, int64_t seq, char buf[TEXT_TIME_MAX])
-{
-	return text_time(buf, export_time(ss, seq), TEXT_TIME_CLOCK_ZONE);
 }
 
 /* "3 min 20 s" between two event times. */

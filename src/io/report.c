@@ -14,6 +14,7 @@
 #include "core/game.h"
 #include "core/ledger.h"
 #include "io/brief.h"
+#include "io/export.h"
 #include "io/journal.h"
 #include "io/marks.h"
 #include "io/report.h"
@@ -23,7 +24,8 @@
 #include "util/xalloc.h"
 
 /* Gantt geometry, pixels. */
-#define REPORT_GANTT_LABEL	150
+#define REPORT_GANTT_LABEL	190
+#define REPORT_GANTT_LABEL_CHARS 28	/* characters of a name shown there */
 #define REPORT_GANTT_COL	52
 #define REPORT_GANTT_ROW	24
 #define REPORT_GANTT_HEAD	28
@@ -73,9 +75,17 @@ static const char report_css[] =
 	"figure{margin:8px 0}\n"
 	"figcaption{color:#555;font-size:12px}\n"
 	"svg{max-width:100%;height:auto}\n"
-	"section.team{break-before:page;page-break-before:always}\n"
+	"section.team,section.annex,section.candidate{break-before:page;"
+	"page-break-before:always}\n"
+	"table.grid{table-layout:fixed}\n"
+	"th,td{overflow-wrap:break-word}\n"
+	"table.events td{font-size:11px}\n"
+	".lv3{color:#1b7a36;font-weight:bold}.lv2{color:#8a5a00;font-weight:bold}"
+	".lv1{color:#b3261e;font-weight:bold}.lv0{color:#555}\n"
+	".sign{margin-top:28px}\n"
 	"@page{size:A4;margin:14mm}\n"
-	"@media print{body{max-width:none;padding:0;font-size:11pt}"
+	"@media print{body{max-width:none;padding:0;font-size:10pt}"
+	"table{width:100%;box-sizing:border-box}svg{max-width:100%}"
 	"h1{font-size:20pt}a{color:inherit;text-decoration:none}}\n";
 
 /*
@@ -116,6 +126,31 @@ report_esc(FILE *f, const char *text)
 	free(clean);
 }
 
+/* At most n characters of text, « … » when shortened (where the whole
+ * text is shown elsewhere on the page). */
+static void
+report_short(FILE *f, const char *text, size_t n)
+{
+	const char	*p = text;
+	size_t		 k = 0;
+	char		*cut;
+
+	while (*p != '\0' && k < n) {
+		p++;
+		while ((*p & 0xc0) == 0x80)
+			p++;
+		k++;
+	}
+	if (*p == '\0') {
+		report_esc(f, text);
+		return;
+	}
+	cut = xstrndup(text, (size_t)(p - text));
+	report_esc(f, cut);
+	fputs("…", f);
+	free(cut);
+}
+
 /* A week of play as the teams say it: "S-3", or "cadrage" for week 0. */
 static void
 report_week(const struct scenario *s, int w, char *buf, size_t n)
@@ -146,13 +181,23 @@ report_time(FILE *f, int64_t ms)
 	fputs(ms <= 0 ? "—" : text_time(buf, ms, TEXT_TIME_DATE_UTC), f);
 }
 
-/* "#12 (29/11/2026 08:05:00 UTC)": an evidence event. */
+/* "n°12 (29/11/2026 08:05:00 UTC)": an evidence event, a link to its row
+ * in the annex of events. */
 static void
 report_seq(FILE *f, const struct journal *j, int64_t seq)
 {
-	fprintf(f, "#%lld (", (long long)seq);
+	fprintf(f, "<a href=\"#e-%lld\">n°%lld</a> (", (long long)seq,
+	    (long long)seq);
 	report_time(f, report_event_time(j, seq));
 	fputs(")", f);
+}
+
+/* A bare evidence number, linked. */
+static void
+report_ref(FILE *f, int64_t seq)
+{
+	fprintf(f, "<a href=\"#e-%lld\">n°%lld</a>", (long long)seq,
+	    (long long)seq);
 }
 
 static void
@@ -163,8 +208,8 @@ report_brief(FILE *f, const struct scenario *s)
 
 	memset(&b, 0, sizeof b);
 	brief_build(s, &b);
-	fprintf(f, "<section class=\"brief\" id=\"brief\">\n<h2>%s</h2>\n",
-	    _("Le brief"));
+	fprintf(f, "<section class=\"brief annex\" id=\"brief\">\n<h2>%s</h2>\n",
+	    _("Annexe : le brief remis aux équipes"));
 	for (i = 0; i < b.count; i++) {
 		const struct brief_line *l = &b.lines[i];
 		int item = l->style == BRIEF_ITEM || l->style == BRIEF_SUBITEM;
@@ -267,7 +312,7 @@ report_gantt(FILE *f, const struct game *g, const struct team *t)
 	int			 width = REPORT_GANTT_LABEL + W * REPORT_GANTT_COL + 10;
 	int			 height = REPORT_GANTT_HEAD +
 				    s->npackages * REPORT_GANTT_ROW + 30;
-	int			 i, w, y, now;
+	int			 i, w, y, now, due;
 	char			 wk[32];
 
 	now = g->phase == PHASE_LAUNCHED ? W : g->week;
@@ -297,11 +342,20 @@ report_gantt(FILE *f, const struct game *g, const struct team *t)
 		bool late = game_package_late(g, t, i);
 
 		y = REPORT_GANTT_HEAD + i * REPORT_GANTT_ROW;
+		/* The name, shortened to the label column (the table below
+		 * gives it whole), and the deadline as a red mark. */
 		fprintf(f, "<text x=\"4\" y=\"%d\">", y + 16);
-		report_esc(f, s->packages[i].id);
+		report_short(f, s->packages[i].name, REPORT_GANTT_LABEL_CHARS);
 		fputs("<title>", f);
 		report_esc(f, s->packages[i].name);
 		fputs("</title></text>\n", f);
+		due = s->weeks - s->packages[i].due;
+		if (due >= 1 && due <= W)
+			fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"3\" "
+			    "height=\"%d\" fill=\"#b3261e\"><title>%s S-%d"
+			    "</title></rect>\n", REPORT_GANTT_LABEL + due *
+			    REPORT_GANTT_COL - 3, y + 1, REPORT_GANTT_ROW - 2,
+			    _("échéance"), s->packages[i].due);
 		if (p->plan_start > 0 && p->plan_end >= p->plan_start)
 			fprintf(f, "<rect x=\"%d\" y=\"%d\" width=\"%d\" "
 			    "height=\"8\" rx=\"2\" fill=\"#8fb0e0\"/>\n",
@@ -334,21 +388,26 @@ report_gantt(FILE *f, const struct game *g, const struct team *t)
 	fprintf(f, "<rect x=\"410\" y=\"%d\" width=\"18\" height=\"8\" "
 	    "fill=\"#e6a23c\"/><text x=\"432\" y=\"%d\">%s</text>\n", y, y + 8,
 	    _("en cours"));
+	fprintf(f, "<rect x=\"520\" y=\"%d\" width=\"3\" height=\"10\" "
+	    "fill=\"#b3261e\"/><text x=\"528\" y=\"%d\">%s</text>\n", y - 1,
+	    y + 8, _("échéance"));
 	fprintf(f, "</svg>\n<figcaption>%s</figcaption>\n</figure>\n",
 	    _("Barre du haut : le plan ; barre du bas : le réel (début → "
 	    "livraison)."));
 	/* The same facts as a table, for reading and for print. */
 	fprintf(f, "<table>\n<tr><th>%s</th><th>%s</th><th>%s</th>"
-	    "<th>%s</th><th>%s</th><th>%s</th></tr>\n", _("lot"), _("intitulé"),
+	    "<th>%s</th><th>%s</th><th>%s</th></tr>\n", _("lot"), _("échéance"),
 	    _("plan"), _("réel"), _("état"), _("qualité"));
 	for (i = 0; i < s->npackages; i++) {
 		const struct package_state *p = &t->packages[i];
 		char a[32], b[32];
 
 		fputs("<tr><td>", f);
-		report_esc(f, s->packages[i].id);
-		fputs("</td><td>", f);
 		report_esc(f, s->packages[i].name);
+		if (s->packages[i].critical)
+			fprintf(f, " <span class=\"meta\">(%s)</span>",
+			    _("critique"));
+		fprintf(f, "</td><td>S-%d", s->packages[i].due);
 		report_week(s, p->plan_start, a, sizeof a);
 		report_week(s, p->plan_end, b, sizeof b);
 		fprintf(f, "</td><td>%s → %s</td>", p->plan_start > 0 ? a : "—",
@@ -620,7 +679,7 @@ report_mark(FILE *f, const struct mark *m, const struct journal *j)
 	}
 	for (k = 0; k < m->nevidence; k++) {
 		fputs(k ? ", " : "<br>", f);
-		fprintf(f, "#%lld", (long long)m->evidence[k]);
+		report_ref(f, m->evidence[k]);
 	}
 	(void)j;
 	if (m->author != NULL) {
@@ -687,13 +746,24 @@ report_results(FILE *f, struct game *g, int ti, const struct marks *marks,
 	}
 	fputs("</tr>\n", f);
 	for (i = 0; i < E3_CRITERION_COUNT; i++) {
+		enum e3_level lv = game_e3_level(&t->result, i);
+
 		fputs("<tr><td>", f);
+		report_esc(f, scenario_e3_codes[i]);
+		fputs("<br>", f);
 		report_esc(f, _(scenario_e3_labels[i]));
-		fprintf(f, "</td><td class=\"n\">%d %%</td><td>", t->result.e3[i]);
+		fprintf(f, "</td><td class=\"n\">");
+		if (lv != E3_LEVEL_NA)
+			fprintf(f, "%d/100<br>", t->result.e3[i]);
+		fprintf(f, "<span class=\"lv%d\">%s</span></td><td>", (int)lv,
+		    _(game_e3_level_labels[lv]));
 		if (t->result.e3_comment[i] != NULL) {
 			report_esc(f, t->result.e3_comment[i]);
 			fputs("<br>", f);
 		}
+		fprintf(f, "<span class=\"meta\">%s ", _("Règle :"));
+		report_esc(f, _(scenario_e3_rules[i]));
+		fputs(".</span><br>", f);
 		for (k = 0; k < t->result.e3_nevidence[i]; k++) {
 			fputs(k ? ", " : "", f);
 			report_seq(f, j, t->result.e3_evidence[i][k]);
@@ -710,6 +780,233 @@ report_results(FILE *f, struct game *g, int ti, const struct marks *marks,
 		fputs("</tr>\n", f);
 	}
 	fputs("</table>\n", f);
+}
+
+/* A journal line's justification, or NULL. */
+static const char *
+report_why(const struct journal *j, int64_t seq)
+{
+	const json_t	*o = seq > 0 ? journal_get(j, (size_t)seq) : NULL;
+	const char	*w = json_string_value(json_object_get(o, "why"));
+
+	return w != NULL && w[0] != '\0' ? w : NULL;
+}
+
+/* Framing decisions and their reasons: owners, missions, supplier terms. */
+static void
+report_framing(FILE *f, const struct game *g, const struct team *t,
+    const struct journal *j)
+{
+	static const char *const rhythm[MEETING_FREQUENCY_COUNT] = {
+		N_("aucune réunion"), N_("mensuelles"),
+		N_("toutes les deux semaines"), N_("hebdomadaires")
+	};
+	const struct scenario	*s = g->scenario;
+	const char		*why;
+	char			 money[TEXT_MONEY_MAX];
+	int			 i, k, n;
+
+	fprintf(f, "<h4>%s</h4>\n<table>\n<tr><th>%s</th><th>%s</th>"
+	    "<th>%s</th></tr>\n", _("Lots : à qui, et pourquoi"), _("lot"),
+	    _("confié à"), _("justification"));
+	for (i = 0; i < s->npackages; i++) {
+		const struct package_state *p = &t->packages[i];
+
+		fputs("<tr><td>", f);
+		report_esc(f, s->packages[i].name);
+		fputs("</td><td>", f);
+		if (p->owner == OWNER_SUPPLIER)
+			report_esc(f, s->suppliers[p->supplier].name);
+		else if (p->owner == OWNER_INTERNAL)
+			for (k = n = 0; k < s->nstaff; k++) {
+				if (!p->staff[k])
+					continue;
+				fputs(n++ ? ", " : "", f);
+				report_esc(f, s->staff[k].name);
+			}
+		else
+			fprintf(f, "<span class=\"late\">%s</span>",
+			    _("personne"));
+		fputs("</td><td>", f);
+		if ((why = report_why(j, p->assigned_seq)) != NULL)
+			report_esc(f, why);
+		else
+			fputs("—", f);
+		if (p->assigned_seq > 0) {
+			fputs(" ", f);
+			report_ref(f, p->assigned_seq);
+		}
+		fputs("</td></tr>\n", f);
+	}
+	fputs("</table>\n", f);
+	fprintf(f, "<h4>%s</h4>\n<table>\n<tr><th>%s</th><th>%s</th>"
+	    "<th>%s</th><th>%s</th></tr>\n", _("Rôles et missions"), _("rôle"),
+	    _("candidat"), _("missions"), _("méthode, justification"));
+	for (i = 0; i < s->nroles; i++) {
+		fputs("<tr><td>", f);
+		report_esc(f, s->roles[i].label);
+		fputs("</td><td>", f);
+		if (t->mission_holder[i] >= 0)
+			report_esc(f, t->candidates[t->mission_holder[i]].name);
+		else
+			fprintf(f, "<span class=\"late\">%s</span>",
+			    _("à confier"));
+		fputs("</td><td class=\"txt\">", f);
+		report_esc(f, t->missions[i] != NULL ? t->missions[i] : "—");
+		fputs("</td><td>", f);
+		report_esc(f, t->mission_why[i] != NULL && t->mission_why[i][0] ?
+		    t->mission_why[i] : "—");
+		fputs("</td></tr>\n", f);
+	}
+	fputs("</table>\n", f);
+	fprintf(f, "<h4>%s</h4>\n<table>\n<tr><th>%s</th><th>%s</th>"
+	    "<th>%s</th><th>%s</th><th>%s</th></tr>\n",
+	    _("Relations prestataires"), _("prestataire"), _("réunions, heures, "
+	    "outil"), _("format attendu"), _("recette"), _("cadré"));
+	for (i = n = 0; i < s->nsuppliers; i++) {
+		const struct supplier_state *ss = &t->suppliers[i];
+
+		if (!game_supplier_used(s, t, i))
+			continue;
+		n++;
+		fputs("<tr><td>", f);
+		report_esc(f, s->suppliers[i].name);
+		if (!ss->framed) {
+			fprintf(f, "</td><td colspan=\"4\"><span class=\"late\">"
+			    "%s</span></td></tr>\n", _("relation non cadrée"));
+			continue;
+		}
+		fprintf(f, "</td><td>%s, %d h/sem.", _(rhythm[ss->meetings]),
+		    ss->hours);
+		if (ss->tool >= 0) {
+			fputs(", ", f);
+			report_esc(f, s->tools[ss->tool].name);
+		}
+		fputs("</td><td>", f);
+		report_esc(f, ss->format);
+		fputs("</td><td>", f);
+		report_esc(f, ss->acceptance);
+		fputs("</td><td>", f);
+		report_ref(f, ss->framed_seq);
+		fputs("</td></tr>\n", f);
+	}
+	if (n == 0)
+		fprintf(f, "<tr><td colspan=\"5\">%s</td></tr>\n",
+		    _("aucun lot confié à un prestataire"));
+	fputs("</table>\n", f);
+	fprintf(f, "<p>%s ", _("Outils :"));
+	for (i = n = 0; i < s->ntools; i++)
+		if (t->tools[i]) {
+			fputs(n++ ? ", " : "", f);
+			report_esc(f, s->tools[i].name);
+		}
+	if (n == 0)
+		fputs(_("aucun"), f);
+	fprintf(f, _(" ; réserve pour aléas : %s."), text_money(money,
+	    t->reserve));
+	fputs("</p>\n", f);
+}
+
+/* Page 1: every team and its E3 levels, what a jury reads first. */
+static void
+report_summary(FILE *f, struct game *g)
+{
+	char	 a[TEXT_MONEY_MAX], b[TEXT_MONEY_MAX];
+	int	 i, c;
+
+	fprintf(f, "<section class=\"summary\" id=\"synthese\">\n<h2>%s</h2>\n",
+	    _("Synthèse de la classe"));
+	fprintf(f, "<table>\n<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+	    "<th>%s</th></tr>\n", _("équipe"), _("score E3"),
+	    _("score du projet"), _("lots à l'heure / en retard / manquants"),
+	    _("dépensé / enveloppe"));
+	for (i = 0; i < g->nteams; i++) {
+		struct team *t = &g->teams[i];
+
+		game_compute_results(g, i);
+		fprintf(f, "<tr><td><a href=\"#equipe-%d\">", i + 1);
+		report_esc(f, t->name);
+		fprintf(f, "</a></td><td class=\"n\">%d/100</td><td class=\"n\">"
+		    "%d/100</td><td class=\"n\">%d / %d / %d%s</td>"
+		    "<td class=\"n\">%s / %s</td></tr>\n", t->result.e3_score,
+		    t->result.score, t->result.on_time, t->result.late,
+		    t->result.missing, t->result.critical_missing > 0 ?
+		    _(" (lancement compromis)") : "",
+		    text_money(a, t->result.spent),
+		    text_money(b, t->result.envelope));
+	}
+	fputs("</table>\n", f);
+	fprintf(f, "<table class=\"levels\">\n<tr><th>%s</th>", _("critère"));
+	for (i = 0; i < g->nteams; i++) {
+		fputs("<th>", f);
+		report_esc(f, g->teams[i].name);
+		fputs("</th>", f);
+	}
+	fputs("</tr>\n", f);
+	for (c = 0; c < E3_CRITERION_COUNT; c++) {
+		fputs("<tr><td>", f);
+		report_esc(f, scenario_e3_codes[c]);
+		fputs(" — ", f);
+		report_esc(f, _(scenario_e3_labels[c]));
+		fputs("</td>", f);
+		for (i = 0; i < g->nteams; i++) {
+			const struct team_result *r = &g->teams[i].result;
+			enum e3_level lv = game_e3_level(r, c);
+
+			fputs("<td class=\"n\">", f);
+			if (lv != E3_LEVEL_NA)
+				fprintf(f, "%d · ", r->e3[c]);
+			fprintf(f, "<span class=\"lv%d\">%s</span></td>", (int)lv,
+			    _(game_e3_level_labels[lv]));
+		}
+		fputs("</tr>\n", f);
+	}
+	fputs("</table>\n", f);
+	fprintf(f, "<p class=\"meta\">%s</p>\n</section>\n", _("Niveaux : "
+	    "acquis à partir de 70, partiellement acquis de 40 à 69, non "
+	    "acquis en dessous ; non évaluable quand la session ne donne rien "
+	    "à juger. L'oral et le REX sont notés par le jury seul (grille). "
+	    "Les numéros d'événements renvoient à l'annexe."));
+}
+
+/* The annex: every event, each with its anchor e-N. */
+static void
+report_events(FILE *f, const struct journal *j)
+{
+	size_t	 i, n = journal_count(j);
+	char	*data;
+
+	fprintf(f, "<section class=\"annex\" id=\"evenements\">\n<h2>%s</h2>\n"
+	    "<table class=\"events\">\n<tr><th>%s</th><th>%s</th><th>%s</th>"
+	    "<th>%s</th><th>%s</th><th>%s</th></tr>\n",
+	    _("Annexe : les événements du journal"), _("n°"), _("date"),
+	    _("équipe, acteur"), _("commande"), _("données"),
+	    _("justification"));
+	for (i = 1; i < n; i++) {
+		const json_t *o = journal_get(j, i);
+		const char *team = json_string_value(json_object_get(o, "team"));
+		const char *actor = json_string_value(json_object_get(o,
+		    "actor"));
+		const char *why = json_string_value(json_object_get(o, "why"));
+
+		fprintf(f, "<tr id=\"e-%zu\"><td class=\"n\">%zu</td><td>", i, i);
+		report_time(f, report_event_time(j, (int64_t)i));
+		fputs("</td><td>", f);
+		report_esc(f, team != NULL ? team : "");
+		fputs(team != NULL && actor != NULL ? " · " : "", f);
+		report_esc(f, actor != NULL ? actor : "");
+		fputs("</td><td>", f);
+		report_esc(f, json_string_value(json_object_get(o, "type")));
+		fputs("</td><td>", f);
+		data = json_dumps(json_object_get(o, "data"), JSON_COMPACT |
+		    JSON_SORT_KEYS);
+		report_esc(f, data != NULL && strcmp(data, "{}") != 0 ? data : "");
+		free(data);
+		fputs("</td><td>", f);
+		report_esc(f, why != NULL ? why : "");
+		fputs("</td></tr>\n", f);
+	}
+	fputs("</table>\n</section>\n", f);
 }
 
 static void
@@ -745,6 +1042,8 @@ report_team(FILE *f, struct game *g, int ti, const struct journal *j,
 		fputs("</li>\n", f);
 	}
 	fputs("</ul>\n", f);
+	fprintf(f, "<h3>%s</h3>\n", _("Cadrage : décisions et raisons"));
+	report_framing(f, g, t, j);
 	fprintf(f, "<h3>%s</h3>\n", _("Rétroplanning : plan et réel"));
 	report_gantt(f, g, t);
 	fprintf(f, "<h3>%s</h3>\n<p>", _("Budget"));
@@ -767,9 +1066,10 @@ report_team(FILE *f, struct game *g, int ti, const struct journal *j,
 
 			fprintf(f, "<li>S%d ", t->explanations[i].week);
 			report_esc(f, t->explanations[i].text);
-			for (k = 0; k < t->explanations[i].nseqs; k++)
-				fprintf(f, " #%lld",
-				    (long long)t->explanations[i].seqs[k]);
+			for (k = 0; k < t->explanations[i].nseqs; k++) {
+				fputs(" ", f);
+				report_ref(f, t->explanations[i].seqs[k]);
+			}
 			fputs("</li>\n", f);
 		}
 		fputs("</ul>\n", f);
@@ -829,17 +1129,23 @@ report_html(const char *session_path, FILE *f, char **cause)
 	report_time(f, report_event_time(ss->journal, 1));
 	fprintf(f, " ; %s ", _("fin :"));
 	report_time(f, ss->game->last_time);
-	fputs("</p>\n<nav><ul>\n", f);
-	fprintf(f, "<li><a href=\"#brief\">%s</a></li>\n", _("Le brief"));
+	fputs("</p>\n</header>\n", f);
+	report_summary(f, ss->game);
+	fputs("<nav><ul>\n", f);
 	for (t = 0; t < ss->game->nteams; t++) {
 		fprintf(f, "<li><a href=\"#equipe-%d\">%s ", t + 1, _("Équipe"));
 		report_esc(f, ss->game->teams[t].name);
 		fputs("</a></li>\n", f);
 	}
-	fputs("</ul></nav>\n</header>\n", f);
-	report_brief(f, ss->scenario);
+	fprintf(f, "<li><a href=\"#brief\">%s</a></li>\n",
+	    _("Annexe : le brief"));
+	fprintf(f, "<li><a href=\"#evenements\">%s</a></li>\n",
+	    _("Annexe : les événements"));
+	fputs("</ul></nav>\n", f);
 	for (t = 0; t < ss->game->nteams; t++)
 		report_team(f, ss->game, t, ss->journal, pts, npts, &marks);
+	report_brief(f, ss->scenario);
+	report_events(f, ss->journal);
 	fputs("</body>\n</html>\n", f);
 	free(pts);
 	free(warning);
@@ -848,6 +1154,137 @@ report_html(const char *session_path, FILE *f, char **cause)
 	session_close(ss);
 	if (ferror(f)) {
 		*cause = xstrdup(_("écriture du rapport impossible"));
+		return -1;
+	}
+	return 0;
+}
+
+/*
+ * The jury's grid as a printable page per candidate: the class summary,
+ * then for each candidate the rows of export_grid_cell() (the E3 criteria
+ * with their CR codes, the oral and the REX), a signature line.
+ */
+int
+report_grid(const char *session_path, FILE *f, char **cause)
+{
+	struct session		*ss = NULL;
+	struct marks		 marks;
+	struct export_cell	 cell;
+	char			*warning = NULL, *mwarning = NULL;
+	int			 ti, k, row;
+
+	memset(&marks, 0, sizeof marks);
+	if (session_open(session_path, false, 0, &ss, &warning, cause) == -1)
+		return -1;
+	if (marks_load(session_path, ss->journal, &marks, &mwarning,
+	    cause) != 0) {
+		free(warning);
+		session_close(ss);
+		return -1;
+	}
+	fputs("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<title>", f);
+	fprintf(f, "%s ", _("Grille d'évaluation E3 —"));
+	report_esc(f, ss->scenario->title);
+	/* A candidate's page in landscape: seven columns read at 9 pt. */
+	fprintf(f, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n<h1>",
+	    report_css, "@page{size:A4 landscape;margin:10mm}\n"
+	    "@media print{body{font-size:8pt}table.grid td,table.grid th"
+	    "{padding:2px 4px}section.candidate h2{margin:0 0 4px}"
+	    "section.candidate p{margin:2px 0}.sign{margin-top:8px}}\n");
+	fprintf(f, "%s ", _("Grille d'évaluation E3 —"));
+	report_esc(f, ss->scenario->title);
+	fprintf(f, "</h1>\n<p class=\"meta\">");
+	fprintf(f, _("Journal vérifié et intègre ; clé %s ; dernière empreinte "
+	    "%s."), journal_fingerprint(ss->journal), journal_head(ss->journal));
+	fprintf(f, " %s</p>\n", ss->game->phase == PHASE_LAUNCHED ?
+	    _("Résultats définitifs.") : _("Partie en cours : indicateurs "
+	    "provisoires."));
+	report_summary(f, ss->game);
+	for (ti = 0; ti < ss->game->nteams; ti++) {
+		const struct team *t = &ss->game->teams[ti];
+
+		for (k = 0; k < t->ncandidates; k++) {
+			const struct candidate *cd = &t->candidates[k];
+
+			fprintf(f, "<section class=\"candidate\">\n<h2>%s ",
+			    _("Candidat :"));
+			report_esc(f, cd->name);
+			fprintf(f, " — %s ", _("équipe"));
+			report_esc(f, t->name);
+			fprintf(f, "</h2>\n<p>%s ", _("Rôle :"));
+			report_esc(f, cd->role >= 0 ?
+			    ss->scenario->roles[cd->role].label : _("sans rôle"));
+			if (cd->extra_time > 0)
+				fprintf(f, _(" ; temps majoré de %d %% sur les "
+				    "points de situation"), cd->extra_time);
+			fprintf(f, _(" ; score E3 de l'équipe : %d/100."),
+			    t->result.e3_score);
+			fprintf(f, "</p>\n<table class=\"grid\">\n<colgroup><col style=\"width:"
+			    "8%%\"><col style=\"width:15%%\"><col style=\"width:"
+			    "9%%\"><col style=\"width:32%%\"><col style=\"width:"
+			    "13%%\"><col style=\"width:9%%\"><col style=\"width:"
+			    "14%%\"></colgroup>\n<tr><th>%s</th><th>%s</th>"
+			    "<th>%s</th><th>%s</th><th>%s</th><th>%s</th>"
+			    "<th>%s</th></tr>\n", _("code"), _("critère"),
+			    _("indicateur de l'équipe"), _("constat et règle"),
+			    _("preuves du candidat"), _("note du jury"),
+			    _("commentaire du jury"));
+			for (row = 0; row < EXPORT_GRID_ROWS; row++) {
+				export_grid_cell(ss, &marks, t, cd->name, row,
+				    &cell);
+				fputs("<tr><td>", f);
+				report_esc(f, cell.code);
+				fputs("</td><td>", f);
+				report_esc(f, cell.label);
+				fputs("</td><td class=\"n\">", f);
+				report_esc(f, cell.figure);
+				fputs("<br>", f);
+				report_esc(f, cell.level);
+				fputs("</td><td>", f);
+				/* The rules once, at the end: the page stays
+				 * one page. */
+				report_esc(f, cell.finding[0] != '\0' ?
+				    cell.finding : cell.rule);
+				fputs("</td><td>", f);
+				report_esc(f, cell.evidence);
+				fputs("</td><td>", f);
+				report_esc(f, cell.mark);
+				fputs("</td><td>", f);
+				report_esc(f, cell.mark_comment);
+				fputs("</td></tr>\n", f);
+				export_cell_release(&cell);
+			}
+			fprintf(f, "</table>\n<p class=\"sign\">%s "
+			    "……………………………………………… &nbsp; %s "
+			    "……………………</p>\n</section>\n",
+			    _("Signature du jury :"), _("Date :"));
+		}
+	}
+	fprintf(f, "<section class=\"candidate\">\n<h2>%s</h2>\n<table>\n"
+	    "<tr><th>%s</th><th>%s</th><th>%s</th></tr>\n",
+	    _("Règles des indicateurs"), _("code"), _("critère"), _("règle"));
+	for (row = 0; row < E3_CRITERION_COUNT; row++) {
+		fputs("<tr><td>", f);
+		report_esc(f, scenario_e3_codes[row]);
+		fputs("</td><td>", f);
+		report_esc(f, _(scenario_e3_labels[row]));
+		fputs("</td><td>", f);
+		report_esc(f, _(scenario_e3_rules[row]));
+		fputs("</td></tr>\n", f);
+	}
+	fprintf(f, "</table>\n<p class=\"meta\">%s</p>\n</section>\n",
+	    _("Acquis à partir de 70, partiellement acquis de 40 à 69, non "
+	    "acquis en dessous ; non évaluable quand la session ne donne rien "
+	    "à juger (son poids va aux autres critères). Détail : "
+	    "man/indicateurs.md."));
+	fputs("</body>\n</html>\n", f);
+	free(warning);
+	free(mwarning);
+	marks_release(&marks);
+	session_close(ss);
+	if (ferror(f)) {
+		*cause = xstrdup(_("écriture de la grille impossible"));
 		return -1;
 	}
 	return 0;

@@ -2,12 +2,16 @@
  * report: the jury's HTML report of a session ("pilote export report").
  *
  * One self-contained HTML5 file (inline CSS and SVG, no script, no external
- * resource, print-friendly): the scenario's brief; per team its
- * retro-planning as an SVG Gantt (plan against actual), its budget curves
+ * resource, print-friendly), jury first: page 1 is the class summary (every
+ * team's scores and E3 levels); then per team its framing decisions with
+ * their reasons, its retro-planning as an SVG Gantt (plan against actual,
+ * names and deadlines), its budget curves
  * (forecast, committed and actual totals at the opening of piloting and at
  * each week's close, obtained by replaying the journal up to those events),
  * the incident timeline, the status points with their texts, the results,
- * the E3 indicators with their evidence and the evaluators' marks.
+ * the E3 indicators with their evidence and the evaluators' marks; the
+ * brief and every event of the journal (anchors e-N, where every evidence
+ * number links) as annexes.
  *
  * The output is a pure function of the journal and its marks file: no clock
  * is read, times are printed in UTC, so the same journal gives the same
@@ -21,5 +25,8 @@
 /* Writes the report of the session at session_path to out; 0, or -1 and
  * *cause (French, allocated). */
 int	report_html(const char *session_path, FILE *out, char **cause);
+/* The jury's E3 grid, one printable page per candidate (HTML); the same
+ * contract. */
+int	report_grid(const char *session_path, FILE *out, char **cause);
 
 #endif

@@ -121,5 +121,53 @@ HOME=$DIR timeout 60 chromium --headless --no-sandbox --disable-gpu \
 grep -q 'Rétroplanning' "$DIR/dom.html" || fail "DOM sans rétroplanning"
 grep -q '<polyline' "$DIR/dom.html" || fail "DOM sans courbes"
 grep -q '<script' "$DIR/dom.html" && fail "un texte de candidat est devenu du script"
+
+# --- printed: A4 pages, the class summary on page 1, nothing clipped ---
+pdf() { # pdf HTML PDF
+	HOME=$DIR timeout 90 chromium --headless --no-sandbox --disable-gpu \
+	    --no-first-run --disable-background-networking \
+	    --disable-component-update --disable-sync --no-pdf-header-footer \
+	    --user-data-dir="$(mktemp -d "$DIR/profile.XXXXXX")" \
+	    --print-to-pdf="$2" "file://$1" >/dev/null 2>"$DIR/pdf.log"
+}
+pdf "$R" "$DIR/rapport.pdf" || { tail -n 5 "$DIR/pdf.log"; fail "chromium --print-to-pdf"; }
+if command -v pdfinfo >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; then
+	pages=$(pdfinfo "$DIR/rapport.pdf" | sed -n 's/^Pages: *//p')
+	# Summary, two teams (a page break each), the brief and the events
+	# as annexes: at least 5 pages; the whole brief first made 44.
+	[ "${pages:-0}" -ge 5 ] && [ "$pages" -le 30 ] ||
+		fail "rapport imprimé en ${pages:-?} page(s), attendu 5 à 30"
+	pdftotext -layout -f 1 -l 1 "$DIR/rapport.pdf" "$DIR/page1.txt"
+	grep -q 'Synthèse de la classe' "$DIR/page1.txt" || fail "la page 1 n'est pas la synthèse de la classe"
+	grep -q 'Alpha' "$DIR/page1.txt" && grep -q 'Beta' "$DIR/page1.txt" ||
+		fail "la synthèse de la page 1 ne nomme pas toutes les équipes"
+	grep -q 'Le brief\|brief remis' "$DIR/page1.txt" && fail "le brief est en page 1"
+	pdftotext -layout "$DIR/rapport.pdf" "$DIR/all.txt"
+	grep -q 'Annexe : le brief remis aux équipes' "$DIR/all.txt" || fail "le brief n'est pas en annexe"
+	# The page width: A4 at 72 dpi is 595 points; a table cut at the right
+	# edge would leave text past it.
+	pdfinfo "$DIR/rapport.pdf" | grep -Eq 'Page size: *59[45]([.][0-9]+)? x 84[12]' || fail "format de page autre que A4"
+	# The printable grid: one page per candidate at least.
+	"$BIN" export grid "$S" --format html -o "$DIR/grille.html" || fail "export grid --format html"
+	pdf "$DIR/grille.html" "$DIR/grille.pdf" || fail "chromium --print-to-pdf (grille)"
+	gp=$(pdfinfo "$DIR/grille.pdf" | sed -n 's/^Pages: *//p')
+	pdftotext -layout "$DIR/grille.pdf" "$DIR/grille.txt"
+	# One page per candidate, each with its signature line: the class
+	# summary on page 1, Léa, Hugo and Zoé on pages 2 to 4, the rules.
+	[ "${gp:-0}" -eq 5 ] || fail "grille imprimée en ${gp:-?} page(s), attendu 5 (synthèse, une par candidat, règles)"
+	page=2
+	for who in 'Léa Martin' 'Hugo Petit' 'Zoé Roux'; do
+		pdftotext -layout -f $page -l $page "$DIR/grille.pdf" "$DIR/p.txt"
+		grep -q "Candidat : $who" "$DIR/p.txt" || fail "page $page de la grille : pas celle de $who"
+		grep -q 'Signature du jury' "$DIR/p.txt" || fail "page $page de la grille : sans ligne de signature"
+		grep -q 'E3 · REX' "$DIR/p.txt" || fail "page $page de la grille : sans la ligne du REX"
+		page=$((page + 1))
+	done
+	grep -q 'CR14' "$DIR/grille.txt" && grep -q 'Signature du jury' "$DIR/grille.txt" ||
+		fail "grille sans codes CR ou sans ligne de signature"
+	echo "rapport imprimé : $pages page(s) ; grille : $gp page(s)"
+else
+	echo "SKIP ($TEST_NAME, PDF) : pdfinfo et pdftotext (poppler-utils) absents"
+fi
 [ -n "${KEEP:-}" ] && echo "gardé : $DIR"
 echo "ok $TEST_NAME (capture $size octets, page blanche $blank)"

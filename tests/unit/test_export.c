@@ -29,7 +29,8 @@
 #define SESSION		FIX "session.jsonl"
 #define CANDIDATE	"Inès Faure"
 
-enum kind { KIND_REX, KIND_GRID_MD, KIND_GRID_CSV, KIND_EVENTS, KIND_REPORT };
+enum kind { KIND_REX, KIND_GRID_MD, KIND_GRID_CSV, KIND_EVENTS, KIND_REPORT,
+	KIND_GRID_HTML };
 
 static char *
 read_all(const char *path)
@@ -59,14 +60,15 @@ run_export(const char *path, enum kind k, char **text, char **cause)
 	char		*warning = NULL;
 
 	*text = NULL;
-	if (k == KIND_REPORT) {
+	if (k == KIND_REPORT || k == KIND_GRID_HTML) {
 		/* The report opens (and checks) the journal itself. */
 		size_t	 len;
 		FILE	*f = open_memstream(text, &len);
 		int	 rc;
 
 		assert_non_null(f);
-		rc = report_html(path, f, cause);
+		rc = k == KIND_REPORT ? report_html(path, f, cause) :
+		    report_grid(path, f, cause);
 		fclose(f);
 		if (rc == -1) {
 			free(*text);
@@ -94,6 +96,7 @@ run_export(const char *path, enum kind k, char **text, char **cause)
 		*text = export_events(ss);
 		break;
 	case KIND_REPORT:
+	case KIND_GRID_HTML:
 		break;		/* handled above */
 	}
 	session_close(ss);
@@ -159,6 +162,7 @@ test_grid(void **state)
 	(void)state;
 	check_kind(KIND_GRID_MD, FIX "grid.md");
 	check_kind(KIND_GRID_CSV, FIX "grid.csv");
+	check_kind(KIND_GRID_HTML, FIX "grid.html");
 }
 
 static void
@@ -411,8 +415,8 @@ exports_of_an_older_journal_show_its_controls_and_obey_none(void **state)
 	free(text);
 	assert_int_equal(run_export(path, KIND_GRID_MD, &text, &cause), 0);
 	no_raw_control(text);
-	assert_non_null(strstr(text, "« \\<b\\>gras\\</b\\>␛\\[2J "
-	    "\xef\xbf\xbd" "avis »"));
+	assert_non_null(strstr(text, "| \\<b\\>gras\\</b\\>␛\\[2J "
+	    "\xef\xbf\xbd" "avis |"));
 	free(text);
 	assert_int_equal(run_export(path, KIND_GRID_CSV, &text, &cause), 0);
 	no_raw_control(text);
@@ -568,16 +572,18 @@ test_declared(void **state)
 	free(text);
 	assert_int_equal(marks_load(path, ss->journal, &ms, &warning, &cause), 0);
 	text = export_grid(ss, &ms, EXPORT_MARKDOWN);
-	/* In Léa's column: the tool marked, the mission not. */
-	p = strstr(text, "| preuves : n°1 (");
+	/* On Léa's page: the tool marked, the mission not. */
+	p = strstr(text, "## Candidat : Léa Martin");
 	assert_non_null(p);
-	q = strstr(p, "déclaré sur la console partagée) · note");
+	q = strstr(p, "| n°1 (");
 	assert_non_null(q);
-	assert_true(q < strchr(p + 1, '|'));
-	p = strstr(text, "| preuves : n°2 (");
-	assert_non_null(p);
-	assert_true(strstr(p, "déclaré") == NULL ||
-	    strstr(p, "déclaré") > strchr(p + 1, '|'));
+	assert_non_null(strstr(q, "nom déclaré sur la console partagée)"));
+	assert_true(strstr(q, "nom déclaré sur la console partagée)") <
+	    strchr(q + 1, '|'));
+	q = strstr(p, "| n°2 (");
+	assert_non_null(q);
+	assert_true(strstr(q, "déclaré") == NULL ||
+	    strstr(q, "déclaré") > strchr(q + 1, '|'));
 	free(text);
 	marks_release(&ms);
 	session_close(ss);
