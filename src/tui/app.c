@@ -647,30 +647,6 @@ app_box(struct app *a, int y, int h, const char *title)
 	app_text(a, y, 6, w - 4, ROLE_BAR, title);
 }
 
-bool
-app_confirm(struct app *a, const char *question)
-{
-	wint_t	 ch;
-	int	 kind;
-
-	for (;;) {
-		app_draw(a);
-		app_box(a, LINES / 2 - 2, 4, _("Confirmation"));
-		app_text(a, LINES / 2 - 1, 6, COLS - 12, ROLE_BAR, question);
-		app_text(a, LINES / 2, 6, COLS - 12, ROLE_BAR,
-		    _("o : oui   n ou Échap : non"));
-		move(LINES / 2 - 1, 6);
-		refresh();
-		kind = app_wait_key(a, &ch);
-		if (kind == ERR)
-			continue;
-		if (kind == OK && (ch == 'o' || ch == 'O' || ch == 'y'))
-			return true;
-		if (kind == OK && (ch == 'n' || ch == 'N' || ch == 27))
-			return false;
-	}
-}
-
 /* Rows that app_paragraph would take for s in width columns. */
 static int
 app_paragraph_rows(const char *s, int width)
@@ -695,6 +671,40 @@ app_paragraph_rows(const char *s, int width)
 	}
 	return rows;
 }
+
+bool
+app_confirm(struct app *a, const char *question)
+{
+	wint_t	 ch;
+	int	 kind;
+
+	int	 rows, top;
+
+	/* The question wrapped whole: what is asked is never cut. */
+	rows = app_paragraph_rows(question, COLS - 12);
+	if (rows > LINES - 6)
+		rows = LINES - 6 > 1 ? LINES - 6 : 1;
+	top = (LINES - rows - 3) / 2;
+	if (top < 1)
+		top = 1;
+	for (;;) {
+		app_draw(a);
+		app_box(a, top, rows + 3, _("Confirmation"));
+		app_paragraph(a, top + 1, 6, COLS - 12, rows, ROLE_BAR, question);
+		app_text(a, top + 1 + rows, 6, COLS - 12, ROLE_BAR,
+		    _("o : oui   n ou Échap : non"));
+		move(top + 1, 6);
+		refresh();
+		kind = app_wait_key(a, &ch);
+		if (kind == ERR)
+			continue;
+		if (kind == OK && (ch == 'o' || ch == 'O' || ch == 'y'))
+			return true;
+		if (kind == OK && (ch == 'n' || ch == 'N' || ch == 27))
+			return false;
+	}
+}
+
 
 void
 app_notice(struct app *a, const char *title, const char *text)

@@ -332,6 +332,10 @@ inject() {
 # each team if one shows.
 close_week() {
 	keys s
+	# A planned status point not yet requested: closing warns first.
+	if seen "pas été demandé" 1; then
+		keys o
+	fi
 	wait_for "Clôturer la semaine ?"
 	keys o
 	ev=$((ev + 1))

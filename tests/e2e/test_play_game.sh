@@ -176,9 +176,9 @@ until seen "Critères E3 —" 1; do
 done
 keys End
 wait_for "(fin)"
-wait_for "Besoins d'accessibilité analysés et couverts"
-wait_for "Points de situation complets et à l'heure (CR14)"
-wait_for "1 point(s) de situation rendu(s) à l'heure sur 1 demandé(s)"
+wait_for "Règle : chaque partie d'un point compte"
+wait_for "Points de situation complets, synthétiques et à"
+wait_for "1 point(s) demandé(s) : 1 à l'heure"
 wait_for "preuves : événements n°"
 no_colour "bilan"
 keys q
@@ -206,9 +206,9 @@ tail -n 1 "$S" | grep -q '"type":"sceller"' ||
     fail "la dernière ligne n'est pas le sceau de la session"
 "$BIN" show "$S" --team Alpha >"$WORK/show.txt" 2>&1 || fail "pilote show"
 for text in "Phase : lancé, semaine 8 sur 8, $((ev + 1)) événement(s)" \
-    "14 lot(s) sur 14 planifiés" "8 relation(s) prestataire cadrée(s) sur 8" \
+    "14 lot(s) sur 14 planifiés" "8 relation(s) cadrée(s) sur 8" \
     "cadrage sans alerte à l'ouverture du pilotage" \
-    "1 point(s) de situation rendu(s) à l'heure sur 1 demandé(s)" \
+    "1 point(s) demandé(s) : 1 à l'heure" \
     "Léa Martin a choisi « Décaler le tournage d'une semaine »" \
     "Léa Martin a choisi « Payer le supplément sur la réserve »" \
     "payée sur la réserve (il y reste" \

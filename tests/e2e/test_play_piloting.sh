@@ -210,6 +210,10 @@ goto "Actions du formateur"
 week=1
 while [ $week -le 8 ]; do
 	keys s
+	# A planned status point not yet requested: closing warns first.
+	if seen "pas été demandé" 1; then
+		keys o
+	fi
 	wait_for "Clôturer la semaine ?"
 	keys o
 	# The week's summary for each team opens; Escape closes it.
@@ -229,8 +233,8 @@ goto "Résultats au lancement — équipe Alpha"
 wait_for "Livrables —"
 wait_for "lots h/r/m"
 keys End
-wait_for "Points de situation complets et à l'heure (CR14)"
-wait_for "1 point(s) de situation rendu(s) à l'heure sur 1 demandé(s)"
+wait_for "Points de situation complets, synthétiques et à"
+wait_for "1 point(s) demandé(s) : 1 à l'heure"
 wait_for "preuves : événements n°"
 keys Right
 wait_for "Résultats au lancement — équipe Bêta"

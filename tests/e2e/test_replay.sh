@@ -106,7 +106,7 @@ wait_for "intact"
 keys t 4
 wait_for "Évaluation E3 de l'équipe Alpha"
 wait_for "« Outil choisi tôt, réunions suivies : très bien »"
-screen | grep -q "Outil de gestion.*acquis" || fail "niveau « acquis » absent après réouverture"
+screen | grep -q "Outil de coordination.*acquis" || fail "niveau « acquis » absent après réouverture"
 keys q
 wait_for "[fin: 0]"
 "$BIN" verify "$S" >"$DIR/out" 2>&1 || { cat "$DIR/out"; fail "le rejeu a altéré le journal"; }
