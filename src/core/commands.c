@@ -686,6 +686,19 @@ count_words(const char *s)
 	return n;
 }
 
+int64_t
+game_point_limit(const struct team *t, int req, const char *submitter)
+{
+	const struct status_request	*r = &t->requests[req];
+	int				 who = submitter != NULL ?
+					    game_candidate_index(t, submitter) : -1;
+	int				 extra = who >= 0 ?
+					    t->candidates[who].extra_time : 0;
+
+	return r->requested_time + (int64_t)r->deadline_minutes * 60000 *
+	    (100 + extra) / 100;
+}
+
 int
 game_planned_point_due(const struct game *g)
 {
@@ -779,8 +792,7 @@ cmd_status_point(struct ctx *c)
 	who = game_candidate_index(c->t, c->e->actor);
 	extra = who >= 0 ? c->t->candidates[who].extra_time : 0;
 	now = game_effective_time(c->g, c->e->time);
-	limit = r->requested_time + (int64_t)r->deadline_minutes * 60000 *
-	    (100 + extra) / 100;
+	limit = game_point_limit(c->t, (int)n - 1, c->e->actor);
 	r->submitted = true;
 	r->risks = xstrdup(risks);
 	r->arbitrations = xstrdup(arb);

@@ -435,6 +435,11 @@ int		 game_negotiable(const struct game *, const struct team *,
  * requests them at their week.
  */
 int		 game_planned_point_due(const struct game *);
+/* The effective ms after which request req handed in by submitter (a
+ * candidate's name, or NULL: no extra time) is late: the deadline lengthened
+ * by the submitter's own extra time, and only his. */
+int64_t		 game_point_limit(const struct team *, int req,
+		    const char *submitter);
 /* Whether status request req (index) may still be handed in. */
 int		 game_point_open(const struct game *, const struct team *,
 		    int req, char **cause);

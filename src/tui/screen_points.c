@@ -249,10 +249,10 @@ pts_extra(const struct app *a)
 static int64_t
 pts_left(const struct app *a, const struct status_request *r)
 {
-	int64_t	 limit = r->requested_time + (int64_t)r->deadline_minutes *
-	    60000 * (100 + pts_extra(a)) / 100;
+	const struct team *t = app_team(a);
 
-	return limit - game_effective_time(a->game, a->now);
+	return game_point_limit(t, (int)(r - t->requests), a->trainer ? NULL :
+	    app_actor_name(a)) - game_effective_time(a->game, a->now);
 }
 
 /* The status of request r, for the list. */
@@ -264,9 +264,12 @@ pts_status(const struct app *a, const struct status_request *r, char *buf,
 	int64_t	 left;
 
 	if (r->submitted) {
-		snprintf(buf, n, r->late ? _("rendu en retard") :
-		    _("rendu à l'heure"));
-		return r->late ? ROLE_WARN : ROLE_GOOD;
+		bool whole = r->parts[0] == PART_COMPLETE &&
+		    r->parts[1] == PART_COMPLETE && r->parts[2] == PART_COMPLETE;
+
+		snprintf(buf, n, "%s%s", r->late ? _("rendu en retard") :
+		    _("rendu à l'heure"), whole ? "" : _(", incomplet"));
+		return r->late || !whole ? ROLE_WARN : ROLE_GOOD;
 	}
 	left = pts_left(a, r);
 	text_countdown(clock, left);
@@ -300,7 +303,7 @@ static int
 pts_list(struct app *a, struct pts_state *st, int y, int max)
 {
 	struct team	*t = app_team(a);
-	int		*order, n, i, focus, status_w = 22;
+	int		*order, n, i, focus, status_w = 32;
 	char		 status[64], label[512];
 	enum app_role	 role;
 
@@ -330,23 +333,16 @@ pts_list(struct app *a, struct pts_state *st, int y, int max)
 static void
 pts_deadline(struct app *a, int y, const struct status_request *r)
 {
-	struct team	*t = app_team(a);
 	char		 clock[TEXT_TIME_MAX], *extra = NULL, *line;
 	int64_t		 left = pts_left(a, r);
-	int		 x = pts_extra(a), i;
+	int		 x = pts_extra(a);
 	enum app_role	 role;
 
+	/* The extra time of whoever hands the point in, his own: a
+	 * co-author's does not transfer (core/game.h). */
 	if (x > 0)
-		extra = xasprintf(_(" + %d %% (temps majoré : %s)"), x,
-		    app_actor_name(a));
-	else {
-		/* Say who else would have more time. */
-		for (i = 0; i < t->ncandidates && extra == NULL; i++)
-			if (t->candidates[i].extra_time > 0 && !a->trainer)
-				extra = xasprintf(_(" (%s : +%d %%, touche c)"),
-				    t->candidates[i].name,
-				    t->candidates[i].extra_time);
-	}
+		extra = xasprintf(_(" + %d %% (temps majoré de %s, qui rend le "
+		    "point)"), x, app_actor_name(a));
 	text_countdown(clock, left);
 	if (left > 0) {
 		line = xasprintf(_("Reste %s%s · délai %d min%s"), clock,
@@ -436,8 +432,14 @@ pts_fields(struct app *a, struct pts_state *st, int title_row, int y,
 		if ((st->editing && i == st->field) || (!st->editing &&
 		    i == PTS_FIELDS - 1))
 			h += total % PTS_FIELDS;
-		snprintf(label, sizeof label, "%d. %s — %s", i + 1,
-		    _(pts_names[i]), pts_prompt(a, r, i));
+		/* Handed in: how the part reads (core/indicators.c). */
+		if (r->submitted)
+			snprintf(label, sizeof label, "%d. %s (%s) — %s", i + 1,
+			    _(pts_names[i]), _(game_point_part_labels[
+			    r->parts[i]]), pts_prompt(a, r, i));
+		else
+			snprintf(label, sizeof label, "%d. %s — %s", i + 1,
+			    _(pts_names[i]), pts_prompt(a, r, i));
 		app_text(a, y, 1, COLS - 2, d != NULL && st->editing &&
 		    i == st->field ? ROLE_TAB_ACTIVE : ROLE_HEADING, label);
 		pts_field_draw(a, ed, y + 1, h, d != NULL && st->editing &&

@@ -165,6 +165,30 @@ test_grid(void **state)
 	check_kind(KIND_GRID_HTML, FIX "grid.html");
 }
 
+/* Point n°17 was handed in by Inès Faure, co-written by Léa Martin: both
+ * have it as their CR14 evidence, Léa as co-author; Hugo Petit has none. */
+static void
+co_authors_of_a_status_point_have_it_as_evidence(void **state)
+{
+	char	*csv, *cause = NULL, *line;
+
+	(void)state;
+	assert_int_equal(run_export(SESSION, KIND_GRID_CSV, &csv, &cause), 0);
+	line = strstr(csv, "\"Alpha\";\"Léa Martin\";\"CR14");
+	assert_non_null(line);
+	assert_non_null(strstr(line, "n°17 (08:57, co-auteur)"));
+	assert_true(strstr(line, "n°17") < strstr(line, "\r\n"));
+	line = strstr(csv, "\"Alpha\";\"Inès Faure\";\"CR14");
+	assert_non_null(line);
+	assert_true(strstr(line, "n°17 (08:57)") != NULL &&
+	    strstr(line, "n°17 (08:57)") < strstr(line, "\r\n"));
+	line = strstr(csv, "\"Alpha\";\"Hugo Petit\";\"CR14");
+	assert_non_null(line);
+	assert_true(strstr(line, "n°17") == NULL ||
+	    strstr(line, "n°17") > strstr(line, "\r\n"));
+	free(csv);
+}
+
 static void
 test_events(void **state)
 {
@@ -600,6 +624,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_rex),
 		cmocka_unit_test(test_grid),
+		cmocka_unit_test(co_authors_of_a_status_point_have_it_as_evidence),
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_report),
 		cmocka_unit_test(test_csv_quotes),

@@ -87,6 +87,28 @@ play_moves(struct match *m, struct policy_moves *pm, const char *only)
 	policy_moves_release(pm);
 }
 
+/* A policy's moves as simulate plays them: one it may not make (its rule
+ * is the engine's, not the player's) is only left out. */
+static void
+play_moves_lenient(struct match *m, struct policy_moves *pm)
+{
+	char	*cause = NULL;
+	int	 i;
+
+	for (i = 0; i < pm->count; i++) {
+		struct event *e = &pm->events[i];
+
+		m->clock += 60000;
+		e->time = m->clock;
+		e->seq = m->g->last_seq + 1;
+		if (game_validate(m->g, e, &cause) == 0)
+			game_apply(m->g, e);
+		free(cause);
+		cause = NULL;
+	}
+	policy_moves_release(pm);
+}
+
 static void
 careful_frame(struct match *m)
 {
@@ -363,11 +385,117 @@ e3_ranks_careful_above_sloppy_and_form_filler(void **state)
 	scenario_free(m.s);
 }
 
+/*
+ * The four simulate players on every shipped scenario, as `pilote
+ * simulate` plays them (the trainer asks the planned points at their
+ * week): the cautious player « acquis » on most criteria, the form-filler
+ * below it on each, the passive one failing.
+ */
+static void
+policies_rank_on_every_shipped_scenario(void **state)
+{
+	static const char *const paths[] = {
+		"scenarios/acquisition-mutuelle.cfg", HYDRA,
+		"scenarios/refonte-rgaa.cfg"
+	};
+	enum { RUNS = 6 };
+	struct diag		 d;
+	struct match		 m;
+	struct game_setup	 setup;
+	struct policy_moves	 pm;
+	long			 sum[POLICY_COUNT][E3_CRITERION_COUNT];
+	int			 n[POLICY_COUNT][E3_CRITERION_COUNT];
+	long			 e3[POLICY_COUNT];
+	size_t			 f;
+	int			 run, i, w, k, c, acquired;
+
+	(void)state;
+	for (f = 0; f < sizeof paths / sizeof paths[0]; f++) {
+		memset(sum, 0, sizeof sum);
+		memset(n, 0, sizeof n);
+		memset(e3, 0, sizeof e3);
+		diag_init(&d);
+		memset(&m, 0, sizeof m);
+		assert_int_equal(scenario_load(paths[f], &m.s, &d),
+		    SCENARIO_LOAD_OK);
+		diag_release(&d);
+		for (run = 0; run < RUNS; run++) {
+			memset(&setup, 0, sizeof setup);
+			setup.seed = 100 + (uint64_t)run;
+			setup.nteams = POLICY_COUNT;
+			for (i = 0; i < POLICY_COUNT; i++) {
+				setup.teams[i].name = policy_names[i];
+				setup.teams[i].ncandidates = 1;
+				setup.teams[i].candidates[0].name = "Joueur";
+			}
+			m.g = game_new(m.s, &setup);
+			m.clock = INT64_C(1800000000000);
+			for (i = 0; i < POLICY_COUNT; i++) {
+				policy_frame(m.g, i, (enum policy_kind)i, &pm);
+				play_moves_lenient(&m, &pm);
+			}
+			act(&m, -1, NULL, NULL, "ouvrir_pilotage", NULL);
+			for (w = 1; w <= m.s->weeks &&
+			    m.g->phase == PHASE_PILOTING; w++) {
+				for (k = 0; k < m.s->nstatus_points; k++)
+					if (m.s->status_points[k].week == w)
+						act(&m, -1, NULL, NULL,
+						    "demander_point", "point",
+						    m.s->status_points[k].id, NULL);
+				for (i = 0; i < POLICY_COUNT; i++) {
+					policy_week(m.g, i, (enum policy_kind)i,
+					    &pm);
+					play_moves_lenient(&m, &pm);
+				}
+				act(&m, -1, NULL, NULL, "cloturer_semaine", NULL);
+			}
+			for (i = 0; i < POLICY_COUNT; i++) {
+				const struct team_result *r =
+				    &m.g->teams[i].result;
+
+				e3[i] += r->e3_score;
+				for (c = 0; c < E3_CRITERION_COUNT; c++)
+					if (r->e3_assessed[c]) {
+						sum[i][c] += r->e3[c];
+						n[i][c]++;
+					}
+			}
+			game_free(m.g);
+		}
+		print_message("%s :", paths[f]);
+		for (i = 0; i < POLICY_COUNT; i++)
+			print_message(" %s E3 %ld", policy_names[i],
+			    e3[i] / RUNS);
+		print_message("\n");
+		for (c = acquired = 0; c < E3_CRITERION_COUNT; c++) {
+			long cautious = n[POLICY_CAUTIOUS][c] ?
+			    sum[POLICY_CAUTIOUS][c] / n[POLICY_CAUTIOUS][c] : -1;
+			long filler = n[POLICY_FORM_FILLER][c] ?
+			    sum[POLICY_FORM_FILLER][c] / n[POLICY_FORM_FILLER][c] :
+			    -1;
+
+			acquired += cautious >= 70;
+			if (cautious >= 0 && filler >= 0 && filler >= cautious)
+				fail_msg("%s, %s : form-filler %ld, cautious %ld",
+				    paths[f], scenario_e3_keys[c], filler,
+				    cautious);
+		}
+		if (acquired < 6)
+			fail_msg("%s : cautious « acquis » sur %d critère(s) "
+			    "seulement", paths[f], acquired);
+		assert_true(e3[POLICY_CAUTIOUS] / RUNS >= 80);
+		assert_true(e3[POLICY_FORM_FILLER] / RUNS <= 50);
+		assert_true(e3[POLICY_PASSIVE] / RUNS < 20);
+		scenario_free(m.s);
+	}
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(e3_ranks_careful_above_sloppy_and_form_filler),
+		cmocka_unit_test(policies_rank_on_every_shipped_scenario),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);
