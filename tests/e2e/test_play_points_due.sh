@@ -1,0 +1,67 @@
+#!/bin/sh
+# The scenario's planned status points in live play, at 80x24: when the
+# week of one comes, the trainer's overview offers it (« d demander le point
+# prévu… », its week and deadline), closing the week without asking warns
+# and can be cancelled, and d sends it to every team with the scenario's
+# deadline; `pilote show` finds it requested for both teams.
+TEST_NAME=play_points_due
+. tests/e2e/lib.sh
+WORK=$(mktemp -d)
+trap '$T kill-server 2>/dev/null; rm -rf "$WORK"' EXIT INT TERM
+cp -r scenarios "$WORK/" && mkdir "$WORK/saves"
+BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
+EXTRA_ENV="PILOTE_FAKE_TIME=1800000000000"
+S=$WORK/s.jsonl
+
+fail() {
+	echo "ÉCHEC ($TEST_NAME) : $*"
+	screen | sed 's/^/    | /'
+	exit 1
+}
+
+seen() {
+	n=0
+	while [ $n -lt $(( $2 * 10 )) ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		n=$((n + 1))
+	done
+	return 1
+}
+
+"$BIN" new "$WORK/scenarios/lancement-hydra.cfg" -o "$S" --seed 7 \
+    --team 'Alpha=Léa Martin:pilote' --team 'Beta=Zoé Roux:pilote' \
+    >/dev/null || fail "pilote new"
+PILOTE_FAKE_TIME=1800000000000 "$BIN" do "$S" --trainer -- ouvrir_pilotage \
+    >/dev/null || fail "ouvrir_pilotage"
+start 80 24 "cd $WORK && $BIN play $S"
+wait_for "S1/8 pilotage · Formateur"
+seen "d demander le point prévu" 1 && fail "un point est offert en semaine 1"
+keys s
+wait_for "Clôturer la semaine ?"
+keys o
+wait_for "S2/8 pilotage"
+if seen "Ce qui s'est passé pour chaque équipe" 1; then
+	keys Escape
+	wait_gone "Ce qui s'est passé pour chaque équipe"
+fi
+wait_for "d demander le point prévu (semaine 2, délai 15 min)"
+# Closing now warns; n keeps the week open.
+keys s
+wait_for "n'a pas été demandé à toutes les équipes"
+wait_for "Clôturer la semaine"
+keys n
+wait_gone "n'a pas été demandé à toutes les équipes"
+wait_for "S2/8 pilotage"
+keys d
+wait_for "Point demandé à toutes les équipes, délai 15 min"
+wait_gone "d demander le point prévu"
+"$BIN" show "$S" --team Alpha >"$WORK/a.txt" || fail "pilote show Alpha"
+"$BIN" show "$S" --team Beta >"$WORK/b.txt" || fail "pilote show Beta"
+grep -q "n°1 .*(15 min) : à rendre" "$WORK/a.txt" || { cat "$WORK/a.txt"; fail "point non demandé à Alpha"; }
+grep -q "n°1 .*(15 min) : à rendre" "$WORK/b.txt" || fail "point non demandé à Beta"
+keys q
+wait_for "Quitter pilote ?"
+keys o
+wait_for "[fin: 0]"
+echo "ok $TEST_NAME"
