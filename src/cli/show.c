@@ -157,9 +157,17 @@ show_team_text(FILE *out, struct game *g, struct team *t, int64_t now)
 	for (i = 0; i < t->nrequests; i++) {
 		const struct status_request *r = &t->requests[i];
 
-		fprintf(out, _("  n°%d %s (%d min) : %s\n"), i + 1, r->title,
+		fprintf(out, _("  n°%d %s (%d min) : %s"), i + 1, r->title,
 		    r->deadline_minutes, !r->submitted ? _("à rendre") :
 		    r->late ? _("rendu en retard") : _("rendu à l'heure"));
+		if (r->submitted)
+			fprintf(out, _(" par %s ; risques %s, arbitrages %s, "
+			    "suivi %s ; %d/100"), r->submitter ? r->submitter :
+			    r->authors, _(game_point_part_labels[r->parts[0]]),
+			    _(game_point_part_labels[r->parts[1]]),
+			    _(game_point_part_labels[r->parts[2]]),
+			    game_point_score(r));
+		fputc('\n', out);
 	}
 	game_plan_issues(g, t, &pi);
 	fprintf(out, _("\nAlertes du planning (%d)\n"), pi.count);
