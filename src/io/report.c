@@ -1077,6 +1077,24 @@ report_team(FILE *f, struct game *g, int ti, const struct journal *j,
 	fputs("</section>\n", f);
 }
 
+/* Ends a page: closes the document, releases the session and its marks,
+ * and says whether everything was written. */
+static int
+report_end(FILE *f, struct session *ss, struct marks *marks, char *warning,
+    char *mwarning, const char *what, char **cause)
+{
+	fputs("</body>\n</html>\n", f);
+	free(warning);
+	free(mwarning);
+	marks_release(marks);
+	session_close(ss);
+	if (ferror(f)) {
+		*cause = xasprintf(_("écriture %s impossible"), what);
+		return -1;
+	}
+	return 0;
+}
+
 int
 report_html(const char *session_path, FILE *f, char **cause)
 {
@@ -1146,17 +1164,9 @@ report_html(const char *session_path, FILE *f, char **cause)
 		report_team(f, ss->game, t, ss->journal, pts, npts, &marks);
 	report_brief(f, ss->scenario);
 	report_events(f, ss->journal);
-	fputs("</body>\n</html>\n", f);
 	free(pts);
-	free(warning);
-	free(mwarning);
-	marks_release(&marks);
-	session_close(ss);
-	if (ferror(f)) {
-		*cause = xstrdup(_("écriture du rapport impossible"));
-		return -1;
-	}
-	return 0;
+	return report_end(f, ss, &marks, warning, mwarning, _("du rapport"),
+	    cause);
 }
 
 /*
@@ -1278,14 +1288,6 @@ report_grid(const char *session_path, FILE *f, char **cause)
 	    "acquis en dessous ; non évaluable quand la session ne donne rien "
 	    "à juger (son poids va aux autres critères). Détail : "
 	    "man/indicateurs.md."));
-	fputs("</body>\n</html>\n", f);
-	free(warning);
-	free(mwarning);
-	marks_release(&marks);
-	session_close(ss);
-	if (ferror(f)) {
-		*cause = xstrdup(_("écriture de la grille impossible"));
-		return -1;
-	}
-	return 0;
+	return report_end(f, ss, &marks, warning, mwarning, _("de la grille"),
+	    cause);
 }
