@@ -804,13 +804,22 @@ marks_draw(struct app *a, void *state, int top, int rows)
 			    k ? "," : "", (long long)res->e3_evidence[i][k]);
 		if (sel)
 			app_cursor(a, y, 1);
-		app_textf(a, y++, 1, COLS - 2, sel ? ROLE_SELECTED :
-		    ROLE_NORMAL, "%s %3d/100  %s", wrap_pad(nm, sizeof nm,
-		    _(scenario_e3_labels[i]), 34, 0), res->e3[i], m ?
-		    _(mark_level_labels[m->level]) : _("non noté"));
+		if (res->e3_assessed[i])
+			app_textf(a, y++, 1, COLS - 2, sel ? ROLE_SELECTED :
+			    ROLE_NORMAL, "%s %3d/100  %s", wrap_pad(nm,
+			    sizeof nm, _(scenario_e3_labels[i]), 34, 0),
+			    res->e3[i], m ? _(mark_level_labels[m->level]) :
+			    _("non noté"));
+		else
+			app_textf(a, y++, 1, COLS - 2, sel ? ROLE_SELECTED :
+			    ROLE_NORMAL, "%s     —    %s", wrap_pad(nm,
+			    sizeof nm, _(scenario_e3_labels[i]), 34, 0), m ?
+			    _(mark_level_labels[m->level]) : _("non noté"));
 		if (y < end)
-			app_textf(a, y++, 5, COLS - 6, ROLE_DIM, _("preuves "
-			    "calculées : %s"), *ev ? ev : "—");
+			app_textf(a, y++, 5, COLS - 6, ROLE_DIM, _("%s, %s · "
+			    "preuves calculées : %s"), scenario_e3_codes[i],
+			    _(game_e3_level_labels[game_e3_level(res, i)]),
+			    *ev ? ev : "—");
 		if (m != NULL && y < end) {
 			char mev[100];
 			size_t q = 0;
