@@ -651,13 +651,20 @@ report_requests(FILE *f, const struct team *t, const struct journal *j)
 			report_esc(f, r->prompt);
 			fputs("</p>\n", f);
 		}
-		fprintf(f, "<h5>%s</h5><p class=\"txt\">", _("Risques"));
+		/* Each part with how it reads (core/indicators.c). */
+		fprintf(f, "<h5>%s (%s)</h5><p class=\"txt\">", _("Risques"),
+		    _(game_point_part_labels[r->parts[0]]));
 		report_esc(f, r->risks);
-		fprintf(f, "</p>\n<h5>%s</h5><p class=\"txt\">", _("Arbitrages"));
+		fprintf(f, "</p>\n<h5>%s (%s)</h5><p class=\"txt\">",
+		    _("Arbitrages"), _(game_point_part_labels[r->parts[1]]));
 		report_esc(f, r->arbitrations);
-		fprintf(f, "</p>\n<h5>%s</h5><p class=\"txt\">", _("Suivi"));
+		fprintf(f, "</p>\n<h5>%s (%s)</h5><p class=\"txt\">", _("Suivi"),
+		    _(game_point_part_labels[r->parts[2]]));
 		report_esc(f, r->tracking);
-		fputs("</p>\n</div>\n", f);
+		fprintf(f, _("</p>\n<p class=\"meta\">Rendu par %s ; %d/100 pour "
+		    "CR14%s.</p>\n</div>\n"), r->submitter ? r->submitter : "?",
+		    game_point_score(r), r->max_words > 0 && r->words >
+		    r->max_words ? _(", au-delà de la limite de mots") : "");
 	}
 }
 
