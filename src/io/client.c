@@ -33,9 +33,9 @@ struct pending {
 };
 
 /*
- * How long client_open() waits to be caught up: well above the longest
- * answer to a wrong code, so that a console says "code incorrect" rather
- * than "no answer".
+ * How long client_open() waits without hearing from the host: well above
+ * the longest answer to a wrong code, so that a console says "code
+ * incorrect" rather than "no answer"; any data received restarts it.
  */
 #define CLIENT_OPEN_MS	10000
 #if HOST_SLOW_MAX_MS * 2 > CLIENT_OPEN_MS
@@ -43,6 +43,7 @@ struct pending {
 #endif
 
 struct client {
+	size_t		 received;	/* bytes read from the host, ever */
 	char		*path;
 	char		*sock;
 	char		*team;
@@ -340,6 +341,7 @@ client_read(struct client *c, char **cause)
 	}
 	if (n <= 0)
 		return 0;
+	c->received += (size_t)n;
 	c->in = xreallocarray(c->in, c->inlen + (size_t)n + 1, 1);
 	memcpy(c->in + c->inlen, buf, (size_t)n);
 	c->inlen += (size_t)n;
@@ -397,6 +399,7 @@ client_open(const char *session_path, const char *team, const char *code,
 	struct client	*c = xcalloc(1, sizeof *c);
 	unsigned char	 rnd[8];
 	int64_t		 limit;
+	size_t		 seen;
 
 	*out = NULL;
 	c->fd = -1;
@@ -412,9 +415,17 @@ client_open(const char *session_path, const char *team, const char *code,
 		client_close(c);
 		return -1;
 	}
+	/* The wait restarts while the host keeps sending: a long journal
+	 * being caught up is an answer, silence is not. */
 	limit = client_ms() + CLIENT_OPEN_MS;
-	while (!c->ready && c->fatal == NULL && client_ms() < limit)
+	seen = c->received;
+	while (!c->ready && c->fatal == NULL && client_ms() < limit) {
 		client_poll(c, 100);
+		if (c->received != seen) {
+			seen = c->received;
+			limit = client_ms() + CLIENT_OPEN_MS;
+		}
+	}
 	if (!c->ready) {
 		*cause = xstrdup(c->fatal != NULL ? c->fatal :
 		    _("l'hôte ne répond pas"));

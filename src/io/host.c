@@ -73,6 +73,11 @@ struct host_alert_slot {
 	char		*text;
 };
 
+struct host_id {
+	char	*id;		/* NULL: a free slot */
+	int64_t	 seq;
+};
+
 struct host {
 	struct session		*ss;
 	char			*sock_path;
@@ -88,10 +93,12 @@ struct host {
 	unsigned		 pgen[GAME_MAX_TEAMS][GAME_MAX_CANDIDATES];
 	char			*gen_path;
 	struct host_console	*view;
-	/* Command ids already journaled, with their seq (resends). */
-	char			**ids;
-	int64_t			*id_seqs;
-	size_t			 nids, capids;
+	/* Command ids already journaled, with their seq (resends): an open
+	 * hash set keyed by a secret SipHash key, so that a console cannot
+	 * choose ids that collide. */
+	struct host_id		*ids;
+	size_t			 nids, capids;	/* capids: a power of 2 */
+	unsigned char		 idkey[crypto_shorthash_KEYBYTES];
 	struct host_uid		 uids[HOST_MAX_UIDS];
 	int			 nuids;
 	struct host_alert	 alerts[HOST_MAX_ALERTS];
@@ -277,28 +284,57 @@ host_uid_entry(struct host *h, uid_t uid)
 
 /* --- ids of commands already journaled ---------------------------------- */
 
+static size_t
+host_id_slot(const struct host *h, const char *id)
+{
+	unsigned char	 out[crypto_shorthash_BYTES];
+	uint64_t	 v;
+	size_t		 i;
+
+	crypto_shorthash(out, (const unsigned char *)id, strlen(id), h->idkey);
+	memcpy(&v, out, sizeof v);
+	for (i = (size_t)v & (h->capids - 1); h->ids[i].id != NULL &&
+	    strcmp(h->ids[i].id, id) != 0; i = (i + 1) & (h->capids - 1))
+		;
+	return i;
+}
+
 static void
 host_remember_id(struct host *h, const char *id, int64_t seq)
 {
-	if (h->nids == h->capids) {
-		h->capids = h->capids ? h->capids * 2 : 256;
-		h->ids = xreallocarray(h->ids, h->capids, sizeof *h->ids);
-		h->id_seqs = xreallocarray(h->id_seqs, h->capids,
-		    sizeof *h->id_seqs);
+	struct host_id	*old = h->ids;
+	size_t		 oldcap = h->capids, i, k;
+
+	/* At most half full: probes stay short whatever the size. */
+	if (2 * (h->nids + 1) > h->capids) {
+		if (h->capids == 0)
+			randombytes_buf(h->idkey, sizeof h->idkey);
+		h->capids = h->capids ? h->capids * 2 : 1024;
+		h->ids = xcalloc(h->capids, sizeof *h->ids);
+		for (i = 0; i < oldcap; i++)
+			if (old[i].id != NULL) {
+				k = host_id_slot(h, old[i].id);
+				h->ids[k] = old[i];
+			}
+		free(old);
 	}
-	h->ids[h->nids] = xstrdup(id);
-	h->id_seqs[h->nids++] = seq;
+	k = host_id_slot(h, id);
+	if (h->ids[k].id != NULL)
+		return;
+	h->ids[k].id = xstrdup(id);
+	h->ids[k].seq = seq;
+	h->nids++;
 }
 
 static int64_t
 host_find_id(const struct host *h, const char *id)
 {
-	size_t	 i;
+	size_t	 k;
 
-	for (i = h->nids; i > 0; i--)
-		if (strcmp(h->ids[i - 1], id) == 0)
-			return h->id_seqs[i - 1];
-	return 0;
+	if (h->capids == 0)
+		return 0;
+	k = host_id_slot(h, id);
+	return h->ids[k].id != NULL ? h->ids[k].seq : 0;
 }
 
 /* --- join codes --------------------------------------------------------- */
@@ -1409,14 +1445,13 @@ host_close(struct host *h)
 		close(h->listen_fd);
 		unlink(h->sock_path);
 	}
-	for (i = 0; i < h->nids; i++)
-		free(h->ids[i]);
+	for (i = 0; i < h->capids; i++)
+		free(h->ids[i].id);
 	for (k = 0; k < h->nalerts; k++) {
 		free(h->slots[k].key);
 		free(h->slots[k].text);
 	}
 	free(h->ids);
-	free(h->id_seqs);
 	free(h->clients);
 	free(h->pfd);
 	free(h->view);
