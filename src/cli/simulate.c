@@ -9,8 +9,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <sys/wait.h>
 #include <sysexits.h>
 #include <time.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "core/game.h"
@@ -19,6 +22,8 @@
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
+
+#define SIM_MAX_JOBS	64
 
 struct sim_stats {
 	int	 n;
@@ -145,10 +150,101 @@ sim_game(const struct scenario *s, uint64_t seed, const int *policies,
 	game_free(g);
 }
 
+/* Adds what one worker counted to the totals: sums and bounds only, so
+ * that the order of the workers does not change a digit. */
+static void
+sim_merge(struct sim_stats *into, const struct sim_stats *from, int n)
+{
+	int	 i, c;
+
+	for (i = 0; i < n; i++) {
+		struct sim_stats *a = &into[i];
+		const struct sim_stats *b = &from[i];
+
+		if (b->n == 0)
+			continue;
+		if (a->n == 0 || b->score_min < a->score_min)
+			a->score_min = b->score_min;
+		if (a->n == 0 || b->score_max > a->score_max)
+			a->score_max = b->score_max;
+		a->n += b->n;
+		a->score_sum += b->score_sum;
+		a->e3_sum += b->e3_sum;
+		a->on_time_sum += b->on_time_sum;
+		a->missing_sum += b->missing_sum;
+		a->kpi_sum += b->kpi_sum;
+		a->over_sum += b->over_sum;
+		a->all_delivered += b->all_delivered;
+		for (c = 0; c < E3_CRITERION_COUNT; c++) {
+			a->e3_crit_sum[c] += b->e3_crit_sum[c];
+			a->e3_crit_n[c] += b->e3_crit_n[c];
+		}
+	}
+}
+
+/*
+ * Runs seed + k for every k ≡ job (mod jobs), in jobs processes (the
+ * engine is pure: each game is the same wherever it is played); the
+ * totals do not depend on jobs.  0, or -1 if a worker failed.
+ */
+static int
+sim_all(const struct scenario *s, unsigned long long seed, long runs,
+    int jobs, const int *policies, int npolicies, struct sim_stats *stats)
+{
+	struct sim_stats	 part[POLICY_COUNT];
+	pid_t			 pids[SIM_MAX_JOBS];
+	int			 fds[SIM_MAX_JOBS], fd[2], j, status, rc = 0;
+	long			 k;
+	size_t			 got;
+	ssize_t			 n;
+
+	if (jobs <= 1) {
+		for (k = 0; k < runs; k++)
+			sim_game(s, seed + (unsigned long long)k, policies,
+			    npolicies, stats);
+		return 0;
+	}
+	fflush(NULL);
+	for (j = 0; j < jobs; j++) {
+		if (pipe(fd) == -1 || (pids[j] = fork()) == -1) {
+			fprintf(stderr, _("pilote simulate : %s\n"),
+			    strerror(errno));
+			jobs = j;
+			rc = -1;
+			break;
+		}
+		if (pids[j] == 0) {
+			close(fd[0]);
+			memset(part, 0, sizeof part);
+			for (k = j; k < runs; k += jobs)
+				sim_game(s, seed + (unsigned long long)k,
+				    policies, npolicies, part);
+			_exit(write(fd[1], part, sizeof part) ==
+			    (ssize_t)sizeof part ? 0 : 1);
+		}
+		close(fd[1]);
+		fds[j] = fd[0];
+	}
+	for (j = 0; j < jobs; j++) {
+		for (got = 0; got < sizeof part; got += (size_t)n)
+			if ((n = read(fds[j], (char *)part + got,
+			    sizeof part - got)) <= 0)
+				break;
+		close(fds[j]);
+		if (waitpid(pids[j], &status, 0) == -1 || !WIFEXITED(status) ||
+		    WEXITSTATUS(status) != 0 || got != sizeof part) {
+			rc = -1;
+			continue;
+		}
+		sim_merge(stats, part, npolicies);
+	}
+	return rc;
+}
+
 /* The usage line, for --help and every misuse. */
 static const char *const simulate_usage =
     N_("Usage : pilote simulate SCÉNARIO [--runs N] [--policy NOM] "
-    "[--seed N] [--markdown]\n");
+    "[--seed N] [--jobs N] [--markdown]\n");
 
 /* The mean of criterion k for a policy, or -1 when never assessed. */
 static double
@@ -209,8 +305,10 @@ cli_simulate(int argc, char **argv)
 	struct timespec		 t0, t1;
 	const char		*path = NULL;
 	int			 policies[POLICY_COUNT], npolicies = 0, i, k;
-	long			 runs = 20;
+	int			 jobs_asked = 0;
+	long			 runs = 20, cores;
 	bool			 markdown = false;
+	int			 jobs;
 	unsigned long long	 seed = 1;
 	uint64_t		 n;
 	double			 secs;
@@ -227,11 +325,24 @@ cli_simulate(int argc, char **argv)
 			    "form-filler (coche tout, « x » partout, pires "
 			    "options). Par défaut : les quatre.\n"
 			    "--markdown : le tableau des critères E3 en "
-			    "Markdown (scenarios/README.md).\n"));
+			    "Markdown (scenarios/README.md).\n"
+			    "--jobs N : parties jouées par N processus (défaut : "
+			    "un par cœur) ;\nles résultats sont les mêmes quel "
+			    "que soit N.\n"));
 			return EX_OK;
 		}
 		if (strcmp(argv[i], "--markdown") == 0) {
 			markdown = true;
+			continue;
+		}
+		if (strcmp(argv[i], "--jobs") == 0 && i + 1 < argc) {
+			if (!text_parse_uint(argv[++i], SIM_MAX_JOBS, &n) ||
+			    n < 1) {
+				fprintf(stderr, _("pilote simulate : --jobs de 1 "
+				    "à %d\n"), SIM_MAX_JOBS);
+				return EX_USAGE;
+			}
+			jobs_asked = (int)n;
 			continue;
 		}
 		if (strcmp(argv[i], "--runs") == 0 && i + 1 < argc) {
@@ -286,10 +397,19 @@ cli_simulate(int argc, char **argv)
 		return k == SCENARIO_LOAD_UNREADABLE ? EX_NOINPUT : EX_DATAERR;
 	}
 	memset(stats, 0, sizeof stats);
+	/* Every core by default; never more workers than games. */
+	cores = sysconf(_SC_NPROCESSORS_ONLN);
+	jobs = jobs_asked > 0 ? jobs_asked : cores > 0 ? (int)(cores <
+	    SIM_MAX_JOBS ? cores : SIM_MAX_JOBS) : 1;
+	if (jobs > runs)
+		jobs = (int)runs;
 	clock_gettime(CLOCK_MONOTONIC, &t0);
-	for (i = 0; i < runs; i++)
-		sim_game(s, seed + (unsigned long long)i, policies, npolicies,
-		    stats);
+	if (sim_all(s, seed, runs, jobs, policies, npolicies, stats) == -1) {
+		fprintf(stderr, _("pilote simulate : un processus de calcul a "
+		    "échoué\n"));
+		scenario_free(s);
+		return EX_SOFTWARE;
+	}
 	clock_gettime(CLOCK_MONOTONIC, &t1);
 	secs = (double)(t1.tv_sec - t0.tv_sec) +
 	    (double)(t1.tv_nsec - t0.tv_nsec) / 1e9;
@@ -314,8 +434,9 @@ cli_simulate(int argc, char **argv)
 		    100.0 * st->all_delivered / st->n);
 	}
 	sim_print_criteria(stats, policies, npolicies, false);
-	printf(_("\n%.0f parties par seconde (%d équipe(s) par partie)\n"),
-	    secs > 0 ? (double)runs / secs : 0.0, npolicies);
+	printf(_("\n%.0f parties par seconde (%d équipe(s) par partie, %d "
+	    "processus)\n"), secs > 0 ? (double)runs / secs : 0.0, npolicies,
+	    jobs);
 	scenario_free(s);
 	return EX_OK;
 }
