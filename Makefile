@@ -287,9 +287,16 @@ build/plain/bench_host: tests/bench_host.c $(HARNESS) tests/host_harness.h \
 	$(Q)$(CC) $(BASE_CPPFLAGS) -Itests $(ALL_CFLAGS) $(PKG_CFLAGS) -o $@ $< \
 	    $(HARNESS) $(OBJ) $(PKG_LIBS)
 
-bench: $(PROG) build/plain/bench_journal build/plain/bench_host
+# The measuring primitive of make bench: CPU time and peak RSS of runs.
+build/plain/bench_run: tests/bench_run.c | deps
+	@mkdir -p $(@D)
+	$(say) BENCH $@
+	$(Q)$(CC) $(BASE_CPPFLAGS) $(ALL_CFLAGS) -o $@ $<
+
+bench: $(PROG) build/plain/bench_journal build/plain/bench_host \
+    build/plain/bench_run
 	$(call install_missing,,jq:jq)
-	@sh tests/bench.sh ./$(PROG) build/plain/bench_journal
+	@sh tests/bench.sh ./$(PROG) build/plain/bench_journal build/plain/bench_run
 	@sh tests/bench_host.sh ./$(PROG) build/plain/bench_host
 	@sh tests/bench_tui.sh ./$(PROG)
 
