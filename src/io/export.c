@@ -1,8 +1,9 @@
 /*
  * export: the REX file, the E3 grid and the events table built from a
  * replayed session (see export.h).  Everything is assembled in a growing
- * buffer; times come from the journal only, in UTC, so an export is the
- * same bytes wherever and whenever it is made.
+ * buffer; times come from the journal only (shown in local time with its
+ * zone, the events CSV in ISO UTC for machines), so an export is the
+ * same bytes whenever it is made in the same time zone.
  */
 #include <errno.h>
 #include <fcntl.h>

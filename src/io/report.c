@@ -171,14 +171,15 @@ report_event_time(const struct journal *j, int64_t seq)
 	return json_integer_value(json_object_get(o, "time"));
 }
 
-/* Milliseconds since the epoch as "29/11/2026 08:05:00 UTC". */
+/* Milliseconds since the epoch as "29/11/2026 08:05:00 (CET)": local
+ * time with its zone, as the replay and the REX show it. */
 static void
 report_time(FILE *f, int64_t ms)
 {
 	char	 buf[TEXT_TIME_MAX];
 
 	/* No time recorded: none shown. */
-	fputs(ms <= 0 ? "—" : text_time(buf, ms, TEXT_TIME_DATE_UTC), f);
+	fputs(ms <= 0 ? "—" : text_time(buf, ms, TEXT_TIME_DATE_ZONE), f);
 }
 
 /* "n°12 (29/11/2026 08:05:00 UTC)": an evidence event, a link to its row

@@ -14,7 +14,8 @@
  * number links) as annexes.
  *
  * The output is a pure function of the journal and its marks file: no clock
- * is read, times are printed in UTC, so the same journal gives the same
+ * is read, times are printed in local time with their zone (as the replay
+ * shows them), so the same journal in the same time zone gives the same
  * bytes.  An altered journal is refused (-1 and *cause).
  */
 #ifndef PILOTE_REPORT_H

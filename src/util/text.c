@@ -241,6 +241,10 @@ text_time(char *buf, int64_t ms, enum text_time_form form)
 	case TEXT_TIME_ZONE:
 		n = strftime(buf, TEXT_TIME_MAX, "%Z", &tm);
 		break;
+	case TEXT_TIME_DATE_ZONE:
+		n = strftime(buf, TEXT_TIME_MAX, _("%d/%m/%Y %H:%M:%S (%Z)"),
+		    &tm);
+		break;
 	case TEXT_TIME_SECONDS:
 		n = strftime(buf, TEXT_TIME_MAX, _("%H:%M:%S"), &tm);
 		break;

@@ -98,6 +98,7 @@ enum text_time_form {
 	TEXT_TIME_CLOCK_UTC,	/* "08:05", UTC */
 	TEXT_TIME_CLOCK_ZONE,	/* "08:05 (CET)", local with its zone */
 	TEXT_TIME_ZONE,		/* "CET": the local zone's name then */
+	TEXT_TIME_DATE_ZONE,	/* "29/11/2026 08:05:00 (CET)", local */
 	TEXT_TIME_DATE_UTC,	/* "29/11/2026 08:05:00 UTC" */
 	TEXT_TIME_ISO,		/* "2026-11-29T08:05:00Z" */
 	TEXT_TIME_FORM_COUNT

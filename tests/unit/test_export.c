@@ -165,6 +165,29 @@ test_grid(void **state)
 	check_kind(KIND_GRID_HTML, FIX "grid.html");
 }
 
+/* The REX, the grid and the report say local time with its zone, as the
+ * replay shows it (08:01 UTC is 09:01 in Paris in January). */
+static void
+exports_show_local_time_with_its_zone(void **state)
+{
+	char	*text, *cause = NULL;
+
+	(void)state;
+	setenv("TZ", "CET-1", 1);	/* POSIX: no tzdata needed */
+	tzset();
+	assert_int_equal(run_export(SESSION, KIND_REPORT, &text, &cause), 0);
+	assert_non_null(strstr(text, "Début : 15/01/2027 09:01:00 (CET)"));
+	free(text);
+	assert_int_equal(run_export(SESSION, KIND_REX, &text, &cause), 0);
+	assert_non_null(strstr(text, "### n°7 — 09:07 (CET), cadrage"));
+	free(text);
+	assert_int_equal(run_export(SESSION, KIND_GRID_MD, &text, &cause), 0);
+	assert_non_null(strstr(text, "heure locale, fuseau CET"));
+	free(text);
+	setenv("TZ", "UTC", 1);
+	tzset();
+}
+
 /* Point n°17 was handed in by Inès Faure, co-written by Léa Martin: both
  * have it as their CR14 evidence, Léa as co-author; Hugo Petit has none. */
 static void
@@ -625,6 +648,7 @@ main(void)
 		cmocka_unit_test(test_rex),
 		cmocka_unit_test(test_grid),
 		cmocka_unit_test(co_authors_of_a_status_point_have_it_as_evidence),
+		cmocka_unit_test(exports_show_local_time_with_its_zone),
 		cmocka_unit_test(test_events),
 		cmocka_unit_test(test_report),
 		cmocka_unit_test(test_csv_quotes),
