@@ -19,8 +19,8 @@ struct cli_command {
 };
 
 static const struct cli_command cli_commands[] = {
-	{ "play", cli_play, N_("jouer une session dans ce terminal "
-	    "(pour l'instant : le brief du scénario)") },
+	{ "play", cli_play, N_("jouer une session dans ce terminal : "
+	    "cadrage, semaines, incidents, points, bilan") },
 	{ "check", cli_check, N_("vérifier un ou plusieurs scénarios") },
 	{ "brief", cli_brief, N_("afficher le brief d'un scénario") },
 	{ "host", cli_host, N_("servir une session aux consoles des équipes") },
@@ -29,7 +29,8 @@ static const struct cli_command cli_commands[] = {
 	{ "new", cli_new, N_("créer une session (équipes, candidats, rôles)") },
 	{ "do", cli_do, N_("enregistrer une décision d'équipe ou du formateur") },
 	{ "show", cli_show, N_("afficher l'état d'une session") },
-	{ "export", cli_export, N_("exporter REX, grille E3 ou événements d'une session") },
+	{ "export", cli_export, N_("exporter REX, grille E3, rapport du jury "
+	    "ou événements d'une session") },
 	{ "simulate", cli_simulate, N_("jouer des parties automatiques pour "
 	    "éprouver un scénario") },
 	{ "replay", cli_replay, N_("rejouer une session pour l'évaluer (lecture seule)") },
@@ -85,9 +86,49 @@ cli_usage(FILE *out)
 	    "  -V, --version  afficher la version et quitter\n\n"
 	    "« pilote COMMANDE --help » décrit chaque commande.\n"
 	    "Codes de sortie : 0 succès, 64 usage incorrect, 65 données "
-	    "invalides ou refusées,\n66 fichier illisible, 70 erreur interne, "
-	    "73 session déjà existante,\n74 erreur d'entrée-sortie (rien "
-	    "d'enregistré), 75 session occupée.\n"));
+	    "invalides ou refusées,\n66 fichier illisible, 69 hôte "
+	    "injoignable, 70 erreur interne, 73 session déjà\nexistante, 74 "
+	    "erreur d'entrée-sortie (rien d'enregistré), 75 session occupée,\n"
+	    "77 permission refusée (voir pilote(1)).\n"
+	    "Les options longues s'écrivent « --option VALEUR » ou "
+	    "« --option=VALEUR ».\n"));
+}
+
+/*
+ * GNU style for every command: "--option=VALUE" is "--option VALUE".  Only
+ * before "--" (after it come a decision's key=value arguments, which are
+ * data) and only for a long option.
+ */
+static int
+cli_run(const struct cli_command *cmd, int argc, char **argv)
+{
+	char	**v = calloc((size_t)argc * 2 + 1, sizeof *v);
+	char	 *eq, **owned = calloc((size_t)argc + 1, sizeof *owned);
+	int	  i, n = 0, k = 0, rc, done = 0;
+
+	if (v == NULL || owned == NULL) {
+		fprintf(stderr, _("pilote : mémoire épuisée\n"));
+		abort();
+	}
+	for (i = 0; i < argc; i++) {
+		if (!done && strcmp(argv[i], "--") == 0)
+			done = 1;
+		if (!done && strncmp(argv[i], "--", 2) == 0 && argv[i][2] != '=' &&
+		    (eq = strchr(argv[i], '=')) != NULL) {
+			owned[k] = strndup(argv[i], (size_t)(eq - argv[i]));
+			if (owned[k] == NULL)
+				abort();
+			v[n++] = owned[k++];
+			v[n++] = eq + 1;
+		} else
+			v[n++] = argv[i];
+	}
+	rc = cmd->run(n, v);
+	while (k > 0)
+		free(owned[--k]);
+	free(owned);
+	free(v);
+	return rc;
 }
 
 int
@@ -109,7 +150,7 @@ cli_main(int argc, char **argv)
 	}
 	for (i = 0; i < sizeof cli_commands / sizeof cli_commands[0]; i++)
 		if (strcmp(argv[1], cli_commands[i].name) == 0)
-			return cli_commands[i].run(argc - 1, argv + 1);
+			return cli_run(&cli_commands[i], argc - 1, argv + 1);
 	fprintf(stderr, _("pilote : commande inconnue « %s »\n"
 	    "Essayez « pilote --help ».\n"), argv[1]);
 	return EX_USAGE;

@@ -23,7 +23,7 @@
 static void
 export_usage(FILE *out)
 {
-	fprintf(out, _("Usage : pilote export TYPE SESSION [-o FICHIER] "
+	fprintf(out, _("Usage : pilote export TYPE SESSION [-o|--output FICHIER] "
 	    "[--candidate NOM] [--format md|csv|html]\n"
 	    "Exporte des faits d'une session (jamais d'analyse à la place du "
 	    "candidat) :\n"
@@ -91,7 +91,8 @@ cli_export(int argc, char **argv)
 			export_usage(stdout);
 			return EX_OK;
 		}
-		if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+		if ((strcmp(argv[i], "-o") == 0 ||
+		    strcmp(argv[i], "--output") == 0) && i + 1 < argc)
 			out = argv[++i];
 		else if (strcmp(argv[i], "--candidate") == 0 && i + 1 < argc)
 			candidate = argv[++i];

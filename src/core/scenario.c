@@ -13,8 +13,8 @@ const char *const scenario_project_types[PROJECT_TYPE_COUNT] = {
 	"lancement", "acquisition", "refonte", "evenement", "autre"
 };
 const char *const scenario_project_type_labels[PROJECT_TYPE_COUNT] = {
-	"Campagne de lancement", "Campagne d'acquisition", "Refonte",
-	"Événement", "Autre projet"
+	N_("Campagne de lancement"), N_("Campagne d'acquisition"), N_("Refonte"),
+	N_("Événement"), N_("Autre projet")
 };
 
 const char *const scenario_accommodations[ACCOMMODATION_COUNT] = {
@@ -23,9 +23,9 @@ const char *const scenario_accommodations[ACCOMMODATION_COUNT] = {
 	"teletravail", "autre"
 };
 const char *const scenario_accommodation_labels[ACCOMMODATION_COUNT] = {
-	"Sous-titrage", "Temps partiel", "Salle accessible",
-	"Documents accessibles", "Horaires aménagés", "Matériel adapté",
-	"Télétravail", "Autre aménagement"
+	N_("Sous-titrage"), N_("Temps partiel"), N_("Salle accessible"),
+	N_("Documents accessibles"), N_("Horaires aménagés"), N_("Matériel adapté"),
+	N_("Télétravail"), N_("Autre aménagement")
 };
 
 const char *const scenario_tool_categories[TOOL_CATEGORY_COUNT] = {
@@ -33,8 +33,8 @@ const char *const scenario_tool_categories[TOOL_CATEGORY_COUNT] = {
 	"visio", "autre"
 };
 const char *const scenario_tool_category_labels[TOOL_CATEGORY_COUNT] = {
-	"Gestion de projet", "Messagerie d'équipe", "Analytique", "Design",
-	"Partage de fichiers", "Visioconférence", "Autre"
+	N_("Gestion de projet"), N_("Messagerie d'équipe"), N_("Analytique"), N_("Design"),
+	N_("Partage de fichiers"), N_("Visioconférence"), N_("Autre")
 };
 
 const char *const scenario_package_modes[PACKAGE_MODE_COUNT] = {
@@ -46,8 +46,8 @@ const char *const scenario_incident_categories[INCIDENT_CATEGORY_COUNT] = {
 	"accessibilite", "crise", "reglementaire"
 };
 const char *const scenario_incident_category_labels[INCIDENT_CATEGORY_COUNT] = {
-	"Prestataire", "Équipe", "Client", "Budget", "Technique",
-	"Accessibilité", "Crise et communication", "Réglementaire"
+	N_("Prestataire"), N_("Équipe"), N_("Client"), N_("Budget"), N_("Technique"),
+	N_("Accessibilité"), N_("Crise et communication"), N_("Réglementaire")
 };
 
 const char *const scenario_effect_targets[EFFECT_TARGET_COUNT] = {

@@ -75,4 +75,14 @@ done
 [ "$(wc -l <"$R")" -eq "$lines" ] || fail "repondre refusé mais journalisé"
 "$BIN" do "$R" --team Alpha --as 'Léa Martin' --why 'La réserve absorbe la coupe' -- repondre \
     incident="$n" option=reserve >/dev/null || fail "repondre justifié refusé"
+# GNU style: --option=VALUE is --option VALUE, for every command; after
+# "--", key=value arguments are data and stay whole.
+"$BIN" export grid "$R" --format=csv --output="$DIR/g.csv" || fail "export --format=csv --output=FICHIER"
+head -c 3 "$DIR/g.csv" | od -An -tx1 | grep -q 'ef bb bf' || fail "--output=FICHIER : CSV absent"
+"$BIN" do "$R" --team=Alpha --as='Léa Martin' --why='Outil de suivi partagé' -- outil outil=slack \
+    >/dev/null || fail "do --team=… --as=… --why=…"
+"$BIN" --help | grep -q '69 hôte injoignable' || fail "--help ne donne pas le code 69"
+"$BIN" --help | grep -q '77 permission refusée' || fail "--help ne donne pas le code 77"
+"$BIN" --help | grep -q 'play .*cadrage, semaines' || fail "--help décrit mal play"
+"$BIN" export --help | grep -q 'report' || fail "export --help sans report"
 echo "ok $TEST_NAME"
