@@ -305,7 +305,7 @@ game_plan_issues(const struct game *g, const struct team *t,
 		for (w = 1; w <= s->weeks; w++) {
 			load = game_planned_load(s, t, i, w);
 			if (load > s->staff[i].availability * 100) {
-				plan_issue(pi, _("%s est surchargé(e) en S-%d : "
+				plan_issue(pi, _("%s en surcharge en S-%d : "
 				    "%d,%02d jours prévus pour %d disponibles"),
 				    s->staff[i].name, s->weeks - w, load / 100,
 				    load % 100, s->staff[i].availability);

@@ -347,7 +347,7 @@ week_people(struct game *g, struct team *t, int week)
 		    load > s->staff[i].availability * 100)) {
 			st->fatigue = week_clamp(st->fatigue + 15, 0, 100);
 			st->morale = week_clamp(st->morale - 5, 0, 100);
-			game_explain(t, week, seqs, 0, _("%s est surchargé(e) : "
+			game_explain(t, week, seqs, 0, _("%s en surcharge : "
 			    "%d lot(s) en cours, %d,%02d jours prévus pour %d "
 			    "disponibles ; fatigue %d %%, moral %d %%"),
 			    s->staff[i].name, busy, load / 100, load % 100,

@@ -1094,8 +1094,8 @@ app_setup(struct app *a, const struct scenario *s)
 			free(text);
 			if (name == NULL)
 				break;
-			text = xasprintf(_("Candidats de %s : « Prénom Nom:rôle, "
-			    "… » (rôles : %s)"), name, roles);
+			text = xasprintf(_("Candidats %s%s : « Prénom Nom:rôle, "
+			    "… » (rôles : %s)"), text_of(name), name, roles);
 			eq = app_prompt(a, text, NULL);
 			free(text);
 			if (eq == NULL || app_setup_team(&setup.teams[i], name,

@@ -252,8 +252,9 @@ inc_detail(struct app *a, struct inc_state *st, int y, int bottom, int occ)
 		/* Closed: what was decided, by whom, why, and what followed. */
 		consequence = inc_consequence(t, o, inc->title);
 		if (o->status == OCC_ANSWERED) {
-			text = xasprintf(_("Choix de %s (événement n°%lld) : « %s »"
-			    "%s%s"), o->answered_by ? o->answered_by : "?",
+			text = xasprintf(_("Choix %s%s (événement n°%lld) : « %s »"
+			    "%s%s"), text_of(o->answered_by), o->answered_by ?
+			    o->answered_by : "?",
 			    (long long)o->closed_seq,
 			    inc->options[o->option].label, o->why ?
 			    _(" — justification : ") : "", o->why ? o->why : "");

@@ -75,6 +75,22 @@ text_utf8_count(const char *s)
 	return n;
 }
 
+const char *
+text_of(const char *word)
+{
+	static const char *const vowels[] = {
+		"a", "e", "i", "o", "u", "y", "A", "E", "I", "O", "U", "Y",
+		"à", "â", "é", "è", "ê", "ë", "î", "ï", "ô", "û", "À", "Â", "É",
+		"È", "Ê", "Î", "Ô", "Û"
+	};
+	size_t	 i;
+
+	for (i = 0; word != NULL && i < sizeof vowels / sizeof vowels[0]; i++)
+		if (strncmp(word, vowels[i], strlen(vowels[i])) == 0)
+			return "d'";
+	return "de ";
+}
+
 bool
 text_is_id(const char *s)
 {

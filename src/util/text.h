@@ -65,6 +65,10 @@ char		*text_check(const char *s, bool multiline);
  */
 char		*text_sanitize(const char *s, size_t len, bool multiline);
 
+/* French elision before a name: "d'" before a vowel (accented or not),
+ * else "de " (« Choix d'Inès », « Choix de Léa »). */
+const char	*text_of(const char *word);
+
 /* A short ASCII key: [a-z][a-z0-9_-]{0,31}. */
 bool		 text_is_id(const char *s);
 #define TEXT_ID_MAX	32

@@ -568,7 +568,7 @@ e3_indicators_of_a_weak_framing(void **state)
 	/* The first three alerts; all six are in the plan's screens. */
 	assert_string_equal(r->e3_comment[E3_FRAMING], "6 alerte(s) à "
 	    "l'ouverture du pilotage, dont : « Vidéo » n'est pas placé sur le "
-	    "rétroplanning ; Ana Lopez est surchargé(e) en S-3 : 7,70 jours "
+	    "rétroplanning ; Ana Lopez en surcharge en S-3 : 7,70 jours "
 	    "prévus pour 5 disponibles ; la relation avec Agence Pixel n'est "
 	    "pas cadrée (réunions, outil, format, recette, temps)…");
 	assert_string_equal(r->e3_comment[E3_TOOL], "Slack choisi au cadrage, "

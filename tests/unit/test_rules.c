@@ -1105,7 +1105,7 @@ plan_alerts_flag_each_planning_mistake(void **state)
 	 * 800 + 8 000, video 2 000, media 5 000, tools 440 = 17 840, plus
 	 * the 2 000 reserve = 19 840: still within 20 000. */
 	ALPHA(&p, "attribuer", "lot=site", "interne=ana");
-	ISSUES(&p, "Ana Lopez est surchargé(e) en S-3 : 14,00 jours prévus "
+	ISSUES(&p, "Ana Lopez en surcharge en S-3 : 14,00 jours prévus "
 	    "pour 5 disponibles");
 	ALPHA_WHY(&p, "conforme RGAA", "attribuer", "lot=site",
 	    "prestataire=agence");
@@ -1333,7 +1333,7 @@ morale_and_fatigue_scale_capacity(void **state)
 	assert_int_equal(t->staff[ANA].morale, 30);
 	assert_int_equal(t->staff[BOB].fatigue, 15);
 	assert_int_equal(t->staff[BOB].morale, 85);
-	play_assert_explained(t, "Ana Lopez est surchargé(e) : 1 lot(s) en "
+	play_assert_explained(t, "Ana Lopez en surcharge : 1 lot(s) en "
 	    "cours, 11,11 jours prévus pour 5 disponibles ; fatigue 15 %, "
 	    "moral 30 %");
 	/* Week 2: fatigue 15 costs 15 / 2 = 7 %: Ana 500 × 80 % × 93 % =

@@ -26,6 +26,17 @@ utf8_validation_stops_at_first_bad_byte(void **state)
 }
 
 static void
+elision_before_a_vowel_accented_or_not(void **state)
+{
+	(void)state;
+	assert_string_equal(text_of("Inès Faure"), "d'");
+	assert_string_equal(text_of("Équipe Alpha"), "d'");
+	assert_string_equal(text_of("Hélène Brunet"), "de ");
+	assert_string_equal(text_of("Léa Martin"), "de ");
+	assert_string_equal(text_of(NULL), "de ");
+}
+
+static void
 identifiers_are_short_lowercase_ascii(void **state)
 {
 	(void)state;
@@ -344,6 +355,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(utf8_validation_stops_at_first_bad_byte),
 		cmocka_unit_test(identifiers_are_short_lowercase_ascii),
+		cmocka_unit_test(elision_before_a_vowel_accented_or_not),
 		cmocka_unit_test(nearest_suggests_plausible_typos_only),
 		cmocka_unit_test(money_is_written_the_french_way),
 		cmocka_unit_test(dates_are_written_in_one_place),
