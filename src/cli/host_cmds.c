@@ -8,11 +8,13 @@
  * host inside it.
  */
 #include <signal.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
 #include <time.h>
+#include <termios.h>
 #include <unistd.h>
 
 #include "cli/cli.h"
@@ -208,10 +210,24 @@ cli_join(int argc, char **argv)
 		size_t	 cap = 0;
 		ssize_t	 n;
 
-		printf(_("Code d'accès (le vôtre, ou celui de l'équipe %s) : "),
-		    team);
+		struct termios	 was, quiet;
+		bool		 hidden;
+
+		printf(_("Code d'accès (le vôtre, ou celui de l'équipe %s ; il "
+		    "ne s'affiche pas) : "), team);
 		fflush(stdout);
-		if ((n = getline(&typed, &cap, stdin)) <= 0) {
+		/* A code typed in a room is not shown on the screen. */
+		hidden = tcgetattr(STDIN_FILENO, &was) == 0;
+		if (hidden) {
+			quiet = was;
+			quiet.c_lflag &= ~(tcflag_t)ECHO;
+			quiet.c_lflag |= ECHONL;
+			hidden = tcsetattr(STDIN_FILENO, TCSAFLUSH, &quiet) == 0;
+		}
+		n = getline(&typed, &cap, stdin);
+		if (hidden)
+			(void)tcsetattr(STDIN_FILENO, TCSAFLUSH, &was);
+		if (n <= 0) {
 			free(typed);
 			return EX_USAGE;
 		}

@@ -328,7 +328,7 @@ overview_request(struct app *a)
 {
 	const struct scenario	*s = a->scenario;
 	const char		**labels, *team;
-	char			*title = NULL, *minutes;
+	char			*title = NULL, *minutes, deadline[16];
 	int			 i, n = s->nstatus_points, choice;
 
 	labels = xcalloc((size_t)n + 1, sizeof *labels);
@@ -343,8 +343,13 @@ overview_request(struct app *a)
 	if (choice == 0 && (title = app_prompt(a, _("Titre du point"),
 	    _("Point de situation"))) == NULL)
 		return;
+	/* The scenario's deadline, prefilled: the trainer sees it, keeps it
+	 * or changes it. */
+	if (choice > 0)
+		snprintf(deadline, sizeof deadline, "%d",
+		    s->status_points[choice - 1].deadline);
 	minutes = app_prompt(a, _("Délai pour le rendre, en minutes"),
-	    choice > 0 ? NULL : "20");
+	    choice > 0 ? deadline : "20");
 	if (minutes != NULL && overview_pick_team(a, _("Pour quelle équipe ?"),
 	    &team) == 0) {
 		if (choice > 0)
@@ -569,8 +574,13 @@ overview_key(struct app *a, void *state, int kind, wint_t ch)
 			if (!go)
 				return APP_HANDLED | APP_REDRAW;
 		}
-		if (!app_confirm(a, _("Clôturer la semaine ? Les incidents sans "
-		    "réponse prennent leur conséquence par défaut.")))
+		if (!app_confirm(a, g->week >= a->scenario->weeks ?
+		    _("Clôturer la dernière semaine ? Le projet est lancé et "
+		    "la partie se termine : plus aucune décision, les résultats "
+		    "sont calculés. Les incidents sans réponse prennent leur "
+		    "conséquence par défaut.") : _("Clôturer la semaine ? Les "
+		    "incidents sans réponse prennent leur conséquence par "
+		    "défaut.")))
 			return APP_HANDLED | APP_REDRAW;
 		overview_mark(a, st);
 		if (app_command(a, "cloturer_semaine", NULL, NULL) == 0) {

@@ -336,7 +336,12 @@ close_week() {
 	if seen "pas été demandé" 1; then
 		keys o
 	fi
-	wait_for "Clôturer la semaine ?"
+	# The last week says that it ends the game.
+	if [ "$1" -lt 8 ]; then
+		wait_for "Clôturer la semaine ?"
+	else
+		wait_for "Clôturer la dernière semaine ? Le projet est lancé"
+	fi
 	keys o
 	ev=$((ev + 1))
 	if [ "$1" -lt 8 ]; then

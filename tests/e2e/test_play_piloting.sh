@@ -214,7 +214,11 @@ while [ $week -le 8 ]; do
 	if seen "pas été demandé" 1; then
 		keys o
 	fi
-	wait_for "Clôturer la semaine ?"
+	if [ $week -lt 8 ]; then
+		wait_for "Clôturer la semaine ?"
+	else
+		wait_for "Clôturer la dernière semaine ?"
+	fi
 	keys o
 	# The week's summary for each team opens; Escape closes it.
 	wait_for "Ce qui s'est passé pour chaque équipe"
