@@ -624,7 +624,8 @@ static const char *const framing_help[] = {
 	N_("< > Maj+← →  raccourcir, allonger ; [ ] avancer, reculer le début"),
 	N_("v · n        Rétroplanning : charge ; Lots : négocier l'offre"),
 	N_("Légende      █ plan ▓ hors délai ou dépendance ▒ surcharge ! alerte"),
-	N_("             ◆ échéance · en pilotage : ▀ plan ▄ réel █ les deux"),
+	N_("             ◆ échéance · en pilotage : ░ prévu █ prévu et réalisé"),
+	N_("             ▓ réalisé hors plan"),
 	NULL
 };
 

@@ -6,8 +6,9 @@
  * marks: ◆ after the package's deadline week, ▓ on the weeks of a bar that
  * end after the deadline or start before a predecessor ends, ▒ on the weeks
  * where someone on it is over-allocated, ! before a package with an alert.
- * During piloting each cell shows plan (upper half ▀) against actual (lower
- * half ▄, both █), and the current week is marked in the header.
+ * During piloting each cell shows plan (░) against actual (▓ off the plan,
+ * █ both), as the Pilotage Gantt does, and the current week is marked in
+ * the header.
  *
  * Below the chart, when the terminal is tall enough (else with v): the
  * planned load of each person, week by week, against availability.
@@ -242,7 +243,8 @@ plan_row(struct app *a, const struct plan_geo *geo, int y, int p, int sel)
 			glyph = "▒";
 		}
 		if (piloting) {
-			glyph = plan && act ? "█" : plan ? "▀" : "▄";
+			/* The Pilotage Gantt's glyphs: one legend. */
+			glyph = plan && act ? "█" : plan ? "░" : "▓";
 			if (act)
 				role = ps->finished > 0 ? ROLE_GOOD : w > due ?
 				    ROLE_BAD : ROLE_WARN;
@@ -428,8 +430,8 @@ plan_draw(struct app *a, struct app_list *c, int top, int rows)
 		fr_put(a, y++, 1, COLS - 2, ROLE_DIM, a->game->phase ==
 		    PHASE_FRAMING ? _("█ plan  ▓ hors échéance ou avant un "
 		    "prédécesseur  ▒ surcharge  ◆ échéance  ! alerte") :
-		    _("▀ plan  ▄ réel  █ les deux  ◆ échéance  semaine en "
-		    "cours en surbrillance"));
+		    _("░ prévu  █ prévu et réalisé  ▓ hors plan  ◆ échéance  "
+		    "semaine en cours en surbrillance"));
 	if (both)
 		plan_load(a, &geo, y + 1, top + rows - y - 1);
 }
