@@ -1004,13 +1004,21 @@ static const char *const demo_names[2][4] = {
 	{ "Zoé Roux", "Max Blanc", "Chloé Lemaire", "Théo Garnier" },
 };
 
+/* saves/SCENARIO-STAMP.jsonl, or -2, -3… when a session of that minute
+ * exists already: the proposed name is always a new one. */
 static char *
 app_default_path(const struct scenario *s, int64_t now)
 {
-	char		 stamp[TEXT_TIME_MAX];
+	char		 stamp[TEXT_TIME_MAX], *path;
+	int		 k;
 
 	text_time(stamp, now, TEXT_TIME_STAMP);
-	return xasprintf("saves/%s-%s.jsonl", s->id, stamp);
+	path = xasprintf("saves/%s-%s.jsonl", s->id, stamp);
+	for (k = 2; access(path, F_OK) == 0 && k < 1000; k++) {
+		free(path);
+		path = xasprintf("saves/%s-%s-%d.jsonl", s->id, stamp, k);
+	}
+	return path;
 }
 
 /* Parses "Prénom Nom:role, Prénom Nom" into a setup team (copies kept). */

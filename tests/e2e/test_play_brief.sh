@@ -51,4 +51,18 @@ if $T capture-pane -p -e -t app | grep -q "$(printf '\033')\[3[0-7]m"; then
 	echo "ÉCHEC ($TEST_NAME) : des couleurs malgré NO_COLOR"
 	exit 1
 fi
+# A second demo in the same minute is offered a new file, not the first.
+respawn "cd $WORK && $BIN play"
+wait_for "Nouvelle session"
+keys Enter
+wait_for "Fichier de la session"
+wait_for "$(basename "$session" .jsonl)-2.jsonl"
+keys Enter
+wait_for "o ouvrir le pilotage"
+keys q
+wait_for "Quitter pilote ?"
+keys o
+wait_for "[fin: 0]"
+[ "$(ls "$WORK"/saves/*.jsonl | wc -l)" -eq 2 ] ||
+	{ echo "ÉCHEC ($TEST_NAME) : la seconde démo n'a pas créé sa propre session"; exit 1; }
 echo "ok $TEST_NAME"
