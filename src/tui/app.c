@@ -734,7 +734,7 @@ app_prompt(struct app *a, const char *label, const char *initial)
 {
 	wchar_t	 buf[512];
 	char	 out[2048];
-	size_t	 len = 0, pos, i;
+	size_t	 len = 0, pos, i, shown, from;
 	int	 kind, y = LINES / 2 - 2, w = COLS - 12, start;
 	wint_t	 ch;
 	mbstate_t st;
@@ -757,14 +757,19 @@ app_prompt(struct app *a, const char *label, const char *initial)
 		app_draw(a);
 		app_box(a, y, 5, label);
 		app_text(a, y + 3, 6, w, ROLE_BAR, _("Entrée : valider   Échap : "
-		    "annuler   ← → Début Fin : se déplacer"));
+		    "annuler   ← → Début Fin : se déplacer   Ctrl-U, Ctrl-W : "
+		    "effacer"));
 		/* Show the end of long lines around the cursor. */
 		start = 0;
 		while (wcswidth(buf + start, pos - (size_t)start) >= w - 1)
 			start++;
+		/* Never past the box: as many characters as fit in w - 1. */
+		for (shown = 0; (size_t)start + shown < len &&
+		    wcswidth(buf + start, shown + 1) <= w - 1; shown++)
+			;
 		attrset(A_NORMAL);
 		mvhline(y + 1, 6, ' ', w);
-		mvaddnwstr(y + 1, 6, buf + start, (int)(len - (size_t)start));
+		mvaddnwstr(y + 1, 6, buf + start, (int)shown);
 		move(y + 1, 6 + wcswidth(buf + start, pos - (size_t)start));
 		refresh();
 		kind = app_wait_key(a, &ch);
@@ -803,6 +808,22 @@ app_prompt(struct app *a, const char *label, const char *initial)
 			    (len - pos + 1) * sizeof *buf);
 			pos--;
 			len--;
+			continue;
+		}
+		/* Ctrl-U: all before the cursor; Ctrl-W: the word before. */
+		if (ch == 21 || ch == 23) {
+			from = 0;
+			if (ch == 23) {
+				from = pos;
+				while (from > 0 && buf[from - 1] == L' ')
+					from--;
+				while (from > 0 && buf[from - 1] != L' ')
+					from--;
+			}
+			memmove(buf + from, buf + pos,
+			    (len - pos + 1) * sizeof *buf);
+			len -= pos - from;
+			pos = from;
 			continue;
 		}
 		/* The engine's rule for a one-line text, and visible. */

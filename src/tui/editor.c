@@ -396,6 +396,22 @@ editor_key(struct editor *ed, int kind, wint_t ch, int width, int page)
 		}
 	} else if (ch == '\n' || ch == '\r') {
 		return editor_insert(ed, L'\n') ? EDITOR_CHANGED : EDITOR_MOVED;
+	} else if (ch == 21 || ch == 23) {
+		/* Ctrl-U: the line before the cursor; Ctrl-W: the word
+		 * before it. */
+		size_t from = ed->cursor;
+
+		if (ch == 23)
+			while (from > 0 && ed->text[from - 1] == L' ')
+				from--;
+		while (from > 0 && ed->text[from - 1] != L'\n' &&
+		    (ch == 21 || ed->text[from - 1] != L' '))
+			from--;
+		if (from == ed->cursor)
+			return EDITOR_MOVED;
+		while (ed->cursor > from)
+			editor_erase(ed, --ed->cursor);
+		return EDITOR_CHANGED;
 	} else if (ch != 127 && ch != 8) {
 		if (!editor_printable(ch))
 			return EDITOR_IGNORED;

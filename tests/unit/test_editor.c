@@ -241,10 +241,33 @@ drafts_round_trip_and_refuse_damage(void **state)
 	}
 }
 
+/* Ctrl-W erases the word before the cursor, Ctrl-U the line before it
+ * (a prefilled mission is cleared in one key, not 250 backspaces). */
+static void
+ctrl_w_and_ctrl_u_erase_a_word_and_a_line(void **state)
+{
+	struct editor	 ed;
+	char		*got;
+
+	(void)state;
+	editor_init(&ed);
+	type(&ed, "Suivre le budget\nPlanifier les lots  ", 40);
+	assert_int_equal(editor_key(&ed, OK, 23, 40, 3), EDITOR_CHANGED);
+	got = editor_get(&ed);
+	assert_string_equal(got, "Suivre le budget\nPlanifier les ");
+	free(got);
+	assert_int_equal(editor_key(&ed, OK, 21, 40, 3), EDITOR_CHANGED);
+	got = editor_get(&ed);
+	assert_string_equal(got, "Suivre le budget\n");
+	free(got);
+	editor_release(&ed);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(ctrl_w_and_ctrl_u_erase_a_word_and_a_line),
 		cmocka_unit_test(accents_are_typed_and_erased_as_characters),
 		cmocka_unit_test(the_editor_keeps_to_the_text_rule),
 		cmocka_unit_test(rows_wrap_at_spaces_by_display_width),
