@@ -60,6 +60,17 @@ wait_gone "d demander le point prévu"
 "$BIN" show "$S" --team Beta >"$WORK/b.txt" || fail "pilote show Beta"
 grep -q "n°1 .*(15 min) : à rendre" "$WORK/a.txt" || { cat "$WORK/a.txt"; fail "point non demandé à Alpha"; }
 grep -q "n°1 .*(15 min) : à rendre" "$WORK/b.txt" || fail "point non demandé à Beta"
+# A one-line text longer than its box: Home shows its start, within the
+# box (the prompt never draws past the box's right edge).
+keys m
+wait_for "Message"
+keys -l "Début$(printf 'x%.0s' $(seq 1 150))"
+keys Home
+wait_for "Débutxxxx"
+line=$(screen | grep 'Débutxxxx' | sed 's/ *$//')
+[ "$(printf '%s' "$line" | wc -m)" -le 75 ] || fail "le texte déborde du cadre : « $line »"
+keys Escape
+wait_gone "Débutxxxx"
 keys q
 wait_for "Quitter pilote ?"
 keys o
