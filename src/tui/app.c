@@ -648,7 +648,7 @@ app_box(struct app *a, int y, int h, const char *title)
 }
 
 /* Rows that app_paragraph would take for s in width columns. */
-static int
+int
 app_paragraph_rows(const char *s, int width)
 {
 	size_t	 len, next;

@@ -247,6 +247,8 @@ void	 app_text(struct app *, int y, int x, int width, enum app_role,
 	    const char *);
 void	 app_textf(struct app *, int y, int x, int width, enum app_role,
 	    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
+/* Rows app_paragraph() would take for s in width columns. */
+int	 app_paragraph_rows(const char *s, int width);
 /* Wraps text into rows starting at y; returns rows used (<= max). */
 int	 app_paragraph(struct app *, int y, int x, int width, int max,
 	    enum app_role, const char *);

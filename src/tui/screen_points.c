@@ -71,6 +71,7 @@ struct pts_state {
 	int		 ndrafts;
 	bool		 editing;
 	int		 field;
+	int		 field_req;	/* request (1-based) field belongs to */
 	bool		 key_seen;	/* a key came since the last draw */
 	bool		 cursor_on;
 };
@@ -405,7 +406,9 @@ pts_fields(struct app *a, struct pts_state *st, int title_row, int y,
 	struct editor			 shown[PTS_FIELDS], *ed;
 	const char			*done[PTS_FIELDS];
 	int				 i, h, total, words = 0, max_words = 0;
+	int				 lrows[PTS_FIELDS], qrows, room;
 	char				 label[512], count[128];
+	char				 labels[PTS_FIELDS][512];
 
 	if (r->submitted) {
 		done[0] = r->risks;
@@ -420,8 +423,26 @@ pts_fields(struct app *a, struct pts_state *st, int title_row, int y,
 		d = pts_draft(a, st, a->team, req);
 	if (r->point >= 0)
 		max_words = a->scenario->status_points[r->point].max_words;
-	/* Rows: a label per field, the hint line, the rest shared. */
-	total = bottom - y - PTS_FIELDS - 1;
+	/* Each part's question, wrapped whole when the rows allow it (at
+	 * least two rows of text per part stay), then the hint line. */
+	for (i = 0, qrows = 0; i < PTS_FIELDS; i++) {
+		if (r->submitted)
+			snprintf(labels[i], sizeof labels[i], "%d. %s (%s) — %s",
+			    i + 1, _(pts_names[i]), _(game_point_part_labels[
+			    r->parts[i]]), pts_prompt(a, r, i));
+		else
+			snprintf(labels[i], sizeof labels[i], "%d. %s — %s", i + 1,
+			    _(pts_names[i]), pts_prompt(a, r, i));
+		lrows[i] = app_paragraph_rows(labels[i], COLS - 2);
+		qrows += lrows[i];
+	}
+	room = bottom - y - 1 - 2 * PTS_FIELDS;
+	for (i = 0; qrows > room && i < PTS_FIELDS; i++)
+		if (lrows[i] > 1) {
+			qrows -= lrows[i] - 1;
+			lrows[i] = 1;
+		}
+	total = bottom - y - qrows - 1;
 	if (total < PTS_FIELDS)
 		total = PTS_FIELDS;
 	for (i = 0; i < PTS_FIELDS; i++) {
@@ -432,19 +453,12 @@ pts_fields(struct app *a, struct pts_state *st, int title_row, int y,
 		if ((st->editing && i == st->field) || (!st->editing &&
 		    i == PTS_FIELDS - 1))
 			h += total % PTS_FIELDS;
-		/* Handed in: how the part reads (core/indicators.c). */
-		if (r->submitted)
-			snprintf(label, sizeof label, "%d. %s (%s) — %s", i + 1,
-			    _(pts_names[i]), _(game_point_part_labels[
-			    r->parts[i]]), pts_prompt(a, r, i));
-		else
-			snprintf(label, sizeof label, "%d. %s — %s", i + 1,
-			    _(pts_names[i]), pts_prompt(a, r, i));
-		app_text(a, y, 1, COLS - 2, d != NULL && st->editing &&
-		    i == st->field ? ROLE_TAB_ACTIVE : ROLE_HEADING, label);
-		pts_field_draw(a, ed, y + 1, h, d != NULL && st->editing &&
+		y += app_paragraph(a, y, 1, COLS - 2, lrows[i], d != NULL &&
+		    st->editing && i == st->field ? ROLE_TAB_ACTIVE :
+		    ROLE_HEADING, labels[i]);
+		pts_field_draw(a, ed, y, h, d != NULL && st->editing &&
 		    i == st->field);
-		y += 1 + h;
+		y += h;
 	}
 	if (r->submitted) {
 		for (i = 0; i < PTS_FIELDS; i++)
@@ -549,6 +563,8 @@ pts_submit(struct app *a, struct pts_state *st, int req)
 	const struct status_request	*r = &t->requests[req];
 	struct pts_draft		*d = pts_draft(a, st, a->team, req);
 	char				*text[PTS_FIELDS], *question, n[16];
+	char				*authors, *next;
+	bool				 chosen[GAME_MAX_CANDIDATES];
 	char				*dir;
 	int				 i, rc;
 	bool				 late = pts_left(a, r) <= 0;
@@ -568,20 +584,53 @@ pts_submit(struct app *a, struct pts_state *st, int req)
 		if (!rc)
 			return;
 	}
+	/* Who wrote it with the candidate at the keyboard: each co-author
+	 * has the point as evidence (his own extra time stays his). */
+	authors = xstrdup(app_actor_name(a));
+	memset(chosen, 0, sizeof chosen);
+	for (;;) {
+		const char *labels[GAME_MAX_CANDIDATES + 1];
+		int idx[GAME_MAX_CANDIDATES + 1], nl = 0, c;
+
+		labels[nl] = _("Personne d'autre : passer à la confirmation");
+		idx[nl++] = -1;
+		for (c = 0; c < t->ncandidates && c < GAME_MAX_CANDIDATES; c++)
+			if (!chosen[c] && strcmp(t->candidates[c].name,
+			    app_actor_name(a)) != 0) {
+				labels[nl] = t->candidates[c].name;
+				idx[nl++] = c;
+			}
+		if (nl == 1)
+			break;
+		c = app_choose(a, _("Co-auteurs du point (Entrée sur un nom "
+		    "pour l'ajouter)"), labels, nl, 0);
+		if (c < 0) {
+			free(authors);
+			return;
+		}
+		if (idx[c] < 0)
+			break;
+		chosen[idx[c]] = true;
+		next = xasprintf("%s,%s", authors, t->candidates[idx[c]].name);
+		free(authors);
+		authors = next;
+	}
 	question = xasprintf(_("Rendre le point n°%d%s au nom de %s ? C'est "
-	    "définitif."), req + 1, late ? _(", en retard,") : "",
-	    app_actor_name(a));
+	    "définitif."), req + 1, late ? _(", en retard,") : "", authors);
 	rc = app_confirm(a, question);
 	free(question);
-	if (!rc)
+	if (!rc) {
+		free(authors);
 		return;
+	}
 	pts_draft_save(a, d);
 	for (i = 0; i < PTS_FIELDS; i++)
 		text[i] = editor_get(&d->fields[i]);
 	snprintf(n, sizeof n, "%d", req + 1);
 	rc = app_command(a, "point", NULL, "point", n, pts_keys[0], text[0],
-	    pts_keys[1], text[1], pts_keys[2], text[2], "auteurs",
-	    app_actor_name(a), NULL);
+	    pts_keys[1], text[1], pts_keys[2], text[2], "auteurs", authors,
+	    NULL);
+	free(authors);
 	for (i = 0; i < PTS_FIELDS; i++)
 		free(text[i]);
 	if (rc == -1)
@@ -614,12 +663,16 @@ pts_edit_key(struct app *a, struct pts_state *st, int req, int kind,
 		pts_draft_save(a, d);
 		return APP_HANDLED | APP_REDRAW;
 	}
+	/* Tab goes down the parts and stops at the last: text never lands
+	 * in « Risques » for a Tab too many. */
 	if (kind == OK && ch == '\t') {
-		st->field = (st->field + 1) % PTS_FIELDS;
+		if (st->field < PTS_FIELDS - 1)
+			st->field++;
 		return APP_HANDLED | APP_REDRAW;
 	}
 	if (kind == KEY_CODE_YES && ch == KEY_BTAB) {
-		st->field = (st->field + PTS_FIELDS - 1) % PTS_FIELDS;
+		if (st->field > 0)
+			st->field--;
 		return APP_HANDLED | APP_REDRAW;
 	}
 	res = editor_key(&d->fields[st->field], kind, ch, COLS - 4,
@@ -661,8 +714,13 @@ pts_key(struct app *a, void *state, int kind, wint_t ch)
 		if (a->trainer)
 			app_say(a, true, _("Mode formateur : lecture seule (F "
 			    "pour donner le clavier à l'équipe)."));
-		else
+		else {
+			/* Another point opens on its first part. */
+			if (st->field_req != req + 1)
+				st->field = 0;
+			st->field_req = req + 1;
 			st->editing = true;
+		}
 		return APP_HANDLED | APP_REDRAW;
 	}
 	if (kind == OK && ch == 'r') {
@@ -706,8 +764,10 @@ pts_save(const struct app *a, const void *state, struct app_ui *u)
 
 	(void)a;
 	app_ui_put_list(u, "", &st->list);
-	if (st->field != 0)
+	if (st->field != 0) {
 		app_ui_put(u, "field", st->field);
+		app_ui_put(u, "field_req", st->field_req);
+	}
 }
 
 static void
@@ -718,6 +778,8 @@ pts_restore(struct app *a, void *state, const char *key, int value)
 	(void)a;
 	if (strcmp(key, "field") == 0 && value < PTS_FIELDS)
 		st->field = value;
+	else if (strcmp(key, "field_req") == 0 && value >= 0)
+		st->field_req = value;
 	else
 		app_ui_get_list(&st->list, "", key, value);
 }

@@ -147,7 +147,13 @@ no_colour "point de situation"
 keys Escape
 wait_for "r rendre le point"
 keys r
-wait_for "Rendre le point n°1 au nom de Léa Martin ?"
+# Co-authors chosen on the screen: Hugo Petit wrote it too.
+wait_for "Co-auteurs du point"
+wait_for "Hugo Petit"
+keys Down Enter
+wait_for "Co-auteurs du point"
+keys Enter
+wait_for "Rendre le point n°1 au nom de Léa Martin,Hugo Petit ?"
 keys o
 ev=$((ev + 1))
 wait_for "Point n°1 rendu à l'heure"
@@ -221,7 +227,7 @@ done
 for text in '"type":"ouvrir_pilotage"' '"type":"repondre"' \
     "la météo sera meilleure à l'été." \
     "c'est réservé, l'accueil accessible ne bouge pas." \
-    '"type":"point"' '"auteurs":"Léa Martin"' \
+    '"type":"point"' '"auteurs":"Léa Martin,Hugo Petit"' \
     "Devis de la soirée : 3 200 € de plus, payés sur la réserve." \
     "Élève, garçon, cœur, côte, à l'été : é è à ç ô œ €." \
     "Tournage décalé d'une semaine plutôt qu'un comédien remplaçant." \

@@ -197,6 +197,8 @@ wait_for "fin du point, livrables à l'heure."
 keys Escape
 wait_for "r rendre le point"
 keys r
+wait_for "Co-auteurs du point"
+keys Enter
 wait_for "Rendre le point n°1 au nom de Léa Martin ?"
 keys o
 wait_for "Point n°1 rendu à l'heure"
