@@ -406,7 +406,8 @@ pts_fields(struct app *a, struct pts_state *st, int title_row, int y,
 	struct editor			 shown[PTS_FIELDS], *ed;
 	const char			*done[PTS_FIELDS];
 	int				 i, h, total, words = 0, max_words = 0;
-	int				 lrows[PTS_FIELDS], qrows, room;
+	int				 lrows[PTS_FIELDS], qrows, room, k;
+	int				 hs[PTS_FIELDS], focus, left, need;
 	char				 label[512], count[128];
 	char				 labels[PTS_FIELDS][512];
 
@@ -423,8 +424,9 @@ pts_fields(struct app *a, struct pts_state *st, int title_row, int y,
 		d = pts_draft(a, st, a->team, req);
 	if (r->point >= 0)
 		max_words = a->scenario->status_points[r->point].max_words;
-	/* Each part's question, wrapped whole when the rows allow it (at
-	 * least two rows of text per part stay), then the hint line. */
+	/* Each part's question, wrapped whole when the rows allow it (a row
+	 * of text per part at least, two for the one written in), then the
+	 * hint line. */
 	for (i = 0, qrows = 0; i < PTS_FIELDS; i++) {
 		if (r->submitted)
 			snprintf(labels[i], sizeof labels[i], "%d. %s (%s) — %s",
@@ -436,23 +438,44 @@ pts_fields(struct app *a, struct pts_state *st, int title_row, int y,
 		lrows[i] = app_paragraph_rows(labels[i], COLS - 2);
 		qrows += lrows[i];
 	}
-	room = bottom - y - 1 - 2 * PTS_FIELDS;
-	for (i = 0; qrows > room && i < PTS_FIELDS; i++)
-		if (lrows[i] > 1) {
-			qrows -= lrows[i] - 1;
-			lrows[i] = 1;
-		}
+	/* Short of rows: the other parts' questions shrink first, the one
+	 * being written in last. */
+	room = bottom - y - 1 - (PTS_FIELDS + 1);
+	for (k = 0; qrows > room && k <= PTS_FIELDS; k++) {
+		i = k < PTS_FIELDS ? k : st->field;
+		if ((k < PTS_FIELDS && st->editing && i == st->field) ||
+		    lrows[i] <= 1)
+			continue;
+		qrows -= lrows[i] - 1;
+		lrows[i] = 1;
+	}
 	total = bottom - y - qrows - 1;
 	if (total < PTS_FIELDS)
 		total = PTS_FIELDS;
+	/* Rows of text: a row each, then as many as each text needs, in
+	 * order, the part being written in taking what is left. */
+	focus = st->editing ? st->field : PTS_FIELDS - 1;
+	for (i = 0, left = total; i < PTS_FIELDS; i++) {
+		hs[i] = 1;
+		left--;
+	}
+	if (st->editing && left > 0) {
+		hs[focus]++;
+		left--;
+	}
+	for (i = 0; i < PTS_FIELDS && left > 0; i++) {
+		ed = d != NULL ? &d->fields[i] : &shown[i];
+		need = editor_layout(ed, COLS - 4);
+		while (hs[i] < need && left > 0) {
+			hs[i]++;
+			left--;
+		}
+	}
+	hs[focus] += left;
 	for (i = 0; i < PTS_FIELDS; i++) {
 		ed = d != NULL ? &d->fields[i] : &shown[i];
 		words += editor_words(ed);
-		h = total / PTS_FIELDS;
-		/* The focused field takes the rows left over. */
-		if ((st->editing && i == st->field) || (!st->editing &&
-		    i == PTS_FIELDS - 1))
-			h += total % PTS_FIELDS;
+		h = hs[i];
 		y += app_paragraph(a, y, 1, COLS - 2, lrows[i], d != NULL &&
 		    st->editing && i == st->field ? ROLE_TAB_ACTIVE :
 		    ROLE_HEADING, labels[i]);

@@ -151,11 +151,16 @@ wait_for "Point de situation n° 1 : cadrage et commandes"
 wait_for "reste 15:00"
 keys Enter
 wait_for "Tab partie suivante"
+# Every part's question whole at 80x24, not cut to a line.
+wait_for "Quels aléas avez-vous déjà traités ?"
+wait_for "et Mathieu ?"
 keys -l "Présérie décalée de deux semaines : tournage reporté, coût évité."
 keys Enter
 keys -l "Élève, garçon, cœur, côte : é è à ç ô œ €."
 keys Tab
 keys -l "Arbitrage : réserve préservée à 12 000 €, lots internes gardés."
+keys Tab
+# Tab stops at the last part: one more does not wrap to « Risques ».
 keys Tab
 keys -l "Suivi : budget engagé conforme"
 # The text on screen first: from then on the draft is being typed, and
