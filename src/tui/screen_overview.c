@@ -283,7 +283,8 @@ overview_inject(struct app *a)
 	const struct scenario	*s = a->scenario;
 	const char		**labels, *team;
 	char			*title, *text, *o1, *o2, *def, *ask1, *askd;
-	int			 i, n = s->nincidents, choice;
+	char			*minutes = NULL;
+	int			 i, n = s->nincidents, choice, cat;
 
 	labels = xcalloc((size_t)n + 1, sizeof *labels);
 	labels[0] = _("Écrire un incident sur le moment…");
@@ -295,8 +296,27 @@ overview_inject(struct app *a)
 	    &team) == -1)
 		return;
 	if (choice > 0) {
-		app_command(a, "injecter", NULL, "incident",
-		    s->incidents[choice - 1].id, "equipe", team, NULL);
+		/* What the teams will read, before it is sent. */
+		const struct incident *inc = &s->incidents[choice - 1];
+		char *preview = xasprintf(_("« %s » (%s, réponse attendue en %d "
+		    "min) : %s"), inc->title,
+		    _(scenario_incident_category_labels[inc->category]),
+		    inc->deadline, inc->text), *next;
+
+		for (i = 0; i < inc->noptions; i++) {
+			next = xasprintf(_("%s\nOption %d : %s"), preview, i + 1,
+			    inc->options[i].label);
+			free(preview);
+			preview = next;
+		}
+		next = xasprintf(_("%s\nSans réponse : %s\nL'injecter ?"),
+		    preview, inc->default_text ? inc->default_text : "—");
+		free(preview);
+		preview = next;
+		if (app_confirm(a, preview))
+			app_command(a, "injecter", NULL, "incident", inc->id,
+			    "equipe", team, NULL);
+		free(preview);
 		return;
 	}
 	title = app_prompt(a, _("Titre de l'incident"), NULL);
@@ -312,10 +332,21 @@ overview_inject(struct app *a)
 	def = o2 ? app_prompt(a, askd, NULL) : NULL;
 	free(ask1);
 	free(askd);
-	if (def != NULL)
-		app_command(a, "injecter", NULL, "titre", title, "texte", text,
-		    "option1", o1, "option2", o2, "defaut", def, "equipe", team,
-		    NULL);
+	/* Its category and deadline, like a catalogue incident's. */
+	if (def != NULL) {
+		cat = app_choose(a, _("Catégorie de l'incident"),
+		    scenario_incident_category_labels, INCIDENT_CATEGORY_COUNT,
+		    0);
+		minutes = cat >= 0 ? app_prompt(a, _("Délai de réponse, en "
+		    "minutes"), "15") : NULL;
+		if (minutes != NULL)
+			app_command(a, "injecter", NULL, "titre", title, "texte",
+			    text, "option1", o1, "option2", o2, "defaut", def,
+			    "categorie", scenario_incident_categories[cat],
+			    "equipe", team, minutes[0] ? "delai" : NULL, minutes,
+			    NULL);
+		free(minutes);
+	}
 	free(title);
 	free(text);
 	free(o1);

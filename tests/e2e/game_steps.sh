@@ -324,6 +324,8 @@ inject() {
 	keys Enter
 	wait_for "Pour quelle équipe ?"
 	keys Down Enter
+	wait_for "L'injecter ?"
+	keys o
 	accepted
 }
 

@@ -183,6 +183,8 @@ wait_for "Injecter quel incident ?"
 keys Down Enter
 wait_for "Pour quelle équipe ?"
 keys Down Enter
+wait_for "L'injecter ?"
+keys o
 wait_for "Enregistré (événement n°2)"
 wait_incidents Alpha 1
 wait_incidents Bêta 0
@@ -222,6 +224,8 @@ wait_for "Injecter quel incident ?"
 keys Down Down Down Down Down Enter
 wait_for "Pour quelle équipe ?"
 keys Down Enter
+wait_for "L'injecter ?"
+keys o
 wait_for "Enregistré (événement n°5)"
 wait_incidents Alpha 1
 pid=$(pilote_pid)

@@ -80,6 +80,8 @@ wait_for "Injecter quel incident ?"
 keys Down Enter
 wait_for "Pour quelle équipe ?"
 keys Down Enter
+wait_for "L'injecter ?"
+keys o
 wait_for "Enregistré (événement n°"
 
 # --- Alpha at the keyboard: dashboard, Gantt, Kanban ---

@@ -60,6 +60,34 @@ wait_gone "d demander le point prévu"
 "$BIN" show "$S" --team Beta >"$WORK/b.txt" || fail "pilote show Beta"
 grep -q "n°1 .*(15 min) : à rendre" "$WORK/a.txt" || { cat "$WORK/a.txt"; fail "point non demandé à Alpha"; }
 grep -q "n°1 .*(15 min) : à rendre" "$WORK/b.txt" || fail "point non demandé à Beta"
+# An incident written on the moment gets a category and a deadline too.
+keys i
+wait_for "Injecter quel incident ?"
+keys Enter
+wait_for "Pour quelle équipe ?"
+keys Enter
+wait_for "Titre de l'incident"
+keys -l "Grève des transports"
+keys Enter
+wait_for "Ce que l'équipe lit"
+keys -l "Le tournage de jeudi est menacé."
+keys Enter
+wait_for "Option 1"
+keys -l "Décaler : retard=1, cible=lot"
+keys Enter
+wait_for "Option 2"
+keys -l "Payer des taxis : cout=800"
+keys Enter
+wait_for "Sans réponse"
+keys -l "Tournage annulé : retard=2, cible=lot"
+keys Enter
+wait_for "Catégorie de l'incident"
+keys Down Down Down Enter
+wait_for "Délai de réponse, en minutes"
+keys Enter
+wait_for "Enregistré (événement n°"
+grep -q '"categorie":"budget"' "$S" || fail "catégorie de l'incident écrit sur le moment absente du journal"
+grep -q '"delai":"15"' "$S" || fail "délai de l'incident écrit sur le moment absent du journal"
 # A one-line text longer than its box: Home shows its start, within the
 # box (the prompt never draws past the box's right edge).
 keys m

@@ -107,6 +107,8 @@ wait_for "Injecter quel incident ?"
 keys Down Enter
 wait_for "Pour quelle équipe ?"
 keys Down Enter
+wait_for "L'injecter ?"
+keys o
 wait_for "Enregistré (événement n°"
 keys e
 wait_for "Quelle équipe prend le clavier ?"
