@@ -200,7 +200,7 @@ overview_draw(struct app *a, void *state, int top, int rows)
 	if (a->host != NULL)
 		nalerts = host_alerts(a->host, &al) < 2 ?
 		    host_alerts(a->host, &al) : 2;
-	gap = 4 + g->nteams + 1 + 4 + (g->nbroadcasts > 0 ? 2 : 0) +
+	gap = 5 + g->nteams + 1 + 4 + (g->nbroadcasts > 0 ? 2 : 0) +
 	    (a->host != NULL ? 2 + g->nteams + nalerts : 0) <= rows;
 	app_textf(a, y++, 1, COLS - 2, ROLE_TITLE, "%s", a->scenario->title);
 	/* The anchors a jury checks: pilote verify --signer … --head …. */
@@ -217,6 +217,11 @@ overview_draw(struct app *a, void *state, int top, int rows)
 	app_list_fit(&st->list, g->nteams, g->nteams);
 	for (i = 0; i < g->nteams && y < top + rows; i++)
 		overview_row(a, y++, i, i == st->list.focus);
+	/* What the figures are, once, under the table. */
+	if (y < top + rows)
+		app_text(a, y++, 1, COLS - 2, ROLE_DIM, _("points : rendus/"
+		    "demandés (en retard) · E3 : indicateur sur 100 · score : "
+		    "résultat du projet, au lancement"));
 	if (a->host != NULL) {
 		y += gap;
 		y = overview_consoles(a, st->list.focus, y, top + rows);
