@@ -514,6 +514,35 @@ app_live_hints(const struct app *a)
 }
 
 /* The mode's top row, then the tabs, the message line, the key hints. */
+/*
+ * A message from the trainer shows on the team's screen (and console) as
+ * it arrives, not only in its Journal: the bar line says it.
+ */
+static void
+app_notice_messages(struct app *a)
+{
+	const struct game	*g = a->game;
+	const struct team	*t;
+
+	if (g == NULL || a->team < 0 || a->team >= g->nteams)
+		return;
+	t = &g->teams[a->team];
+	if (a->msg_team != a->team + 1) {
+		a->msg_team = a->team + 1;
+		a->msg_seen = t->nmessages;
+		a->bcast_seen = g->nbroadcasts;
+		return;
+	}
+	if (!a->trainer && t->nmessages > a->msg_seen)
+		app_say(a, false, _("Message du formateur : %s"),
+		    t->messages[t->nmessages - 1].text);
+	else if (!a->trainer && g->nbroadcasts > a->bcast_seen)
+		app_say(a, false, _("Message du formateur à toutes les équipes : "
+		    "%s"), g->broadcasts[g->nbroadcasts - 1].text);
+	a->msg_seen = t->nmessages;
+	a->bcast_seen = g->nbroadcasts;
+}
+
 static void
 app_draw_bars(struct app *a)
 {
@@ -544,6 +573,7 @@ app_draw_bars(struct app *a)
 		    ROLE_NORMAL, label);
 		x += wrap_width(label, strlen(label)) + gap;
 	}
+	app_notice_messages(a);
 	move(LINES - 2, 0);
 	clrtoeol();
 	if (a->message != NULL)

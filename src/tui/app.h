@@ -195,6 +195,10 @@ struct app {
 	void			*mode_data;	/* the mode's (the replay) */
 	char			*ui_saved;	/* the .ui text last written */
 	int			 wait_ms;	/* get_wch's timeout */
+	/* Trainer messages already announced to the team shown (its index
+	 * + 1, 0: none yet), its messages and the broadcasts counted then. */
+	int			 msg_team;
+	int			 msg_seen, bcast_seen;
 	bool			 has_key;	/* a key read ahead: */
 	int			 key_kind;	/* as get_wch returned it */
 	wint_t			 key_ch;

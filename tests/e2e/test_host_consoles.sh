@@ -198,10 +198,13 @@ keys Enter
 wait_for "Enregistré (événement n°3)"
 
 on alpha
+# The message shows on the team's screen as it arrives.
+wait_for "Message du formateur à toutes les équipes : Pause à 10 h 30"
 keys 5
 wait_for "Incidents de l'équipe Alpha"
 wait_for "$TITLE"
 on beta
+wait_for "Message du formateur à toutes les équipes : Pause à 10 h 30"
 keys 8
 wait_for "Pause à 10 h 30 : café en salle B."
 keys 5
