@@ -686,6 +686,15 @@ count_words(const char *s)
 	return n;
 }
 
+int
+game_injectable(const struct game *g, char **cause)
+{
+	if (g->phase != PHASE_PILOTING)
+		return refuse(cause, _("les incidents s'injectent pendant le "
+		    "pilotage"));
+	return 0;
+}
+
 int64_t
 game_point_limit(const struct team *t, int req, const char *submitter)
 {
@@ -885,8 +894,8 @@ cmd_inject(struct ctx *c)
 	struct incident	*adhoc = NULL;
 	int		 first, last, i, inc = -1;
 
-	if (c->g->phase != PHASE_PILOTING)
-		FAIL(_("les incidents s'injectent pendant le pilotage"));
+	if (game_injectable(c->g, c->cause) == -1)
+		return -1;
 	if (target_teams(c, &first, &last) == -1)
 		return -1;
 	if (arg(c, "incident") != NULL) {

@@ -440,6 +440,14 @@ int		 game_planned_point_due(const struct game *);
  * by the submitter's own extra time, and only his. */
 int64_t		 game_point_limit(const struct team *, int req,
 		    const char *submitter);
+/* Whether one choice of an incident written on the moment, « Libellé :
+ * effets » (an option or the default), reads: 0, or -1 and *cause, by the
+ * rule injecter applies to the whole incident, so that a form can check
+ * each field as it is left. */
+int		 game_adhoc_choice_check(const struct scenario *,
+		    const char *text, char **cause);
+/* Whether the trainer may inject an incident now (piloting). */
+int		 game_injectable(const struct game *, char **cause);
 /* Whether status request req (index) may still be handed in. */
 int		 game_point_open(const struct game *, const struct team *,
 		    int req, char **cause);

@@ -534,6 +534,19 @@ adhoc_parse_choice(const struct scenario *s, const char *text, char **label,
 	return adhoc_parse_effects(s, colon, fx, cause);
 }
 
+int
+game_adhoc_choice_check(const struct scenario *s, const char *text,
+    char **cause)
+{
+	struct effects	 fx;
+	char		*label = NULL;
+	int		 rc = adhoc_parse_choice(s, text != NULL ? text : "", &label,
+			    &fx, cause);
+
+	free(label);
+	return rc;
+}
+
 struct incident *
 game_adhoc_parse(const struct scenario *s, const struct record *r,
     char **cause)

@@ -765,7 +765,7 @@ app_prompt(struct app *a, const char *label, const char *initial)
 	wchar_t	 buf[512];
 	char	 out[2048];
 	size_t	 len = 0, pos, i, shown, from;
-	int	 kind, y = LINES / 2 - 2, w = COLS - 12, start;
+	int	 kind, y, top, lrows, w = COLS - 12, start;
 	wint_t	 ch;
 	mbstate_t st;
 	const char *src = initial != NULL ? initial : "";
@@ -783,9 +783,18 @@ app_prompt(struct app *a, const char *label, const char *initial)
 	buf[len = pos] = L'\0';
 	pos = len;
 	curs_set(1);
+	/* The label wrapped whole (a reason to correct may be long). */
+	lrows = app_paragraph_rows(label, w);
+	if (lrows > LINES - 8)
+		lrows = LINES - 8 > 1 ? LINES - 8 : 1;
+	top = (LINES - lrows - 4) / 2;
+	if (top < 1)
+		top = 1;
 	for (;;) {
 		app_draw(a);
-		app_box(a, y, 5, label);
+		app_box(a, top, lrows + 4, "");
+		app_paragraph(a, top, 6, w, lrows, ROLE_BAR, label);
+		y = top + lrows - 1;
 		app_text(a, y + 3, 6, w, ROLE_BAR, _("Entrée : valider   Échap : "
 		    "annuler   ← → Début Fin : se déplacer   Ctrl-U, Ctrl-W : "
 		    "effacer"));

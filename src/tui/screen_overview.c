@@ -282,15 +282,46 @@ overview_pick_team(struct app *a, const char *title, const char **name)
 	return 0;
 }
 
+/*
+ * One « Libellé : effets » of an incident written on the moment, checked
+ * by the engine as it is left: a refusal says why and asks again with
+ * what was typed.  NULL if given up.
+ */
+static char *
+overview_choice(struct app *a, const char *label)
+{
+	char	*typed = NULL, *cause = NULL, *ask;
+
+	for (;;) {
+		ask = cause == NULL ? xstrdup(label) : xasprintf(_("%s — à "
+		    "corriger : %s"), label, cause);
+		free(cause);
+		cause = NULL;
+		char *next = app_prompt(a, ask, typed);
+
+		free(ask);
+		free(typed);
+		if ((typed = next) == NULL ||
+		    game_adhoc_choice_check(a->scenario, typed, &cause) == 0)
+			return typed;
+	}
+}
+
 static void
 overview_inject(struct app *a)
 {
 	const struct scenario	*s = a->scenario;
 	const char		**labels, *team;
 	char			*title, *text, *o1, *o2, *def, *ask1, *askd;
-	char			*minutes = NULL;
+	char			*minutes = NULL, *cause = NULL;
 	int			 i, n = s->nincidents, choice, cat;
 
+	/* The engine's rule first: nothing typed for nothing. */
+	if (game_injectable(a->game, &cause) == -1) {
+		app_say(a, true, _("Refusé : %s"), cause);
+		free(cause);
+		return;
+	}
 	labels = xcalloc((size_t)n + 1, sizeof *labels);
 	labels[0] = _("Écrire un incident sur le moment…");
 	for (i = 0; i < n; i++)
@@ -331,10 +362,10 @@ overview_inject(struct app *a)
 	    _(effects_example_option));
 	askd = xasprintf(_("Sans réponse — « Texte : effets », ex. « %s »"),
 	    _(effects_example_default));
-	o1 = text ? app_prompt(a, ask1, NULL) : NULL;
-	o2 = o1 ? app_prompt(a, _("Option 2 — « Libellé : effets »"), NULL) :
+	o1 = text ? overview_choice(a, ask1) : NULL;
+	o2 = o1 ? overview_choice(a, _("Option 2 — « Libellé : effets »")) :
 	    NULL;
-	def = o2 ? app_prompt(a, askd, NULL) : NULL;
+	def = o2 ? overview_choice(a, askd) : NULL;
 	free(ask1);
 	free(askd);
 	/* Its category and deadline, like a catalogue incident's. */

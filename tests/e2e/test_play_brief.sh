@@ -20,6 +20,11 @@ keys Enter
 wait_for "1 Équipes"
 wait_for "Alpha"
 wait_for "o ouvrir le pilotage"
+# In framing, injecting is refused before anything is typed.
+keys i
+wait_for "Refusé : les incidents s'injectent pendant le pilotage"
+seen_title=$(screen | grep -c "Injecter quel incident" || true)
+[ "$seen_title" -eq 0 ] || { echo "ÉCHEC ($TEST_NAME) : le formulaire d'incident s'ouvre en cadrage"; exit 1; }
 keys 2
 wait_for "Le brief du client"
 keys G

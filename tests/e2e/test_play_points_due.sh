@@ -63,6 +63,8 @@ wait_gone "d demander le point prévu"
 grep -q "n°1 .*(15 min) : à rendre" "$WORK/a.txt" || { cat "$WORK/a.txt"; fail "point non demandé à Alpha"; }
 grep -q "n°1 .*(15 min) : à rendre" "$WORK/b.txt" || fail "point non demandé à Beta"
 # An incident written on the moment gets a category and a deadline too.
+# (In framing, i said at once that incidents come with piloting: nothing
+# typed for nothing; here piloting is open.)
 keys i
 wait_for "Injecter quel incident ?"
 keys Enter
@@ -75,6 +77,13 @@ wait_for "Ce que l'équipe lit"
 keys -l "Le tournage de jeudi est menacé."
 keys Enter
 wait_for "Option 1"
+# A wrong effect is refused as the field is left, with the reason, and
+# what was typed is kept for correcting.
+keys -l "Décaler : cout=abc"
+keys Enter
+wait_for "à corriger"
+wait_for "Décaler : cout=abc"
+keys C-u
 keys -l "Décaler : retard=1, cible=lot"
 keys Enter
 wait_for "Option 2"
