@@ -795,9 +795,8 @@ app_prompt(struct app *a, const char *label, const char *initial)
 		app_box(a, top, lrows + 4, "");
 		app_paragraph(a, top, 6, w, lrows, ROLE_BAR, label);
 		y = top + lrows - 1;
-		app_text(a, y + 3, 6, w, ROLE_BAR, _("Entrée : valider   Échap : "
-		    "annuler   ← → Début Fin : se déplacer   Ctrl-U, Ctrl-W : "
-		    "effacer"));
+		app_text(a, y + 3, 6, w, ROLE_BAR, _("Entrée valider · Échap "
+		    "annuler · ← → Début Fin · Ctrl-U Ctrl-W effacer"));
 		/* Show the end of long lines around the cursor. */
 		start = 0;
 		while (wcswidth(buf + start, pos - (size_t)start) >= w - 1)
@@ -1120,7 +1119,7 @@ app_setup(struct app *a, const struct scenario *s)
 	struct game_setup setup;
 	struct session	*ss = NULL;
 	char		*keep[64], *path, *text, *name, *roles, *cause = NULL;
-	char		*eq, *label;
+	char		*eq, *label, *prev_name, *prev_list;
 	int		 nkeep = 0, mode, i, j, n, pct;
 	uint64_t	 count;
 
@@ -1156,22 +1155,57 @@ app_setup(struct app *a, const struct scenario *s)
 			free(roles);
 			roles = text;
 		}
-		for (i = 0; i < n && nkeep < 60; i++) {
-			text = xasprintf(_("Nom de l'équipe %d"), i + 1);
-			name = app_prompt(a, text, NULL);
+		/* Each team is checked by the engine's rule for a setup as soon
+		 * as it is typed: a refusal says why and asks again with what
+		 * was typed. */
+		prev_name = prev_list = NULL;
+		for (i = 0; i < n && nkeep < 58; ) {
+			text = cause == NULL ? xasprintf(_("Nom de l'équipe %d"),
+			    i + 1) : xasprintf(_("Nom de l'équipe %d — à "
+			    "corriger : %s"), i + 1, cause);
+			name = app_prompt(a, text, prev_name);
 			free(text);
+			free(cause);
+			cause = NULL;
 			if (name == NULL)
 				break;
 			text = xasprintf(_("Candidats %s%s : « Prénom Nom:rôle, "
 			    "… » (rôles : %s)"), text_of(name), name, roles);
-			eq = app_prompt(a, text, NULL);
+			eq = app_prompt(a, text, prev_list);
 			free(text);
-			if (eq == NULL || app_setup_team(&setup.teams[i], name,
-			    eq, keep, &nkeep) == -1) {
-				free(eq);
+			free(prev_name);
+			free(prev_list);
+			prev_name = xstrdup(name);
+			prev_list = eq != NULL ? xstrdup(eq) : NULL;
+			if (eq == NULL) {
+				free(name);
 				break;
 			}
-			setup.nteams++;
+			memset(&setup.teams[i], 0, sizeof setup.teams[i]);
+			if (app_setup_team(&setup.teams[i], name, eq, keep,
+			    &nkeep) == -1) {
+				cause = xstrdup(_("trop de candidats"));
+				continue;
+			}
+			setup.nteams = i + 1;
+			if (game_setup_check(s, &setup, &cause) == -1) {
+				setup.nteams = i;
+				continue;
+			}
+			free(prev_name);
+			free(prev_list);
+			prev_name = prev_list = NULL;
+			i++;
+		}
+		free(prev_name);
+		free(prev_list);
+		free(cause);
+		cause = NULL;
+		if (i < n) {
+			free(roles);
+			for (j = 0; j < nkeep; j++)
+				free(keep[j]);
+			return NULL;
 		}
 		free(roles);
 		label = xstrdup(ask);
@@ -1202,15 +1236,23 @@ app_setup(struct app *a, const struct scenario *s)
 		free(label);
 		free(text);
 	}
+	/* The file: a refusal (a name taken, saves/ read-only) says why and
+	 * asks again; Échap gives up. */
 	path = app_default_path(s, session_now());
-	text = app_prompt(a, _("Fichier de la session"), path);
-	free(path);
-	if (text != NULL && session_create(text, s, &setup, &ss, &cause) == -1) {
-		app_say(a, true, "%s", cause);
-		app_confirm(a, cause);
+	label = xstrdup(_("Fichier de la session"));
+	while ((text = app_prompt(a, label, path)) != NULL &&
+	    session_create(text, s, &setup, &ss, &cause) == -1) {
+		free(label);
+		label = xasprintf(_("Fichier de la session — impossible : %s"),
+		    cause);
 		free(cause);
+		cause = NULL;
+		free(path);
+		path = text;
 		ss = NULL;
 	}
+	free(label);
+	free(path);
 	free(text);
 	for (i = 0; i < nkeep; i++)
 		free(keep[i]);
@@ -1232,8 +1274,12 @@ app_run_new(const struct scenario *s)
 	app_terminal(&a);
 	ss = app_setup(&a, s);
 	endwin();
-	if (ss == NULL)
+	if (ss == NULL) {
+		/* Given up before a session was created: said, not silent. */
+		fprintf(stderr, _("pilote play : abandon, aucune session n'a été "
+		    "créée.\n"));
 		return EX_OK;
+	}
 	rc = app_run(ss);
 	session_close(ss);
 	return rc;
