@@ -320,7 +320,8 @@ mark_criterion(struct app *a, struct replay *r, int crit)
 	    t->candidates[r->fcand].name : NULL;
 	struct mark		 m;
 	int64_t			 seq = r->nev ? r->ev[r->sel].seq : 0;
-	char			*lv, *comment, *cause = NULL;
+	char			*lv, *comment, *cause = NULL, *ask, *ev, num[32];
+	uint64_t		 pick;
 
 	lv = app_prompt(a, _("Niveau : a = acquis, p = partiellement acquis, "
 	    "n = non acquis"), NULL);
@@ -337,6 +338,31 @@ mark_criterion(struct app *a, struct replay *r, int crit)
 	comment = app_prompt(a, _("Commentaire"), NULL);
 	if (comment == NULL)
 		return;
+	/* The evidence linked is said and can be changed: the selection of
+	 * another view is not linked behind the evaluator's back. */
+	snprintf(num, sizeof num, "%lld", (long long)seq);
+	ask = seq > 0 ? xasprintf(_("Preuve liée : événement n°%lld (%s) ; "
+	    "un autre numéro, ou vide pour aucune"), (long long)seq,
+	    r->ev[r->sel].type) : xstrdup(_("Preuve liée : un numéro "
+	    "d'événement, ou vide pour aucune"));
+	ev = app_prompt(a, ask, seq > 0 ? num : "");
+	free(ask);
+	if (ev == NULL) {
+		free(comment);
+		return;
+	}
+	if (ev[0] == '\0')
+		seq = 0;
+	else if (!text_parse_uint(ev, INT64_MAX, &pick) || pick < 1 ||
+	    pick > (uint64_t)r->ev[r->nev - 1].seq) {
+		app_say(a, true, _("Événement « %s » introuvable : rien "
+		    "d'enregistré."), ev);
+		free(ev);
+		free(comment);
+		return;
+	} else
+		seq = (int64_t)pick;
+	free(ev);
 	m.team = t->name;
 	m.candidate = (char *)(uintptr_t)cand;
 	m.criterion = crit;
@@ -394,7 +420,7 @@ draw_details(struct app *a, struct replay *r, int y, int rows)
 	const char		*by = jstr(e->obj, "by");
 	const char		*why = jstr(e->obj, "why");
 	const char		*role = "—";
-	char			 when[TEXT_TIME_MAX], desc[600];
+	char			 when[TEXT_TIME_MAX], desc[600], *line;
 	int			 ti = e->team ? game_team_index(g, e->team) : -1;
 	int			 i, k, end = y + rows, w = COLS - 2;
 
@@ -416,11 +442,15 @@ draw_details(struct app *a, struct replay *r, int y, int rows)
 	    e->team ? e->team : "—", when, e->week);
 	app_textf(a, y++, 1, w, ROLE_NORMAL, _("Pour le compte de : %s"),
 	    by ? by : "—");
-	app_textf(a, y++, 1, w, ROLE_NORMAL, _("Pourquoi : %s"),
-	    why && *why ? why : "—");
+	/* Read here, so wrapped whole, never cut. */
+	line = xasprintf(_("Pourquoi : %s"), why && *why ? why : "—");
+	y += app_paragraph(a, y, 1, w, end - y, ROLE_NORMAL, line);
+	free(line);
 	describe(e->obj, desc, sizeof desc);
-	app_textf(a, y++, 1, w, ROLE_NORMAL, _("Données : %s"),
-	    *desc ? desc : "—");
+	line = xasprintf(_("Données : %s"), *desc ? desc : "—");
+	if (y < end)
+		y += app_paragraph(a, y, 1, w, end - y, ROLE_NORMAL, line);
+	free(line);
 	if (y >= end)
 		return;
 	app_text(a, y++, 1, w, ROLE_HEADING, _("Ce que cela a causé :"));
@@ -432,10 +462,13 @@ draw_details(struct app *a, struct replay *r, int y, int rows)
 			for (q = 0; q < x->nseqs; q++)
 				if (x->seqs[q] == e->seq)
 					break;
-			if (q < x->nseqs)
-				app_textf(a, y++, 3, w - 2, ROLE_NORMAL,
-				    "%s S%d : %s", g->teams[k].name, x->week,
-				    x->text);
+			if (q < x->nseqs) {
+				line = xasprintf("%s S%d : %s",
+				    g->teams[k].name, x->week, x->text);
+				y += app_paragraph(a, y, 3, w - 2, end - y,
+				    ROLE_NORMAL, line);
+				free(line);
+			}
 		}
 }
 
@@ -500,9 +533,10 @@ events_draw(struct app *a, void *state, int top, int rows)
 		}
 		app_textf(a, y, 1, 6, role, "%5lld", (long long)e->seq);
 		app_textf(a, y, 7, 10, role, " %s S%d", when, e->week);
-		app_text(a, y, 17, 7, role, e->team ? e->team : "—");
-		app_text(a, y, 24, 13, role, e->actor ? e->actor : "");
-		app_text(a, y, 37, 17, role, e->type);
+		/* A column never runs into the next: one blank between. */
+		app_text(a, y, 17, 6, role, e->team ? e->team : "—");
+		app_text(a, y, 24, 12, role, e->actor ? e->actor : "");
+		app_text(a, y, 37, 16, role, e->type);
 		app_text(a, y, 54, COLS - 55, role, desc);
 	}
 	free(idx);

@@ -92,12 +92,18 @@ keys a Enter
 wait_for "Commentaire"
 keys -l "Outil choisi tôt, réunions suivies : très bien"
 keys Enter
+# The evidence to link is said, and changed here to event n°1.
+wait_for "Preuve liée"
+keys C-u
+keys -l "1"
+keys Enter
 wait_for "Note enregistrée"
 wait_for "« Outil choisi tôt, réunions suivies : très bien »"
 keys q
 wait_for "[fin: 0]"
 [ -s "$S.marks" ] || fail "aucune note enregistrée dans $S.marks"
 [ "$(stat -c %a "$S.marks")" = 600 ] || fail "$S.marks n'est pas en 0600"
+grep -q '"evidence":\[1\]' "$S.marks" || fail "la preuve choisie (n°1) n'est pas liée à la note"
 [ -s "$DIR/jury.key" ] || fail "la clé de l'évaluateur n'a pas été créée"
 
 # Reopened: the mark is kept.
@@ -125,6 +131,8 @@ wait_for "Niveau"
 keys p Enter
 wait_for "Commentaire"
 keys -l "autre compte"
+keys Enter
+wait_for "Preuve liée"
 keys Enter
 wait_for "Évaluation E3 (une touche pour continuer)"
 wait_for "autre.key) est une autre"
