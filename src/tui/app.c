@@ -1110,7 +1110,8 @@ static struct session *
 app_setup(struct app *a, const struct scenario *s)
 {
 	static const char *const modes[] = {
-		N_("Démo : 2 équipes de 3 candidats, rôles répartis"),
+		N_("Démo : 2 équipes de 3 candidats, un rôle chacun (missions à "
+		    "écrire au cadrage)"),
 		N_("Composer les équipes (noms, candidats, rôles, temps majoré)"),
 	};
 	const char	*labels[2] = { _(modes[0]), _(modes[1]) };

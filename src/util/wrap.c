@@ -55,6 +55,13 @@ wrap_can_break(const char *s, size_t i)
 	if (i >= strlen("«") && strncmp(s + i - strlen("«"), "«",
 	    strlen("«")) == 0)
 		return 0;
+	/* A number grouped by thousands with plain spaces, « 7 000 »,
+	 * « 3 000 000 », stays on one line. */
+	if (i > 0 && s[i - 1] >= '0' && s[i - 1] <= '9' &&
+	    after[0] >= '0' && after[0] <= '9' && after[1] >= '0' &&
+	    after[1] <= '9' && after[2] >= '0' && after[2] <= '9' &&
+	    !(after[3] >= '0' && after[3] <= '9'))
+		return 0;
 	return 1;
 }
 

@@ -120,6 +120,24 @@ money_is_written_the_french_way(void **state)
 	assert_string_equal(text_thousands(buf, -5), "-5");
 }
 
+/* « dépense de 7 000 € » never reads « 7 / 000 € » across two lines. */
+static void
+wrap_keeps_numbers_grouped_by_thousands_whole(void **state)
+{
+	size_t	 len, next;
+
+	(void)state;
+	/* Width 14 would cut after « dépense de 7 »: the break goes back
+	 * before the number. */
+	wrap_next("dépense de 7 000 €", 14, &len, &next);
+	assert_int_equal(len, strlen("dépense de"));
+	wrap_next("le 3 000 000 visites", 10, &len, &next);
+	assert_int_equal(len, strlen("le"));
+	/* Not a thousands group: « 7 15 » may break. */
+	wrap_next("semaine 7 15 jours", 10, &len, &next);
+	assert_int_equal(len, strlen("semaine 7"));
+}
+
 static void
 wrap_breaks_at_spaces_by_display_width(void **state)
 {
@@ -356,6 +374,7 @@ main(void)
 		cmocka_unit_test(utf8_validation_stops_at_first_bad_byte),
 		cmocka_unit_test(identifiers_are_short_lowercase_ascii),
 		cmocka_unit_test(elision_before_a_vowel_accented_or_not),
+		cmocka_unit_test(wrap_keeps_numbers_grouped_by_thousands_whole),
 		cmocka_unit_test(nearest_suggests_plausible_typos_only),
 		cmocka_unit_test(money_is_written_the_french_way),
 		cmocka_unit_test(dates_are_written_in_one_place),
