@@ -85,7 +85,7 @@ no_colour() {
 # the proposed file; the trainer then gives the keyboard to Alpha.  Sets S
 # to the session's journal.
 new_demo_session() {
-	start 80 24 "cd $WORK && $BIN play"
+	start "${PLAY_COLS:-80}" "${PLAY_ROWS:-24}" "cd $WORK && $BIN play"
 	wait_for "Démo : 2 équipes"
 	keys Enter
 	wait_for "Fichier de la session"
@@ -233,7 +233,9 @@ frame_alpha() {
 	# Retro-planning: each package placed after its predecessors (the
 	# press kit typed rather than placed: S-4 only).
 	keys r
-	wait_for "S-7 S-6 S-5 S-4 S-3 S-2 S-1 S-0"
+	wait_for "S-7"
+	wait_for "S-0"
+	wait_for "n°  lot"
 	keys Home
 	lot=1
 	while [ $lot -le 14 ]; do

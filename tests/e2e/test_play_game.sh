@@ -36,7 +36,7 @@ EXTRA_ENV="PILOTE_FAKE_TIME=1800000000000 NO_COLOR=1"
 # snap FILE: the screen without its message line (row 23 of 24), the
 # countdowns masked.
 snap() {
-	screen | sed '23d' | sed -E 's/[0-9]{2}:[0-9]{2}/--:--/g' >"$1"
+	screen | sed "$((${PLAY_ROWS:-24} - 1))d" | sed -E 's/[0-9]{2}:[0-9]{2}/--:--/g' >"$1"
 }
 
 # same BEFORE AFTER WHAT: the two snapshots are equal.
@@ -94,7 +94,7 @@ resize 60 20
 wait_for "Agrandissez le terminal"
 wait_for "il faut 80×24 au moins"
 wait_for "(actuellement 60×20)."
-resize 80 24
+resize "${PLAY_COLS:-80}" "${PLAY_ROWS:-24}"
 wait_gone "Agrandissez le terminal"
 wait_for "░ prévu  █ prévu et réalisé"
 snap "$WORK/gantt-after.txt"
@@ -106,7 +106,7 @@ no_colour "Gantt"
 tab 5 "Incidents de l'équipe Alpha"
 answer "Le devis de la soirée de lancement augmente de 3 200 €" a \
     "Quarante invités de plus : c'est réservé, l'accueil accessible ne bouge pas."
-wait_for "— justification : Quarante invités de plus"
+wait_for "— justification : Quarante invités"
 snap "$WORK/incidents-before.txt"
 pid=$(pilote_pid)
 [ -n "$pid" ] || fail "processus pilote introuvable"
@@ -116,7 +116,7 @@ wait_for "[fin: 137]"
 # Restarted on the session: the same screen, nothing typed.
 respawn "cd $WORK && $BIN play $S"
 wait_for "reprise"
-wait_for "— justification : Quarante invités de plus"
+wait_for "— justification : Quarante invités"
 snap "$WORK/incidents-after.txt"
 same "$WORK/incidents-before.txt" "$WORK/incidents-after.txt" \
     "l'écran des incidents n'est pas revenu à l'identique après kill -9"
