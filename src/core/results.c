@@ -76,7 +76,9 @@ results_project(const struct game *g, struct team *t)
 		}
 	}
 	r->quality = delivered > 0 ? qsum / delivered : 0;
-	r->accessibility = concerned > 0 ? compliant * 100 / concerned : 100;
+	/* Rounded, not floored: 2 of 7 is 29 %, as a reader computes it. */
+	r->accessibility = concerned > 0 ? (compliant * 200 + concerned) /
+	    (2 * concerned) : 100;
 	game_ledger(g, t, &l);
 	r->spent = l.total.spent;
 	r->envelope = l.envelope;

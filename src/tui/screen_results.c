@@ -154,7 +154,8 @@ res_percent(char *buf, size_t n, int64_t a, int64_t b)
 	int64_t	 tenths = b != 0 ? a * 1000 / b : 0;
 	int64_t	 abs_t = tenths < 0 ? -tenths : tenths;
 
-	snprintf(buf, n, "%s%lld,%lld %%", tenths < 0 ? "−" : "+",
+	/* The same minus as every other signed figure (effects, KPI). */
+	snprintf(buf, n, "%s%lld,%lld %%", tenths < 0 ? "-" : "+",
 	    (long long)(abs_t / 10), (long long)(abs_t % 10));
 }
 
