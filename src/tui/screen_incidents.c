@@ -221,7 +221,8 @@ inc_detail(struct app *a, struct inc_state *st, int y, int bottom, int occ)
 	const struct incident	*inc = game_occurrence_incident(a->game, o);
 	char			*text, *fx, status[128], clock[TEXT_TIME_MAX];
 	const char		*consequence;
-	int			 i, per, text_rows, used, head;
+	int			 i, text_rows, used, head, full, brief, room;
+	char			**fxs;
 	int64_t			 left = inc_left(a, o);
 	enum app_role		 role;
 	bool			 detail, choosing = st->choosing;
@@ -233,20 +234,23 @@ inc_detail(struct app *a, struct inc_state *st, int y, int bottom, int occ)
 		text_countdown(clock, left);
 		role = left < 2 * 60000 ? ROLE_BAD : left < 5 * 60000 ?
 		    ROLE_WARN : ROLE_INFO;
-		app_textf(a, y++, 1, COLS - 2, role, _("Réponse attendue dans "
-		    "%s%s · %s · semaine %d · %s"), clock, a->game->paused ?
+		text = xasprintf(_("Réponse attendue dans %s%s · %s · semaine "
+		    "%d · %s"), clock, a->game->paused ?
 		    _(" (chronomètre en pause)") : "",
 		    _(scenario_incident_category_labels[inc->category]),
 		    o->week, o->cause ? o->cause : "");
+		y += app_paragraph(a, y, 1, COLS - 2, 2, role, text);
+		free(text);
 	} else if (o->status == OCC_OPEN) {
 		app_text(a, y++, 1, COLS - 2, ROLE_BAD, _("Délai dépassé : la "
 		    "conséquence par défaut s'applique au prochain événement"));
 	} else {
 		inc_status(a, o, status, sizeof status);
-		app_textf(a, y++, 1, COLS - 2, ROLE_DIM, _("%s · semaine %d · "
-		    "%s · %s"),
+		text = xasprintf(_("%s · semaine %d · %s · %s"),
 		    _(scenario_incident_category_labels[inc->category]),
 		    o->week, o->cause ? o->cause : "", status);
+		y += app_paragraph(a, y, 1, COLS - 2, 2, ROLE_DIM, text);
+		free(text);
 	}
 	if (o->status != OCC_OPEN) {
 		/* Closed: what was decided, by whom, why, and what followed. */
@@ -282,12 +286,34 @@ inc_detail(struct app *a, struct inc_state *st, int y, int bottom, int occ)
 	}
 	/* Open: the text, then the options with their trade-offs.  While
 	 * choosing, the text gives way to the detail of the option. */
-	head = 1 + inc->noptions * 2 + 2;
+	/*
+	 * Each option takes the rows it needs: its label with its detail and
+	 * its consequences when all of them fit, else without the details
+	 * (shown above while choosing), so that a consequence or a price is
+	 * read whole.
+	 */
+	fxs = xcalloc((size_t)inc->noptions + 1, sizeof *fxs);
+	for (i = 0, full = brief = 0; i < inc->noptions; i++) {
+		const struct option *op = &inc->options[i];
+
+		fx = inc_effects(a, o, &op->effects, op->follow_up);
+		fxs[i] = xasprintf("→ %s", fx);
+		free(fx);
+		text = xasprintf("%s%s%s", op->label, op->detail && op->detail[0] ?
+		    " — " : "", op->detail ? op->detail : "");
+		full += app_paragraph_rows(text, COLS - 7) +
+		    app_paragraph_rows(fxs[i], COLS - 7);
+		free(text);
+		brief += app_paragraph_rows(op->label, COLS - 7) +
+		    app_paragraph_rows(fxs[i], COLS - 7);
+	}
+	/* The text gives way to the options: at most 6 rows, at least 2. */
+	head = 1 + brief + 2;
 	text_rows = bottom - y - head;
 	if (text_rows > 6)
 		text_rows = 6;
-	if (text_rows < 1)
-		text_rows = 1;
+	if (text_rows < 2)
+		text_rows = 2;
 	if (choosing && inc->options[option].detail != NULL &&
 	    inc->options[option].detail[0] != '\0') {
 		text = xasprintf(_("Option %c : %s"), 'a' + option,
@@ -303,33 +329,32 @@ inc_detail(struct app *a, struct inc_state *st, int y, int bottom, int occ)
 		    _("Options : ↑ ↓ choisir · Entrée répondre · Échap revenir "
 		    "à la liste") : _("Options (Entrée pour choisir et "
 		    "répondre)"));
-	per = inc->noptions > 0 ? (bottom - y - 2) / inc->noptions : 0;
-	if (per < 2)
-		per = 2;
+	room = bottom - y - 2;	/* the default keeps two rows at least */
+	detail = full <= room;
 	for (i = 0; i < inc->noptions && y < bottom; i++) {
 		const struct option *op = &inc->options[i];
 		bool sel = choosing && i == option;
+		int lim = detail || brief <= room ? bottom - y : (room > 0 ?
+		    room / inc->noptions : 1);
 
-		/* The detail when there is room for it. */
-		detail = per >= 3 && op->detail != NULL && op->detail[0];
-		text = xasprintf("%s%s%s", op->label, detail ? " — " : "",
-		    detail ? op->detail : "");
+		text = xasprintf("%s%s%s", op->label, detail && op->detail &&
+		    op->detail[0] ? " — " : "", detail && op->detail ?
+		    op->detail : "");
 		app_textf(a, y, 1, 5, sel ? ROLE_SELECTED : ROLE_NORMAL,
 		    "%s %c)", sel ? "▸" : " ", 'a' + i);
-		used = app_paragraph(a, y, 6, COLS - 7, per - 1, sel ?
-		    ROLE_SELECTED : ROLE_NORMAL, text);
+		used = app_paragraph(a, y, 6, COLS - 7, lim > 1 ? lim - 1 : 1,
+		    sel ? ROLE_SELECTED : ROLE_NORMAL, text);
 		free(text);
 		if (sel)
 			app_cursor(a, y, 1);
 		y += used;
-		fx = inc_effects(a, o, &op->effects, op->follow_up);
-		text = xasprintf("→ %s", fx);
 		if (y < bottom)
-			y += app_paragraph(a, y, 6, COLS - 7, per - used > 0 ?
-			    per - used : 1, sel ? ROLE_INFO : ROLE_DIM, text);
-		free(text);
-		free(fx);
+			y += app_paragraph(a, y, 6, COLS - 7, lim - used > 0 ?
+			    lim - used : 1, sel ? ROLE_INFO : ROLE_DIM, fxs[i]);
 	}
+	for (i = 0; i < inc->noptions; i++)
+		free(fxs[i]);
+	free(fxs);
 	if (y < bottom) {
 		fx = inc_effects(a, o, &inc->default_effects,
 		    inc->default_follow_up);

@@ -111,6 +111,8 @@ until seen "— Le tournage du spot est compromis" 1; do
 done
 wait_for "reste 10:00"
 wait_for "Décaler le tournage d'une semaine"
+# Each option's consequences read whole at 80x24, the last one too.
+wait_for "15 s » -7"
 keys Enter
 wait_for "Options : ↑ ↓ choisir"
 keys b
