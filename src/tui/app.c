@@ -146,8 +146,15 @@ int
 app_paragraph(struct app *a, int y, int x, int width, int max,
     enum app_role role, const char *s)
 {
+	return app_paragraph_from(a, y, x, width, 0, max, role, s);
+}
+
+int
+app_paragraph_from(struct app *a, int y, int x, int width, int skip, int max,
+    enum app_role role, const char *s)
+{
 	size_t	 len, next;
-	int	 rows = 0;
+	int	 rows = 0, seen = 0;
 	char	*line;
 
 	while (*s != '\0' && rows < max) {
@@ -157,11 +164,12 @@ app_paragraph(struct app *a, int y, int x, int width, int max,
 
 		do {
 			wrap_next(p, width, &len, &next);
-			line = xstrndup(p, len);
-			if (rows < max)
+			if (seen++ >= skip) {
+				line = xstrndup(p, len);
 				app_text(a, y + rows, x, width, role, line);
-			free(line);
-			rows++;
+				free(line);
+				rows++;
+			}
 			p += next;
 		} while (*p != '\0' && rows < max);
 		free(piece);
@@ -740,21 +748,39 @@ void
 app_notice(struct app *a, const char *title, const char *text)
 {
 	wint_t	 ch;
-	int	 kind, h, y, w = COLS - 12;
+	int	 kind, h, y, w = COLS - 12, total, top = 0, page;
 
+	/* Wrapped whole; longer than the box, ↑ ↓ and the pages scroll it,
+	 * any other key closes. */
 	for (;;) {
-		h = app_paragraph_rows(text, w) + 2;
+		total = app_paragraph_rows(text, w);
+		h = total + 2;
 		if (h > LINES - 4)
 			h = LINES - 4;
+		page = h - 2 > 1 ? h - 2 : 1;
+		if (top > total - page)
+			top = total - page > 0 ? total - page : 0;
 		y = (LINES - h) / 2;
 		app_draw(a);
 		app_box(a, y, h, title);
-		app_paragraph(a, y + 1, 6, w, h - 2, ROLE_BAR, text);
+		app_paragraph_from(a, y + 1, 6, w, top, page, ROLE_BAR, text);
+		if (total > page)
+			app_textf(a, y + h - 1, 6, w, ROLE_BAR, _("↑ ↓ lire la "
+			    "suite (%d–%d sur %d) · une autre touche ferme"),
+			    top + 1, top + page, total);
 		move(y, 6);
 		refresh();
 		kind = app_wait_key(a, &ch);
 		if (kind == ERR || (kind == KEY_CODE_YES && ch == KEY_RESIZE))
 			continue;
+		if (total > page && kind == KEY_CODE_YES && (ch == KEY_DOWN ||
+		    ch == KEY_UP || ch == KEY_NPAGE || ch == KEY_PPAGE)) {
+			top += ch == KEY_DOWN ? 1 : ch == KEY_UP ? -1 :
+			    ch == KEY_NPAGE ? page : -page;
+			if (top < 0)
+				top = 0;
+			continue;
+		}
 		return;
 	}
 }

@@ -253,6 +253,9 @@ void	 app_textf(struct app *, int y, int x, int width, enum app_role,
 	    const char *fmt, ...) __attribute__((format(printf, 6, 7)));
 /* Rows app_paragraph() would take for s in width columns. */
 int	 app_paragraph_rows(const char *s, int width);
+/* The same, leaving out its first skip rows (a scrolled view). */
+int	 app_paragraph_from(struct app *, int y, int x, int width, int skip,
+	    int max, enum app_role, const char *);
 /* Wraps text into rows starting at y; returns rows used (<= max). */
 int	 app_paragraph(struct app *, int y, int x, int width, int max,
 	    enum app_role, const char *);

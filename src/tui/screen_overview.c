@@ -446,7 +446,7 @@ static void
 overview_summary(struct app *a, const struct overview_state *st)
 {
 	struct game	*g = a->game;
-	char		**labels = NULL;
+	char		**labels = NULL, *all, *next;
 	int		 n = 0, i, j, k, delivered;
 
 	/* A head to write down: `pilote verify --head` shows any later cut. */
@@ -476,11 +476,17 @@ overview_summary(struct app *a, const struct overview_state *st)
 			labels[n++] = xasprintf("  %s", t->explanations[j].text);
 		}
 	}
-	app_choose(a, _("Ce qui s'est passé pour chaque équipe (Échap pour "
-	    "fermer)"), (const char *const *)labels, n, 0);
-	for (i = 0; i < n; i++)
+	/* Read whole, wrapped, scrolled if long: not a list of cut lines. */
+	for (i = 0, all = xstrdup(""); i < n; i++) {
+		next = xasprintf("%s%s%s", all, i ? "\n" : "", labels[i]);
+		free(all);
+		all = next;
 		free(labels[i]);
+	}
 	free(labels);
+	app_notice(a, _("Ce qui s'est passé pour chaque équipe (Échap pour "
+	    "fermer)"), all);
+	free(all);
 }
 
 /* A note on the team or on one of its candidates. */
