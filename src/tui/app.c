@@ -1845,6 +1845,7 @@ app_run_host(struct session *ss, struct host *h)
 {
 	struct app	 a;
 	int		 rc;
+	const char	*base;
 
 	memset(&a, 0, sizeof a);
 	a.mode = &app_mode_live;
@@ -1858,9 +1859,11 @@ app_run_host(struct session *ss, struct host *h)
 		return EX_OSERR;
 	app_states_init(&a, app_screens, app_nscreens);
 	app_ui_load(&a);
-	app_say(&a, false, a.trainer ? _("Session %s — mode formateur. « e » "
-	    "donne le clavier à une équipe, « ? » l'aide.") : _("Session %s "
-	    "reprise. « ? » l'aide."), ss->path);
+	/* One line at 80 columns: the file's name, not its whole path. */
+	base = strrchr(ss->path, '/');
+	app_say(&a, false, a.trainer ? _("%s : mode formateur · e : clavier à "
+	    "une équipe · ? : aide") : _("%s reprise · ? : aide"),
+	    base != NULL ? base + 1 : ss->path);
 	rc = app_loop(&a);
 	app_states_release(&a);
 	return rc;

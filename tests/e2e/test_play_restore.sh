@@ -195,7 +195,7 @@ cp "$S.ui" "$WORK/ui.good"
 	echo "results.team=99999"
 } >"$S.ui"
 respawn "cd $WORK && $BIN play $S"
-wait_for "Session $S"
+wait_for "$(basename "$S") "
 keys 3
 wait_for "o Outils  l Lots"
 keys q
@@ -211,7 +211,7 @@ for kind in fifo link; do
 		ln -s "$WORK/elsewhere" "$S.ui"
 	fi
 	respawn "cd $WORK && $BIN play $S"
-	wait_for "Session $S"
+	wait_for "$(basename "$S") "
 	screen | grep -q "Colonne vide." && fail "le .ui a été lu à travers un lien"
 	keys q
 	wait_for "Quitter pilote ?"
