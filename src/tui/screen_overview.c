@@ -25,9 +25,16 @@
 
 /* The team selected, and the explanations each team had before the week
  * was closed (for the week's summary). */
+/* How long a revealed join code stays on the screen, ms. */
+#define OVERVIEW_REVEAL_MS	10000
+
 struct overview_state {
 	struct app_list	 list;
 	int		 seen[GAME_MAX_TEAMS];
+	/* The overview is what the projector shows: codes are hidden, one
+	 * key reveals the chosen team's for a few seconds. */
+	int		 reveal;		/* team + 1, 0: none */
+	int64_t		 reveal_until;		/* wall-clock ms */
 };
 
 static void
@@ -146,19 +153,23 @@ overview_who(const struct host_console *c, int n, int team, int width)
 
 /* Each team's join code and its consoles (only when hosting). */
 static int
-overview_consoles(struct app *a, int focus, int y, int end)
+overview_consoles(struct app *a, const struct overview_state *st, int focus,
+    int y, int end)
 {
 	const struct host_console *c;
-	char		 code[10], *who;
+	char		 code[32], *who;
 	int		 i, n, w = COLS - 28;
 
 	if (y >= end)
 		return y;
 	n = host_consoles(a->host, &c);
 	app_text(a, y++, 1, COLS - 2, ROLE_HEADING, _("consoles       code       "
-	    "connectés, depuis   r nouveau code · c candidats"));
+	    "connectés, depuis   v voir le code · r nouveau · c candidats"));
 	for (i = 0; i < a->game->nteams && y < end; i++, y++) {
-		overview_code(code, host_code(a->host, i));
+		if (st->reveal == i + 1 && a->now < st->reveal_until)
+			overview_code(code, host_code(a->host, i));	/* 10 */
+		else
+			snprintf(code, sizeof code, "••••-••••");
 		app_text(a, y, 1, 14, i == focus ? ROLE_TITLE :
 		    ROLE_NORMAL, a->game->teams[i].name);
 		app_text(a, y, 16, 10, ROLE_TITLE, code);
@@ -224,7 +235,7 @@ overview_draw(struct app *a, void *state, int top, int rows)
 		    "lancement"));
 	if (a->host != NULL) {
 		y += gap;
-		y = overview_consoles(a, st->list.focus, y, top + rows);
+		y = overview_consoles(a, st, st->list.focus, y, top + rows);
 		/* Security first: kept even when the rest must squeeze. */
 		y = overview_alerts(a, y, top + rows, nalerts);
 	}
@@ -667,6 +678,15 @@ overview_key(struct app *a, void *state, int kind, wint_t ch)
 			overview_summary(a, st);
 		}
 		return APP_HANDLED | APP_REDRAW;
+	case 'v':
+		if (a->host == NULL)
+			return APP_IGNORED;
+		st->reveal = focus + 1;
+		st->reveal_until = a->now + OVERVIEW_REVEAL_MS;
+		app_say(a, true, _("Code de l'équipe %s visible %d s : ne "
+		    "projetez pas cet écran pendant ce temps."),
+		    g->teams[focus].name, OVERVIEW_REVEAL_MS / 1000);
+		return APP_HANDLED | APP_REDRAW;
 	case 'i':
 		overview_inject(a);
 		return APP_HANDLED | APP_REDRAW;
@@ -711,6 +731,8 @@ static const char *const overview_help[] = {
 	N_("m            envoyer un message ; n : noter une observation sur "
 	    "l'équipe ou un candidat"),
 	N_("z            mettre en pause / relancer le chronomètre"),
+	N_("v            voir 10 s le code d'accès de l'équipe choisie (caché "
+	    "sinon : l'écran est projeté)"),
 	N_("r            nouveau code d'accès pour l'équipe choisie (pilote "
 	    "host)"),
 	N_("c            codes personnels des candidats de l'équipe choisie, "

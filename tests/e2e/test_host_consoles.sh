@@ -74,8 +74,15 @@ wait_re() {
 	fail "rien ne correspond à « $1 »"
 }
 
-# code TEAM: TEAM's join code, read on the overview (" Alpha  K7MQ-2XPA").
+# code TEAM ROW: TEAM's join code, hidden on the overview (it is what the
+# projector shows) until v reveals the chosen team's (" Alpha  K7MQ-2XPA").
 code() {
+	on formateur
+	keys Up Up Up Up Up Up Up Up
+	_r=0
+	while [ $_r -lt "$2" ]; do keys Down; _r=$((_r + 1)); done
+	keys v
+	wait_re "^ $1 +[A-Z0-9]{4}-[A-Z0-9]{4} "
 	$T capture-pane -p -t app:formateur | awk -v t="$1" \
 	    '$1 == t && $2 ~ /^[A-Z0-9][A-Z0-9][A-Z0-9][A-Z0-9]-[A-Z0-9]+$/ \
 	    { print $2; exit }'
@@ -141,11 +148,17 @@ start 80 24 "cd $WORK && $BIN host $S"
 $T rename-window -t app formateur
 on formateur
 wait_for "consoles       code       connectés, depuis"
+# No code on the projected overview until one is asked for.
 for t in Alpha Bêta Gamma; do
-	wait_re "^ $t +[A-Z0-9]{4}-[A-Z0-9]{4}  aucune console"
+	wait_re "^ $t +••••-••••  aucune console"
 done
-CA=$(code Alpha)
-CB=$(code Bêta)
+screen | grep -qE '[A-Z0-9]{4}-[A-Z0-9]{4}' && fail "un code d'accès est visible sans avoir été demandé"
+CA=$(code Alpha 0)
+wait_for "visible 10 s : ne projetez pas cet écran"
+CB=$(code Bêta 1)
+# Revealing Bêta's hides Alpha's again.
+wait_re "^ Alpha +••••-••••"
+shot overview-code-revealed
 [ -n "$CA" ] && [ -n "$CB" ] && [ "$CA" != "$CB" ] ||
     fail "codes illisibles sur la vue des équipes : « $CA » « $CB »"
 
@@ -162,9 +175,9 @@ on alpha
 wait_for "Console de l'équipe Alpha — Léa Martin."
 wait_for "● en ligne"
 on formateur
-wait_re "^ Alpha +$CA  Léa Martin 08:00"
-wait_re "^ Bêta +$CB  Zoé Roux 08:00"
-wait_re "^ Gamma +[A-Z0-9]{4}-[A-Z0-9]{4}  aucune console"
+wait_re "^ Alpha +••••-••••  Léa Martin 08:00"
+wait_re "^ Bêta +[A-Z0-9•]{4}-[A-Z0-9•]{4}  Zoé Roux 08:00"
+wait_re "^ Gamma +••••-••••  aucune console"
 shot overview-codes
 
 # --- piloting opened, an incident for Alpha only -----------------------
@@ -260,8 +273,8 @@ done
 on alpha
 wait_for "— justification : Réponse donnée hors ligne"
 on formateur
-wait_re "^ Alpha +$CA  Léa Martin 08:00"
-wait_re "^ Bêta +$CB  Zoé Roux 08:00"
+wait_re "^ Alpha +••••-••••  Léa Martin 08:00"
+wait_re "^ Bêta +••••-••••  Zoé Roux 08:00"
 wait_incidents Alpha 0
 shot overview-after-restart
 
