@@ -89,7 +89,7 @@ host_print_alerts(struct host *h, unsigned *seen)
 
 /* The usage lines, for --help and every misuse. */
 static const char *const host_usage =
-    N_("Usage : pilote host SESSION [--headless]\n");
+    N_("Usage : pilote host SESSION [--headless | --project]\n");
 static const char *const join_usage =
     N_("Usage : pilote join SESSION --team NOM --as 'Prénom Nom' "
     "[--code CODE]\n");
@@ -102,7 +102,7 @@ cli_host(int argc, char **argv)
 	struct sigaction	 sa;
 	const char		*path = NULL;
 	char			*cause = NULL, *warning = NULL;
-	bool			 headless = false;
+	bool			 headless = false, project = false;
 	unsigned		 seen = 0;
 	int			 i, rc = EX_OK;
 
@@ -113,11 +113,16 @@ cli_host(int argc, char **argv)
 			    "(pilote join), sur un socket\nà côté du journal. "
 			    "L'hôte est le seul à écrire le journal ; il affiche "
 			    "un code\nd'accès par équipe. Sans --headless, "
-			    "l'écran du formateur s'ouvre.\n"));
+			    "l'écran du formateur s'ouvre ; avec --project,\nsur "
+			    "la vue de projection (semaine, comptes à rebours en "
+			    "grands chiffres,\nmessages, équipes qui ont répondu ; "
+			    "P y revient).\n"));
 			return EX_OK;
 		}
 		if (strcmp(argv[i], "--headless") == 0)
 			headless = true;
+		else if (strcmp(argv[i], "--project") == 0)
+			project = true;
 		else if (argv[i][0] != '-' && path == NULL)
 			path = argv[i];
 		else {
@@ -142,7 +147,7 @@ cli_host(int argc, char **argv)
 		goto out;
 	}
 	if (!headless) {
-		rc = app_run_host(ss, h);
+		rc = app_run_host(ss, h, project);
 		goto out;
 	}
 	memset(&sa, 0, sizeof sa);

@@ -1837,11 +1837,11 @@ app_run_screens(struct app *a, const struct screen *const *screens, int n)
 int
 app_run(struct session *ss)
 {
-	return app_run_host(ss, NULL);
+	return app_run_host(ss, NULL, false);
 }
 
 int
-app_run_host(struct session *ss, struct host *h)
+app_run_host(struct session *ss, struct host *h, bool project)
 {
 	struct app	 a;
 	int		 rc;
@@ -1851,6 +1851,7 @@ app_run_host(struct session *ss, struct host *h)
 	a.mode = &app_mode_live;
 	a.session = ss;
 	a.host = h;
+	a.project = project;
 	a.path = ss->path;
 	a.scenario = ss->scenario;
 	a.game = ss->game;

@@ -197,6 +197,7 @@ struct app {
 	int			 wait_ms;	/* get_wch's timeout */
 	/* Trainer messages already announced to the team shown (its index
 	 * + 1, 0: none yet), its messages and the broadcasts counted then. */
+	bool			 project;	/* open on the projection view */
 	int			 msg_team;
 	int			 msg_seen, bcast_seen;
 	bool			 has_key;	/* a key read ahead: */
@@ -211,8 +212,9 @@ extern const int app_nscreens;
 int	 app_run(struct session *);
 /* Sets a new session up on a scenario (setup screen), then runs it. */
 int	 app_run_new(const struct scenario *);
-/* The trainer's screen of a hosted session: consoles served meanwhile. */
-int	 app_run_host(struct session *, struct host *);
+/* The trainer's screen of a hosted session: consoles served meanwhile;
+ * project: open on the projection view (pilote host --project). */
+int	 app_run_host(struct session *, struct host *, bool project);
 /* A team console joined to a host. */
 int	 app_run_client(struct client *);
 /*

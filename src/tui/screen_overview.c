@@ -35,7 +35,136 @@ struct overview_state {
 	 * key reveals the chosen team's for a few seconds. */
 	int		 reveal;		/* team + 1, 0: none */
 	int64_t		 reveal_until;		/* wall-clock ms */
+	bool		 projecting;		/* the projection view (P) */
+	bool		 started;		/* a->project applied */
 };
+
+/* Digits and ':' five rows tall, for the back of a room (no figlet). */
+static const char *const overview_big[11][5] = {
+	{ "█████", "█   █", "█   █", "█   █", "█████" },
+	{ "  █  ", " ██  ", "  █  ", "  █  ", " ███ " },
+	{ "█████", "    █", "█████", "█    ", "█████" },
+	{ "█████", "    █", " ████", "    █", "█████" },
+	{ "█   █", "█   █", "█████", "    █", "    █" },
+	{ "█████", "█    ", "█████", "    █", "█████" },
+	{ "█████", "█    ", "█████", "█   █", "█████" },
+	{ "█████", "    █", "   █ ", "  █  ", "  █  " },
+	{ "█████", "█   █", "█████", "█   █", "█████" },
+	{ "█████", "█   █", "█████", "    █", "█████" },
+	{ "     ", "  █  ", "     ", "  █  ", "     " },
+};
+
+/* "12:34" in big digits, five rows from y, centred. */
+static void
+overview_big_text(struct app *a, int y, const char *s, enum app_role role)
+{
+	char	 row[256];
+	int	 r, n = (int)strlen(s), x;
+	size_t	 k;
+
+	x = (COLS - n * 6) / 2;
+	if (x < 1)
+		x = 1;
+	for (r = 0; r < 5; r++) {
+		row[0] = '\0';
+		for (k = 0; s[k] != '\0' && strlen(row) + 24 < sizeof row; k++) {
+			int g = s[k] >= '0' && s[k] <= '9' ? s[k] - '0' :
+			    s[k] == ':' ? 10 : -1;
+
+			if (g < 0)
+				continue;
+			strcat(row, overview_big[g][r]);
+			strcat(row, " ");
+		}
+		app_text(a, y + r, x, COLS - x - 1, role, row);
+	}
+}
+
+/*
+ * The projection view: what the whole room may see, read from the back at
+ * 80x24 — the week, the countdowns of the status point and of the
+ * incidents in big digits, which teams have handed in or answered, the
+ * last message; no code, no budget, no team's private texts.
+ */
+static void
+overview_project(struct app *a, int top, int rows)
+{
+	struct game	*g = a->game;
+	int64_t		 now = game_effective_time(g, a->now), point = INT64_MAX;
+	int64_t		 incident = INT64_MAX, left;
+	char		 clock[TEXT_TIME_MAX], *line, *next;
+	const char	*title = NULL;
+	int		 i, k, y = top, done, asked, open;
+
+	for (i = 0; i < g->nteams; i++) {
+		struct team *t = &g->teams[i];
+
+		for (k = 0; k < t->nrequests; k++)
+			if (!t->requests[k].submitted &&
+			    (left = game_point_limit(t, k, NULL) - now) < point) {
+				point = left;
+				title = t->requests[k].title;
+			}
+		for (k = 0; k < t->noccurrences; k++)
+			if (t->occurrences[k].status == OCC_OPEN &&
+			    t->occurrences[k].deadline - now < incident)
+				incident = t->occurrences[k].deadline - now;
+	}
+	app_textf(a, y++, 1, COLS - 2, ROLE_TITLE, "%s", a->scenario->title);
+	app_textf(a, y++, 1, COLS - 2, ROLE_HEADING, g->phase == PHASE_FRAMING ?
+	    _("Cadrage : le pilotage n'est pas encore ouvert") :
+	    g->phase == PHASE_LAUNCHED ? _("Le projet est lancé : la partie est "
+	    "terminée") : _("Semaine %d sur %d%s"), g->week, a->scenario->weeks,
+	    g->paused ? _(" · chronomètre en pause") : "");
+	if (point != INT64_MAX && y + 6 < top + rows) {
+		line = xasprintf(point > 0 ? _("Point de situation à rendre : "
+		    "« %s »") : _("Point de situation en retard : « %s »"),
+		    title);
+		y += app_paragraph(a, y, 1, COLS - 2, 2, point > 0 ? ROLE_INFO :
+		    ROLE_BAD, line);
+		free(line);
+		overview_big_text(a, y, text_countdown(clock, point), point >
+		    2 * 60000 ? ROLE_NORMAL : ROLE_BAD);
+		y += 5;
+	}
+	if (incident != INT64_MAX && y + 6 < top + rows) {
+		app_text(a, y++, 1, COLS - 2, ROLE_WARN, _("Prochain incident à "
+		    "traiter"));
+		overview_big_text(a, y, text_countdown(clock, incident),
+		    incident > 2 * 60000 ? ROLE_NORMAL : ROLE_BAD);
+		y += 5;
+	}
+	line = xstrdup("");
+	for (i = 0; i < g->nteams; i++) {
+		struct team *t = &g->teams[i];
+
+		for (k = done = asked = open = 0; k < t->nrequests; k++) {
+			asked++;
+			done += t->requests[k].submitted;
+		}
+		for (k = 0; k < t->noccurrences; k++)
+			open += t->occurrences[k].status == OCC_OPEN;
+		next = xasprintf(_("%s%s%s : points %d/%d, %d incident(s) à "
+		    "traiter"), line, i ? " · " : "", t->name, done, asked,
+		    open);
+		free(line);
+		line = next;
+	}
+	if (y < top + rows)
+		y += app_paragraph(a, y, 1, COLS - 2, top + rows - y,
+		    ROLE_NORMAL, line);
+	free(line);
+	if (g->nbroadcasts > 0 && y < top + rows) {
+		line = xasprintf(_("Message : %s"),
+		    g->broadcasts[g->nbroadcasts - 1].text);
+		y += app_paragraph(a, y, 1, COLS - 2, top + rows - y, ROLE_INFO,
+		    line);
+		free(line);
+	}
+	if (y < top + rows)
+		app_text(a, top + rows - 1, 1, COLS - 2, ROLE_DIM, _("P : revenir "
+		    "à la vue des équipes"));
+}
 
 static void
 overview_row(struct app *a, int y, int i, bool selected)
@@ -206,6 +335,14 @@ overview_draw(struct app *a, void *state, int top, int rows)
 	const struct host_alert *al;
 	int		 i, y = top, gap, nalerts, due;
 
+	if (!st->started) {
+		st->started = true;
+		st->projecting = a->project;
+	}
+	if (st->projecting) {
+		overview_project(a, top, rows);
+		return;
+	}
 	/* Blank lines between the parts only when everything fits. */
 	nalerts = 0;
 	if (a->host != NULL)
@@ -610,6 +747,20 @@ overview_key(struct app *a, void *state, int kind, wint_t ch)
 	char		*text;
 	int		 r, before = 0, i, focus;
 
+	/* The projection view: P (or Échap) goes back; the overview's
+	 * actions wait for it. */
+	if (st->projecting) {
+		if (kind == OK && (ch == 'P' || ch == 27)) {
+			st->projecting = false;
+			return APP_HANDLED | APP_REDRAW;
+		}
+		/* The app's own keys (q, Tab, ?) still work. */
+		return APP_IGNORED;
+	}
+	if (kind == OK && ch == 'P') {
+		st->projecting = true;
+		return APP_HANDLED | APP_REDRAW;
+	}
 	r = app_list_key(&st->list, g->nteams, kind, ch);
 	if (r != APP_IGNORED || kind != OK)
 		return r;
@@ -733,6 +884,8 @@ static const char *const overview_help[] = {
 	N_("z            mettre en pause / relancer le chronomètre"),
 	N_("v            voir 10 s le code d'accès de l'équipe choisie (caché "
 	    "sinon : l'écran est projeté)"),
+	N_("P            vue de projection : semaine, comptes à rebours en grands "
+	    "chiffres"),
 	N_("r            nouveau code d'accès pour l'équipe choisie (pilote "
 	    "host)"),
 	N_("c            codes personnels des candidats de l'équipe choisie, "
