@@ -1,7 +1,8 @@
 /*
- * brief and play: "pilote brief FILE" prints a scenario's brief as text
- * wrapped to 78 columns; "pilote play [SCENARIO]" shows it full screen.
- * Until the game screens exist (issue 4), play is the brief reader.
+ * brief and play: "pilote brief FILE [--format html -o OUT]" prints a
+ * scenario's brief as text wrapped to 78 columns, or as a printable HTML
+ * handout (io/report.h); "pilote play [SCENARIO | SESSION]" starts or
+ * resumes a game.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -11,6 +12,8 @@
 
 #include "cli/cli.h"
 #include "io/brief.h"
+#include "io/export.h"
+#include "io/report.h"
 #include "io/scenario_load.h"
 #include "io/session.h"
 #include "tui/app.h"
@@ -122,22 +125,83 @@ brief_args(int argc, char **argv, const char *usage, const char **path,
 	return EX_OK;
 }
 
+/* The brief as a printable HTML handout, written like every export. */
+static int
+brief_html(const struct scenario *s, const char *out)
+{
+	FILE	*mem;
+	char	*buf = NULL, *cause = NULL;
+	size_t	 len = 0;
+	int	 rc = EX_OK;
+
+	if ((mem = open_memstream(&buf, &len)) == NULL)
+		return EX_OSERR;
+	if (report_brief_page(s, mem) == -1) {
+		fclose(mem);
+		free(buf);
+		return EX_IOERR;
+	}
+	if (fclose(mem) != 0) {
+		free(buf);
+		return EX_OSERR;
+	}
+	if ((rc = export_write(out, buf, &cause)) != EX_OK)
+		fprintf(stderr, "pilote brief : %s\n", cause);
+	free(cause);
+	free(buf);
+	return rc;
+}
+
 int
 cli_brief(int argc, char **argv)
 {
+	static const char *const usage = N_("Usage : pilote brief SCÉNARIO "
+	    "[--format texte|html] [-o FICHIER]\n"
+	    "Affiche le brief du scénario tel que les équipes le lisent ; en "
+	    "HTML, un\ndocument à imprimer (A4, une partie par page).\n");
 	struct scenario	*s;
 	struct brief	 b;
 	struct cli_terminal term;
-	const char	*path;
-	int		 rc;
+	const char	*path = NULL, *format = NULL, *out = NULL;
+	int		 rc, i;
 
-	rc = brief_args(argc, argv, _("Usage : pilote brief SCÉNARIO\n"
-	    "Affiche le brief du scénario tel que les équipes le lisent.\n"),
-	    &path, false);
-	if (rc != EX_OK)
-		return rc < 0 ? EX_OK : rc;
+	for (i = 1; i < argc; i++) {
+		if (strcmp(argv[i], "--help") == 0 || strcmp(argv[i], "-h") == 0) {
+			fputs(_(usage), stdout);
+			return EX_OK;
+		}
+		if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
+			format = argv[++i];
+		else if ((strcmp(argv[i], "-o") == 0 ||
+		    strcmp(argv[i], "--output") == 0) && i + 1 < argc)
+			out = argv[++i];
+		else if (argv[i][0] != '-' && path == NULL)
+			path = argv[i];
+		else {
+			fputs(_(usage), stderr);
+			return EX_USAGE;
+		}
+	}
+	if (path == NULL || (format != NULL && strcmp(format, "texte") != 0 &&
+	    strcmp(format, "html") != 0) || (out != NULL && (format == NULL ||
+	    strcmp(format, "html") != 0))) {
+		if (format != NULL && strcmp(format, "texte") != 0 &&
+		    strcmp(format, "html") != 0)
+			fprintf(stderr, _("pilote brief : --format attend texte "
+			    "ou html\n"));
+		else if (out != NULL)
+			fprintf(stderr, _("pilote brief : -o va avec --format "
+			    "html\n"));
+		fputs(_(usage), stderr);
+		return EX_USAGE;
+	}
 	if ((rc = brief_load(path, &s)) != EX_OK)
 		return rc;
+	if (format != NULL && strcmp(format, "html") == 0) {
+		rc = brief_html(s, out);
+		scenario_free(s);
+		return rc;
+	}
 	brief_build(s, &b);
 	cli_terminal_open(&term);
 	brief_print(term.out, &b);

@@ -202,14 +202,15 @@ report_ref(FILE *f, int64_t seq)
 }
 
 static void
-report_brief(FILE *f, const struct scenario *s)
+report_brief(FILE *f, const struct scenario *s, const char *heading)
 {
 	struct brief	 b;
 	int		 i, in_list = 0;
 
 	memset(&b, 0, sizeof b);
 	brief_build(s, &b);
-	fprintf(f, "<section class=\"brief annex\" id=\"brief\">\n<h2>%s</h2>\n",
+	fprintf(f, "<section class=\"brief%s\" id=\"brief\">\n<h2>%s</h2>\n",
+	    heading != NULL ? "" : " annex", heading != NULL ? heading :
 	    _("Annexe : le brief remis aux équipes"));
 	for (i = 0; i < b.count; i++) {
 		const struct brief_line *l = &b.lines[i];
@@ -1170,7 +1171,7 @@ report_html(const char *session_path, FILE *f, char **cause)
 	fputs("</ul></nav>\n", f);
 	for (t = 0; t < ss->game->nteams; t++)
 		report_team(f, ss->game, t, ss->journal, pts, npts, &marks);
-	report_brief(f, ss->scenario);
+	report_brief(f, ss->scenario, NULL);
 	report_events(f, ss->journal);
 	free(pts);
 	return report_end(f, ss, &marks, warning, mwarning, _("du rapport"),
@@ -1298,4 +1299,26 @@ report_grid(const char *session_path, FILE *f, char **cause)
 	    "man/indicateurs.md."));
 	return report_end(f, ss, &marks, warning, mwarning, _("de la grille"),
 	    cause);
+}
+
+/*
+ * The brief as a printable handout: the same text as the teams read, one
+ * section per printed page (A4, the report's print CSS), self-contained.
+ */
+int
+report_brief_page(const struct scenario *s, FILE *f)
+{
+	fputs("<!DOCTYPE html>\n<html lang=\"fr\">\n<head>\n"
+	    "<meta charset=\"utf-8\">\n<title>", f);
+	fprintf(f, "%s ", _("Brief —"));
+	report_esc(f, s->title);
+	fprintf(f, "</title>\n<style>\n%s%s</style>\n</head>\n<body>\n",
+	    report_css, "section.brief h4{break-before:page;"
+	    "page-break-before:always;font-size:17px;color:#2f5597}\n"
+	    "section.brief h4:first-of-type{break-before:auto;"
+	    "page-break-before:auto}\n"
+	    "section.brief{break-before:auto;page-break-before:auto}\n");
+	report_brief(f, s, _("Le brief du client"));
+	fputs("</body>\n</html>\n", f);
+	return ferror(f) ? -1 : 0;
 }

@@ -26,6 +26,10 @@
 /* Writes the report of the session at session_path to out; 0, or -1 and
  * *cause (French, allocated). */
 int	report_html(const char *session_path, FILE *out, char **cause);
+/* The brief as a printable handout (HTML, a section per A4 page); 0, or
+ * -1 if it could not be written. */
+struct scenario;
+int	report_brief_page(const struct scenario *, FILE *out);
 /* The jury's E3 grid, one printable page per candidate (HTML); the same
  * contract. */
 int	report_grid(const char *session_path, FILE *out, char **cause);

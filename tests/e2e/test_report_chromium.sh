@@ -165,7 +165,19 @@ if command -v pdfinfo >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; t
 	done
 	grep -q 'CR14' "$DIR/grille.txt" && grep -q 'Signature du jury' "$DIR/grille.txt" ||
 		fail "grille sans codes CR ou sans ligne de signature"
-	echo "rapport imprimé : $pages page(s) ; grille : $gp page(s)"
+	# The brief as a handout: a section per A4 page, the title first.
+	"$BIN" brief scenarios/lancement-hydra.cfg --format html -o "$DIR/brief.html" ||
+		fail "brief --format html"
+	grep -Eiq '(src|href)="(https?:)?//|<script|<link|@import|url\(' "$DIR/brief.html" &&
+		fail "ressource externe ou script dans le brief"
+	pdf "$DIR/brief.html" "$DIR/brief.pdf" || fail "chromium --print-to-pdf (brief)"
+	bp=$(pdfinfo "$DIR/brief.pdf" | sed -n 's/^Pages: *//p')
+	[ "${bp:-0}" -ge 5 ] || fail "brief imprimé en ${bp:-?} page(s) : une partie par page attendue"
+	pdftotext -layout -f 1 -l 1 "$DIR/brief.pdf" "$DIR/b1.txt"
+	grep -q "Hydra : lancement de la gourde connectée" "$DIR/b1.txt" || fail "page 1 du brief sans le titre"
+	pdftotext -layout -f 2 -l 2 "$DIR/brief.pdf" "$DIR/b2.txt"
+	grep -q "Contraintes" "$DIR/b2.txt" || fail "la page 2 du brief ne commence pas une partie"
+	echo "rapport imprimé : $pages page(s) ; grille : $gp page(s) ; brief : $bp page(s)"
 else
 	echo "SKIP ($TEST_NAME, PDF) : pdfinfo et pdftotext (poppler-utils) absents"
 fi
