@@ -312,9 +312,26 @@ install: $(PROG)
 	    $(DESTDIR)$(DATADIR)/scenarios/catalogue/
 	$(INSTALL) -m 0644 man/pilote.1 $(DESTDIR)$(MANDIR)/man1/pilote.1
 
+# Exactly what install put there, then the directories it made if empty.
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/$(PROG) $(DESTDIR)$(MANDIR)/man1/pilote.1
-	rm -rf $(DESTDIR)$(DATADIR)
+	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(wildcard scenarios/*.cfg \
+	    scenarios/catalogue/*.cfg) scenarios/README.md)
+	-rmdir $(DESTDIR)$(DATADIR)/scenarios/catalogue \
+	    $(DESTDIR)$(DATADIR)/scenarios $(DESTDIR)$(DATADIR) 2>/dev/null
+
+# The objects that hold the installation paths are rebuilt when the paths
+# change (make install PREFIX=/usr after a build for /usr/local): the stamp
+# is rewritten only then.
+PATHS_STAMP	= build/paths.stamp
+$(PATHS_STAMP): FORCE
+	@mkdir -p build
+	@echo '$(DATADIR) $(LOCALEDIR)' | cmp -s - $@ 2>/dev/null || \
+	    echo '$(DATADIR) $(LOCALEDIR)' >$@
+FORCE:
+.PHONY: FORCE
+$(addprefix build/plain/,src/cli/brief.o src/cli/cli.o src/main.o) \
+$(addprefix build/san/,src/cli/brief.o src/cli/cli.o src/main.o): $(PATHS_STAMP)
 
 # --- translations ---------------------------------------------------------
 

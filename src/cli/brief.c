@@ -30,9 +30,11 @@ brief_load(const char *path, struct scenario **out)
 	size_t		 i;
 	char		*line;
 	int		 rc;
+	char		*named;
 
 	diag_init(&d);
-	switch (scenario_load(path, out, &d)) {
+	named = cli_scenario_path(path);
+	switch (scenario_load(named, out, &d)) {
 	case SCENARIO_LOAD_OK:
 		rc = EX_OK;
 		break;
@@ -57,6 +59,7 @@ brief_load(const char *path, struct scenario **out)
 		    "(détails ci-dessus ; « pilote check %s » les liste)\n"),
 		    path, path);
 	diag_release(&d);
+	free(named);
 	return rc;
 }
 
@@ -211,30 +214,16 @@ cli_brief(int argc, char **argv)
 	return rc;
 }
 
-int
-cli_play(int argc, char **argv)
+/* Plays the scenario or resumes the session at path. */
+static int
+play_path(const char *path)
 {
 	struct scenario	*s;
 	struct session	*ss;
-	const char	*path;
 	char		*cause = NULL, *warning = NULL;
 	size_t		 n;
 	int		 rc;
 
-	rc = brief_args(argc, argv, _("Usage : pilote play [SCÉNARIO | "
-	    "SESSION]\n"
-	    "Joue une session dans ce terminal (formateur et équipes à tour de "
-	    "rôle).\nAvec un scénario (.cfg) : crée une session (démo en une "
-	    "touche, ou équipes\nà composer). Avec une session (.jsonl) : la "
-	    "reprend exactement où elle en était.\nSans argument : le "
-	    "scénario par défaut, " PILOTE_DEFAULT_SCENARIO ".\n"), &path,
-	    true);
-	if (rc != EX_OK)
-		return rc < 0 ? EX_OK : rc;
-	if (path == NULL)
-		path = access(PILOTE_DEFAULT_SCENARIO, R_OK) == 0 ?
-		    PILOTE_DEFAULT_SCENARIO :
-		    PILOTE_DATADIR "/" PILOTE_DEFAULT_SCENARIO;
 	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
 		fprintf(stderr, _("pilote play : il faut un terminal "
 		    "interactif (sans terminal : pilote do, pilote show)\n"));
@@ -261,3 +250,32 @@ cli_play(int argc, char **argv)
 	scenario_free(s);
 	return rc;
 }
+
+int
+cli_play(int argc, char **argv)
+{
+	const char	*path;
+	char		*named;
+	int		 rc;
+
+	rc = brief_args(argc, argv, _("Usage : pilote play [SCÉNARIO | "
+	    "SESSION]\n"
+	    "Joue une session dans ce terminal (formateur et équipes à tour de "
+	    "rôle).\nAvec un scénario (.cfg) : crée une session (démo en une "
+	    "touche, ou équipes\nà composer). Avec une session (.jsonl) : la "
+	    "reprend exactement où elle en était.\nSans argument : le "
+	    "scénario par défaut, " PILOTE_DEFAULT_SCENARIO ".\n"), &path,
+	    true);
+	if (rc != EX_OK)
+		return rc < 0 ? EX_OK : rc;
+	if (path == NULL)
+		path = access(PILOTE_DEFAULT_SCENARIO, R_OK) == 0 ?
+		    PILOTE_DEFAULT_SCENARIO :
+		    PILOTE_DATADIR "/" PILOTE_DEFAULT_SCENARIO;
+	/* A scenario by its name too: pilote play lancement-hydra. */
+	named = cli_scenario_path(path);
+	rc = play_path(named);
+	free(named);
+	return rc;
+}
+

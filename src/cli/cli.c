@@ -3,14 +3,17 @@
  * --version print to stdout and exit 0; a usage mistake prints a hint to
  * stderr and exits 64 (EX_USAGE).
  */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sysexits.h>
+#include <unistd.h>
 
 #include "cli/cli.h"
 #include "util/i18n.h"
 #include "util/text.h"
+#include "util/xalloc.h"
 
 struct cli_command {
 	const char	*name;
@@ -22,7 +25,9 @@ static const struct cli_command cli_commands[] = {
 	{ "play", cli_play, N_("jouer une session dans ce terminal : "
 	    "cadrage, semaines, incidents, points, bilan") },
 	{ "check", cli_check, N_("vérifier un ou plusieurs scénarios") },
-	{ "brief", cli_brief, N_("afficher le brief d'un scénario") },
+	{ "brief", cli_brief, N_("afficher le brief d'un scénario (texte, ou "
+	    "HTML à imprimer)") },
+	{ "list", cli_list, N_("lister les scénarios livrés (par leur nom)") },
 	{ "host", cli_host, N_("servir une session aux consoles des équipes") },
 	{ "join", cli_join, N_("ouvrir la console d'une équipe sur une session "
 	    "servie") },
@@ -39,6 +44,65 @@ static const struct cli_command cli_commands[] = {
 	{ "verify", cli_verify, N_("vérifier qu'un journal n'a pas été "
 	    "altéré") },
 };
+
+char *
+cli_scenario_path(const char *arg)
+{
+	const char	*dirs[] = { "scenarios", PILOTE_DATADIR "/scenarios" };
+	char		*p;
+	size_t		 i, n = strlen(arg);
+
+	if (access(arg, F_OK) == 0 || strchr(arg, '/') != NULL ||
+	    (n > 4 && strcmp(arg + n - 4, ".cfg") == 0) ||
+	    (n > 6 && strcmp(arg + n - 6, ".jsonl") == 0))
+		return xstrdup(arg);
+	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		p = xasprintf("%s/%s.cfg", dirs[i], arg);
+		if (access(p, R_OK) == 0)
+			return p;
+		free(p);
+	}
+	return xstrdup(arg);
+}
+
+/* "pilote list": the scenarios shipped here and installed, by name. */
+int
+cli_list(int argc, char **argv)
+{
+	const char	*dirs[] = { "scenarios", PILOTE_DATADIR "/scenarios" };
+	struct dirent	*de;
+	DIR		*d;
+	size_t		 i, n;
+	int		 found = 0;
+
+	if (argc > 1 && (strcmp(argv[1], "--help") == 0 ||
+	    strcmp(argv[1], "-h") == 0)) {
+		printf(_("Usage : pilote list\nListe les scénarios du répertoire "
+		    "scenarios/ et ceux installés (%s) ;\nchacun se joue par "
+		    "son nom : pilote play NOM.\n"), PILOTE_DATADIR
+		    "/scenarios");
+		return EX_OK;
+	}
+	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+		if ((d = opendir(dirs[i])) == NULL)
+			continue;
+		while ((de = readdir(d)) != NULL) {
+			n = strlen(de->d_name);
+			if (n > 4 && strcmp(de->d_name + n - 4, ".cfg") == 0) {
+				printf("%-24.*s %s/%s\n", (int)(n - 4), de->d_name,
+				    dirs[i], de->d_name);
+				found++;
+			}
+		}
+		closedir(d);
+	}
+	if (found == 0) {
+		fprintf(stderr, _("pilote list : aucun scénario (ni scenarios/ "
+		    "ici, ni %s)\n"), PILOTE_DATADIR "/scenarios");
+		return EX_NOINPUT;
+	}
+	return EX_OK;
+}
 
 void
 cli_terminal_open(struct cli_terminal *t)

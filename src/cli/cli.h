@@ -9,6 +9,13 @@
 #define PILOTE_VERSION	"0.1.0"
 #define PILOTE_DEFAULT_SCENARIO	"scenarios/lancement-hydra.cfg"
 
+/*
+ * A scenario named on the command line: a path as given when it is a file
+ * (or looks like one), else NAME looked for as scenarios/NAME.cfg here,
+ * then in the installed PILOTE_DATADIR/scenarios/.  Allocated.
+ */
+char	*cli_scenario_path(const char *arg);
+
 #include <stdio.h>
 
 /*
@@ -31,6 +38,7 @@ int	cli_terminal_close(struct cli_terminal *);
 int	cli_main(int argc, char **argv);
 int	cli_check(int argc, char **argv);
 int	cli_brief(int argc, char **argv);
+int	cli_list(int argc, char **argv);
 int	cli_play(int argc, char **argv);
 int	cli_new(int argc, char **argv);
 int	cli_do(int argc, char **argv);

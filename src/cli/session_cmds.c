@@ -122,7 +122,7 @@ cli_new(int argc, char **argv)
 	struct session		*ss;
 	struct diag		 d;
 	const char		*scenario = NULL, *output = NULL, *v;
-	char			*cause = NULL, *copy, *eq, *shown;
+	char			*cause = NULL, *copy, *eq, *shown, *named;
 	char			*extras[GAME_MAX_TEAMS * GAME_MAX_CANDIDATES];
 	struct game_setup_candidate *c;
 	int			 i, nextras = 0, rc;
@@ -217,7 +217,9 @@ cli_new(int argc, char **argv)
 		randombytes_buf(&setup.seed, sizeof setup.seed);
 	setup.seed &= INT64_MAX;
 	diag_init(&d);
-	rc = scenario_load(scenario, &s, &d);
+	named = cli_scenario_path(scenario);
+	rc = scenario_load(named, &s, &d);
+	free(named);
 	if (rc != SCENARIO_LOAD_OK) {
 		for (i = 0; i < (int)d.count; i++) {
 			char *line = diag_format(&d.items[i]);

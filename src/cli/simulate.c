@@ -306,6 +306,7 @@ cli_simulate(int argc, char **argv)
 	const char		*path = NULL;
 	int			 policies[POLICY_COUNT], npolicies = 0, i, k;
 	int			 jobs_asked = 0;
+	char			*named;
 	long			 runs = 20, cores;
 	bool			 markdown = false;
 	int			 jobs;
@@ -389,7 +390,9 @@ cli_simulate(int argc, char **argv)
 		for (k = 0; k < POLICY_COUNT; k++)
 			policies[npolicies++] = k;
 	diag_init(&d);
-	k = scenario_load(path, &s, &d);
+	named = cli_scenario_path(path);
+	k = scenario_load(named, &s, &d);
+	free(named);
 	diag_release(&d);
 	if (k != SCENARIO_LOAD_OK) {
 		fprintf(stderr, _("pilote simulate : %s n'est pas valide "
