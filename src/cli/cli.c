@@ -45,10 +45,15 @@ static const struct cli_command cli_commands[] = {
 	    "altéré") },
 };
 
+/* Where scenarios are looked for by name: here, then installed. */
+static const char *const cli_scenario_dirs[] = {
+	"scenarios", PILOTE_DATADIR "/scenarios"
+};
+
 char *
 cli_scenario_path(const char *arg)
 {
-	const char	*dirs[] = { "scenarios", PILOTE_DATADIR "/scenarios" };
+	const char *const *dirs = cli_scenario_dirs;
 	char		*p;
 	size_t		 i, n = strlen(arg);
 
@@ -56,7 +61,7 @@ cli_scenario_path(const char *arg)
 	    (n > 4 && strcmp(arg + n - 4, ".cfg") == 0) ||
 	    (n > 6 && strcmp(arg + n - 6, ".jsonl") == 0))
 		return xstrdup(arg);
-	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+	for (i = 0; i < sizeof cli_scenario_dirs / sizeof *dirs; i++) {
 		p = xasprintf("%s/%s.cfg", dirs[i], arg);
 		if (access(p, R_OK) == 0)
 			return p;
@@ -69,7 +74,7 @@ cli_scenario_path(const char *arg)
 int
 cli_list(int argc, char **argv)
 {
-	const char	*dirs[] = { "scenarios", PILOTE_DATADIR "/scenarios" };
+	const char *const *dirs = cli_scenario_dirs;
 	struct dirent	*de;
 	DIR		*d;
 	size_t		 i, n;
@@ -83,7 +88,7 @@ cli_list(int argc, char **argv)
 		    "/scenarios");
 		return EX_OK;
 	}
-	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++) {
+	for (i = 0; i < sizeof cli_scenario_dirs / sizeof *dirs; i++) {
 		if ((d = opendir(dirs[i])) == NULL)
 			continue;
 		while ((de = readdir(d)) != NULL) {

@@ -17,17 +17,6 @@ fail() {
 	exit 1
 }
 
-# seen TEXT SECONDS: whether TEXT shows within SECONDS (no failure).
-seen() {
-	_sn=0
-	while [ $_sn -lt $(( $2 * 10 )) ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		_sn=$((_sn + 1))
-	done
-	return 1
-}
-
 # Each accepted command is the next event of the journal: ev counts them
 # (the journal's first line is its header, then one line per event).
 ev=0

@@ -40,6 +40,30 @@ wait_for() {
 	exit 1
 }
 
+# seen TEXT SECONDS: whether TEXT shows within SECONDS (no failure).
+seen() {
+	_sn=0
+	while [ $_sn -lt $(( $2 * 10 )) ]; do
+		screen | grep -qF -- "$1" && return 0
+		sleep 0.1
+		_sn=$((_sn + 1))
+	done
+	return 1
+}
+
+# wait_re REGEX: polls until a line of the screen matches REGEX (grep -E).
+wait_re() {
+	_wr=0
+	while [ $_wr -lt 100 ]; do
+		screen | grep -qE -- "$1" && return 0
+		sleep 0.1
+		_wr=$((_wr + 1))
+	done
+	echo "ÉCHEC ($TEST_NAME) : rien ne correspond à « $1 » :"
+	screen | sed 's/^/    | /'
+	exit 1
+}
+
 # wait_gone TEXT: polls until TEXT is no longer on screen.
 wait_gone() {
 	_wg_i=0

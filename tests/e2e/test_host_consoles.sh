@@ -63,17 +63,6 @@ shot() {
 	[ -z "${SHOTS:-}" ] || screen >"$SHOTS/$1.txt"
 }
 
-# wait_re REGEX: polls window W until an extended regex matches a line.
-wait_re() {
-	_wr=0
-	while [ $_wr -lt 100 ]; do
-		screen | grep -qE -- "$1" && return 0
-		sleep 0.1
-		_wr=$((_wr + 1))
-	done
-	fail "rien ne correspond à « $1 »"
-}
-
 # code TEAM ROW: TEAM's join code, hidden on the overview (it is what the
 # projector shows) until v reveals the chosen team's (" Alpha  K7MQ-2XPA").
 code() {

@@ -37,7 +37,6 @@ screen | grep -qE '[A-Z0-9]{4}-[A-Z0-9]{4}' && fail "un code d'accès est projet
 screen | grep -q '€' && fail "un montant est projeté"
 keys P
 wait_for "consoles       code"
-wait_re() { n=0; until screen | grep -qE -- "$1"; do n=$((n + 1)); [ $n -le 50 ] || fail "rien ne correspond à « $1 »"; sleep 0.1; done; }
 wait_re "^ Alpha +••••-••••"
 keys P
 wait_for "Prochain incident à traiter"

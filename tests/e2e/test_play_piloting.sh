@@ -24,17 +24,6 @@ fail() {
 	exit 1
 }
 
-# seen TEXT SECONDS: whether TEXT shows within SECONDS (no failure).
-seen() {
-	n=0
-	while [ $n -lt $(( $2 * 10 )) ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		n=$((n + 1))
-	done
-	return 1
-}
-
 # goto TEXT: Tab through the screens until TEXT shows.
 goto() {
 	tries=0

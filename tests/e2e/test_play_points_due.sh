@@ -19,16 +19,6 @@ fail() {
 	exit 1
 }
 
-seen() {
-	n=0
-	while [ $n -lt $(( $2 * 10 )) ]; do
-		screen | grep -qF -- "$1" && return 0
-		sleep 0.1
-		n=$((n + 1))
-	done
-	return 1
-}
-
 "$BIN" new "$WORK/scenarios/lancement-hydra.cfg" -o "$S" --seed 7 \
     --team 'Alpha=Léa Martin:pilote' --team 'Beta=Zoé Roux:pilote' \
     >/dev/null || fail "pilote new"

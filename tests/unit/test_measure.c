@@ -75,22 +75,12 @@ act(struct match *m, int team, const char *actor, const char *why,
 	event_release(&e);
 }
 
-/* The moves of a policy, all or only those of one type. */
+/* The moves of a policy, all or only those of one type.  strict: each
+ * must be accepted (a scripted team); else one refused is left out, as
+ * `pilote simulate` plays them (its rules are the engine's). */
 static void
-play_moves(struct match *m, struct policy_moves *pm, const char *only)
-{
-	int	 i;
-
-	for (i = 0; i < pm->count; i++)
-		if (only == NULL || strcmp(pm->events[i].type, only) == 0)
-			apply(m, &pm->events[i]);
-	policy_moves_release(pm);
-}
-
-/* A policy's moves as simulate plays them: one it may not make (its rule
- * is the engine's, not the player's) is only left out. */
-static void
-play_moves_lenient(struct match *m, struct policy_moves *pm)
+play_moves_as(struct match *m, struct policy_moves *pm, const char *only,
+    bool strict)
 {
 	char	*cause = NULL;
 	int	 i;
@@ -98,6 +88,12 @@ play_moves_lenient(struct match *m, struct policy_moves *pm)
 	for (i = 0; i < pm->count; i++) {
 		struct event *e = &pm->events[i];
 
+		if (only != NULL && strcmp(e->type, only) != 0)
+			continue;
+		if (strict) {
+			apply(m, e);
+			continue;
+		}
 		m->clock += 60000;
 		e->time = m->clock;
 		e->seq = m->g->last_seq + 1;
@@ -107,6 +103,18 @@ play_moves_lenient(struct match *m, struct policy_moves *pm)
 		cause = NULL;
 	}
 	policy_moves_release(pm);
+}
+
+static void
+play_moves(struct match *m, struct policy_moves *pm, const char *only)
+{
+	play_moves_as(m, pm, only, true);
+}
+
+static void
+play_moves_lenient(struct match *m, struct policy_moves *pm)
+{
+	play_moves_as(m, pm, NULL, false);
 }
 
 static void
