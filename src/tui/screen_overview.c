@@ -368,8 +368,7 @@ overview_draw(struct app *a, void *state, int top, int rows)
 	/* What the figures are, once, under the table. */
 	if (y < top + rows)
 		app_text(a, y++, 1, COLS - 2, ROLE_DIM, _("points : rendus/"
-		    "demandés (en retard) · E3 sur 100 · score : le projet, au "
-		    "lancement"));
+		    "demandés (en retard) · E3 sur 100 · score au lancement"));
 	if (a->host != NULL) {
 		y += gap;
 		y = overview_consoles(a, st, st->list.focus, y, top + rows);

@@ -27,7 +27,7 @@ PILOTE_FAKE_TIME=1800000000000 "$BIN" do "$S" --trainer -- ouvrir_pilotage \
 start 80 24 "cd $WORK && $BIN play $S"
 wait_for "S1/8 pilotage · Formateur"
 # The overview says what its figures are.
-wait_for "points : rendus/demandés (en retard) · E3 sur 100 · score : le projet"
+wait_for "points : rendus/demandés (en retard) · E3 sur 100 · score au lancement"
 seen "d demander le point prévu" 1 && fail "un point est offert en semaine 1"
 keys s
 wait_for "Clôturer la semaine ?"
