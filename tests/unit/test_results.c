@@ -583,6 +583,67 @@ e3_indicators_of_a_weak_framing(void **state)
 	play_end(&p);
 }
 
+/* A team that did nothing: no supplier retained and no point asked, so
+ * those two criteria are « non évaluable » and weigh nothing (their
+ * weights do not count as 0 nor as 100); the others are judged. */
+static void
+criteria_with_nothing_to_judge_are_not_assessed(void **state)
+{
+	struct play		 p;
+	const struct team_result *r;
+	int			 c, sum = 0, weights = 0;
+	/* The fixture's weights, in criterion order (pilotage 0). */
+	static const int w[E3_CRITERION_COUNT] = { 15, 10, 15, 15, 15, 10, 0,
+	    20 };
+
+	(void)state;
+	play_start(&p, play_rules(), 1, 1);
+	TRAINER(&p, "ouvrir_pilotage");
+	play_to_launch(&p);
+	r = &play_team(&p, "Alpha")->result;
+	assert_false(r->e3_assessed[E3_SUPPLIERS]);
+	assert_false(r->e3_assessed[E3_STATUS_POINTS]);
+	assert_int_equal(game_e3_level(r, E3_SUPPLIERS), E3_LEVEL_NA);
+	assert_non_null(strstr(r->e3_comment[E3_SUPPLIERS],
+	    "critère non évaluable"));
+	assert_non_null(strstr(r->e3_comment[E3_STATUS_POINTS],
+	    "critère non évaluable"));
+	/* Bob's need is there to judge: accessibility is, at 0. */
+	assert_true(r->e3_assessed[E3_ACCESSIBILITY]);
+	assert_int_equal(r->e3[E3_ACCESSIBILITY], 0);
+	for (c = 0; c < E3_CRITERION_COUNT; c++)
+		if (c != E3_SUPPLIERS && c != E3_STATUS_POINTS) {
+			sum += w[c] * r->e3[c];
+			weights += w[c];
+		}
+	assert_int_equal(r->e3_score, sum / weights);
+	play_end(&p);
+}
+
+/* A point over the scenario's mots_max is not synthetic: 30 % less, its
+ * three parts complete and on time (100 → 70). */
+static void
+a_point_over_its_word_limit_loses_thirty_percent(void **state)
+{
+	struct play		 p;
+	const struct team	*t;
+
+	(void)state;
+	play_start(&p, play_rules_with("titre = \"Point à mi-parcours\"; }",
+	    "titre = \"Point à mi-parcours\"; mots_max = 50; }"), 1, 1);
+	TRAINER(&p, "ouvrir_pilotage");
+	TRAINER(&p, "demander_point", "point=mi");
+	ALPHA(&p, "point", "point=1", GOOD_PARTS);
+	t = play_team(&p, "Alpha");
+	assert_true(t->requests[0].words > 50);
+	assert_int_equal(t->requests[0].parts[0], PART_COMPLETE);
+	assert_int_equal(t->requests[0].parts[1], PART_COMPLETE);
+	assert_int_equal(t->requests[0].parts[2], PART_COMPLETE);
+	assert_false(t->requests[0].late);
+	assert_int_equal(game_point_score(&t->requests[0]), 70);
+	play_end(&p);
+}
+
 static void
 e3_evidence_of_a_preview_does_not_outlive_the_plan(void **state)
 {
@@ -635,6 +696,8 @@ main(void)
 		cmocka_unit_test(required_accessibility_halves_its_score_below_target),
 		cmocka_unit_test(e3_indicators_of_a_complete_framing_keep_their_evidence),
 		cmocka_unit_test(e3_indicators_of_a_weak_framing),
+		cmocka_unit_test(criteria_with_nothing_to_judge_are_not_assessed),
+		cmocka_unit_test(a_point_over_its_word_limit_loses_thirty_percent),
 		cmocka_unit_test(e3_evidence_of_a_preview_does_not_outlive_the_plan),
 	};
 
