@@ -482,12 +482,12 @@ static void
 verify_usage(FILE *out)
 {
 	fprintf(out, _("Usage : pilote verify SESSION [--signer EMPREINTE] "
-	    "[--head TÊTE]\n"
+	    "[--head TÊTE] [--rejouer]\n"
 	    "Vérifie qu'aucune ligne du journal n'a été modifiée, supprimée ou "
 	    "insérée\n(chaîne de hachage et signature Ed25519 de la dernière "
-	    "ligne, qui couvre\ntout ce qui la précède), que le journal se "
-	    "rejoue, et, une fois la session\nscellée, que chaque tirage est "
-	    "celui de la graine révélée.\n"
+	    "ligne, qui couvre\ntout ce qui la précède) et, une fois la session "
+	    "scellée, que chaque tirage\nest celui de la graine révélée, en une "
+	    "lecture du fichier.\n"
 	    "S'il existe, SESSION.marks (les notes du jury) est vérifié par la "
 	    "même règle et\ndoit être lié à cette session ; sa clé, celle de "
 	    "l'évaluateur, est affichée.\n"
@@ -501,6 +501,11 @@ verify_usage(FILE *out)
 	    "coupée)\n"
 	    "                      (ces deux options ne portent que sur la "
 	    "session)\n"
+	    "  --rejouer           rejoue aussi chaque événement dans le moteur "
+	    "(plus lent) :\n"
+	    "                      65 si l'un d'eux est refusé (ce que font "
+	    "aussi show,\n"
+	    "                      replay et export à chaque ouverture)\n"
 	    "Code de sortie : 0 intact, 65 altéré ou non conforme (la première "
 	    "ligne en\ncause est nommée), 66 introuvable ou pas un fichier, 74 "
 	    "erreur de lecture,\n77 permission refusée.\n"));
@@ -511,13 +516,14 @@ verify_usage(FILE *out)
  * journal's rule and bound to this session (io/marks.h).
  */
 static int
-verify_marks(const char *path, const struct journal *session)
+verify_marks(const char *path, const char *session_header)
 {
 	struct marks	 ms;
 	char		*warning = NULL, *cause = NULL;
 	int		 rc;
 
-	if ((rc = marks_load(path, session, &ms, &warning, &cause)) != EX_OK) {
+	if ((rc = marks_load_bound(path, session_header, &ms, &warning,
+	    &cause)) != EX_OK) {
 		fprintf(stderr, "%s\n", cause);
 		free(cause);
 		return rc;
@@ -535,16 +541,12 @@ verify_marks(const char *path, const struct journal *session)
 	return EX_OK;
 }
 
-/*
- * The draws against the revealed seed, that the journal replays, and the
- * marks beside it.
- */
+/* --rejouer: every event through the engine, as any opening does. */
 static int
 verify_replay(const char *path)
 {
 	struct session	*ss;
 	char		*warning = NULL, *cause = NULL;
-	int		 checked, rc;
 
 	if (session_open(path, false, 0, &ss, &warning, &cause) == -1) {
 		fprintf(stderr, _("%s : journal intact mais qui ne se rejoue "
@@ -553,26 +555,10 @@ verify_replay(const char *path)
 		return EX_DATAERR;
 	}
 	free(warning);
-	rc = session_check_draws(ss, &checked, &cause);
-	if (rc == -1) {
-		fprintf(stderr, _("%s : tirages non conformes\n"), cause);
-		free(cause);
-		session_close(ss);
-		return EX_DATAERR;
-	}
-	if (rc == 1)
-		printf(_("%s : session scellée (événement %lld) : partie "
-		    "terminée, rien n'a été coupé à la fin ; graine révélée "
-		    "conforme à l'engagement de l'en-tête, %d tirage(s) "
-		    "vérifié(s)\n"), path, (long long)ss->game->sealed_seq,
-		    checked);
-	else
-		printf(_("%s : session en cours, pas encore scellée : une coupure "
-		    "des dernières lignes ne se voit qu'avec --head (une tête "
-		    "notée pendant la session)\n"), path);
-	rc = verify_marks(path, ss->journal);
+	printf(_("%s : rejoué dans le moteur, %zu événements acceptés\n"),
+	    path, journal_count(ss->journal) - 1);
 	session_close(ss);
-	return rc;
+	return EX_OK;
 }
 
 int
@@ -580,10 +566,11 @@ cli_verify(int argc, char **argv)
 {
 	struct journal_verify_opts	 opts;
 	struct journal_report		 r;
+	struct session_verdict		 v;
 	const char			*path = NULL, *signer = NULL;
-	char				 want[65];
+	char				 want[65], *cause = NULL;
 	size_t				 n = 0;
-	int				 i, rc;
+	int				 i, rc, replay = 0;
 
 	memset(&opts, 0, sizeof opts);
 	for (i = 1; i < argc; i++) {
@@ -594,6 +581,8 @@ cli_verify(int argc, char **argv)
 		}
 		if (strcmp(argv[i], "--signer") == 0 && i + 1 < argc)
 			signer = argv[++i];
+		else if (strcmp(argv[i], "--rejouer") == 0)
+			replay = 1;
 		else if (strcmp(argv[i], "--head") == 0 && i + 1 < argc) {
 			const char *p = argv[++i];
 
@@ -621,7 +610,13 @@ cli_verify(int argc, char **argv)
 		verify_usage(stderr);
 		return EX_USAGE;
 	}
-	rc = journal_verify_file(path, &opts, &r);
+	rc = session_verify(path, &opts, &r, &v, &cause);
+	if (rc == -3) {
+		fprintf(stderr, _("%s : tirages non conformes\n"), cause);
+		free(cause);
+		journal_report_release(&r);
+		return EX_DATAERR;
+	}
 	if (rc == -2) {
 		fprintf(stderr, "pilote verify : %s : %s\n", path,
 		    r.message ? r.message : "?");
@@ -665,8 +660,19 @@ cli_verify(int argc, char **argv)
 		printf(_("%s : tête %s trouvée à la ligne %zu ✓ (%zu lignes "
 		    "depuis)\n"), path, opts.head, r.head_line,
 		    r.lines - r.head_line);
-	journal_report_release(&r);
+	if (rc == EX_OK && v.draws == 1)
+		printf(_("%s : session scellée (événement %lld) : partie "
+		    "terminée, rien n'a été coupé à la fin ; graine révélée "
+		    "conforme à l'engagement de l'en-tête, %d tirage(s) "
+		    "vérifié(s)\n"), path, (long long)v.sealed_seq, v.checked);
+	else if (rc == EX_OK)
+		printf(_("%s : session en cours, pas encore scellée : une coupure "
+		    "des dernières lignes ne se voit qu'avec --head (une tête "
+		    "notée pendant la session)\n"), path);
 	if (rc == EX_OK)
+		rc = verify_marks(path, r.header_hash);
+	journal_report_release(&r);
+	if (rc == EX_OK && replay)
 		rc = verify_replay(path);
 	return rc;
 }

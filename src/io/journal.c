@@ -1,13 +1,17 @@
 /*
  * journal: the session journal (see journal.h for the format and promises).
  *
- * Reading loads the whole file and checks it line by line against the chain
- * so far: seal syntax, then H, then the JSON and its seq (the header's JSON
- * first, since it carries the public key); at the end, the last line's
- * signature, which the chain makes cover every byte before it.  The first
- * line that fails ends the check; a failed signature is blamed on the
- * first line whose signature fails, by bisection over the H and S kept for
- * every good line.  An unterminated tail is a torn write, set aside with a
+ * Reading streams the file once, in chunks, and checks it line by line
+ * against the chain so far: seal syntax, then H found by position, without
+ * building any JSON but the header's (it carries the public key) and the
+ * lines a reader asks for (an open gives every line to its reader, the
+ * session's fold); at the end, the last line's signature, which the chain
+ * makes cover every byte before it.  Nothing of the lines is kept but where
+ * each ends (and, for an open, the first bytes of its H, to trust it when
+ * read again): memory does not grow with the size of the lines.  The
+ * first line that fails ends the check; a failed signature is blamed on
+ * the first line whose signature fails, by bisection over the seals of the
+ * good lines, read again.  An unterminated tail is a torn write, set aside with a
  * warning, unless it verifies whole (only its newline was lost); a tail
  * holding a complete seal before its end is two lines glued together, and
  * one ending with a complete seal that fails is an edited line: both are
@@ -57,6 +61,8 @@
 #define JOURNAL_SEAL_SIG	"\",\"sig\":\""
 #define JOURNAL_SEAL_LEN	(9 + 2 * JOURNAL_HASH_BYTES + 9 + \
 				    2 * JOURNAL_SIG_BYTES + 2)
+/* How much of each line's H an open keeps to trust it when read again. */
+#define JOURNAL_KEPT_HASH	16
 
 struct journal {
 	char			*path;
@@ -64,9 +70,20 @@ struct journal {
 	int			 fd;
 	enum journal_mode	 mode;
 	int			 owner_written;
-	json_t			**lines;	/* owned, one per line */
+	json_t			*header;	/* line 0, parsed, owned */
+	/*
+	 * The other lines are not kept: line i is read again from the file
+	 * when asked (journal_get), found by where it ends, and trusted only
+	 * if it hashes to the H the open verified (the first bytes of it,
+	 * enough against a second preimage).  The cache keeps what was asked.
+	 */
+	size_t			*ends;		/* offset past each line's "}" */
+	unsigned char		(*hs)[JOURNAL_KEPT_HASH];
+	json_t			**cache;	/* owned, NULL until read */
 	size_t			 count;
 	size_t			 cap;
+	char			*scratch;	/* a line read again */
+	size_t			 scratch_cap;
 	off_t			 size;		/* end of the last good line */
 	unsigned char		 head[JOURNAL_HASH_BYTES];
 	unsigned char		 last_sig[JOURNAL_SIG_BYTES];
@@ -82,22 +99,38 @@ struct journal {
 	char			*failure;	/* set: appends refused */
 };
 
-/* What a check keeps of each line of the chain, to blame a signature. */
-struct journal_mark {
-	unsigned char	 h[JOURNAL_HASH_BYTES];
-	unsigned char	 sig[JOURNAL_SIG_BYTES];
-	size_t		 end;		/* offset just past the line */
+/* Where a check reads its lines: a buffer, or a file read in chunks. */
+struct journal_src {
+	const char	*data;		/* buffer: all of it */
+	size_t		 len;
+	int		 fd;		/* a file, else -1 */
+	char		*buf;		/* the file's bytes [base, base + fill) */
+	size_t		 cap;
+	size_t		 fill;
+	size_t		 pos;		/* next line, in buf (or data) */
+	size_t		 base;
+	int		 eof;
 };
 
-/* The state of a check: the chain up to the last good line. */
+/*
+ * The state of a check: the chain up to the last good line.  Nothing but
+ * where each line ends is kept of the lines (and, for an open, their H):
+ * memory is 8 (24) bytes a line, whatever their size.
+ */
 struct journal_scan {
-	int		 keep;		/* collect the parsed objects */
-	json_t		**objs;
-	size_t		 cap;
-	struct journal_mark *marks;	/* one per good line */
-	size_t		 mcap;
+	struct journal_src *src;
+	struct journal_reader *reader;	/* or NULL */
+	const struct journal *j;	/* an open's journal, for the reader */
+	int		 keep;		/* an open: the header and the H */
+	json_t		*header;	/* keep: line 0 */
+	size_t		*ends;		/* offset past each good line's "}" */
+	unsigned char	(*hs)[JOURNAL_KEPT_HASH];	/* keep: their H */
+	size_t		 ecap;
+	char		*b;		/* scratch: B of the line read */
+	size_t		 bcap;
 	size_t		 lines;		/* good lines */
 	size_t		 good_end;	/* offset just past them */
+	size_t		 tail_off;	/* where the unterminated tail starts */
 	unsigned char	 head[JOURNAL_HASH_BYTES];	/* H of the last */
 	unsigned char	 sig[JOURNAL_SIG_BYTES];	/* S of the last */
 	unsigned char	 head0[JOURNAL_HASH_BYTES];	/* H of the header */
@@ -107,11 +140,31 @@ struct journal_scan {
 	size_t		 bad_line;	/* 1-based, 0 if none */
 	int		 torn;
 	int		 newline_lost;
+	int		 refused;	/* the reader refused bad_line */
 	char		*why;		/* about bad_line, allocated */
 	const char	*want_head;	/* --head: a hex prefix, or NULL */
 	size_t		 want_len;
 	size_t		 head_line;
 };
+
+/* pread() of exactly n bytes at off; -1 otherwise. */
+static int
+journal_pread(int fd, char *out, size_t n, size_t off)
+{
+	ssize_t	 got;
+
+	while (n > 0) {
+		got = pread(fd, out, n, (off_t)off);
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got <= 0)
+			return -1;
+		out += got;
+		n -= (size_t)got;
+		off += (size_t)got;
+	}
+	return 0;
+}
 
 static int	 journal_exit = EX_OK;
 
@@ -185,18 +238,25 @@ journal_errno_text(int err)
 	}
 }
 
-/* --- hex and hashing ------------------------------------------------------ */
+/* --- checking -------------------------------------------------------------- */
+
+/* 1 for the 16 lowercase hex digits: one spelling per value, or a flip
+ * would go unseen. */
+static const unsigned char journal_hex_ok[256] = {
+	['0'] = 1, ['1'] = 1, ['2'] = 1, ['3'] = 1, ['4'] = 1, ['5'] = 1,
+	['6'] = 1, ['7'] = 1, ['8'] = 1, ['9'] = 1, ['a'] = 1, ['b'] = 1,
+	['c'] = 1, ['d'] = 1, ['e'] = 1, ['f'] = 1
+};
 
 static int
 journal_is_hex(const char *s, size_t n)
 {
-	size_t	 i;
+	size_t		 i;
+	unsigned	 ok = 1;
 
-	/* Lowercase only: one spelling per value, or a flip would go unseen. */
 	for (i = 0; i < n; i++)
-		if (!((s[i] >= '0' && s[i] <= '9') || (s[i] >= 'a' && s[i] <= 'f')))
-			return 0;
-	return 1;
+		ok &= journal_hex_ok[(unsigned char)s[i]];
+	return (int)ok;
 }
 
 static int
@@ -216,11 +276,15 @@ journal_hex_decode(const char *s, unsigned char *out, size_t n)
 		    journal_hex_digit(s[2 * i + 1]));
 }
 
-/* H = BLAKE2b-256(prev ‖ prev_sig ‖ b); no prev_sig for the header. */
+/*
+ * H = BLAKE2b-256(prev ‖ prev_sig ‖ B); no prev_sig for the header.  B is
+ * b[0..blen) followed by close (NULL: nothing), so that a read line is
+ * hashed in place: B is the line up to its seal, then "}".
+ */
 static void
 journal_chain(const unsigned char prev[JOURNAL_HASH_BYTES],
     const unsigned char *prev_sig, const char *b, size_t blen,
-    unsigned char out[JOURNAL_HASH_BYTES])
+    const char *close, unsigned char out[JOURNAL_HASH_BYTES])
 {
 	crypto_generichash_state	 st;
 
@@ -229,10 +293,11 @@ journal_chain(const unsigned char prev[JOURNAL_HASH_BYTES],
 	if (prev_sig != NULL)
 		crypto_generichash_update(&st, prev_sig, JOURNAL_SIG_BYTES);
 	crypto_generichash_update(&st, (const unsigned char *)b, blen);
+	if (close != NULL)
+		crypto_generichash_update(&st, (const unsigned char *)close,
+		    strlen(close));
 	crypto_generichash_final(&st, out, JOURNAL_HASH_BYTES);
 }
-
-/* --- checking -------------------------------------------------------------- */
 
 /* Whether line[0..end) ends with a well-formed seal. */
 static int
@@ -244,10 +309,10 @@ journal_seal_at(const char *line, size_t end)
 		return 0;
 	s = line + end - JOURNAL_SEAL_LEN;
 	return memcmp(s, JOURNAL_SEAL_HASH, 9) == 0 &&
-	    journal_is_hex(s + 9, 2 * JOURNAL_HASH_BYTES) &&
 	    memcmp(s + 73, JOURNAL_SEAL_SIG, 9) == 0 &&
-	    journal_is_hex(s + 82, 2 * JOURNAL_SIG_BYTES) &&
-	    s[210] == '"' && s[211] == '}';
+	    s[210] == '"' && s[211] == '}' &&
+	    journal_is_hex(s + 9, 2 * JOURNAL_HASH_BYTES) &&
+	    journal_is_hex(s + 82, 2 * JOURNAL_SIG_BYTES);
 }
 
 /* Whether a complete seal ends anywhere before the end of line[0..n). */
@@ -280,6 +345,111 @@ journal_header_key(const json_t *obj, unsigned char pk[JOURNAL_PK_BYTES])
 	return 0;
 }
 
+/* --- where a check reads: a buffer, or a file in chunks ------------------- */
+
+/* The first chunk read from a file; it doubles for a longer line. */
+#define JOURNAL_CHUNK	(256 * 1024)
+
+static void
+journal_src_buffer(struct journal_src *src, const char *data, size_t len)
+{
+	memset(src, 0, sizeof *src);
+	src->data = data;
+	src->len = len;
+	src->fd = -1;
+}
+
+static void
+journal_src_file(struct journal_src *src, int fd)
+{
+	memset(src, 0, sizeof *src);
+	src->fd = fd;
+}
+
+static void
+journal_src_release(struct journal_src *src)
+{
+	free(src->buf);
+	memset(src, 0, sizeof *src);
+	src->fd = -1;
+}
+
+/*
+ * The next line: *line, *n (newline excluded), *off (its offset in the
+ * file) and *nl (whether a newline ends it: else it is the unterminated
+ * tail).  A line longer than JOURNAL_MAX_LINE comes back cut, *n past the
+ * bound, for the check to refuse.  1, 0 at the end, -1 and errno on a
+ * read error.
+ */
+static int
+journal_src_next(struct journal_src *src, const char **line, size_t *n,
+    size_t *off, int *nl)
+{
+	const char	*p, *e;
+	ssize_t		 got;
+
+	if (src->fd == -1) {
+		if (src->pos >= src->len)
+			return 0;
+		p = src->data + src->pos;
+		e = memchr(p, '\n', src->len - src->pos);
+		*line = p;
+		*off = src->pos;
+		*nl = e != NULL;
+		*n = e != NULL ? (size_t)(e - p) : src->len - src->pos;
+		src->pos += *n + (e != NULL);
+		return 1;
+	}
+	for (;;) {
+		p = src->buf + src->pos;
+		e = src->fill > src->pos ? memchr(p, '\n', src->fill -
+		    src->pos) : NULL;
+		if (e != NULL || (src->eof && src->pos < src->fill) ||
+		    src->fill - src->pos > JOURNAL_MAX_LINE) {
+			*line = p;
+			*off = src->base + src->pos;
+			*nl = e != NULL || !src->eof;
+			*n = e != NULL ? (size_t)(e - p) : src->fill - src->pos;
+			src->pos += *n + (e != NULL);
+			return 1;
+		}
+		if (src->eof)
+			return 0;
+		/* Keep the partial line, move it to the front, read on. */
+		if (src->pos > 0) {
+			memmove(src->buf, p, src->fill - src->pos);
+			src->base += src->pos;
+			src->fill -= src->pos;
+			src->pos = 0;
+		}
+		if (src->fill == src->cap) {
+			src->cap = src->cap ? src->cap * 2 : JOURNAL_CHUNK;
+			src->buf = xreallocarray(src->buf, src->cap, 1);
+		}
+		got = read(src->fd, src->buf + src->fill, src->cap - src->fill);
+		if (got == -1 && errno == EINTR)
+			continue;
+		if (got == -1)
+			return -1;
+		if (got == 0)
+			src->eof = 1;
+		src->fill += (size_t)got;
+	}
+}
+
+/* n bytes at offset off of the source into out; -1 if they cannot be. */
+static int
+journal_src_read(struct journal_src *src, size_t off, size_t n, char *out)
+{
+	if (src->fd == -1) {
+		if (off > src->len || n > src->len - off)
+			return -1;
+		memcpy(out, src->data + off, n);
+		return 0;
+	}
+	return journal_pread(src->fd, out, n, off);
+}
+
 enum journal_check {
 	CHECK_OK,
 	CHECK_BAD,		/* this line is bad (*why) */
@@ -287,23 +457,114 @@ enum journal_check {
 				   altered signature (*why) */
 };
 
+/* Line k-1 (k good lines) ends at sc->ends[k - 1]: its H and S. */
+static int
+journal_scan_mark(struct journal_scan *sc, size_t k,
+    unsigned char h[JOURNAL_HASH_BYTES], unsigned char sig[JOURNAL_SIG_BYTES])
+{
+	char	 seal[JOURNAL_SEAL_LEN];
+
+	/* Its seal holds both: the chain checked that the H is the one. */
+	if (journal_src_read(sc->src, sc->ends[k - 1] - JOURNAL_SEAL_LEN,
+	    JOURNAL_SEAL_LEN, seal) == -1 || !journal_seal_at(seal,
+	    JOURNAL_SEAL_LEN))
+		return -1;
+	journal_hex_decode(seal + 9, h, JOURNAL_HASH_BYTES);
+	journal_hex_decode(seal + 82, sig, JOURNAL_SIG_BYTES);
+	return 0;
+}
+
+/* Whether the signature of line k-1 (k good lines) verifies. */
+static int
+journal_scan_vouches(struct journal_scan *sc, size_t k)
+{
+	unsigned char	 h[JOURNAL_HASH_BYTES], sig[JOURNAL_SIG_BYTES];
+
+	return journal_scan_mark(sc, k, h, sig) == 0 &&
+	    signkey_check(sc->pk, h, sizeof h, sig) == 0;
+}
+
+/* B of line[0..n), "}" closing it, as a string in sc's scratch buffer. */
+static const char *
+journal_scan_b(struct journal_scan *sc, const char *line, size_t n,
+    size_t *blen)
+{
+	*blen = n - JOURNAL_SEAL_LEN + 1;
+	if (*blen + 1 > sc->bcap) {
+		sc->bcap = *blen + 1 > 4096 ? *blen + 1 : 4096;
+		free(sc->b);
+		sc->b = xmalloc(sc->bcap);
+	}
+	memcpy(sc->b, line, *blen - 1);
+	sc->b[*blen - 1] = '}';
+	sc->b[*blen] = '\0';
+	return sc->b;
+}
+
 /*
- * Checks line[0..n) (newline excluded) as line number sc->lines of the
- * chain; on success advances the chain, else *why (allocated).  Signatures
- * are left to the end of the scan but for the blame of a broken chain.
+ * The JSON of a line whose chain holds: an object without "hash" or "sig"
+ * of its own, numbered seq; NULL and *why.
+ */
+static json_t *
+journal_parse_b(const char *b, size_t blen, size_t seq, char **why)
+{
+	json_t		*obj, *v;
+	json_error_t	 err;
+
+	/* Duplicate keys would let two readers see two different lines. */
+	obj = json_loadb(b, blen, JSON_REJECT_DUPLICATES, &err);
+	if (obj == NULL) {
+		*why = xasprintf(_("JSON illisible (octet %d de la ligne)"),
+		    err.position);
+		return NULL;
+	}
+	if (!json_is_object(obj)) {
+		*why = xstrdup(_("la ligne n'est pas un objet JSON"));
+		goto bad;
+	}
+	if (json_object_get(obj, "hash") != NULL ||
+	    json_object_get(obj, "sig") != NULL) {
+		*why = xstrdup(_("champ « hash » ou « sig » en double dans la "
+		    "ligne"));
+		goto bad;
+	}
+	v = json_object_get(obj, "seq");
+	if (!json_is_integer(v)) {
+		*why = xstrdup(_("numéro de séquence (seq) absent"));
+		goto bad;
+	}
+	if (json_integer_value(v) < 0 ||
+	    (uintmax_t)json_integer_value(v) != seq) {
+		*why = xasprintf(_("numéro de séquence %lld au lieu de %zu : "
+		    "ligne supprimée, dupliquée ou déplacée"),
+		    (long long)json_integer_value(v), seq);
+		goto bad;
+	}
+	return obj;
+bad:
+	json_decref(obj);
+	return NULL;
+}
+
+/*
+ * Checks line[0..n) (newline excluded), ending at offset end, as line
+ * number sc->lines of the chain; on success advances the chain, else *why
+ * (allocated).  Signatures are left to the end of the scan but for the
+ * blame of a broken chain.  The JSON is read for the header (its key),
+ * for every line when the scan keeps them (an open), and for the lines
+ * its reader wants; a verification needs no more: the signed chain covers
+ * the bytes whatever they say.
  */
 static enum journal_check
 journal_check_line(struct journal_scan *sc, const char *line, size_t n,
-    char **why)
+    size_t end, char **why)
 {
 	unsigned char	 h[JOURNAL_HASH_BYTES], stored[JOURNAL_HASH_BYTES];
 	unsigned char	 sig[JOURNAL_SIG_BYTES];
 	char		 hex[2 * JOURNAL_HASH_BYTES + 1];
-	const char	*seal;
-	char		*b = NULL;
+	const char	*seal, *b;
 	size_t		 blen;
-	json_t		*obj = NULL, *seq;
-	json_error_t	 err;
+	json_t		*obj = NULL;
 	int		 header = sc->lines == 0;
 	enum journal_check rc = CHECK_BAD;
 
@@ -322,12 +583,8 @@ journal_check_line(struct journal_scan *sc, const char *line, size_t n,
 	journal_hex_decode(seal + 82, sig, JOURNAL_SIG_BYTES);
 
 	/* B is the line up to its seal, closed by "}". */
-	blen = n - JOURNAL_SEAL_LEN + 1;
-	b = xmalloc(blen + 1);
-	memcpy(b, line, blen - 1);
-	b[blen - 1] = '}';
-	b[blen] = '\0';
-	journal_chain(sc->head, header ? NULL : sc->sig, b, blen, h);
+	journal_chain(sc->head, header ? NULL : sc->sig, line,
+	    n - JOURNAL_SEAL_LEN, "}", h);
 	if (sodium_memcmp(h, stored, sizeof h) != 0) {
 		/* Whose fault: the previous line's signature, or this line? */
 		if (!header && signkey_check(sc->pk, sc->head, sizeof sc->head,
@@ -335,43 +592,19 @@ journal_check_line(struct journal_scan *sc, const char *line, size_t n,
 			*why = xstrdup(_("signature invalide : cette ligne a "
 			    "été modifiée, ou n'a pas été écrite par le "
 			    "détenteur de la clé"));
-			rc = CHECK_BAD_PREVIOUS;
-		} else {
-			sc->vouched = sc->lines;
-			*why = xstrdup(_("empreinte (hash) incorrecte : ligne "
-			    "modifiée, ou ligne supprimée ou insérée avant "
-			    "elle"));
+			return CHECK_BAD_PREVIOUS;
 		}
-		goto out;
+		sc->vouched = sc->lines;
+		*why = xstrdup(_("empreinte (hash) incorrecte : ligne "
+		    "modifiée, ou ligne supprimée ou insérée avant elle"));
+		return CHECK_BAD;
 	}
-	/* Duplicate keys would let two readers see two different lines. */
-	obj = json_loadb(b, blen, JSON_REJECT_DUPLICATES, &err);
-	if (obj == NULL) {
-		*why = xasprintf(_("JSON illisible (octet %d de la ligne)"),
-		    err.position);
-		goto out;
-	}
-	if (!json_is_object(obj)) {
-		*why = xstrdup(_("la ligne n'est pas un objet JSON"));
-		goto out;
-	}
-	if (json_object_get(obj, "hash") != NULL ||
-	    json_object_get(obj, "sig") != NULL) {
-		*why = xstrdup(_("champ « hash » ou « sig » en double dans la "
-		    "ligne"));
-		goto out;
-	}
-	seq = json_object_get(obj, "seq");
-	if (!json_is_integer(seq)) {
-		*why = xstrdup(_("numéro de séquence (seq) absent"));
-		goto out;
-	}
-	if (json_integer_value(seq) < 0 ||
-	    (uintmax_t)json_integer_value(seq) != sc->lines) {
-		*why = xasprintf(_("numéro de séquence %lld au lieu de %zu : "
-		    "ligne supprimée, dupliquée ou déplacée"),
-		    (long long)json_integer_value(seq), sc->lines);
-		goto out;
+	if (header || sc->keep || (sc->reader != NULL &&
+	    sc->reader->each != NULL && (sc->reader->wants == NULL ||
+	    sc->reader->wants(sc->reader->ctx, line, n)))) {
+		b = journal_scan_b(sc, line, n, &blen);
+		if ((obj = journal_parse_b(b, blen, sc->lines, why)) == NULL)
+			return CHECK_BAD;
 	}
 	if (header) {
 		if (journal_header_key(obj, sc->pk) == -1) {
@@ -384,60 +617,53 @@ journal_check_line(struct journal_scan *sc, const char *line, size_t n,
 	}
 	memcpy(sc->head, h, sizeof h);
 	memcpy(sc->sig, sig, sizeof sig);
-	if (sc->lines == sc->mcap) {
-		sc->mcap = sc->mcap ? sc->mcap * 2 : 64;
-		sc->marks = xreallocarray(sc->marks, sc->mcap,
-		    sizeof *sc->marks);
+	if (sc->lines == sc->ecap) {
+		sc->ecap = sc->ecap ? sc->ecap * 2 : 1024;
+		sc->ends = xreallocarray(sc->ends, sc->ecap, sizeof *sc->ends);
+		if (sc->keep)
+			sc->hs = xreallocarray(sc->hs, sc->ecap,
+			    sizeof *sc->hs);
 	}
-	memcpy(sc->marks[sc->lines].h, h, sizeof h);
-	memcpy(sc->marks[sc->lines].sig, sig, sizeof sig);
-	sc->marks[sc->lines].end = 0;	/* the caller knows where it ends */
+	sc->ends[sc->lines] = end;
+	if (sc->keep)
+		memcpy(sc->hs[sc->lines], h, sizeof sc->hs[0]);
 	if (sc->want_head != NULL && sc->head_line == 0) {
 		sodium_bin2hex(hex, sizeof hex, h, sizeof h);
 		if (strncmp(hex, sc->want_head, sc->want_len) == 0)
 			sc->head_line = sc->lines + 1;
 	}
-	if (sc->keep) {
-		if (sc->lines == sc->cap) {
-			sc->cap = sc->cap ? sc->cap * 2 : 64;
-			sc->objs = xreallocarray(sc->objs, sc->cap,
-			    sizeof *sc->objs);
-		}
-		sc->objs[sc->lines] = obj;
-		obj = NULL;
-	}
 	sc->lines++;
 	rc = CHECK_OK;
+	if (obj != NULL && sc->reader != NULL && sc->reader->each != NULL &&
+	    sc->reader->each(sc->reader->ctx, sc->j, sc->lines - 1, obj,
+	    why) == -1) {
+		sc->refused = 1;
+		rc = CHECK_BAD;
+	}
+	if (header && sc->keep) {
+		sc->header = obj;
+		obj = NULL;
+	}
 out:
 	json_decref(obj);
-	free(b);
 	return rc;
-}
-
-/* Line sc->lines just verified and ends at offset end. */
-static void
-journal_scan_good(struct journal_scan *sc, size_t end)
-{
-	sc->good_end = end;
-	sc->marks[sc->lines - 1].end = end;
 }
 
 /* Keeps only the first k good lines: the others were not good after all. */
 static void
 journal_scan_cut(struct journal_scan *sc, size_t k)
 {
-	while (sc->lines > k) {
-		sc->lines--;
-		if (sc->keep)
-			json_decref(sc->objs[sc->lines]);
-	}
-	if (k > 0) {
-		memcpy(sc->head, sc->marks[k - 1].h, sizeof sc->head);
-		memcpy(sc->sig, sc->marks[k - 1].sig, sizeof sc->sig);
-		sc->good_end = sc->marks[k - 1].end;
-	} else {
+	if (k < sc->lines)
+		sc->lines = k;
+	if (k > 0 && journal_scan_mark(sc, k, sc->head, sc->sig) == 0)
+		sc->good_end = sc->ends[k - 1] + 1;	/* not the last */
+	else {
 		memset(sc->head, 0, sizeof sc->head);
 		sc->good_end = 0;
+	}
+	if (k == 0) {
+		json_decref(sc->header);
+		sc->header = NULL;
 	}
 	if (sc->head_line > k)
 		sc->head_line = 0;
@@ -451,7 +677,7 @@ journal_scan_cut(struct journal_scan *sc, size_t k)
  * S(k) vouches for lines 1..k, which H(k) covers, so the lines whose
  * signature verifies are a prefix: S(m-1) settles it in one check when
  * one line was altered, else bisection finds its end in log2(m) checks,
- * on the failure path only.  -1.
+ * on the failure path only (each reads its line's seal again).  -1.
  */
 static int
 journal_scan_blame(struct journal_scan *sc, size_t m)
@@ -461,14 +687,14 @@ journal_scan_blame(struct journal_scan *sc, size_t m)
 	while (hi - lo > 1) {
 		/* The line before first: one altered line is the usual case. */
 		mid = hi == m ? hi - 1 : lo + (hi - lo) / 2;
-		if (signkey_check(sc->pk, sc->marks[mid - 1].h,
-		    JOURNAL_HASH_BYTES, sc->marks[mid - 1].sig) == 0)
+		if (journal_scan_vouches(sc, mid))
 			lo = mid;
 		else
 			hi = mid;
 	}
 	journal_scan_cut(sc, lo);
 	sc->bad_line = hi;
+	sc->refused = 0;
 	free(sc->why);
 	sc->why = xstrdup(hi == 1 ? _("signature invalide : l'en-tête n'est pas "
 	    "signé par sa clé publique") : _("signature invalide : cette ligne "
@@ -482,11 +708,22 @@ journal_scan_blame(struct journal_scan *sc, size_t m)
  * first bad line only if the last good one's signature verifies: the
  * chain alone does not make the lines before it good (their hashes may
  * have been recomputed), and a check that stopped at the seal, the JSON
- * or the seq never looked at it.
+ * or the seq never looked at it.  A line its reader refused is good as
+ * far as the chain goes: it is blamed only once its own signature holds.
  */
 static int
 journal_scan_bad(struct journal_scan *sc, enum journal_check ck, char *why)
 {
+	if (sc->refused) {
+		if (signkey_check(sc->pk, sc->head, sizeof sc->head,
+		    sc->sig) != 0) {
+			free(why);
+			return journal_scan_blame(sc, sc->lines);
+		}
+		sc->bad_line = sc->lines;
+		sc->why = why;
+		return -1;
+	}
 	if (ck == CHECK_BAD_PREVIOUS || (sc->lines > 0 &&
 	    sc->vouched != sc->lines && signkey_check(sc->pk, sc->head,
 	    sizeof sc->head, sc->sig) != 0)) {
@@ -499,45 +736,38 @@ journal_scan_bad(struct journal_scan *sc, enum journal_check ck, char *why)
 }
 
 /*
- * Checks data[0..len): 0 when intact or when only an unterminated tail is
- * torn (sc->torn), -1 when altered; bad_line and why say where and why.
+ * Checks what sc->src holds: 0 when intact or when only an unterminated
+ * tail is torn (sc->torn, its bytes at sc->tail_off), -1 when altered (or
+ * refused by the reader: sc->refused); bad_line and why say where and why.
  * good_end is the end of the last good line, its newline included unless
- * sc->newline_lost.
+ * sc->newline_lost.  -2 and errno when the file cannot be read.
  */
 static int
-journal_scan(struct journal_scan *sc, const char *data, size_t len)
+journal_scan(struct journal_scan *sc)
 {
-	const char		*p = data, *end = data + len, *nl;
-	size_t			 n;
+	const char		*p;
+	size_t			 n, off, tn;
 	char			*why;
+	int			 nl, got;
 	enum journal_check	 ck;
 
 	memset(sc->head, 0, sizeof sc->head);
-	if (len == 0) {
-		sc->bad_line = 1;
-		sc->why = xstrdup(_("journal vide, sans en-tête : la création "
-		    "de la session a été interrompue ; supprimez ce fichier et "
-		    "sa clé (keys/…) puis recréez la session"));
-		return -1;
-	}
-	while (p < end) {
-		nl = memchr(p, '\n', (size_t)(end - p));
+	while ((got = journal_src_next(sc->src, &p, &n, &off, &nl)) == 1) {
 		why = NULL;
-		if (nl != NULL) {
-			n = (size_t)(nl - p);
-			ck = journal_check_line(sc, p, n, &why);
+		if (nl) {
+			ck = journal_check_line(sc, p, n, off + n, &why);
 			if (ck == CHECK_OK) {
-				p = nl + 1;
-				journal_scan_good(sc, (size_t)(p - data));
+				sc->good_end = off + n + 1;
 				continue;
 			}
 			/* A line that ends in a newline was written whole. */
 			return journal_scan_bad(sc, ck, why);
 		}
 		/* An unterminated tail: NUL bytes are lost pages. */
-		n = (size_t)(end - p);
-		while (n > 0 && p[n - 1] == '\0')
-			n--;
+		sc->tail_off = off;
+		tn = n;
+		while (tn > 0 && p[tn - 1] == '\0')
+			tn--;
 		if (sc->lines == 0) {
 			sc->bad_line = 1;
 			sc->why = xstrdup(_("en-tête inachevé : la création de la "
@@ -545,16 +775,18 @@ journal_scan(struct journal_scan *sc, const char *data, size_t len)
 			    "sa clé (keys/…) puis recréez la session"));
 			return -1;
 		}
-		if (n > 0 && memchr(p, '\0', n) == NULL) {
-			ck = journal_check_line(sc, p, n, &why);
+		if (tn > 0 && memchr(p, '\0', tn) == NULL) {
+			ck = journal_check_line(sc, p, tn, off + tn, &why);
 			if (ck == CHECK_OK) {
 				/* Written whole, only its newline is missing. */
 				sc->newline_lost = 1;
-				journal_scan_good(sc, (size_t)(p - data) + n);
+				sc->good_end = off + tn;
 				break;
 			}
+			if (sc->refused)
+				return journal_scan_bad(sc, ck, why);
 			if (ck != CHECK_BAD_PREVIOUS &&
-			    journal_inner_seal(p, n)) {
+			    journal_inner_seal(p, tn)) {
 				free(why);
 				return journal_scan_bad(sc, CHECK_BAD,
 				    xstrdup(_("deux lignes collées : une fin de "
@@ -565,7 +797,7 @@ journal_scan(struct journal_scan *sc, const char *data, size_t len)
 			 * a whole sealed line that fails: the seal only ends a
 			 * line.  Its newline removed, an edit is still one.
 			 */
-			if (ck == CHECK_BAD_PREVIOUS || journal_seal_at(p, n))
+			if (ck == CHECK_BAD_PREVIOUS || journal_seal_at(p, tn))
 				return journal_scan_bad(sc, ck, why);
 			free(why);
 		}
@@ -573,6 +805,15 @@ journal_scan(struct journal_scan *sc, const char *data, size_t len)
 		sc->why = xstrdup(_("sans fin de ligne"));
 		sc->torn = 1;
 		break;
+	}
+	if (got == -1)
+		return -2;
+	if (sc->lines == 0) {
+		sc->bad_line = 1;
+		sc->why = xstrdup(_("journal vide, sans en-tête : la création "
+		    "de la session a été interrompue ; supprimez ce fichier et "
+		    "sa clé (keys/…) puis recréez la session"));
+		return -1;
 	}
 	/* The chain covers every byte before it: one signature for all. */
 	if (signkey_check(sc->pk, sc->head, sizeof sc->head, sc->sig) != 0) {
@@ -586,12 +827,10 @@ journal_scan(struct journal_scan *sc, const char *data, size_t len)
 static void
 journal_scan_release(struct journal_scan *sc)
 {
-	size_t	 i;
-
-	for (i = 0; i < sc->lines && sc->keep; i++)
-		json_decref(sc->objs[i]);
-	free(sc->objs);
-	free(sc->marks);
+	json_decref(sc->header);
+	free(sc->ends);
+	free(sc->hs);
+	free(sc->b);
 	free(sc->why);
 	sodium_memzero(sc, sizeof *sc);
 }
@@ -908,14 +1147,23 @@ journal_alloc(const char *path, enum journal_mode mode)
 	return j;
 }
 
+/* Line j->count, just written: obj (owned), ending at end, its H. */
 static void
-journal_push(struct journal *j, json_t *obj)
+journal_push(struct journal *j, json_t *obj, size_t end,
+    const unsigned char h[JOURNAL_HASH_BYTES])
 {
 	if (j->count == j->cap) {
 		j->cap = j->cap ? j->cap * 2 : 64;
-		j->lines = xreallocarray(j->lines, j->cap, sizeof *j->lines);
+		j->cache = xreallocarray(j->cache, j->cap, sizeof *j->cache);
+		j->ends = xreallocarray(j->ends, j->cap, sizeof *j->ends);
+		j->hs = xreallocarray(j->hs, j->cap, sizeof *j->hs);
 	}
-	j->lines[j->count++] = obj;
+	if (j->count == 0)
+		j->header = json_incref(obj);
+	j->cache[j->count] = obj;
+	j->ends[j->count] = end;
+	memcpy(j->hs[j->count], h, sizeof j->hs[0]);
+	j->count++;
 }
 
 static void
@@ -940,8 +1188,12 @@ journal_close(struct journal *j)
 	if (j->fd != -1)
 		close(j->fd);
 	for (i = 0; i < j->count; i++)
-		json_decref(j->lines[i]);
-	free(j->lines);
+		json_decref(j->cache[i]);
+	free(j->cache);
+	free(j->ends);
+	free(j->hs);
+	free(j->scratch);
+	json_decref(j->header);
 	free(j->path);
 	free(j->owner_path);
 	free(j->failure);
@@ -958,10 +1210,71 @@ journal_count(const struct journal *j)
 	return j->count;
 }
 
-const json_t *
-journal_get(const struct journal *j, size_t seq)
+/*
+ * Line seq read again from the file, with the seal of the line before it:
+ * its H, from that line's H and S and its own B, must be the one the open
+ * verified, or the file changed since (NULL).
+ */
+static json_t *
+journal_reread(struct journal *j, size_t seq)
 {
-	return seq < j->count ? j->lines[seq] : NULL;
+	unsigned char	 prev[JOURNAL_HASH_BYTES], psig[JOURNAL_SIG_BYTES];
+	unsigned char	 h[JOURNAL_HASH_BYTES];
+	size_t		 from = j->ends[seq - 1] - JOURNAL_SEAL_LEN;
+	size_t		 n = j->ends[seq] - from, bstart = JOURNAL_SEAL_LEN + 1;
+	char		*why = NULL;
+	json_t		*obj;
+
+	if (n + 1 > j->scratch_cap) {
+		j->scratch_cap = n + 1 > 4096 ? n + 1 : 4096;
+		free(j->scratch);
+		j->scratch = xmalloc(j->scratch_cap);
+	}
+	if (n < bstart + JOURNAL_SEAL_LEN ||
+	    journal_pread(j->fd, j->scratch, n, from) == -1 ||
+	    !journal_seal_at(j->scratch, JOURNAL_SEAL_LEN) ||
+	    !journal_seal_at(j->scratch, n))
+		return NULL;
+	journal_hex_decode(j->scratch + 9, prev, JOURNAL_HASH_BYTES);
+	journal_hex_decode(j->scratch + 82, psig, JOURNAL_SIG_BYTES);
+	journal_chain(prev, psig, j->scratch + bstart,
+	    n - bstart - JOURNAL_SEAL_LEN, "}", h);
+	if (sodium_memcmp(h, j->hs[seq], sizeof j->hs[seq]) != 0)
+		return NULL;
+	/* B in place: the "," of its seal becomes the closing "}". */
+	j->scratch[n - JOURNAL_SEAL_LEN] = '}';
+	obj = journal_parse_b(j->scratch + bstart, n - JOURNAL_SEAL_LEN + 1 -
+	    bstart, seq, &why);
+	free(why);
+	return obj;
+}
+
+const json_t *
+journal_get(const struct journal *cj, size_t seq)
+{
+	struct journal	*j = (struct journal *)(uintptr_t)cj;
+
+	if (seq >= j->count)
+		return NULL;
+	if (seq == 0)
+		return j->header;
+	if (j->cache[seq] == NULL)
+		j->cache[seq] = journal_reread(j, seq);
+	return j->cache[seq];
+}
+
+json_t *
+journal_load(const struct journal *cj, size_t seq)
+{
+	struct journal	*j = (struct journal *)(uintptr_t)cj;
+
+	if (seq >= j->count)
+		return NULL;
+	if (seq == 0)
+		return json_incref(j->header);
+	if (j->cache[seq] != NULL)
+		return json_incref(j->cache[seq]);
+	return journal_reread(j, seq);
 }
 
 const char *
@@ -1045,7 +1358,7 @@ journal_seal(const json_t *obj, const unsigned char prev[JOURNAL_HASH_BYTES],
 		    JOURNAL_MAX_LINE / (1024 * 1024));
 		return NULL;
 	}
-	journal_chain(prev, prev_sig, b, blen, h);
+	journal_chain(prev, prev_sig, b, blen, NULL, h);
 	signkey_sign(key, h, JOURNAL_HASH_BYTES, sig);
 
 	line = xmalloc(len + 2);
@@ -1304,7 +1617,7 @@ journal_create_as(const char *path, const json_t *header,
 	journal_set_head(j, h, sig);
 	memcpy(j->header_hex, j->head_hex, sizeof j->header_hex);
 	signkey_fingerprint(j->pk, j->fingerprint);
-	journal_push(j, obj);
+	journal_push(j, obj, len - 1, h);
 	obj = NULL;
 	*out = j;
 	j = NULL;
@@ -1419,11 +1732,13 @@ journal_restore_newline(struct journal *j, char **cause)
 }
 
 static void
-journal_scan_start(struct journal_scan *sc, int keep,
-    const struct journal_verify_opts *opts)
+journal_scan_start(struct journal_scan *sc, struct journal_src *src, int keep,
+    struct journal_reader *reader, const struct journal_verify_opts *opts)
 {
 	memset(sc, 0, sizeof *sc);
+	sc->src = src;
 	sc->keep = keep;
+	sc->reader = reader;
 	if (opts != NULL && opts->head != NULL) {
 		sc->want_head = opts->head;
 		sc->want_len = strlen(opts->head);
@@ -1433,18 +1748,22 @@ journal_scan_start(struct journal_scan *sc, int keep,
 /* journal_open(), reading keys/ only when keyed. */
 static int
 journal_open_as(const char *path, enum journal_mode mode, int keyed,
-    struct journal **out, char **warning, char **cause)
+    struct journal_reader *reader, struct journal **out,
+    char **warning, char **cause)
 {
 	struct journal		*j;
 	struct journal_scan	 sc;
-	char			*data = NULL;
-	size_t			 len, tail;
-	int			 flags, rc = -1;
+	struct journal_src	 src;
+	struct stat		 st;
+	const char		*tail_bytes;
+	size_t			 tail;
+	int			 flags, rc = -1, scanned;
 
 	*out = NULL;
 	*warning = NULL;
 	journal_exit = EX_OK;
-	journal_scan_start(&sc, 1, NULL);
+	journal_src_file(&src, -1);
+	journal_scan_start(&sc, &src, 1, reader, NULL);
 	if (journal_init() == -1) {
 		*cause = xasprintf(_("%s: libsodium ne s'initialise pas"), path);
 		journal_fail(EX_SOFTWARE);
@@ -1465,15 +1784,29 @@ journal_open_as(const char *path, enum journal_mode mode, int keyed,
 	/* Lock before reading: what is read is then what we append to. */
 	if (mode == JOURNAL_WRITE && journal_lock(j, cause) == -1)
 		goto out;
-	if (journal_read_fd(j->fd, (size_t)1 << 40, &data, &len) == -1) {
-		*cause = errno == EINVAL ? xasprintf(_("%s: ce n'est pas un "
-		    "fichier ordinaire"), path) : xasprintf(_("%s: lecture "
-		    "impossible : %s"), path, journal_errno_text(errno));
-		journal_fail(errno == EINVAL ? EX_NOINPUT :
-		    journal_exit_of(errno));
+	/* A FIFO or a device would hang or never end. */
+	if (fstat(j->fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		*cause = xasprintf(_("%s: ce n'est pas un fichier ordinaire"),
+		    path);
+		journal_fail(EX_NOINPUT);
 		goto out;
 	}
-	if (journal_scan(&sc, data, len) == -1) {
+	/* The reader folds with the session's seed: it is needed first. */
+	if (mode == JOURNAL_WRITE && keyed &&
+	    journal_load_secrets(j, cause) == -1)
+		goto out;
+	src.fd = j->fd;
+	sc.j = j;
+	scanned = journal_scan(&sc);
+	if (reader != NULL)
+		reader->refused = sc.refused;
+	if (scanned == -2) {
+		*cause = xasprintf(_("%s: lecture impossible : %s"), path,
+		    journal_errno_text(errno));
+		journal_fail(journal_exit_of(errno));
+		goto out;
+	}
+	if (scanned == -1) {
 		*cause = xasprintf("%s:%zu: %s", path, sc.bad_line, sc.why);
 		journal_fail(EX_DATAERR);
 		goto out;
@@ -1483,15 +1816,21 @@ journal_open_as(const char *path, enum journal_mode mode, int keyed,
 	sodium_bin2hex(j->header_hex, sizeof j->header_hex, sc.head0,
 	    sizeof sc.head0);
 	signkey_fingerprint(j->pk, j->fingerprint);
-	j->lines = sc.objs;
+	j->header = sc.header;
+	sc.header = NULL;
+	j->ends = sc.ends;
+	j->hs = sc.hs;
 	j->count = j->cap = sc.lines;
-	sc.objs = NULL;
-	sc.lines = 0;
+	sc.ends = NULL;
+	sc.hs = NULL;
+	j->cache = xcalloc(j->cap, sizeof *j->cache);
 	j->size = (off_t)sc.good_end;
-	if (mode == JOURNAL_WRITE && (journal_load_signer(j, 0, cause) == -1 ||
-	    (keyed && journal_load_secrets(j, cause) == -1)))
+	if (mode == JOURNAL_WRITE && journal_load_signer(j, 0, cause) == -1)
 		goto out;
-	tail = len - sc.good_end;
+	/* The tail is what the scan read last: still in its buffer. */
+	tail = src.base + src.fill - sc.good_end;
+	tail_bytes = src.buf != NULL && sc.good_end >= src.base ?
+	    src.buf + (sc.good_end - src.base) : "";
 	if (sc.newline_lost && mode == JOURNAL_WRITE) {
 		if (journal_restore_newline(j, cause) == -1)
 			goto out;
@@ -1504,7 +1843,7 @@ journal_open_as(const char *path, enum journal_mode mode, int keyed,
 		    "signée, a perdu sa fin de ligne (coupure de courant ?) : "
 		    "elle compte"), path, j->count);
 	} else if (sc.torn && mode == JOURNAL_WRITE) {
-		if (journal_set_aside(j, data + sc.good_end, tail, cause) == -1)
+		if (journal_set_aside(j, tail_bytes, tail, cause) == -1)
 			goto out;
 		*warning = xasprintf(_("%s:%zu: dernière ligne inachevée (%s) : "
 		    "écriture interrompue, jamais confirmée ; mise de côté dans "
@@ -1519,7 +1858,8 @@ journal_open_as(const char *path, enum journal_mode mode, int keyed,
 	rc = 0;
 out:
 	journal_scan_release(&sc);
-	free(data);
+	src.fd = -1;
+	journal_src_release(&src);
 	journal_close(j);
 	return rc;
 }
@@ -1528,14 +1868,22 @@ int
 journal_open(const char *path, enum journal_mode mode, struct journal **out,
     char **warning, char **cause)
 {
-	return journal_open_as(path, mode, 1, out, warning, cause);
+	return journal_open_as(path, mode, 1, NULL, out, warning, cause);
+}
+
+int
+journal_open_reading(const char *path, enum journal_mode mode,
+    struct journal_reader *reader, struct journal **out,
+    char **warning, char **cause)
+{
+	return journal_open_as(path, mode, 1, reader, out, warning, cause);
 }
 
 int
 journal_open_unkeyed(const char *path, enum journal_mode mode,
     struct journal **out, char **warning, char **cause)
 {
-	return journal_open_as(path, mode, 0, out, warning, cause);
+	return journal_open_as(path, mode, 0, NULL, out, warning, cause);
 }
 
 /* Puts the file back to the verified size; else poisons the journal. */
@@ -1627,7 +1975,7 @@ journal_append(struct journal *j, const json_t *event, char **cause)
 	}
 	j->size += (off_t)len;
 	journal_set_head(j, h, sig);
-	journal_push(j, obj);
+	journal_push(j, obj, (size_t)j->size - 1, h);
 	obj = NULL;
 	rc = 0;
 out:
@@ -1638,41 +1986,104 @@ out:
 
 /* --- verification ----------------------------------------------------------- */
 
+/* The report of a finished scan (rc its result). */
+static void
+journal_report_of(struct journal_scan *sc, int rc, struct journal_report *r)
+{
+	r->lines = sc->lines;
+	r->bad_line = sc->bad_line;
+	r->torn_tail = sc->torn;
+	r->newline_lost = sc->newline_lost;
+	r->refused = sc->refused;
+	r->head_line = sc->head_line;
+	if (sc->lines > 0)
+		sodium_bin2hex(r->head, sizeof r->head, sc->head,
+		    JOURNAL_HASH_BYTES);
+	if (sc->have_pk) {
+		signkey_fingerprint(sc->pk, r->fingerprint);
+		sodium_bin2hex(r->header_hash, sizeof r->header_hash,
+		    sc->head0, JOURNAL_HASH_BYTES);
+	}
+	if (rc == -1)
+		r->message = xstrdup(sc->why);
+	else if (sc->torn)
+		r->message = xasprintf(_("dernière ligne inachevée (%s) : "
+		    "écriture interrompue, jamais confirmée ; elle ne compte "
+		    "pas"), sc->why);
+	else if (sc->newline_lost)
+		r->message = xstrdup(_("la dernière ligne, complète et signée, "
+		    "a perdu sa fin de ligne (coupure de courant ?) : elle "
+		    "compte"));
+}
+
 int
 journal_verify_buffer(const char *data, size_t len,
     const struct journal_verify_opts *opts, struct journal_report *r)
 {
 	struct journal_scan	 sc;
+	struct journal_src	 src;
 	int			 rc;
 
 	memset(r, 0, sizeof *r);
-	journal_scan_start(&sc, 0, opts);
 	if (journal_init() == -1) {
 		r->message = xstrdup(_("libsodium ne s'initialise pas"));
 		return -1;
 	}
-	rc = journal_scan(&sc, data, len);
-	r->lines = sc.lines;
-	r->bad_line = sc.bad_line;
-	r->torn_tail = sc.torn;
-	r->newline_lost = sc.newline_lost;
-	r->head_line = sc.head_line;
-	if (sc.lines > 0)
-		sodium_bin2hex(r->head, sizeof r->head, sc.head,
-		    JOURNAL_HASH_BYTES);
-	if (sc.have_pk)
-		signkey_fingerprint(sc.pk, r->fingerprint);
-	if (rc == -1)
-		r->message = xstrdup(sc.why);
-	else if (sc.torn)
-		r->message = xasprintf(_("dernière ligne inachevée (%s) : "
-		    "écriture interrompue, jamais confirmée ; elle ne compte "
-		    "pas"), sc.why);
-	else if (sc.newline_lost)
-		r->message = xstrdup(_("la dernière ligne, complète et signée, "
-		    "a perdu sa fin de ligne (coupure de courant ?) : elle "
-		    "compte"));
+	journal_src_buffer(&src, data, len);
+	journal_scan_start(&sc, &src, 0, NULL, opts);
+	rc = journal_scan(&sc);
+	journal_report_of(&sc, rc, r);
 	journal_scan_release(&sc);
+	return rc;
+}
+
+int
+journal_verify_reading(const char *path, const struct journal_verify_opts *opts,
+    struct journal_reader *reader, struct journal_report *r)
+{
+	struct journal_scan	 sc;
+	struct journal_src	 src;
+	struct stat		 st;
+	int			 fd, rc;
+
+	memset(r, 0, sizeof *r);
+	journal_exit = EX_OK;
+	if (journal_init() == -1) {
+		r->message = xstrdup(_("libsodium ne s'initialise pas"));
+		journal_fail(EX_SOFTWARE);
+		return -2;
+	}
+	/* O_NONBLOCK: a FIFO must not hang us; it is refused just below. */
+	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1 ||
+	    fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
+		if (fd != -1 && errno == 0)
+			errno = EINVAL;
+		r->message = fd != -1 ? xstrdup(_("ce n'est pas un fichier "
+		    "ordinaire")) : xasprintf(_("lecture impossible : %s"),
+		    journal_errno_text(errno));
+		journal_fail(fd != -1 ? EX_NOINPUT : journal_exit_of(errno));
+		if (fd != -1)
+			close(fd);
+		return -2;
+	}
+	journal_src_file(&src, fd);
+	journal_scan_start(&sc, &src, 0, reader, opts);
+	rc = journal_scan(&sc);
+	if (reader != NULL)
+		reader->refused = sc.refused;
+	if (rc == -2) {
+		r->message = xasprintf(_("lecture impossible : %s"),
+		    journal_errno_text(errno));
+		journal_fail(journal_exit_of(errno));
+	} else {
+		journal_report_of(&sc, rc, r);
+		if (rc == -1)
+			journal_fail(EX_DATAERR);
+	}
+	journal_scan_release(&sc);
+	src.fd = -1;
+	journal_src_release(&src);
+	close(fd);
 	return rc;
 }
 
@@ -1680,30 +2091,7 @@ int
 journal_verify_file(const char *path, const struct journal_verify_opts *opts,
     struct journal_report *r)
 {
-	char	*data;
-	size_t	 len;
-	int	 fd, rc;
-
-	memset(r, 0, sizeof *r);
-	journal_exit = EX_OK;
-	/* O_NONBLOCK: a FIFO must not hang us; it is refused just below. */
-	if ((fd = open(path, O_RDONLY | O_NONBLOCK | O_CLOEXEC)) == -1 ||
-	    journal_read_fd(fd, (size_t)1 << 40, &data, &len) == -1) {
-		r->message = errno == EINVAL ? xstrdup(_("ce n'est pas un "
-		    "fichier ordinaire")) : xasprintf(_("lecture impossible : "
-		    "%s"), journal_errno_text(errno));
-		journal_fail(errno == EINVAL ? EX_NOINPUT :
-		    journal_exit_of(errno));
-		if (fd != -1)
-			close(fd);
-		return -2;
-	}
-	close(fd);
-	rc = journal_verify_buffer(data, len, opts, r);
-	if (rc == -1)
-		journal_fail(EX_DATAERR);
-	free(data);
-	return rc;
+	return journal_verify_reading(path, opts, NULL, r);
 }
 
 void

@@ -54,7 +54,8 @@
  * it closes; "<path>.torn", every tail ever set aside, byte for byte, one
  * after the other.  None is followed through a symbolic link.
  *
- * Invariants of an open struct journal: every loaded line verified; count
+ * Invariants of an open struct journal: every line verified when opened,
+ * and trusted when read again only if it hashes as it did then; count
  * >= 1 (the header); the file holds exactly the verified lines (for a
  * writer: its size is the end of the last good line); head is the H of the
  * last line, last_sig its S.  After an fdatasync failure the journal
@@ -104,10 +105,39 @@ int		 journal_create_unkeyed(const char *path, const json_t *header,
 		    struct journal **out, char **cause);
 int		 journal_open_unkeyed(const char *path, enum journal_mode mode,
 		    struct journal **out, char **warning, char **cause);
+/*
+ * What a reader does with the lines while they are checked, in the one
+ * read of the file: each() gets the object of every line (an open), or of
+ * the header and the lines wants() accepts from their bytes (a
+ * verification; wants NULL: all), once its chain holds and before the last
+ * signature is checked: its work counts only if the check succeeds.  -1
+ * and *why (allocated) stop the check, the line blamed ("<path>:<line>:
+ * <why>", reader->refused set) unless a signature fails before it.  j is
+ * the journal being opened (its secrets are loaded; NULL for a
+ * verification).
+ */
+struct journal_reader {
+	int	(*wants)(void *ctx, const char *line, size_t n);
+	int	(*each)(void *ctx, const struct journal *j, size_t seq,
+		    const json_t *obj, char **why);
+	void	*ctx;
+	int	 refused;	/* set by the check: each() refused a line */
+};
+/* journal_open() giving each line to reader (borrowed) as it is checked. */
+int		 journal_open_reading(const char *path, enum journal_mode mode,
+		    struct journal_reader *reader, struct journal **out,
+		    char **warning, char **cause);
 /* Lines, header included: the seq the next event gets. */
 size_t		 journal_count(const struct journal *);
-/* The object B of line seq (no hash, no sig), borrowed; NULL if none. */
+/*
+ * The object B of line seq (no hash, no sig), borrowed, kept until close;
+ * NULL if none, or if the file changed since it was opened (a line is read
+ * again from the file and must hash as it did).  Only the header is kept
+ * from the open: reading every line this way keeps them all.
+ */
 const json_t	*journal_get(const struct journal *, size_t seq);
+/* The same as a new reference, not kept: for a pass over every line. */
+json_t		*journal_load(const struct journal *, size_t seq);
 /* Hex H of the last line, borrowed. */
 const char	*journal_head(const struct journal *);
 /* Hex H of line 0, borrowed: names this journal from another one. */
@@ -158,8 +188,10 @@ struct journal_report {
 	char	*message;	/* why, French, allocated; NULL if intact */
 	char	 fingerprint[40];	/* "" if the header is bad */
 	char	 head[65];	/* H of the last good line, "" if none */
+	char	 header_hash[65];	/* H of line 0 (journal_header_hash) */
 	int	 torn_tail;	/* only the unterminated tail is torn */
 	int	 newline_lost;	/* the last line verifies but lost its newline */
+	int	 refused;	/* the reader refused bad_line (message) */
 	size_t	 head_line;	/* 1-based line whose H starts with
 				   opts.head, 0 if none or not asked */
 };
@@ -177,6 +209,10 @@ int		 journal_verify_buffer(const char *data, size_t len,
  */
 int		 journal_verify_file(const char *path,
 		    const struct journal_verify_opts *, struct journal_report *);
+/* Same, giving the lines to reader (journal_reader), in one read. */
+int		 journal_verify_reading(const char *path,
+		    const struct journal_verify_opts *,
+		    struct journal_reader *, struct journal_report *);
 void		 journal_report_release(struct journal_report *);
 
 #endif

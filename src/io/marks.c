@@ -271,6 +271,14 @@ int
 marks_load(const char *session_path, const struct journal *session,
     struct marks *ms, char **warning, char **cause)
 {
+	return marks_load_bound(session_path, journal_header_hash(session), ms,
+	    warning, cause);
+}
+
+int
+marks_load_bound(const char *session_path, const char *session_header,
+    struct marks *ms, char **warning, char **cause)
+{
 	struct journal	*j;
 	struct stat	 st;
 	const char	*base = strrchr(session_path, '/');
@@ -281,7 +289,7 @@ marks_load(const char *session_path, const struct journal *session,
 	*warning = NULL;
 	ms->path = xasprintf("%s.marks", session_path);
 	ms->session_name = xstrdup(base != NULL ? base + 1 : session_path);
-	ms->session_header = xstrdup(journal_header_hash(session));
+	ms->session_header = xstrdup(session_header);
 	/* Any other failure is the journal's to tell, with its class. */
 	if (stat(ms->path, &st) == -1 && errno == ENOENT)
 		return EX_OK;

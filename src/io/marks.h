@@ -81,6 +81,10 @@ struct marks {
 int		 marks_load(const char *session_path,
 		    const struct journal *session, struct marks *,
 		    char **warning, char **cause);
+/* The same for a session known by its header's hash only (its H0). */
+int		 marks_load_bound(const char *session_path,
+		    const char *session_header, struct marks *,
+		    char **warning, char **cause);
 /*
  * Appends a mark durably (signed by this account's key, created the first
  * time) and updates the set.  EX_OK, else a sysexits code and a French

@@ -10,6 +10,7 @@
 #include <time.h>
 
 #include "core/game.h"
+#include "core/record.h"
 #include "io/event_json.h"
 #include "io/scenario_load.h"
 #include "io/session.h"
@@ -295,9 +296,9 @@ session_team_hash(const struct game *g, int team, char out[65])
 
 /* The host's seed, from the session's secret file (writers only). */
 static int
-session_load_seed(struct session *ss, char **cause)
+session_load_seed(struct session *ss, const struct journal *j, char **cause)
 {
-	const json_t	*v = json_object_get(journal_secrets(ss->journal), "seed");
+	const json_t	*v = json_object_get(journal_secrets(j), "seed");
 
 	if (!json_is_integer(v) || json_integer_value(v) < 0) {
 		*cause = xasprintf(_("%s : la clé de session ne contient pas la "
@@ -308,38 +309,63 @@ session_load_seed(struct session *ss, char **cause)
 	return 0;
 }
 
-/* Folds journal lines [1, upto] (0: all) into a fresh game; -1, *cause. */
-static int
-session_fold(struct session *ss, int64_t upto, char **cause)
-{
-	struct event	 e;
-	size_t		 i, n;
-	char		*why = NULL;
+/* A fold in progress: the lines [1, upto] (0: all) into ss->game. */
+struct session_fold {
+	struct session	*ss;
+	int64_t		 upto;
+	char		*cause;		/* a header that does not open */
+};
 
+static void
+session_fold_reset(struct session *ss)
+{
 	game_free(ss->game);
 	ss->game = NULL;
 	scenario_free(ss->scenario);
 	ss->scenario = NULL;
-	if (session_game_from_header(journal_get(ss->journal, 0), ss->path,
-	    &ss->scenario, &ss->game, cause) == -1)
-		return -1;
-	if (ss->writable && session_load_seed(ss, cause) == -1)
-		return -1;
-	n = journal_count(ss->journal);
-	for (i = 1; i < n && (upto <= 0 || (int64_t)i <= upto); i++) {
-		if (event_from_json(journal_get(ss->journal, i), &e, &why) ==
-		    -1 || game_validate_journaled(ss->game, &e, &why) == -1) {
-			*cause = xasprintf(_("%s:%zu: événement refusé au rejeu "
-			    ": %s"), ss->path, i + 1, why ? why : "?");
-			free(why);
-			if (e.type != NULL)
-				event_release(&e);
+}
+
+/* One line of the fold, as the journal checks it (journal_reader). */
+static int
+session_fold_line(void *ctx, const struct journal *j, size_t seq,
+    const json_t *o, char **why)
+{
+	struct session_fold	*f = ctx;
+	struct session		*ss = f->ss;
+	struct event		 e;
+	char			*err = NULL;
+
+	if (seq == 0) {
+		session_fold_reset(ss);
+		if (session_game_from_header(o, ss->path, &ss->scenario,
+		    &ss->game, &f->cause) == -1 || (ss->writable &&
+		    session_load_seed(ss, j, &f->cause) == -1)) {
+			*why = xstrdup(f->cause);
 			return -1;
 		}
-		e.seq = (int64_t)i;
-		game_apply(ss->game, &e);
-		event_release(&e);
+		return 0;
 	}
+	if (f->upto > 0 && (int64_t)seq > f->upto)
+		return 0;
+	if (event_from_json(o, &e, &err) == -1 ||
+	    game_validate_journaled(ss->game, &e, &err) == -1) {
+		*why = xasprintf(_("événement refusé au rejeu : %s"),
+		    err ? err : "?");
+		free(err);
+		if (e.type != NULL)
+			event_release(&e);
+		return -1;
+	}
+	e.seq = (int64_t)seq;
+	game_apply(ss->game, &e);
+	event_release(&e);
+	return 0;
+}
+
+/* The draws the folded journal needs and lacks: -1, *cause. */
+static int
+session_fold_done(struct session *ss, char **cause)
+{
 	if (game_missing_draws(ss->game) > 0) {
 		*cause = xasprintf(_("%s : %d tirage(s) manquent dans le journal "
 		    "pour le rejouer"), ss->path, game_missing_draws(ss->game));
@@ -348,11 +374,45 @@ session_fold(struct session *ss, int64_t upto, char **cause)
 	return 0;
 }
 
+/* Folds journal lines [1, upto] (0: all) into a fresh game; -1, *cause. */
+static int
+session_fold(struct session *ss, int64_t upto, char **cause)
+{
+	struct session_fold	 f = { ss, upto, NULL };
+	json_t			*o;
+	char			*why = NULL;
+	size_t			 i, n;
+	int			 rc = 0;
+
+	n = journal_count(ss->journal);
+	for (i = 0; i < n && (upto <= 0 || (int64_t)i <= upto); i++) {
+		/* One at a time: a fold never holds the journal. */
+		if ((o = journal_load(ss->journal, i)) == NULL) {
+			*cause = xasprintf(_("%s:%zu: ligne modifiée depuis "
+			    "l'ouverture de la session"), ss->path, i + 1);
+			return -1;
+		}
+		rc = session_fold_line(&f, ss->journal, i, o, &why);
+		json_decref(o);
+		if (rc == -1) {
+			*cause = f.cause != NULL ? f.cause :
+			    xasprintf("%s:%zu: %s", ss->path, i + 1, why);
+			if (f.cause != NULL)
+				f.cause = NULL;
+			free(why);
+			return -1;
+		}
+	}
+	return session_fold_done(ss, cause);
+}
+
 int
 session_open(const char *path, bool writable, int64_t upto,
     struct session **out, char **warning, char **cause)
 {
 	struct session		*ss;
+	struct session_fold	 f;
+	struct journal_reader	 reader;
 	char			*why = NULL;
 
 	*out = NULL;
@@ -360,9 +420,31 @@ session_open(const char *path, bool writable, int64_t upto,
 	ss = xcalloc(1, sizeof *ss);
 	ss->path = xstrdup(path);
 	ss->writable = writable;
-	if (journal_open(path, writable ? JOURNAL_WRITE : JOURNAL_READ,
-	    &ss->journal, warning, cause) == -1 ||
-	    session_fold(ss, upto, cause) == -1) {
+	/* One read of the file: the journal is checked and folded at once. */
+	f.ss = ss;
+	f.upto = upto;
+	f.cause = NULL;
+	reader.wants = NULL;
+	reader.each = session_fold_line;
+	reader.ctx = &f;
+	reader.refused = 0;
+	if (journal_open_reading(path, writable ? JOURNAL_WRITE : JOURNAL_READ,
+	    &reader, &ss->journal, warning, cause) == -1) {
+		/* The header's own message, when it is what was refused. */
+		if (reader.refused && f.cause != NULL) {
+			free(*cause);
+			*cause = f.cause;
+		} else
+			free(f.cause);
+		session_close(ss);
+		return -1;
+	}
+	free(f.cause);
+	if (ss->game == NULL || session_fold_done(ss, cause) == -1) {
+		if (ss->game == NULL)
+			*cause = xasprintf(_("%s : journal sans en-tête"), path);
+		free(*warning);
+		*warning = NULL;
 		session_close(ss);
 		return -1;
 	}
@@ -494,62 +576,185 @@ session_submit(struct session *ss, struct event *e, bool *refused,
 	return 0;
 }
 
+/*
+ * The audit of the draws, line by line in the journal's order: the
+ * header's commitment, every draw recorded (with its line), the seal's
+ * seed and salt.  The draws are kept as they come, since the seed that
+ * checks them is revealed last.
+ */
+struct draw_audit {
+	char		*commitment;	/* the header's, or NULL */
+	struct draw	*draws;
+	size_t		*lines;		/* 1-based line of each draw */
+	size_t		*ordinal;	/* its rank in its line */
+	size_t		 n, cap;
+	int		 sealed;
+	size_t		 sealed_seq;
+	uint64_t	 seed;
+	char		*salt;		/* the seal's, hex, or NULL */
+};
+
+static void
+draw_audit_release(struct draw_audit *a)
+{
+	free(a->commitment);
+	free(a->draws);
+	free(a->lines);
+	free(a->ordinal);
+	free(a->salt);
+	memset(a, 0, sizeof *a);
+}
+
+static void
+draw_audit_line(struct draw_audit *a, size_t seq, const json_t *o)
+{
+	struct event	 e;
+	const char	*t;
+	char		*why = NULL;
+	int64_t		 seed;
+	int		 k;
+
+	if (seq == 0) {
+		t = json_string_value(json_object_get(o, "seed_commitment"));
+		free(a->commitment);
+		a->commitment = t != NULL ? xstrdup(t) : NULL;
+		return;
+	}
+	/* An unreadable line records no draw; its fold refuses it. */
+	if (event_from_json(o, &e, &why) == -1) {
+		free(why);
+		return;
+	}
+	for (k = 0; k < e.ndraws; k++) {
+		if (a->n == a->cap) {
+			a->cap = a->cap ? a->cap * 2 : 256;
+			a->draws = xreallocarray(a->draws, a->cap,
+			    sizeof *a->draws);
+			a->lines = xreallocarray(a->lines, a->cap,
+			    sizeof *a->lines);
+			a->ordinal = xreallocarray(a->ordinal, a->cap,
+			    sizeof *a->ordinal);
+		}
+		a->draws[a->n] = e.draws[k];
+		a->lines[a->n] = seq + 1;
+		a->ordinal[a->n++] = (size_t)k + 1;
+	}
+	if (strcmp(e.type, "sceller") == 0 && record_int(&e.data, "graine",
+	    &seed) && seed >= 0) {
+		a->sealed = 1;
+		a->sealed_seq = seq;
+		a->seed = (uint64_t)seed;
+		free(a->salt);
+		t = record_text(&e.data, "sel");
+		a->salt = t != NULL ? xstrdup(t) : NULL;
+	}
+	event_release(&e);
+}
+
+/* 1 sealed and conform, 0 not sealed, -1 and *cause. */
+static int
+draw_audit_finish(const struct draw_audit *a, const char *path, int *checked,
+    char **cause)
+{
+	unsigned char	 salt[32];
+	char		 mine[65], hex[17];
+	uint64_t	 want;
+	size_t		 i;
+
+	*checked = 0;
+	if (!a->sealed)
+		return 0;
+	if (a->salt == NULL || sodium_hex2bin(salt, sizeof salt, a->salt,
+	    strlen(a->salt), NULL, NULL, NULL) != 0 || a->commitment == NULL) {
+		*cause = xasprintf(_("%s:%zu: sel ou engagement illisible"),
+		    path, a->sealed_seq + 1);
+		return -1;
+	}
+	session_commitment(a->seed, salt, mine);
+	if (strcmp(mine, a->commitment) != 0) {
+		*cause = xasprintf(_("%s:%zu: la graine révélée ne correspond "
+		    "pas à l'engagement de l'en-tête : les tirages n'étaient pas "
+		    "fixés d'avance"), path, a->sealed_seq + 1);
+		return -1;
+	}
+	for (i = 0; i < a->n; i++) {
+		want = rng_draw(a->seed, a->draws[i].week,
+		    (enum rng_purpose)a->draws[i].purpose, a->draws[i].index);
+		if (want != a->draws[i].value) {
+			snprintf(hex, sizeof hex, "%016llx",
+			    (unsigned long long)want);
+			*cause = xasprintf(_("%s:%zu: tirage %zu (semaine %d) "
+			    "différent de celui de la graine révélée (%s "
+			    "attendu)"), path, a->lines[i], a->ordinal[i],
+			    a->draws[i].week, hex);
+			return -1;
+		}
+		(*checked)++;
+	}
+	return 1;
+}
+
 int
 session_check_draws(const struct session *ss, int *checked, char **cause)
 {
-	const json_t	*h = journal_get(ss->journal, 0), *o, *d;
-	const char	*commit, *salthex;
-	unsigned char	 salt[32];
-	char		 mine[65], hex[17];
-	struct event	 e;
-	size_t		 i, n = journal_count(ss->journal), k;
-	uint64_t	 seed, want;
-	char		*why = NULL;
+	struct draw_audit	 a;
+	json_t			*o;
+	size_t			 i, n = journal_count(ss->journal);
+	int			 rc;
 
-	*checked = 0;
-	if (!ss->game->sealed)
-		return 0;
-	o = journal_get(ss->journal, (size_t)ss->game->sealed_seq);
-	d = json_object_get(o, "data");
-	salthex = json_string_value(json_object_get(d, "sel"));
-	commit = json_string_value(json_object_get(h, "seed_commitment"));
-	seed = ss->game->seed;
-	if (salthex == NULL || sodium_hex2bin(salt, sizeof salt, salthex,
-	    strlen(salthex), NULL, NULL, NULL) != 0 || commit == NULL) {
-		*cause = xasprintf(_("%s:%lld: sel ou engagement illisible"),
-		    ss->path, (long long)ss->game->sealed_seq + 1);
-		return -1;
-	}
-	session_commitment(seed, salt, mine);
-	if (strcmp(mine, commit) != 0) {
-		*cause = xasprintf(_("%s:%lld: la graine révélée ne correspond "
-		    "pas à l'engagement de l'en-tête : les tirages n'étaient pas "
-		    "fixés d'avance"), ss->path,
-		    (long long)ss->game->sealed_seq + 1);
-		return -1;
-	}
-	for (i = 1; i < n; i++) {
-		if (event_from_json(journal_get(ss->journal, i), &e, &why) == -1) {
-			free(why);
+	memset(&a, 0, sizeof a);
+	for (i = 0; i < n; i++) {
+		if ((o = journal_load(ss->journal, i)) == NULL)
 			continue;
-		}
-		for (k = 0; k < (size_t)e.ndraws; k++) {
-			want = rng_draw(seed, e.draws[k].week,
-			    (enum rng_purpose)e.draws[k].purpose,
-			    e.draws[k].index);
-			if (want != e.draws[k].value) {
-				snprintf(hex, sizeof hex, "%016llx",
-				    (unsigned long long)want);
-				*cause = xasprintf(_("%s:%zu: tirage %zu (semaine "
-				    "%d) différent de celui de la graine "
-				    "révélée (%s attendu)"), ss->path, i + 1,
-				    k + 1, e.draws[k].week, hex);
-				event_release(&e);
-				return -1;
-			}
-			(*checked)++;
-		}
-		event_release(&e);
+		draw_audit_line(&a, i, o);
+		json_decref(o);
 	}
-	return 1;
+	rc = draw_audit_finish(&a, ss->path, checked, cause);
+	draw_audit_release(&a);
+	return rc;
+}
+
+/* The lines a draw audit reads: those with draws, and the seal. */
+static int
+draw_audit_wants(void *ctx, const char *line, size_t n)
+{
+	(void)ctx;
+	/* Canonical JSON: a key's quotes are never escaped, a string's are. */
+	return memmem(line, n, "\"draws\":", 8) != NULL ||
+	    memmem(line, n, "\"type\":\"sceller\"", 16) != NULL;
+}
+
+static int
+draw_audit_each(void *ctx, const struct journal *j, size_t seq,
+    const json_t *o, char **why)
+{
+	(void)j;
+	(void)why;
+	draw_audit_line(ctx, seq, o);
+	return 0;
+}
+
+int
+session_verify(const char *path, const struct journal_verify_opts *opts,
+    struct journal_report *r, struct session_verdict *v, char **cause)
+{
+	struct draw_audit	 a;
+	struct journal_reader	 reader;
+	int			 rc;
+
+	memset(&a, 0, sizeof a);
+	memset(v, 0, sizeof *v);
+	reader.wants = draw_audit_wants;
+	reader.each = draw_audit_each;
+	reader.ctx = &a;
+	reader.refused = 0;
+	rc = journal_verify_reading(path, opts, &reader, r);
+	if (rc == 0) {
+		v->draws = draw_audit_finish(&a, path, &v->checked, cause);
+		v->sealed_seq = (int64_t)a.sealed_seq;
+		if (v->draws == -1)
+			rc = -3;
+	}
+	draw_audit_release(&a);
+	return rc;
 }

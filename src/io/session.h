@@ -82,6 +82,20 @@ void	 session_state_hash(const struct game *, char out[65]);
 int	 session_check_draws(const struct session *, int *checked,
 	    char **cause);
 /*
+ * pilote verify: a session file checked in one read, without folding it:
+ * the journal's integrity (journal_verify_reading()), then the draws as
+ * session_check_draws() checks them, from the lines that carry draws and
+ * the seal only.  The journal's result (0, -1, -2; *r), or -3 and *cause
+ * when a draw or the commitment differs.  v: what the draws gave.
+ */
+struct session_verdict {
+	int	 draws;		/* 1 sealed and conform, 0 not sealed */
+	int	 checked;	/* draws checked */
+	int64_t	 sealed_seq;	/* the seal's line (seq), if sealed */
+};
+int	 session_verify(const char *path, const struct journal_verify_opts *,
+	    struct journal_report *, struct session_verdict *, char **cause);
+/*
  * The sysexits code for the last failed session_open(): the journal's class
  * (io/journal.h: 66 missing, 74 disk, 77 permission, 75 locked) or 65 when
  * the journal is altered or does not replay.
