@@ -415,6 +415,69 @@ resealed(const char *data, size_t len, size_t from, size_t to,
 	return out;
 }
 
+/* --- streaming ------------------------------------------------------------- */
+
+/*
+ * A journal of several read chunks: its lines straddle the chunk
+ * boundaries, an edited line far from the start is still named, and a
+ * line read again after the open (journal_get) is refused once the file
+ * changed under the reader, while an untouched one still reads.
+ */
+static void
+a_long_journal_is_checked_across_chunks_and_reread_lines_are_trusted_by_their_hash(
+    void **state)
+{
+	struct journal		*j, *rd;
+	struct journal_report	 r;
+	char			*data, *warning = NULL, *cause = NULL, *p;
+	size_t			 len, off, lines = 4000;
+
+	(void)state;
+	j = make_session((int)lines - 1);
+	journal_close(j);
+	data = slurp(session, &len);
+	assert_true(len > 3 * 256 * 1024);
+	expect_intact(session, lines);
+
+	/* Line 3500 (beyond the first chunks) edited, hashes recomputed. */
+	off = line_start(data, len, 3500);
+	p = strstr(data + off, "marge trop faible");
+	assert_non_null(p);
+	p[0] = 'M';
+	{
+		char *forged = resealed(data, len, 3500, 0, NULL);
+
+		assert_int_equal(journal_verify_buffer(forged, len, NULL, &r),
+		    -1);
+		assert_int_equal(r.bad_line, 3500);
+		journal_report_release(&r);
+		spit(session, forged, len);
+		assert_int_equal(journal_verify_file(session, NULL, &r), -1);
+		assert_int_equal(r.bad_line, 3500);
+		journal_report_release(&r);
+		free(forged);
+	}
+	p[0] = 'm';
+	spit(session, data, len);
+
+	/* Opened intact, then edited in place by another program. */
+	assert_int_equal(journal_open(session, JOURNAL_READ, &rd, &warning,
+	    &cause), 0);
+	assert_null(warning);
+	p = strstr(data + line_start(data, len, 2001), "chef");
+	assert_non_null(p);
+	p[0] = 'C';
+	spit(session, data, len);
+	assert_null(journal_get(rd, 2000));
+	assert_null(journal_load(rd, 2000));
+	assert_non_null(journal_get(rd, 1999));
+	assert_string_equal(json_string_value(json_object_get(journal_get(rd,
+	    1999), "actor")), "chef");
+	assert_non_null(journal_get(rd, 0));
+	journal_close(rd);
+	free(data);
+}
+
 /* --- round trip ------------------------------------------------------------ */
 
 static void
@@ -2642,6 +2705,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 #define T(f)	cmocka_unit_test_setup_teardown(f, setup, teardown)
 		T(round_trip_keeps_every_event),
+		T(a_long_journal_is_checked_across_chunks_and_reread_lines_are_trusted_by_their_hash),
 		T(trainer_key_is_created_once_and_signs_every_session),
 		T(trainer_key_behind_a_symlink_is_refused),
 		T(join_codes_come_from_the_session_secret),

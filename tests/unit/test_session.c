@@ -128,6 +128,17 @@ the_last_week_seals_the_session_and_the_draws_check(void **state)
 	assert_int_equal(session_check_draws(ss, &checked, &cause), 1);
 	assert_true(checked >= 4);
 	session_close(ss);
+	/* pilote verify finds the same, in one read and without folding. */
+	{
+		struct journal_report	 r;
+		struct session_verdict	 v;
+
+		assert_int_equal(session_verify(path, NULL, &r, &v, &cause), 0);
+		assert_int_equal(v.draws, 1);
+		assert_int_equal(v.checked, checked);
+		assert_int_equal(v.sealed_seq, (int64_t)r.lines - 1);
+		journal_report_release(&r);
+	}
 	scenario_free(s);
 }
 
@@ -254,6 +265,16 @@ a_rigged_draw_is_caught_once_the_seed_is_revealed(void **state)
 	snprintf(where, sizeof where, ":%zu: tirage", rigged_line);
 	assert_non_null(strstr(cause, where));
 	free(cause);
+	{
+		struct journal_report	 r;
+		struct session_verdict	 v;
+
+		assert_int_equal(session_verify(rigged, NULL, &r, &v, &cause),
+		    -3);
+		assert_non_null(strstr(cause, where));
+		free(cause);
+		journal_report_release(&r);
+	}
 	session_close(ss);
 	scenario_free(s);
 }
@@ -288,6 +309,16 @@ a_revealed_seed_that_is_not_the_committed_one_is_caught(void **state)
 	assert_int_equal(session_check_draws(ss, &checked, &cause), -1);
 	assert_non_null(strstr(cause, "engagement"));
 	free(cause);
+	{
+		struct journal_report	 r;
+		struct session_verdict	 v;
+
+		assert_int_equal(session_verify(lied, NULL, &r, &v, &cause),
+		    -3);
+		assert_non_null(strstr(cause, "engagement"));
+		free(cause);
+		journal_report_release(&r);
+	}
 	session_close(ss);
 	scenario_free(s);
 }
