@@ -55,6 +55,21 @@ game_draws_free(struct game *g)
 	g->draws = NULL;
 }
 
+struct game_draws *
+game_draws_clone(const struct game *g)
+{
+	struct game_draws	*d;
+
+	if (g->draws == NULL)
+		return NULL;
+	/* What a fold between events holds: no event's draws, no tape. */
+	d = xcalloc(1, sizeof *d);
+	d->pinned = d->given = g->draws->pinned;
+	d->npinned = d->ngiven = g->draws->npinned;
+	d->missing = g->draws->missing;
+	return d;
+}
+
 void
 game_set_seed(struct game *g, uint64_t seed)
 {

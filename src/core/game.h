@@ -347,6 +347,11 @@ int		 game_setup_check(const struct scenario *,
 		    const struct game_setup *, char **cause);
 struct game	*game_new(const struct scenario *, const struct game_setup *);
 void		 game_free(struct game *);
+/*
+ * A deep copy of g (core/clone.c), sharing only its scenario: folding one
+ * leaves the other as it was.  The replay keeps one per week.
+ */
+struct game	*game_clone(const struct game *);
 
 /*
  * Checks that a new decision (a command with its time and actor) may be

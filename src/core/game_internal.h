@@ -65,6 +65,8 @@ void	 game_adhoc_free(struct incident *);
 /* game_apply() once draws.c has put the event's draws in force. */
 void	 game_apply_plain(struct game *, const struct event *);
 void	 game_draws_free(struct game *);
+/* The draws of a copy of g (core/clone.c): what holds between events. */
+struct game_draws *game_draws_clone(const struct game *g);
 void	 game_occurrence_release(struct occurrence *);
 
 /* ledger.c: after an event, tells each team whose forecast went over its
