@@ -7,7 +7,7 @@
  * lines a reader asks for (an open gives every line to its reader, the
  * session's fold); at the end, the last line's signature, which the chain
  * makes cover every byte before it.  Nothing of the lines is kept but where
- * each ends (and, for an open, the first bytes of its H, to trust it when
+ * each ends (and, for an open, the first 64 bits of its H, to trust it when
  * read again): memory does not grow with the size of the lines.  The
  * first line that fails ends the check; a failed signature is blamed on
  * the first line whose signature fails, by bisection over the seals of the
@@ -62,7 +62,7 @@
 #define JOURNAL_SEAL_LEN	(9 + 2 * JOURNAL_HASH_BYTES + 9 + \
 				    2 * JOURNAL_SIG_BYTES + 2)
 /* How much of each line's H an open keeps to trust it when read again. */
-#define JOURNAL_KEPT_HASH	16
+#define JOURNAL_KEPT_HASH	8
 
 struct journal {
 	char			*path;
@@ -74,12 +74,14 @@ struct journal {
 	/*
 	 * The other lines are not kept: line i is read again from the file
 	 * when asked (journal_get), found by where it ends, and trusted only
-	 * if it hashes to the H the open verified (the first bytes of it,
-	 * enough against a second preimage).  The cache keeps what was asked.
+	 * if it hashes to the H the open verified (its first 64 bits: a
+	 * second preimage of them is out of reach).  The cache, made at the
+	 * first journal_get(), keeps what was asked that way.
 	 */
 	size_t			*ends;		/* offset past each line's "}" */
 	unsigned char		(*hs)[JOURNAL_KEPT_HASH];
-	json_t			**cache;	/* owned, NULL until read */
+	json_t			**cache;	/* owned, NULL until read, or
+						   none yet */
 	size_t			 count;
 	size_t			 cap;
 	char			*scratch;	/* a line read again */
@@ -1154,13 +1156,18 @@ journal_push(struct journal *j, json_t *obj, size_t end,
 {
 	if (j->count == j->cap) {
 		j->cap = j->cap ? j->cap * 2 : 64;
-		j->cache = xreallocarray(j->cache, j->cap, sizeof *j->cache);
+		if (j->cache != NULL)
+			j->cache = xreallocarray(j->cache, j->cap,
+			    sizeof *j->cache);
 		j->ends = xreallocarray(j->ends, j->cap, sizeof *j->ends);
 		j->hs = xreallocarray(j->hs, j->cap, sizeof *j->hs);
 	}
 	if (j->count == 0)
 		j->header = json_incref(obj);
-	j->cache[j->count] = obj;
+	if (j->cache != NULL)
+		j->cache[j->count] = obj;
+	else
+		json_decref(obj);
 	j->ends[j->count] = end;
 	memcpy(j->hs[j->count], h, sizeof j->hs[0]);
 	j->count++;
@@ -1187,7 +1194,7 @@ journal_close(struct journal *j)
 		unlink(j->owner_path);
 	if (j->fd != -1)
 		close(j->fd);
-	for (i = 0; i < j->count; i++)
+	for (i = 0; i < j->count && j->cache != NULL; i++)
 		json_decref(j->cache[i]);
 	free(j->cache);
 	free(j->ends);
@@ -1258,6 +1265,8 @@ journal_get(const struct journal *cj, size_t seq)
 		return NULL;
 	if (seq == 0)
 		return j->header;
+	if (j->cache == NULL)
+		j->cache = xcalloc(j->cap, sizeof *j->cache);
 	if (j->cache[seq] == NULL)
 		j->cache[seq] = journal_reread(j, seq);
 	return j->cache[seq];
@@ -1272,7 +1281,7 @@ journal_load(const struct journal *cj, size_t seq)
 		return NULL;
 	if (seq == 0)
 		return json_incref(j->header);
-	if (j->cache[seq] != NULL)
+	if (j->cache != NULL && j->cache[seq] != NULL)
 		return json_incref(j->cache[seq]);
 	return journal_reread(j, seq);
 }
@@ -1823,7 +1832,6 @@ journal_open_as(const char *path, enum journal_mode mode, int keyed,
 	j->count = j->cap = sc.lines;
 	sc.ends = NULL;
 	sc.hs = NULL;
-	j->cache = xcalloc(j->cap, sizeof *j->cache);
 	j->size = (off_t)sc.good_end;
 	if (mode == JOURNAL_WRITE && journal_load_signer(j, 0, cause) == -1)
 		goto out;

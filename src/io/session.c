@@ -314,6 +314,7 @@ struct session_fold {
 	struct session	*ss;
 	int64_t		 upto;
 	char		*cause;		/* a header that does not open */
+	const struct session_observer *obs;	/* or NULL */
 };
 
 static void
@@ -343,6 +344,8 @@ session_fold_line(void *ctx, const struct journal *j, size_t seq,
 			*why = xstrdup(f->cause);
 			return -1;
 		}
+		if (f->obs != NULL)
+			f->obs->seen(f->obs->ctx, ss->game, seq, o);
 		return 0;
 	}
 	if (f->upto > 0 && (int64_t)seq > f->upto)
@@ -359,6 +362,8 @@ session_fold_line(void *ctx, const struct journal *j, size_t seq,
 	e.seq = (int64_t)seq;
 	game_apply(ss->game, &e);
 	event_release(&e);
+	if (f->obs != NULL)
+		f->obs->seen(f->obs->ctx, ss->game, seq, o);
 	return 0;
 }
 
@@ -378,7 +383,7 @@ session_fold_done(struct session *ss, char **cause)
 static int
 session_fold(struct session *ss, int64_t upto, char **cause)
 {
-	struct session_fold	 f = { ss, upto, NULL };
+	struct session_fold	 f = { ss, upto, NULL, NULL };
 	json_t			*o;
 	char			*why = NULL;
 	size_t			 i, n;
@@ -406,9 +411,44 @@ session_fold(struct session *ss, int64_t upto, char **cause)
 	return session_fold_done(ss, cause);
 }
 
+void
+session_fold_on(const struct session *ss, struct game *g, int64_t from,
+    int64_t to)
+{
+	struct event	 e;
+	json_t		*o;
+	char		*why = NULL;
+	int64_t		 i;
+
+	for (i = from + 1; i <= to; i++) {
+		/* The open accepted every line: only a file changed since
+		 * can fail here, and its line is left out. */
+		o = journal_load(ss->journal, (size_t)i);
+		if (o == NULL || event_from_json(o, &e, &why) == -1) {
+			free(why);
+			why = NULL;
+			json_decref(o);
+			continue;
+		}
+		e.seq = i;
+		game_apply(g, &e);
+		event_release(&e);
+		json_decref(o);
+	}
+}
+
 int
 session_open(const char *path, bool writable, int64_t upto,
     struct session **out, char **warning, char **cause)
+{
+	return session_open_observed(path, writable, upto, NULL, out, warning,
+	    cause);
+}
+
+int
+session_open_observed(const char *path, bool writable, int64_t upto,
+    const struct session_observer *obs, struct session **out, char **warning,
+    char **cause)
 {
 	struct session		*ss;
 	struct session_fold	 f;
@@ -424,6 +464,7 @@ session_open(const char *path, bool writable, int64_t upto,
 	f.ss = ss;
 	f.upto = upto;
 	f.cause = NULL;
+	f.obs = obs;
 	reader.wants = NULL;
 	reader.each = session_fold_line;
 	reader.ctx = &f;
@@ -436,6 +477,8 @@ session_open(const char *path, bool writable, int64_t upto,
 			*cause = f.cause;
 		} else
 			free(f.cause);
+		if (obs != NULL && obs->abandon != NULL)
+			obs->abandon(obs->ctx);
 		session_close(ss);
 		return -1;
 	}
@@ -445,6 +488,8 @@ session_open(const char *path, bool writable, int64_t upto,
 			*cause = xasprintf(_("%s : journal sans en-tête"), path);
 		free(*warning);
 		*warning = NULL;
+		if (obs != NULL && obs->abandon != NULL)
+			obs->abandon(obs->ctx);
 		session_close(ss);
 		return -1;
 	}
@@ -453,6 +498,8 @@ session_open(const char *path, bool writable, int64_t upto,
 		*cause = xasprintf(_("%s : la session terminée ne se scelle "
 		    "pas : %s"), path, why);
 		free(why);
+		if (obs != NULL && obs->abandon != NULL)
+			obs->abandon(obs->ctx);
 		session_close(ss);
 		return -1;
 	}

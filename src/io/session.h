@@ -44,6 +44,30 @@ int	 session_create(const char *path, const struct scenario *,
  */
 int	 session_open(const char *path, bool writable, int64_t upto,
 	    struct session **out, char **warning, char **cause);
+/*
+ * Folds the lines (from, to] of an open session into g, a state of that
+ * session after line from (a copy: game_clone()): how the replay reaches
+ * an event from its nearest snapshot.
+ */
+void	 session_fold_on(const struct session *, struct game *g, int64_t from,
+	    int64_t to);
+/*
+ * session_open() telling obs, in the same read, each line with the state
+ * just after it (the header: the state before any event); the lines after
+ * upto are not told.  The state and the object are
+ * borrowed for the call: the replay builds its index and its snapshots so.
+ * When the open fails, abandon() (if not NULL) is called before the
+ * session's scenario goes, for what was built on it to go first.
+ */
+struct session_observer {
+	void	(*seen)(void *ctx, const struct game *, size_t seq,
+		    const json_t *line);
+	void	(*abandon)(void *ctx);
+	void	*ctx;
+};
+int	 session_open_observed(const char *path, bool writable, int64_t upto,
+	    const struct session_observer *, struct session **,
+	    char **warning, char **cause);
 void	 session_close(struct session *);
 /*
  * Validates, journals and applies a command (e's seq and, unless

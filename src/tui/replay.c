@@ -47,24 +47,52 @@ static const char *const kind_names[KIND_COUNT] = {
 	N_("clôtures de semaine")
 };
 
+/*
+ * One event of the list, 24 bytes whatever it says: its team, actor and
+ * type are indexes into the replay's names (0: none); the rest of the line
+ * is read again from the journal when it is shown (journal_load), so that
+ * the replay never holds the journal.
+ */
 struct revent {
-	int64_t		 seq;
 	int64_t		 time;
-	int		 week;
-	const char	*team;		/* borrowed from the journal, or NULL */
-	const char	*actor;
-	const char	*type;
-	const json_t	*obj;
+	int32_t		 seq;
+	int16_t		 week;
+	uint16_t	 team;
+	uint16_t	 actor;
+	uint16_t	 type;
+};
+
+/* The states kept to reach any event quickly: one per week and every
+ * RP_SNAP_EVERY events, within RP_SNAP_BUDGET of state (game_weight). */
+#define RP_SNAP_EVERY	256
+#define RP_SNAP_BUDGET	(8 * 1024 * 1024)
+
+struct rsnap {
+	int64_t		 seq;		/* the state after this event */
+	struct game	*game;		/* owned (game_clone) */
+	size_t		 weight;
 };
 
 /* What the four screens share: the mode's data (app.mode_data). */
 struct replay {
 	const char	*path;
 	struct session	*full;		/* the whole session */
-	struct session	*at;		/* replayed up to at_seq */
+	struct game	*at;		/* the state after at_seq (owned), or
+					   NULL: the full one */
 	int64_t		 at_seq;
+	struct session	 at_view;	/* at, as a session for app_run_view */
 	struct revent	*ev;
 	int		 nev;
+	int		 cap;
+	char		**names;	/* names[0] NULL: interned texts */
+	int		 nnames;
+	uint16_t	 last[3];	/* last name of each field, a hint */
+	struct rsnap	*snaps;		/* by seq, the header's state first */
+	int		 nsnaps;
+	size_t		 snap_weight;
+	int		 snap_week;	/* the week of the last snapshot */
+	json_t		*shown;		/* the line of shown_seq (owned) */
+	int64_t		 shown_seq;
 	int		 sel;		/* index in ev */
 	int		 fteam;		/* filter: team, -1 all */
 	int		 fcand;		/* filter: candidate of fteam, -1 */
@@ -131,32 +159,121 @@ describe(const json_t *obj, char *buf, size_t n)
 	}
 }
 
-static void
-load_events(struct replay *r)
+/* The name of index i (0: NULL). */
+static const char *
+rp_name(const struct replay *r, uint16_t i)
 {
-	const struct journal	*j = r->full->journal;
-	size_t			 i, count = journal_count(j);
-	int			 week = 0;
+	return i > 0 && i < r->nnames ? r->names[i] : NULL;
+}
 
-	r->ev = xcalloc(count, sizeof *r->ev);
-	for (i = 1; i < count; i++) {
-		const json_t	*o = journal_get(j, i);
-		struct revent	*e = &r->ev[r->nev++];
+/* The index of s among the names (added if new); field: which hint. */
+static uint16_t
+rp_intern(struct replay *r, int field, const char *s)
+{
+	int	 i;
 
-		e->obj = o;
-		e->seq = (int64_t)i;
-		e->time = json_integer_value(json_object_get(o, "time"));
-		e->team = jstr(o, "team");
-		e->actor = jstr(o, "actor");
-		e->type = jstr(o, "type");
-		if (e->type == NULL)
-			e->type = "?";
-		e->week = week;
-		if (strcmp(e->type, "ouvrir_pilotage") == 0)
-			week = 1;
-		else if (strcmp(e->type, "cloturer_semaine") == 0)
-			week++;
+	if (s == NULL)
+		return 0;
+	if (r->last[field] > 0 && strcmp(r->names[r->last[field]], s) == 0)
+		return r->last[field];
+	for (i = 1; i < r->nnames; i++)
+		if (strcmp(r->names[i], s) == 0)
+			return r->last[field] = (uint16_t)i;
+	/* Past 65 535 different names, the rest show as none. */
+	if (r->nnames == UINT16_MAX)
+		return 0;
+	if (r->nnames == 0) {
+		r->names = xcalloc(16, sizeof *r->names);
+		r->nnames = 1;
+	} else if ((r->nnames & (r->nnames - 1)) == 0)
+		r->names = xreallocarray(r->names, (size_t)r->nnames * 2,
+		    sizeof *r->names);
+	r->names[r->nnames] = xstrdup(s);
+	return r->last[field] = (uint16_t)r->nnames++;
+}
+
+#define EV_TEAM(r, e)	rp_name(r, (e)->team)
+#define EV_ACTOR(r, e)	rp_name(r, (e)->actor)
+#define EV_TYPE(r, e)	((e)->type > 0 ? rp_name(r, (e)->type) : "?")
+
+/* The line of event e, read again from the journal (one kept). */
+static const json_t *
+ev_line(struct replay *r, const struct revent *e)
+{
+	if (r->shown == NULL || r->shown_seq != e->seq) {
+		json_decref(r->shown);
+		r->shown = journal_load(r->full->journal, (size_t)e->seq);
+		r->shown_seq = e->seq;
 	}
+	return r->shown;
+}
+
+/* How much a state weighs, roughly, in bytes: what grows with events. */
+static size_t
+game_weight(const struct game *g)
+{
+	size_t	 w = sizeof *g + 4096;
+	int	 i;
+
+	for (i = 0; i < g->nteams; i++) {
+		const struct team *t = &g->teams[i];
+
+		w += 8192 + (size_t)(t->nmessages + t->nnotes) * 96 +
+		    (size_t)t->nexplanations * 160 +
+		    (size_t)t->ndecisions * 8 + (size_t)t->nrequests * 512 +
+		    (size_t)t->noccurrences * 160;
+	}
+	return w + (size_t)g->nbroadcasts * 96;
+}
+
+/* Keeps the state after seq, if within the budget. */
+static void
+rp_snap(struct replay *r, const struct game *g, int64_t seq)
+{
+	size_t	 w = game_weight(g);
+
+	if (r->snap_weight + w > RP_SNAP_BUDGET && r->nsnaps > 0)
+		return;
+	if ((r->nsnaps & (r->nsnaps + 1)) == 0 || r->nsnaps == 0)
+		r->snaps = xreallocarray(r->snaps, (size_t)(r->nsnaps + 1) * 2,
+		    sizeof *r->snaps);
+	r->snaps[r->nsnaps].seq = seq;
+	r->snaps[r->nsnaps].game = game_clone(g);
+	r->snaps[r->nsnaps++].weight = w;
+	r->snap_weight += w;
+	r->snap_week = g->week;
+}
+
+/* Each line as the open folds it: the list, and the snapshots. */
+static void
+rp_seen(void *ctx, const struct game *g, size_t seq, const json_t *o)
+{
+	struct replay	*r = ctx;
+	struct revent	*e;
+	const json_t	*t = json_object_get(o, "time");
+
+	if (seq == 0) {
+		rp_snap(r, g, 0);
+		return;
+	}
+	if (r->nev == r->cap) {
+		r->cap = r->cap ? r->cap * 2 : 1024;
+		r->ev = xreallocarray(r->ev, (size_t)r->cap, sizeof *r->ev);
+	}
+	e = &r->ev[r->nev++];
+	e->seq = (int32_t)seq;
+	e->time = json_is_integer(t) ? json_integer_value(t) : 0;
+	e->team = rp_intern(r, 0, jstr(o, "team"));
+	e->actor = rp_intern(r, 1, jstr(o, "actor"));
+	e->type = rp_intern(r, 2, jstr(o, "type"));
+	/* The week the event was played in: before its own effect. */
+	e->week = (int16_t)(r->nev > 1 ? r->ev[r->nev - 2].week : 0);
+	if (r->nev > 1 && (strcmp(EV_TYPE(r, e - 1), "ouvrir_pilotage") == 0 ||
+	    strcmp(EV_TYPE(r, e - 1), "cloturer_semaine") == 0))
+		e->week = (int16_t)(e->week + 1);
+	if (g->week != r->snap_week ||
+	    seq - (size_t)r->snaps[r->nsnaps - 1].seq >= RP_SNAP_EVERY)
+		rp_snap(r, g, (int64_t)seq);
 }
 
 static const struct team *
@@ -169,20 +286,21 @@ static bool
 visible(const struct replay *r, const struct revent *e)
 {
 	const struct team	*t = filter_team(r);
-	const char		*ty = e->type;
+	const char		*ty = EV_TYPE(r, e);
+	const char		*team = EV_TEAM(r, e), *actor = EV_ACTOR(r, e);
 
-	if (t != NULL && (e->team == NULL || strcmp(e->team, t->name) != 0))
+	if (t != NULL && (team == NULL || strcmp(team, t->name) != 0))
 		return false;
-	if (t != NULL && r->fcand >= 0 && (e->actor == NULL ||
-	    strcmp(e->actor, t->candidates[r->fcand].name) != 0))
+	if (t != NULL && r->fcand >= 0 && (actor == NULL ||
+	    strcmp(actor, t->candidates[r->fcand].name) != 0))
 		return false;
 	switch (r->fkind) {
 	case KIND_ALL:
 		return true;
 	case KIND_TEAM:
-		return e->team != NULL;
+		return team != NULL;
 	case KIND_TRAINER:
-		return e->team == NULL;
+		return team == NULL;
 	case KIND_INCIDENT:
 		return strcmp(ty, "repondre") == 0 || strstr(ty, "incident");
 	case KIND_POINT:
@@ -226,33 +344,50 @@ shown_team(const struct replay *r)
 
 	if (r->fteam >= 0)
 		return r->fteam;
-	if (r->nev > 0 && r->ev[r->sel].team != NULL &&
-	    (t = game_team_index(g, r->ev[r->sel].team)) >= 0)
+	if (r->nev > 0 && EV_TEAM(r, &r->ev[r->sel]) != NULL &&
+	    (t = game_team_index(g, EV_TEAM(r, &r->ev[r->sel]))) >= 0)
 		return t;
 	return 0;
 }
 
-/* The session replayed up to the selected event (cached for it). */
+/*
+ * The state after the selected event (cached for it): on from the state
+ * shown before when it is behind and near, else from the nearest snapshot
+ * before it; the last event's is the full session's.
+ */
 static const struct game *
 state_at(struct app *a, struct replay *r)
 {
-	char	*warning = NULL, *cause = NULL;
-	int64_t	 seq = r->nev ? r->ev[r->sel].seq : 0;
+	int64_t	 seq = r->nev ? r->ev[r->sel].seq : 0, from;
+	int	 lo = 0, hi = r->nsnaps - 1, mid;
 
-	if (r->at != NULL && r->at_seq == seq)
-		return r->at->game;
-	session_close(r->at);
-	r->at = NULL;
-	if (session_open(r->path, false, seq, &r->at, &warning,
-	    &cause) == -1) {
-		app_say(a, true, "%s", cause);
-		free(cause);
-		free(warning);
+	(void)a;
+	if (r->nev == 0 || seq == r->ev[r->nev - 1].seq) {
+		game_free(r->at);
+		r->at = NULL;
+		r->at_seq = seq;
 		return r->full->game;
 	}
-	free(warning);
+	if (r->at != NULL && r->at_seq == seq)
+		return r->at;
+	/* The last snapshot at or before seq (the header's is first). */
+	while (lo < hi) {
+		mid = (lo + hi + 1) / 2;
+		if (r->snaps[mid].seq <= seq)
+			lo = mid;
+		else
+			hi = mid - 1;
+	}
+	from = r->snaps[lo].seq;
+	if (r->at != NULL && r->at_seq < seq && r->at_seq >= from)
+		from = r->at_seq;
+	else {
+		game_free(r->at);
+		r->at = game_clone(r->snaps[lo].game);
+	}
+	session_fold_on(r->full, r->at, from, seq);
 	r->at_seq = seq;
-	return r->at->game;
+	return r->at;
 }
 
 /* --- dialogs --- */
@@ -343,7 +478,7 @@ mark_criterion(struct app *a, struct replay *r, int crit)
 	snprintf(num, sizeof num, "%lld", (long long)seq);
 	ask = seq > 0 ? xasprintf(_("Preuve liée : événement n°%lld (%s) ; "
 	    "un autre numéro, ou vide pour aucune"), (long long)seq,
-	    r->ev[r->sel].type) : xstrdup(_("Preuve liée : un numéro "
+	    EV_TYPE(r, &r->ev[r->sel])) : xstrdup(_("Preuve liée : un numéro "
 	    "d'événement, ou vide pour aucune"));
 	ev = app_prompt(a, ask, seq > 0 ? num : "");
 	free(ask);
@@ -417,36 +552,38 @@ draw_details(struct app *a, struct replay *r, int y, int rows)
 	const struct revent	*e = &r->ev[r->sel];
 	const struct game	*g = r->full->game;
 	const struct scenario	*s = g->scenario;
-	const char		*by = jstr(e->obj, "by");
-	const char		*why = jstr(e->obj, "why");
+	const json_t		*obj = ev_line(r, e);
+	const char		*by = jstr(obj, "by");
+	const char		*why = jstr(obj, "why");
+	const char		*team = EV_TEAM(r, e), *actor = EV_ACTOR(r, e);
 	const char		*role = "—";
 	char			 when[TEXT_TIME_MAX], desc[600], *line;
-	int			 ti = e->team ? game_team_index(g, e->team) : -1;
+	int			 ti = team ? game_team_index(g, team) : -1;
 	int			 i, k, end = y + rows, w = COLS - 2;
 
 	text_time(when, e->time, TEXT_TIME_CLOCK);
-	if (ti >= 0 && e->actor != NULL) {
-		int c = game_candidate_index(&g->teams[ti], e->actor);
+	if (ti >= 0 && actor != NULL) {
+		int c = game_candidate_index(&g->teams[ti], actor);
 
 		if (c >= 0 && g->teams[ti].candidates[c].role >= 0)
 			role = s->roles[g->teams[ti].candidates[c].role].label;
 	} else if (ti < 0)
 		role = _("formateur");
 	app_textf(a, y++, 1, w, ROLE_TITLE, _("Événement n° %lld : %s"),
-	    (long long)e->seq, e->type);
+	    (long long)e->seq, EV_TYPE(r, e));
 	/* Individual attribution says when the name was only declared. */
 	app_textf(a, y++, 1, w, ROLE_NORMAL, json_is_true(json_object_get(
-	    e->obj, "declared")) ? _("Qui : %s (nom déclaré sur la console "
+	    obj, "declared")) ? _("Qui : %s (nom déclaré sur la console "
 	    "partagée) (%s), équipe %s, à %s, semaine %d") : _("Qui : %s (%s), "
-	    "équipe %s, à %s, semaine %d"), e->actor ? e->actor : "—", role,
-	    e->team ? e->team : "—", when, e->week);
+	    "équipe %s, à %s, semaine %d"), actor ? actor : "—", role,
+	    team ? team : "—", when, e->week);
 	app_textf(a, y++, 1, w, ROLE_NORMAL, _("Pour le compte de : %s"),
 	    by ? by : "—");
 	/* Read here, so wrapped whole, never cut. */
 	line = xasprintf(_("Pourquoi : %s"), why && *why ? why : "—");
 	y += app_paragraph(a, y, 1, w, end - y, ROLE_NORMAL, line);
 	free(line);
-	describe(e->obj, desc, sizeof desc);
+	describe(obj, desc, sizeof desc);
 	line = xasprintf(_("Données : %s"), *desc ? desc : "—");
 	if (y < end)
 		y += app_paragraph(a, y, 1, w, end - y, ROLE_NORMAL, line);
@@ -524,7 +661,14 @@ events_draw(struct app *a, void *state, int top, int rows)
 		    ROLE_NORMAL;
 
 		text_time(when, e->time, TEXT_TIME_CLOCK);
-		describe(e->obj, desc, sizeof desc);
+		/* Not ev_line(): the selected line stays the one kept. */
+		{
+			json_t *o = journal_load(r->full->journal,
+			    (size_t)e->seq);
+
+			describe(o, desc, sizeof desc);
+			json_decref(o);
+		}
 		if (idx[i] == r->sel) {
 			attrset(a->attr[ROLE_SELECTED]);
 			mvhline(y, 1, ' ', COLS - 2);
@@ -534,9 +678,10 @@ events_draw(struct app *a, void *state, int top, int rows)
 		app_textf(a, y, 1, 6, role, "%5lld", (long long)e->seq);
 		app_textf(a, y, 7, 10, role, " %s S%d", when, e->week);
 		/* A column never runs into the next: one blank between. */
-		app_text(a, y, 17, 6, role, e->team ? e->team : "—");
-		app_text(a, y, 24, 12, role, e->actor ? e->actor : "");
-		app_text(a, y, 37, 16, role, e->type);
+		app_text(a, y, 17, 6, role, EV_TEAM(r, e) ? EV_TEAM(r, e) : "—");
+		app_text(a, y, 24, 12, role, EV_ACTOR(r, e) ? EV_ACTOR(r, e) :
+		    "");
+		app_text(a, y, 37, 16, role, EV_TYPE(r, e));
 		app_text(a, y, 54, COLS - 55, role, desc);
 	}
 	free(idx);
@@ -952,7 +1097,7 @@ week_step(struct app *a, struct replay *r, int dir)
 
 	/* To the next / previous week's closing (cloturer_semaine). */
 	for (i = r->sel + dir; i >= 0 && i < r->nev; i += dir)
-		if (strcmp(r->ev[i].type, "cloturer_semaine") == 0)
+		if (strcmp(EV_TYPE(r, &r->ev[i]), "cloturer_semaine") == 0)
 			break;
 	if (i < 0 || i >= r->nev) {
 		app_say(a, true, _("Plus de clôture de semaine dans ce sens."));
@@ -1003,12 +1148,12 @@ rp_key(struct app *a, int kind, wint_t ch)
 	case 'v':
 		/* The team's own screens, as they were at this event. */
 		a->game = (struct game *)(uintptr_t)state_at(a, r);
-		if (r->at != NULL) {
-			snprintf(when, sizeof when, _("après l'événement n° %lld"),
-			    (long long)r->at_seq);
-			app_run_view(r->at, shown_team(r), when);
-			clearok(curscr, TRUE);
-		}
+		r->at_view = *r->full;
+		r->at_view.game = a->game;
+		snprintf(when, sizeof when, _("après l'événement n° %lld"),
+		    (long long)r->at_seq);
+		app_run_view(&r->at_view, shown_team(r), when);
+		clearok(curscr, TRUE);
 		break;
 	case 'f':
 		r->fkind = (r->fkind + 1) % KIND_COUNT;
@@ -1047,10 +1192,42 @@ static const struct app_mode rp_mode = {
 	rp_prepare, rp_bar, rp_hints, rp_key, rp_help
 };
 
+/* The states, before the scenario they borrow goes. */
+static void
+rp_abandon(void *ctx)
+{
+	struct replay	*r = ctx;
+	int		 i;
+
+	game_free(r->at);
+	r->at = NULL;
+	for (i = 0; i < r->nsnaps; i++)
+		game_free(r->snaps[i].game);
+	free(r->snaps);
+	r->snaps = NULL;
+	r->nsnaps = 0;
+}
+
+static void
+rp_release(struct replay *r)
+{
+	int	 i;
+
+	rp_abandon(r);
+	for (i = 1; i < r->nnames; i++)
+		free(r->names[i]);
+	free(r->names);
+	free(r->ev);
+	json_decref(r->shown);
+	session_close(r->full);
+	memset(r, 0, sizeof *r);
+}
+
 int
 replay_run(const char *path)
 {
 	struct journal_report	 rep;
+	struct session_observer	 obs;
 	struct replay		 r;
 	struct app		 app;
 	char			*warning = NULL, *cause = NULL;
@@ -1059,41 +1236,53 @@ replay_run(const char *path)
 	memset(&r, 0, sizeof r);
 	r.path = path;
 	r.fteam = r.fcand = -1;
-	rc = journal_verify_file(path, NULL, &rep);
-	if (rc == -2) {
-		fprintf(stderr, "pilote replay : %s\n", rep.message ?
-		    rep.message : path);
-		journal_report_release(&rep);
-		return EX_NOINPUT;
-	}
-	if (rc == -1 && rep.lines == 0) {
-		printf(_("%s:1: ce n'est pas un journal de session pilote (%s) : "
-		    "rejeu impossible.\n"), path, rep.message ? rep.message : "");
+	/* One read: the session is checked, folded and listed at once. */
+	obs.seen = rp_seen;
+	obs.abandon = rp_abandon;
+	obs.ctx = &r;
+	if (session_open_observed(path, false, 0, &obs, &r.full, &warning,
+	    &cause) == 0) {
+		if (warning != NULL)
+			snprintf(r.status, sizeof r.status, _("journal intact, "
+			    "signé %s (dernière ligne incomplète écartée)"),
+			    journal_fingerprint(r.full->journal));
+		else
+			snprintf(r.status, sizeof r.status, _("journal intact ✓ "
+			    "(%zu lignes, signé %s)"),
+			    journal_count(r.full->journal),
+			    journal_fingerprint(r.full->journal));
+		free(warning);
+		warning = NULL;
+	} else {
+		/* Why, as pilote verify says it. */
+		free(warning);
+		warning = NULL;
+		rc = journal_verify_file(path, NULL, &rep);
+		if (rc == -2) {
+			fprintf(stderr, "pilote replay : %s\n", rep.message ?
+			    rep.message : path);
+			rc = EX_NOINPUT;
+		} else if (rc == -1 && rep.lines == 0) {
+			printf(_("%s:1: ce n'est pas un journal de session "
+			    "pilote (%s) : rejeu impossible.\n"), path,
+			    rep.message ? rep.message : "");
+			rc = EX_DATAERR;
+		} else if (rc == -1) {
+			printf(_("Session ALTÉRÉE : %s:%zu: %s\n"
+			    "Le journal a été modifié après coup : rejeu "
+			    "refusé.\n"), path, rep.bad_line, rep.message ?
+			    rep.message : "");
+			rc = EX_DATAERR;
+		} else {
+			fprintf(stderr, "pilote replay : %s\n", cause);
+			rc = EX_DATAERR;
+		}
 		fflush(stdout);
-		journal_report_release(&rep);
-		return EX_DATAERR;
-	}
-	if (rc == -1) {
-		printf(_("Session ALTÉRÉE : %s:%zu: %s\n"
-		    "Le journal a été modifié après coup : rejeu refusé.\n"),
-		    path, rep.bad_line, rep.message ? rep.message : "");
-		fflush(stdout);
-		journal_report_release(&rep);
-		return EX_DATAERR;
-	}
-	if (rep.torn_tail)
-		snprintf(r.status, sizeof r.status, _("journal intact, signé "
-		    "%s (dernière ligne incomplète écartée)"), rep.fingerprint);
-	else
-		snprintf(r.status, sizeof r.status, _("journal intact ✓ "
-		    "(%zu lignes, signé %s)"), rep.lines, rep.fingerprint);
-	journal_report_release(&rep);
-	if (session_open(path, false, 0, &r.full, &warning, &cause) == -1) {
-		fprintf(stderr, "pilote replay : %s\n", cause);
 		free(cause);
-		return EX_DATAERR;
+		journal_report_release(&rep);
+		rp_release(&r);
+		return rc;
 	}
-	free(warning);
 	rc = marks_load(path, r.full->journal, &r.marks, &warning, &cause);
 	if (rc == EX_NOPERM) {
 		/* The jury's private file: replay on, without its marks. */
@@ -1104,12 +1293,11 @@ replay_run(const char *path)
 	} else if (rc != EX_OK) {
 		fprintf(stderr, "pilote replay : %s\n", cause);
 		free(cause);
-		session_close(r.full);
+		rp_release(&r);
 		return rc;
 	}
 	for (i = 0; i < r.full->game->nteams; i++)
 		game_compute_results(r.full->game, i);
-	load_events(&r);
 	app = (struct app){ 0 };
 	app.session = r.full;
 	app.path = path;
@@ -1135,10 +1323,8 @@ replay_run(const char *path)
 		endwin();
 		rc = EX_OK;
 	}
-	session_close(r.at);
-	session_close(r.full);
 	marks_release(&r.marks);
 	free(r.marks_refused);
-	free(r.ev);
+	rp_release(&r);
 	return rc;
 }
