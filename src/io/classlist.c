@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "io/classlist.h"
+#include "io/source.h"
 #include "util/i18n.h"
 #include "util/text.h"
 #include "util/xalloc.h"
@@ -747,16 +748,16 @@ classlist_read(const char *path, const struct scenario *s,
 
 	memset(cl, 0, sizeof *cl);
 	if ((f = fopen(path, "rb")) == NULL) {
-		diag_add(d, DIAG_ERROR, path, 0, _("illisible : %s"),
-		    strerror(errno));
+		diag_add(d, DIAG_ERROR, path, 0, _("lecture impossible : %s"),
+		    source_errno_text(errno));
 		return CLASSLIST_UNREADABLE;
 	}
 	/* One byte past the limit tells a file too big from one that fits. */
 	buf = xmalloc(CLASSLIST_MAX_BYTES + 1);
 	n = fread(buf, 1, CLASSLIST_MAX_BYTES + 1, f);
 	if (ferror(f)) {
-		diag_add(d, DIAG_ERROR, path, 0, _("illisible : %s"),
-		    strerror(errno));
+		diag_add(d, DIAG_ERROR, path, 0, _("lecture impossible : %s"),
+		    source_errno_text(errno));
 		fclose(f);
 		free(buf);
 		return CLASSLIST_UNREADABLE;
