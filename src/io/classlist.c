@@ -12,6 +12,7 @@
  */
 #include <errno.h>
 #include <iconv.h>
+#include <limits.h>
 #include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -274,21 +275,31 @@ csv_record(struct csv *c, struct csv_row *r)
 	return true;
 }
 
-/* ';' or ',', whichever the header line (outside quotes) has more of. */
+/* ';' or ',', whichever the header line (outside quotes) has more of;
+ * the blank lines before it (nothing but separators and spaces, skipped
+ * as rows are) do not count. */
 static char
 csv_separator(const char *t, size_t len)
 {
 	size_t	 i, semi = 0, comma = 0;
-	bool	 quoted = false;
+	bool	 quoted = false, seen = false;
 
 	for (i = 0; i < len; i++) {
 		if (t[i] == '"')
 			quoted = !quoted;
-		else if (!quoted && (t[i] == '\n' || t[i] == '\r'))
-			break;
-		else if (!quoted && t[i] == ';')
+		else if (!quoted && (t[i] == '\n' || t[i] == '\r')) {
+			if (seen)
+				break;
+			semi = comma = 0;
+			continue;
+		}
+		if (t[i] != ' ' && t[i] != '\t' && t[i] != ';' && t[i] != ',')
+			seen = true;
+		if (quoted || t[i] == '"')
+			continue;
+		if (t[i] == ';')
 			semi++;
-		else if (!quoted && t[i] == ',')
+		else if (t[i] == ',')
 			comma++;
 	}
 	return comma > semi ? ',' : ';';
@@ -526,7 +537,7 @@ extra_time(const char *text, int *out)
 	    strcmp(f, "1 3") == 0)
 		*out = CLASSLIST_TIERS_TEMPS;
 	else
-		ok = text_parse_percent(text, 1000000, out);
+		ok = text_parse_percent(text, INT_MAX, out);
 	free(f);
 	return ok;
 }
@@ -616,7 +627,7 @@ row_read(const char *name, const struct csv_row *r, const struct header *h,
 			diag_add(d, DIAG_ERROR, name, r->line, _("équipe « %s » : "
 			    "écrite « %s » ligne %d ; une équipe s'écrit partout "
 			    "de la même façon"), team, setup->teams[k].name,
-			    cl->lines[k][0]);
+			    cl->team_lines[k]);
 			return;
 		}
 		if (setup->nteams == GAME_MAX_TEAMS) {
@@ -632,6 +643,7 @@ row_read(const char *name, const struct csv_row *r, const struct header *h,
 			free(cause);
 			return;
 		}
+		cl->team_lines[setup->nteams] = r->line;
 		ti = setup->nteams++;
 	}
 	t = &setup->teams[ti];

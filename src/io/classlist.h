@@ -52,6 +52,7 @@ struct classlist {
 	struct game_setup	 setup;		/* the seed is left to the caller */
 	/* The line of each candidate's row, [team][candidate]. */
 	int			 lines[GAME_MAX_TEAMS][GAME_MAX_CANDIDATES];
+	int			 team_lines[GAME_MAX_TEAMS];	/* first row */
 	int			 ncandidates;
 	const char		*encoding;	/* "UTF-8", "UTF-8 avec BOM",
 						   "Windows-1252" */

@@ -351,6 +351,27 @@ header_problems(void **state)
 }
 
 static void
+blank_lines_before_the_header(void **state)
+{
+	struct classlist cl;
+	struct diag	 d;
+
+	(void)state;
+	/* The separator is the header's, not the blank first line's; the
+	 * team first seen on line 4 is named there though its first
+	 * candidate was refused. */
+	assert_int_equal(PARSE("\r\n,,\r\néquipe,candidat,rôle\r\n"
+	    "Alpha,Léa Martin,chef\r\nAlpha,Hugo Petit,\r\n"
+	    "ALPHA,Zoé Roux,\r\n", &cl, &d), CLASSLIST_INVALID);
+	assert_int_equal(cl.separator, ',');
+	assert_true(has_error(&d, 4, "rôle « chef » inconnu"));
+	assert_true(has_error(&d, 6, "équipe « ALPHA » : écrite « Alpha » "
+	    "ligne 4"));
+	assert_int_equal(d.errors, 2);
+	done(&cl, &d);
+}
+
+static void
 other_columns_are_ignored_with_a_warning(void **state)
 {
 	struct classlist cl;
@@ -427,6 +448,7 @@ main(void)
 		cmocka_unit_test(every_bad_row_is_reported),
 		cmocka_unit_test(too_many_candidates_and_teams),
 		cmocka_unit_test(header_problems),
+		cmocka_unit_test(blank_lines_before_the_header),
 		cmocka_unit_test(other_columns_are_ignored_with_a_warning),
 		cmocka_unit_test(homonyms_in_two_teams_are_said),
 		cmocka_unit_test(the_shipped_example_reads),
