@@ -689,7 +689,7 @@ classlist_parse(const char *name, const char *bytes, size_t len,
 	struct header	 h;
 	struct csv	 c;
 	char		*text, *cause = NULL;
-	size_t		 errors = d->errors;
+	size_t		 errors = d->errors, first = d->count, i;
 	bool		 header = false;
 
 	memset(cl, 0, sizeof *cl);
@@ -710,7 +710,6 @@ classlist_parse(const char *name, const char *bytes, size_t len,
 	c.sep = cl->separator;
 	while (csv_record(&c, &r)) {
 		bool blank = true;
-		size_t i;
 
 		for (i = 0; i < r.n; i++)
 			if (r.fields[i][0] != '\0')
@@ -745,6 +744,17 @@ classlist_parse(const char *name, const char *bytes, size_t len,
 		/* Each row passed; what is left is the whole (not expected). */
 		diag_add(d, DIAG_ERROR, name, 0, "%s", cause);
 		free(cause);
+	}
+	/*
+	 * The messages quote the file, which may hold anything (an escape
+	 * sequence in a team's name): what reaches a terminal follows the
+	 * text rule.
+	 */
+	for (i = first; i < d->count; i++) {
+		text = text_sanitize(d->items[i].message,
+		    strlen(d->items[i].message), false);
+		free(d->items[i].message);
+		d->items[i].message = text;
 	}
 	return d->errors == errors ? CLASSLIST_OK : CLASSLIST_INVALID;
 }

@@ -372,6 +372,26 @@ blank_lines_before_the_header(void **state)
 }
 
 static void
+messages_quote_the_file_safely(void **state)
+{
+	struct classlist cl;
+	struct diag	 d;
+	size_t		 i;
+
+	(void)state;
+	/* An escape sequence in a column's name and in a refused team's
+	 * name: the messages show it, the terminal does not obey it. */
+	assert_int_equal(PARSE("équipe;candidat;\x1b[2J\nAlpha;Léa\n"
+	    "\x1b]0;x\x07;Hugo\n", &cl, &d), CLASSLIST_INVALID);
+	assert_int_equal(d.count, 2);
+	for (i = 0; i < d.count; i++)
+		assert_null(strchr(d.items[i].message, '\x1b'));
+	assert_non_null(strstr(d.items[0].message, "« ␛[2J » ignorée"));
+	assert_true(has_error(&d, 3, "équipe n°2 : nom : "));
+	done(&cl, &d);
+}
+
+static void
 other_columns_are_ignored_with_a_warning(void **state)
 {
 	struct classlist cl;
@@ -449,6 +469,7 @@ main(void)
 		cmocka_unit_test(too_many_candidates_and_teams),
 		cmocka_unit_test(header_problems),
 		cmocka_unit_test(blank_lines_before_the_header),
+		cmocka_unit_test(messages_quote_the_file_safely),
 		cmocka_unit_test(other_columns_are_ignored_with_a_warning),
 		cmocka_unit_test(homonyms_in_two_teams_are_said),
 		cmocka_unit_test(the_shipped_example_reads),
