@@ -12,6 +12,8 @@ DIR=$(mktemp -d)
 trap 'rm -rf "$DIR"' EXIT INT TERM
 HYDRA=scenarios/lancement-hydra.cfg
 
+"$BIN" new --help | grep -qF -- "--class classe.csv" || fail "new --help ne dit pas --class"
+
 # The template: two teams, every column.
 "$BIN" new "$HYDRA" -o "$DIR/a.jsonl" --seed 1 --class scenarios/classe-exemple.csv \
     >"$DIR/out" 2>"$DIR/err" || fail "modèle refusé : $(cat "$DIR/err")"
