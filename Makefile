@@ -308,7 +308,7 @@ install: $(PROG)
 	    $(DESTDIR)$(MANDIR)/man1
 	$(INSTALL) -m 0755 $(PROG) $(DESTDIR)$(BINDIR)/$(PROG)
 	$(INSTALL) -m 0644 scenarios/*.cfg scenarios/README.md \
-	    $(DESTDIR)$(DATADIR)/scenarios/
+	    scenarios/classe-exemple.csv $(DESTDIR)$(DATADIR)/scenarios/
 	$(INSTALL) -m 0644 scenarios/catalogue/*.cfg \
 	    $(DESTDIR)$(DATADIR)/scenarios/catalogue/
 	$(INSTALL) -m 0644 man/pilote.1 $(DESTDIR)$(MANDIR)/man1/pilote.1
@@ -317,7 +317,8 @@ install: $(PROG)
 uninstall:
 	rm -f $(DESTDIR)$(BINDIR)/$(PROG) $(DESTDIR)$(MANDIR)/man1/pilote.1
 	rm -f $(addprefix $(DESTDIR)$(DATADIR)/,$(wildcard scenarios/*.cfg \
-	    scenarios/catalogue/*.cfg) scenarios/README.md)
+	    scenarios/catalogue/*.cfg) scenarios/README.md \
+	    scenarios/classe-exemple.csv)
 	-rmdir $(DESTDIR)$(DATADIR)/scenarios/catalogue \
 	    $(DESTDIR)$(DATADIR)/scenarios $(DESTDIR)$(DATADIR) 2>/dev/null
 

@@ -2,6 +2,7 @@
  * session_cmds: the headless commands on sessions.
  *
  *   pilote new SCENARIO -o SESSION [--seed N] --team 'Nom=Prénom Nom:role,...'
+ *   pilote new SCENARIO -o SESSION [--seed N] --class classe.csv
  *   pilote do SESSION (--team NOM --as 'Prénom Nom' | --trainer) -- CMD k=v...
  *   pilote verify SESSION [--signer FP] [--head HASH]  (and SESSION.marks)
  *
@@ -21,6 +22,7 @@
 
 #include "cli/cli.h"
 #include "core/game.h"
+#include "io/classlist.h"
 #include "io/client.h"
 #include "io/host.h"
 #include "io/journal.h"
@@ -39,6 +41,8 @@ new_usage(FILE *out)
 {
 	fprintf(out, _("Usage : pilote new SCÉNARIO -o SESSION [--seed N] "
 	    "--team 'Nom=Prénom Nom:rôle,Prénom Nom:rôle' ...\n"
+	    "        pilote new SCÉNARIO -o SESSION [--seed N] --class "
+	    "classe.csv\n"
 	    "Crée une session : un journal dans saves/ qui embarque le "
 	    "scénario.\n\n"
 	    "  -o, --output SESSION    le fichier de session à créer "
@@ -48,6 +52,14 @@ new_usage(FILE *out)
 	    "  --team 'Nom=A:rôle,B'   une équipe et ses candidats (rôle "
 	    "facultatif) ;\n"
 	    "                          de 1 à %d équipes, répétez l'option\n"
+	    "  --class classe.csv      les équipes d'une liste de classe (CSV : "
+	    "équipe,\n"
+	    "                          candidat, rôle, temps majoré, assistant ; "
+	    "UTF-8 ou\n"
+	    "                          Windows-1252, « ; » ou « , ») ; chaque "
+	    "ligne fausse\n"
+	    "                          est signalée et rien n'est créé (code "
+	    "65)\n"
 	    "  --extra-time 'Prénom Nom=33'\n"
 	    "                          temps majoré (%%) sur les points de "
 	    "situation,\n"
@@ -102,6 +114,65 @@ new_find_candidate(struct game_setup *setup, const char *name)
 	return NULL;
 }
 
+/*
+ * --class FILE: every warning and error of the list on stderr, compiler
+ * style; on success, the list's teams into setup (its strings stay in cl).
+ * EX_OK, EX_DATAERR (bad rows: nothing is created) or EX_NOINPUT.
+ */
+static int
+new_read_class(const char *path, const struct scenario *s,
+    struct classlist *cl, struct game_setup *setup)
+{
+	struct diag		 d;
+	enum classlist_status	 st;
+	char			*line;
+	size_t			 i;
+
+	diag_init(&d);
+	st = classlist_read(path, s, cl, &d);
+	for (i = 0; i < d.count; i++) {
+		line = diag_format(&d.items[i]);
+		fprintf(stderr, "%s\n", line);
+		free(line);
+	}
+	if (st != CLASSLIST_OK)
+		fprintf(stderr, _("pilote new : %s : %zu erreur(s), aucune "
+		    "session créée\n"), path, d.errors);
+	diag_release(&d);
+	if (st != CLASSLIST_OK)
+		return st == CLASSLIST_UNREADABLE ? EX_NOINPUT : EX_DATAERR;
+	memcpy(setup->teams, cl->setup.teams, sizeof setup->teams);
+	setup->nteams = cl->setup.nteams;
+	printf(_("%s : %d équipe(s), %d candidat(s) (%s, séparateur « %c »)\n"),
+	    path, cl->setup.nteams, cl->ncandidates, cl->encoding,
+	    cl->separator);
+	return EX_OK;
+}
+
+/*
+ * --extra-time and --assistant, once the teams are known (from --team or
+ * --class): spec is "Prénom Nom=value", cut at '=' in place.  0, or -1
+ * with the reason on stderr.
+ */
+static int
+new_apply_extra(struct game_setup *setup, const char *option, char *spec)
+{
+	struct game_setup_candidate *c;
+	char	*eq = strchr(spec, '=');
+
+	*eq = '\0';
+	if ((c = new_find_candidate(setup, spec)) == NULL) {
+		fprintf(stderr, _("pilote new : %s : « %s » n'est dans aucune "
+		    "équipe\n"), option, spec);
+		return -1;
+	}
+	if (strcmp(option, "--assistant") == 0)
+		c->assistant = eq + 1;
+	else
+		text_parse_percent(eq + 1, GAME_EXTRA_TIME_MAX, &c->extra_time);
+	return 0;
+}
+
 static int
 new_option_value(int argc, char **argv, int *i, const char **out)
 {
@@ -118,17 +189,23 @@ int
 cli_new(int argc, char **argv)
 {
 	struct game_setup	 setup;
+	struct classlist	 cl;
 	struct scenario		*s = NULL;
 	struct session		*ss;
 	struct diag		 d;
 	const char		*scenario = NULL, *output = NULL, *v;
+	const char		*class = NULL;
 	char			*cause = NULL, *copy, *eq, *shown, *named;
 	char			*extras[GAME_MAX_TEAMS * GAME_MAX_CANDIDATES];
-	struct game_setup_candidate *c;
-	int			 i, nextras = 0, rc;
+	/* The --extra-time and --assistant given, applied once the teams
+	 * are known: option names, and their copies in extras[]. */
+	const char		*later[GAME_MAX_TEAMS * GAME_MAX_CANDIDATES];
+	char			*later_spec[GAME_MAX_TEAMS * GAME_MAX_CANDIDATES];
+	int			 i, nextras = 0, nlater = 0, pct, rc;
 	bool			 seeded = false;
 
 	memset(&setup, 0, sizeof setup);
+	memset(&cl, 0, sizeof cl);
 	for (i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "-h") == 0 || strcmp(argv[i], "--help") == 0) {
 			new_usage(stdout);
@@ -164,6 +241,9 @@ cli_new(int argc, char **argv)
 				fprintf(stderr, "pilote new : %s\n", cause);
 				goto usage;
 			}
+		} else if (strcmp(argv[i], "--class") == 0) {
+			if (new_option_value(argc, argv, &i, &class) == -1)
+				goto usage;
 		} else if (strcmp(argv[i], "--extra-time") == 0 ||
 		    strcmp(argv[i], "--assistant") == 0) {
 			if (new_option_value(argc, argv, &i, &v) == -1)
@@ -177,17 +257,11 @@ cli_new(int argc, char **argv)
 				    "Nom=…'\n"), argv[i - 1]);
 				goto usage;
 			}
-			*eq = '\0';
-			if ((c = new_find_candidate(&setup, copy)) == NULL) {
-				fprintf(stderr, _("pilote new : « %s » n'est dans "
-				    "aucune équipe (donnez --team avant)\n"),
-				    copy);
-				goto usage;
-			}
-			if (strcmp(argv[i - 1], "--assistant") == 0)
-				c->assistant = eq + 1;
-			else if (!text_parse_percent(eq + 1,
-			    GAME_EXTRA_TIME_MAX, &c->extra_time)) {
+			later[nlater] = argv[i - 1];
+			later_spec[nlater++] = copy;
+			if (strcmp(argv[i - 1], "--extra-time") == 0 &&
+			    !text_parse_percent(eq + 1, GAME_EXTRA_TIME_MAX,
+			    &pct)) {
 				shown = text_sanitize(eq + 1, strlen(eq + 1),
 				    false);
 				fprintf(stderr, _("pilote new : --extra-time "
@@ -208,9 +282,15 @@ cli_new(int argc, char **argv)
 			goto usage;
 		}
 	}
-	if (scenario == NULL || output == NULL || setup.nteams == 0) {
+	if (scenario == NULL || output == NULL ||
+	    (setup.nteams == 0 && class == NULL)) {
 		fprintf(stderr, _("pilote new : il faut un scénario, -o SESSION "
-		    "et au moins une --team\n"));
+		    "et au moins une --team, ou --class\n"));
+		goto usage;
+	}
+	if (setup.nteams > 0 && class != NULL) {
+		fprintf(stderr, _("pilote new : --team ou --class, pas les "
+		    "deux\n"));
 		goto usage;
 	}
 	if (!seeded)
@@ -232,6 +312,12 @@ cli_new(int argc, char **argv)
 		goto out;
 	}
 	diag_release(&d);
+	if (class != NULL &&
+	    (rc = new_read_class(class, s, &cl, &setup)) != EX_OK)
+		goto out;
+	for (i = 0; i < nlater; i++)
+		if (new_apply_extra(&setup, later[i], later_spec[i]) == -1)
+			goto usage;
 	if (access(output, F_OK) == 0) {
 		fprintf(stderr, _("pilote new : %s existe déjà ; pour reprendre "
 		    "une session : pilote play %s\n"), output, output);
@@ -263,6 +349,7 @@ out:
 	free(cause);
 	for (i = 0; i < nextras; i++)
 		free(extras[i]);
+	classlist_release(&cl);
 	scenario_free(s);
 	return rc;
 }

@@ -27,12 +27,94 @@ setup_text(const struct game_setup_team *t, int j, const char *text,
 	return -1;
 }
 
+/*
+ * Team i's name: the text rule, its length, not the trainer's, not the name
+ * of a team before it.  Its candidates are checked one by one by
+ * game_setup_check_candidate.
+ */
+int
+game_setup_check_team(const struct game_setup *setup, int i, char **cause)
+{
+	const struct game_setup_team *t = &setup->teams[i];
+	char	*why;
+	int	 j;
+
+	if ((why = text_check(t->name, false)) != NULL) {
+		*cause = xasprintf(_("équipe n°%d : nom : %s"), i + 1, why);
+		free(why);
+		return -1;
+	}
+	if (t->name == NULL || t->name[0] == '\0' ||
+	    text_utf8_count(t->name) > 40) {
+		*cause = xasprintf(_("équipe n°%d : nom vide ou de plus de 40 "
+		    "caractères"), i + 1);
+		return -1;
+	}
+	if (strcmp(t->name, GAME_TRAINER) == 0) {
+		*cause = xasprintf(_("« %s » est réservé au formateur"),
+		    GAME_TRAINER);
+		return -1;
+	}
+	for (j = 0; j < i; j++) {
+		if (strcmp(setup->teams[j].name, t->name) == 0) {
+			*cause = xasprintf(_("deux équipes s'appellent « %s »"),
+			    t->name);
+			return -1;
+		}
+	}
+	return 0;
+}
+
+/* Candidate j of team t, against the scenario and the candidates before
+ * it in the team. */
+int
+game_setup_check_candidate(const struct scenario *s,
+    const struct game_setup_team *t, int j, char **cause)
+{
+	const struct game_setup_candidate *c = &t->candidates[j];
+	int	 k;
+
+	if (setup_text(t, j, c->name, _("nom"), cause) == -1 ||
+	    setup_text(t, j, c->role, _("rôle"), cause) == -1 ||
+	    setup_text(t, j, c->assistant, _("assistant"), cause) == -1)
+		return -1;
+	if (c->name == NULL || c->name[0] == '\0' ||
+	    text_utf8_count(c->name) > 60 ||
+	    strcmp(c->name, GAME_TRAINER) == 0) {
+		*cause = xasprintf(_("équipe « %s » : nom de candidat n°%d "
+		    "invalide"), t->name, j + 1);
+		return -1;
+	}
+	for (k = 0; k < j; k++) {
+		if (strcmp(t->candidates[k].name, c->name) == 0) {
+			*cause = xasprintf(_("équipe « %s » : deux candidats "
+			    "s'appellent « %s »"), t->name, c->name);
+			return -1;
+		}
+	}
+	if (c->role != NULL && c->role[0] != '\0' &&
+	    game_role_index(s, c->role) < 0) {
+		char *roles = game_role_list(s);
+
+		*cause = xasprintf(_("équipe « %s » : rôle « %s » inconnu du "
+		    "scénario (rôles : %s)"), t->name, c->role, roles);
+		free(roles);
+		return -1;
+	}
+	if (c->extra_time < 0 || c->extra_time > GAME_EXTRA_TIME_MAX) {
+		*cause = xasprintf(_("%s : temps majoré de %d %% hors limites "
+		    "(0 à %d %%)"), c->name, c->extra_time,
+		    GAME_EXTRA_TIME_MAX);
+		return -1;
+	}
+	return 0;
+}
+
 int
 game_setup_check(const struct scenario *s, const struct game_setup *setup,
     char **cause)
 {
-	char	*why;
-	int	 i, j, k;
+	int	 i, j;
 
 	if (setup->nteams < 1 || setup->nteams > GAME_MAX_TEAMS) {
 		*cause = xasprintf(_("il faut de 1 à %d équipes (%d données)"),
@@ -42,73 +124,16 @@ game_setup_check(const struct scenario *s, const struct game_setup *setup,
 	for (i = 0; i < setup->nteams; i++) {
 		const struct game_setup_team *t = &setup->teams[i];
 
-		if ((why = text_check(t->name, false)) != NULL) {
-			*cause = xasprintf(_("équipe n°%d : nom : %s"), i + 1,
-			    why);
-			free(why);
+		if (game_setup_check_team(setup, i, cause) == -1)
 			return -1;
-		}
-		if (t->name == NULL || t->name[0] == '\0' ||
-		    text_utf8_count(t->name) > 40) {
-			*cause = xasprintf(_("équipe n°%d : nom vide ou de plus "
-			    "de 40 caractères"), i + 1);
-			return -1;
-		}
-		if (strcmp(t->name, GAME_TRAINER) == 0) {
-			*cause = xasprintf(_("« %s » est réservé au formateur"),
-			    GAME_TRAINER);
-			return -1;
-		}
-		for (j = 0; j < i; j++) {
-			if (strcmp(setup->teams[j].name, t->name) == 0) {
-				*cause = xasprintf(_("deux équipes s'appellent "
-				    "« %s »"), t->name);
-				return -1;
-			}
-		}
 		if (t->ncandidates < 1 || t->ncandidates > GAME_MAX_CANDIDATES) {
 			*cause = xasprintf(_("équipe « %s » : il faut de 1 à %d "
 			    "candidats"), t->name, GAME_MAX_CANDIDATES);
 			return -1;
 		}
-		for (j = 0; j < t->ncandidates; j++) {
-			const struct game_setup_candidate *c = &t->candidates[j];
-
-			if (setup_text(t, j, c->name, _("nom"), cause) == -1 ||
-			    setup_text(t, j, c->role, _("rôle"), cause) == -1 ||
-			    setup_text(t, j, c->assistant, _("assistant"),
-			    cause) == -1)
+		for (j = 0; j < t->ncandidates; j++)
+			if (game_setup_check_candidate(s, t, j, cause) == -1)
 				return -1;
-			if (c->name == NULL || c->name[0] == '\0' ||
-			    text_utf8_count(c->name) > 60 ||
-			    strcmp(c->name, GAME_TRAINER) == 0) {
-				*cause = xasprintf(_("équipe « %s » : nom de "
-				    "candidat n°%d invalide"), t->name, j + 1);
-				return -1;
-			}
-			for (k = 0; k < j; k++) {
-				if (strcmp(t->candidates[k].name, c->name) == 0) {
-					*cause = xasprintf(_("équipe « %s » : "
-					    "deux candidats s'appellent « %s »"),
-					    t->name, c->name);
-					return -1;
-				}
-			}
-			if (c->role != NULL && c->role[0] != '\0' &&
-			    game_role_index(s, c->role) < 0) {
-				*cause = xasprintf(_("équipe « %s » : rôle « %s » "
-				    "inconnu du scénario (rôles : %s)"), t->name,
-				    c->role, game_role_list(s));
-				return -1;
-			}
-			if (c->extra_time < 0 ||
-			    c->extra_time > GAME_EXTRA_TIME_MAX) {
-				*cause = xasprintf(_("%s : temps majoré de %d %% "
-				    "hors limites (0 à %d %%)"), c->name,
-				    c->extra_time, GAME_EXTRA_TIME_MAX);
-				return -1;
-			}
-		}
 	}
 	return 0;
 }

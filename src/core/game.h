@@ -345,6 +345,17 @@ struct game_setup {
  */
 int		 game_setup_check(const struct scenario *,
 		    const struct game_setup *, char **cause);
+/*
+ * The parts of game_setup_check, for a reader that reports every bad row of
+ * a class list (io/classlist.h) instead of the first: team i's name against
+ * the teams before it, and candidate j of a team against the scenario and
+ * the candidates before it.  Neither checks how many teams or candidates
+ * there are.  0, or -1 and *cause (French).
+ */
+int		 game_setup_check_team(const struct game_setup *, int i,
+		    char **cause);
+int		 game_setup_check_candidate(const struct scenario *,
+		    const struct game_setup_team *, int j, char **cause);
 struct game	*game_new(const struct scenario *, const struct game_setup *);
 void		 game_free(struct game *);
 /*

@@ -46,7 +46,7 @@ struct scan {
 	int		 comma_file, comma_line;
 };
 
-static const char *
+const char *
 source_errno_text(int err)
 {
 	switch (err) {

@@ -67,4 +67,7 @@ int			 source_file_index(const struct source *, int line);
 /* Whether a line holds a number libconfig misreads (already reported). */
 bool			 source_line_flagged(const struct source *, int line);
 
+/* Why a file cannot be read, in French (ENOENT, EACCES, EISDIR...). */
+const char	*source_errno_text(int err);
+
 #endif

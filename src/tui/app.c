@@ -25,6 +25,7 @@
 
 #include "core/game.h"
 #include "io/atomic.h"
+#include "io/classlist.h"
 #include "io/client.h"
 #include "io/host.h"
 #include "tui/app.h"
@@ -1132,6 +1133,73 @@ app_setup_team(struct game_setup_team *t, char *name, char *list,
 	return t->ncandidates > 0 ? 0 : -1;
 }
 
+/*
+ * The teams of a class list file (io/classlist.h) into setup; 0, or -1 if
+ * given up (Échap).  Its errors may be many: all of them are shown, in a
+ * box that scrolls, then the same file is asked again to be read once
+ * corrected.  *summary says what was read (allocated).
+ */
+static int
+app_setup_class(struct app *a, const struct scenario *s, struct classlist *cl,
+    struct game_setup *setup, char **summary)
+{
+	struct diag		 d;
+	enum classlist_status	 st;
+	char			*label, *path, *typed = NULL, *all, *line, *next;
+	size_t			 i;
+
+	label = xstrdup(_("Liste de la classe : un fichier CSV (équipe;"
+	    "candidat;rôle;temps majoré;assistant)"));
+	for (;;) {
+		path = app_prompt(a, label, typed);
+		free(typed);
+		typed = NULL;
+		if (path == NULL) {
+			free(label);
+			return -1;
+		}
+		diag_init(&d);
+		st = classlist_read(path, s, cl, &d);
+		all = xstrdup("");
+		for (i = 0; i < d.count; i++) {
+			line = diag_format(&d.items[i]);
+			next = xasprintf("%s%s%s", all, i ? "\n" : "", line);
+			free(line);
+			free(all);
+			all = next;
+		}
+		if (st == CLASSLIST_OK) {
+			if (d.count > 0)
+				app_notice(a, _("Liste de la classe : "
+				    "avertissements"), all);
+			memcpy(setup->teams, cl->setup.teams,
+			    sizeof setup->teams);
+			setup->nteams = cl->setup.nteams;
+			*summary = xasprintf(_("%d équipe(s), %d candidat(s) "
+			    "lus dans %s"), cl->setup.nteams, cl->ncandidates,
+			    path);
+			free(all);
+			diag_release(&d);
+			free(path);
+			free(label);
+			return 0;
+		}
+		next = xasprintf(_("Liste de la classe : %zu erreur(s), aucune "
+		    "session créée"), d.errors);
+		app_notice(a, next, all);
+		free(next);
+		free(all);
+		free(label);
+		label = xasprintf(_("Liste de la classe — %zu erreur(s) : "
+		    "corrigez le fichier, puis Entrée pour le relire"),
+		    d.errors);
+		diag_release(&d);
+		classlist_release(cl);
+		/* Asked again with what was typed. */
+		typed = path;
+	}
+}
+
 static struct session *
 app_setup(struct app *a, const struct scenario *s)
 {
@@ -1139,24 +1207,31 @@ app_setup(struct app *a, const struct scenario *s)
 		N_("Démo : 2 équipes de 3 candidats, un rôle chacun (missions à "
 		    "écrire au cadrage)"),
 		N_("Composer les équipes (noms, candidats, rôles, temps majoré)"),
+		N_("Importer une liste de classe (fichier CSV d'un tableur)"),
 	};
-	const char	*labels[2] = { _(modes[0]), _(modes[1]) };
+	const char	*labels[3] = { _(modes[0]), _(modes[1]), _(modes[2]) };
 	const char	*ask = _("Temps majoré sur les points de situation : "
 			    "« Prénom Nom=33 » (Entrée vide : aucun)");
 	struct game_setup setup;
+	struct classlist cl;
 	struct session	*ss = NULL;
 	char		*keep[64], *path, *text, *name, *roles, *cause = NULL;
+	char		*summary = NULL;
 	char		*eq, *label, *prev_name, *prev_list;
 	int		 nkeep = 0, mode, i, j, n, pct;
 	uint64_t	 count;
 
 	memset(&setup, 0, sizeof setup);
+	memset(&cl, 0, sizeof cl);
 	randombytes_buf(&setup.seed, sizeof setup.seed);
 	setup.seed &= INT64_MAX;
-	mode = app_choose(a, _("Nouvelle session"), labels, 2, 0);
+	mode = app_choose(a, _("Nouvelle session"), labels, 3, 0);
 	if (mode < 0)
 		return NULL;
-	if (mode == 0) {
+	if (mode == 2) {
+		if (app_setup_class(a, s, &cl, &setup, &summary) == -1)
+			return NULL;
+	} else if (mode == 0) {
 		setup.nteams = 2;
 		for (i = 0; i < 2; i++) {
 			setup.teams[i].name = i == 0 ? "Alpha" : "Bêta";
@@ -1266,7 +1341,8 @@ app_setup(struct app *a, const struct scenario *s)
 	/* The file: a refusal (a name taken, saves/ read-only) says why and
 	 * asks again; Échap gives up. */
 	path = app_default_path(s, session_now());
-	label = xstrdup(_("Fichier de la session"));
+	label = summary == NULL ? xstrdup(_("Fichier de la session")) :
+	    xasprintf(_("Fichier de la session (%s)"), summary);
 	while ((text = app_prompt(a, label, path)) != NULL &&
 	    session_create(text, s, &setup, &ss, &cause) == -1) {
 		free(label);
@@ -1281,6 +1357,8 @@ app_setup(struct app *a, const struct scenario *s)
 	free(label);
 	free(path);
 	free(text);
+	free(summary);
+	classlist_release(&cl);
 	for (i = 0; i < nkeep; i++)
 		free(keep[i]);
 	return ss;
