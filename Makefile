@@ -48,7 +48,7 @@ BASE_CPPFLAGS	= -Isrc -D_GNU_SOURCE -DLOCALEDIR='"$(LOCALEDIR)"' \
 ALL_CFLAGS	= -std=c11 $(WARN) $(CFLAGS)
 
 # Lazily expanded (=): the packages may only exist once `deps` has run.
-PKGS		= ncursesw libconfig jansson libsodium
+PKGS		= ncursesw libconfig jansson libcjson libsodium
 PKG_CFLAGS	= $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
 PKG_LIBS	= $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 CMOCKA_CFLAGS	= $(shell $(PKG_CONFIG) --cflags cmocka 2>/dev/null)
@@ -80,7 +80,8 @@ all: $(PROG)
 
 # module:package pairs probed with pkg-config, then commands:package pairs.
 BUILD_DEPS	= ncursesw:libncurses-dev libconfig:libconfig-dev \
-		  jansson:libjansson-dev libsodium:libsodium-dev \
+		  jansson:libjansson-dev libcjson:libcjson-dev \
+		  libsodium:libsodium-dev \
 		  cmocka:libcmocka-dev
 TEST_TOOLS	= tmux:tmux clang:clang valgrind:valgrind chromium:chromium \
 		  pdftotext:poppler-utils
@@ -232,8 +233,8 @@ EFFECT_KEYS := $(shell sed -n 's/^\t\[EFFECT_[A-Z_]*\] = { "\([a-z_]*\)".*/\1/p'
 # screen's state (tui/app.h, struct screen).  Function-pointer variables are
 # not seen by this grep.
 check-layers:
-	@! grep -n '#include <\(n\?curses\|ncursesw/curses\|libconfig\|stdio\|jansson\)\.h>' \
-	    src/core/*.[ch] || { echo 'src/core ne doit inclure ni curses, ni libconfig, ni stdio, ni jansson'; exit 1; }
+	@! grep -n '#include <\(n\?curses\|ncursesw/curses\|libconfig\|stdio\|jansson\|cjson/cJSON\)\.h>' \
+	    src/core/*.[ch] || { echo 'src/core ne doit inclure ni curses, ni libconfig, ni stdio, ni jansson, ni cJSON'; exit 1; }
 	@! grep -n '#include "\(tui\|cli\|io\)/' src/core/*.[ch] src/util/*.[ch] \
 	    || { echo 'src/core et src/util ne dépendent que de la libc'; exit 1; }
 	@! grep -n '#include <\(n\?curses\|ncursesw/curses\)\.h>' src/io/*.[ch] src/cli/*.[ch] \

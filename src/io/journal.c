@@ -567,7 +567,7 @@ journal_check_line(struct journal_scan *sc, const char *line, size_t n,
 	const char	*seal, *b;
 	size_t		 blen;
 	json_t		*obj = NULL;
-	int		 header = sc->lines == 0;
+	int		 header = sc->lines == 0, wanted, raw;
 	enum journal_check rc = CHECK_BAD;
 
 	if (n > JOURNAL_MAX_LINE) {
@@ -601,9 +601,12 @@ journal_check_line(struct journal_scan *sc, const char *line, size_t n,
 		    "modifiée, ou ligne supprimée ou insérée avant elle"));
 		return CHECK_BAD;
 	}
-	if (header || sc->keep || (sc->reader != NULL &&
-	    sc->reader->each != NULL && (sc->reader->wants == NULL ||
-	    sc->reader->wants(sc->reader->ctx, line, n)))) {
+	wanted = sc->reader != NULL && (sc->reader->wants == NULL ||
+	    sc->reader->wants(sc->reader->ctx, line, n));
+	/* A raw reader reads its lines itself: no JSON built here. */
+	raw = !header && wanted && sc->reader->each_raw != NULL;
+	if (header || (!raw && (sc->keep || (wanted &&
+	    sc->reader->each != NULL)))) {
 		b = journal_scan_b(sc, line, n, &blen);
 		if ((obj = journal_parse_b(b, blen, sc->lines, why)) == NULL)
 			return CHECK_BAD;
@@ -641,6 +644,14 @@ journal_check_line(struct journal_scan *sc, const char *line, size_t n,
 	    why) == -1) {
 		sc->refused = 1;
 		rc = CHECK_BAD;
+	}
+	if (raw) {
+		b = journal_scan_b(sc, line, n, &blen);
+		if (sc->reader->each_raw(sc->reader->ctx, sc->j, sc->lines - 1,
+		    b, blen, why) == -1) {
+			sc->refused = 1;
+			rc = CHECK_BAD;
+		}
 	}
 	if (header && sc->keep) {
 		sc->header = obj;

@@ -107,11 +107,13 @@ int		 journal_open_unkeyed(const char *path, enum journal_mode mode,
 		    struct journal **out, char **warning, char **cause);
 /*
  * What a reader does with the lines while they are checked, in the one
- * read of the file: each() gets the object of every line (an open), or of
- * the header and the lines wants() accepts from their bytes (a
- * verification; wants NULL: all), once its chain holds and before the last
- * signature is checked: its work counts only if the check succeeds.  -1
- * and *why (allocated) stop the check, the line blamed ("<path>:<line>:
+ * read of the file, once a line's chain holds and before the last
+ * signature is checked: its work counts only if the check succeeds.
+ * each() gets the header's object, and the object of every other line
+ * that wants() accepts from its bytes (NULL: all) unless each_raw is set:
+ * then each_raw() gets those lines' B (the object's text, NUL-terminated,
+ * no JSON built) and answers for what they hold.  Either returning -1
+ * with *why (allocated) stops the check, the line blamed ("<path>:<line>:
  * <why>", reader->refused set) unless a signature fails before it.  j is
  * the journal being opened (its secrets are loaded; NULL for a
  * verification).
@@ -120,8 +122,10 @@ struct journal_reader {
 	int	(*wants)(void *ctx, const char *line, size_t n);
 	int	(*each)(void *ctx, const struct journal *j, size_t seq,
 		    const json_t *obj, char **why);
+	int	(*each_raw)(void *ctx, const struct journal *j, size_t seq,
+		    const char *b, size_t blen, char **why);
 	void	*ctx;
-	int	 refused;	/* set by the check: each() refused a line */
+	int	 refused;	/* set by the check: a line was refused */
 };
 /* journal_open() giving each line to reader (borrowed) as it is checked. */
 int		 journal_open_reading(const char *path, enum journal_mode mode,

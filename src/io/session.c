@@ -326,45 +326,93 @@ session_fold_reset(struct session *ss)
 	ss->scenario = NULL;
 }
 
-/* One line of the fold, as the journal checks it (journal_reader). */
+/* The header: the game it sets up (journal_reader.each). */
+static int
+session_fold_header(struct session_fold *f, const struct journal *j,
+    const json_t *o, char **why)
+{
+	struct session	*ss = f->ss;
+
+	session_fold_reset(ss);
+	if (session_game_from_header(o, ss->path, &ss->scenario, &ss->game,
+	    &f->cause) == -1 || (ss->writable && session_load_seed(ss, j,
+	    &f->cause) == -1)) {
+		*why = xstrdup(f->cause);
+		return -1;
+	}
+	if (f->obs != NULL)
+		f->obs->seen(f->obs->ctx, ss->game, 0, NULL);
+	return 0;
+}
+
+/* An event of line seq, read: validated as journaled, applied. */
+static int
+session_fold_event(struct session_fold *f, size_t seq, struct event *e,
+    char **why)
+{
+	struct session	*ss = f->ss;
+	char		*err = NULL;
+
+	if (game_validate_journaled(ss->game, e, &err) == -1) {
+		*why = xasprintf(_("événement refusé au rejeu : %s"),
+		    err ? err : "?");
+		free(err);
+		return -1;
+	}
+	e->seq = (int64_t)seq;
+	game_apply(ss->game, e);
+	if (f->obs != NULL)
+		f->obs->seen(f->obs->ctx, ss->game, seq, e);
+	return 0;
+}
+
+/* One line given as an object (the header; the refold's lines). */
 static int
 session_fold_line(void *ctx, const struct journal *j, size_t seq,
     const json_t *o, char **why)
 {
 	struct session_fold	*f = ctx;
-	struct session		*ss = f->ss;
 	struct event		 e;
 	char			*err = NULL;
+	int			 rc;
 
-	if (seq == 0) {
-		session_fold_reset(ss);
-		if (session_game_from_header(o, ss->path, &ss->scenario,
-		    &ss->game, &f->cause) == -1 || (ss->writable &&
-		    session_load_seed(ss, j, &f->cause) == -1)) {
-			*why = xstrdup(f->cause);
-			return -1;
-		}
-		if (f->obs != NULL)
-			f->obs->seen(f->obs->ctx, ss->game, seq, o);
-		return 0;
-	}
+	if (seq == 0)
+		return session_fold_header(f, j, o, why);
 	if (f->upto > 0 && (int64_t)seq > f->upto)
 		return 0;
-	if (event_from_json(o, &e, &err) == -1 ||
-	    game_validate_journaled(ss->game, &e, &err) == -1) {
+	if (event_from_json(o, &e, &err) == -1) {
 		*why = xasprintf(_("événement refusé au rejeu : %s"),
 		    err ? err : "?");
 		free(err);
-		if (e.type != NULL)
-			event_release(&e);
 		return -1;
 	}
-	e.seq = (int64_t)seq;
-	game_apply(ss->game, &e);
+	rc = session_fold_event(f, seq, &e, why);
 	event_release(&e);
-	if (f->obs != NULL)
-		f->obs->seen(f->obs->ctx, ss->game, seq, o);
-	return 0;
+	return rc;
+}
+
+/* One line as the open reads it: its bytes, decoded once. */
+static int
+session_fold_raw(void *ctx, const struct journal *j, size_t seq,
+    const char *b, size_t blen, char **why)
+{
+	struct session_fold	*f = ctx;
+	struct event		 e;
+	char			*err = NULL;
+	int			 rc;
+
+	(void)j;
+	if (f->upto > 0 && (int64_t)seq > f->upto)
+		return 0;
+	if (event_from_line(b, blen, seq, &e, &err) == -1) {
+		*why = xasprintf(_("événement refusé au rejeu : %s"),
+		    err ? err : "?");
+		free(err);
+		return -1;
+	}
+	rc = session_fold_event(f, seq, &e, why);
+	event_release(&e);
+	return rc;
 }
 
 /* The draws the folded journal needs and lacks: -1, *cause. */
@@ -467,6 +515,7 @@ session_open_observed(const char *path, bool writable, int64_t upto,
 	f.obs = obs;
 	reader.wants = NULL;
 	reader.each = session_fold_line;
+	reader.each_raw = session_fold_raw;
 	reader.ctx = &f;
 	reader.refused = 0;
 	if (journal_open_reading(path, writable ? JOURNAL_WRITE : JOURNAL_READ,
@@ -653,26 +702,24 @@ draw_audit_release(struct draw_audit *a)
 }
 
 static void
-draw_audit_line(struct draw_audit *a, size_t seq, const json_t *o)
+draw_audit_header(struct draw_audit *a, const json_t *h)
 {
-	struct event	 e;
 	const char	*t;
-	char		*why = NULL;
+
+	t = json_string_value(json_object_get(h, "seed_commitment"));
+	free(a->commitment);
+	a->commitment = t != NULL ? xstrdup(t) : NULL;
+}
+
+/* An event of line seq: its draws, and the seal's seed. */
+static void
+draw_audit_event(struct draw_audit *a, size_t seq, const struct event *e)
+{
+	const char	*t;
 	int64_t		 seed;
 	int		 k;
 
-	if (seq == 0) {
-		t = json_string_value(json_object_get(o, "seed_commitment"));
-		free(a->commitment);
-		a->commitment = t != NULL ? xstrdup(t) : NULL;
-		return;
-	}
-	/* An unreadable line records no draw; its fold refuses it. */
-	if (event_from_json(o, &e, &why) == -1) {
-		free(why);
-		return;
-	}
-	for (k = 0; k < e.ndraws; k++) {
+	for (k = 0; k < e->ndraws; k++) {
 		if (a->n == a->cap) {
 			a->cap = a->cap ? a->cap * 2 : 256;
 			a->draws = xreallocarray(a->draws, a->cap,
@@ -682,20 +729,19 @@ draw_audit_line(struct draw_audit *a, size_t seq, const json_t *o)
 			a->ordinal = xreallocarray(a->ordinal, a->cap,
 			    sizeof *a->ordinal);
 		}
-		a->draws[a->n] = e.draws[k];
+		a->draws[a->n] = e->draws[k];
 		a->lines[a->n] = seq + 1;
 		a->ordinal[a->n++] = (size_t)k + 1;
 	}
-	if (strcmp(e.type, "sceller") == 0 && record_int(&e.data, "graine",
+	if (strcmp(e->type, "sceller") == 0 && record_int(&e->data, "graine",
 	    &seed) && seed >= 0) {
 		a->sealed = 1;
 		a->sealed_seq = seq;
 		a->seed = (uint64_t)seed;
 		free(a->salt);
-		t = record_text(&e.data, "sel");
+		t = record_text(&e->data, "sel");
 		a->salt = t != NULL ? xstrdup(t) : NULL;
 	}
-	event_release(&e);
 }
 
 /* 1 sealed and conform, 0 not sealed, -1 and *cause. */
@@ -745,7 +791,9 @@ int
 session_check_draws(const struct session *ss, int *checked, char **cause)
 {
 	struct draw_audit	 a;
+	struct event		 e;
 	json_t			*o;
+	char			*why = NULL;
 	size_t			 i, n = journal_count(ss->journal);
 	int			 rc;
 
@@ -753,7 +801,16 @@ session_check_draws(const struct session *ss, int *checked, char **cause)
 	for (i = 0; i < n; i++) {
 		if ((o = journal_load(ss->journal, i)) == NULL)
 			continue;
-		draw_audit_line(&a, i, o);
+		if (i == 0)
+			draw_audit_header(&a, o);
+		/* An unreadable line records no draw; its fold refuses it. */
+		else if (event_from_json(o, &e, &why) == 0) {
+			draw_audit_event(&a, i, &e);
+			event_release(&e);
+		} else {
+			free(why);
+			why = NULL;
+		}
 		json_decref(o);
 	}
 	rc = draw_audit_finish(&a, ss->path, checked, cause);
@@ -777,7 +834,27 @@ draw_audit_each(void *ctx, const struct journal *j, size_t seq,
 {
 	(void)j;
 	(void)why;
-	draw_audit_line(ctx, seq, o);
+	if (seq == 0)
+		draw_audit_header(ctx, o);
+	return 0;
+}
+
+static int
+draw_audit_raw(void *ctx, const struct journal *j, size_t seq, const char *b,
+    size_t blen, char **why)
+{
+	struct event	 e;
+	char		*err = NULL;
+
+	(void)j;
+	(void)why;
+	/* An unreadable line records no draw; its fold refuses it. */
+	if (event_from_line(b, blen, seq, &e, &err) == -1) {
+		free(err);
+		return 0;
+	}
+	draw_audit_event(ctx, seq, &e);
+	event_release(&e);
 	return 0;
 }
 
@@ -793,6 +870,7 @@ session_verify(const char *path, const struct journal_verify_opts *opts,
 	memset(v, 0, sizeof *v);
 	reader.wants = draw_audit_wants;
 	reader.each = draw_audit_each;
+	reader.each_raw = draw_audit_raw;
 	reader.ctx = &a;
 	reader.refused = 0;
 	rc = journal_verify_reading(path, opts, &reader, r);

@@ -52,16 +52,16 @@ int	 session_open(const char *path, bool writable, int64_t upto,
 void	 session_fold_on(const struct session *, struct game *g, int64_t from,
 	    int64_t to);
 /*
- * session_open() telling obs, in the same read, each line with the state
- * just after it (the header: the state before any event); the lines after
- * upto are not told.  The state and the object are
+ * session_open() telling obs, in the same read, each line's event with the
+ * state just after it (the header: NULL, the state before any event); the
+ * lines after upto are not told.  The state and the event are
  * borrowed for the call: the replay builds its index and its snapshots so.
  * When the open fails, abandon() (if not NULL) is called before the
  * session's scenario goes, for what was built on it to go first.
  */
 struct session_observer {
 	void	(*seen)(void *ctx, const struct game *, size_t seq,
-		    const json_t *line);
+		    const struct event *e);
 	void	(*abandon)(void *ctx);
 	void	*ctx;
 };

@@ -246,11 +246,11 @@ rp_snap(struct replay *r, const struct game *g, int64_t seq)
 
 /* Each line as the open folds it: the list, and the snapshots. */
 static void
-rp_seen(void *ctx, const struct game *g, size_t seq, const json_t *o)
+rp_seen(void *ctx, const struct game *g, size_t seq,
+    const struct event *ev)
 {
 	struct replay	*r = ctx;
 	struct revent	*e;
-	const json_t	*t = json_object_get(o, "time");
 
 	if (seq == 0) {
 		rp_snap(r, g, 0);
@@ -262,10 +262,10 @@ rp_seen(void *ctx, const struct game *g, size_t seq, const json_t *o)
 	}
 	e = &r->ev[r->nev++];
 	e->seq = (int32_t)seq;
-	e->time = json_is_integer(t) ? json_integer_value(t) : 0;
-	e->team = rp_intern(r, 0, jstr(o, "team"));
-	e->actor = rp_intern(r, 1, jstr(o, "actor"));
-	e->type = rp_intern(r, 2, jstr(o, "type"));
+	e->time = ev->time;
+	e->team = rp_intern(r, 0, ev->team);
+	e->actor = rp_intern(r, 1, ev->actor);
+	e->type = rp_intern(r, 2, ev->type);
 	/* The week the event was played in: before its own effect. */
 	e->week = (int16_t)(r->nev > 1 ? r->ev[r->nev - 2].week : 0);
 	if (r->nev > 1 && (strcmp(EV_TYPE(r, e - 1), "ouvrir_pilotage") == 0 ||

@@ -57,6 +57,21 @@ text_utf8_valid_prefix(const char *s, size_t len)
 	uint32_t	 cp;
 
 	while (i < len) {
+		/* ASCII, the bulk of a journal, eight bytes at a time. */
+		while (len - i >= 8) {
+			uint64_t	 w;
+
+			memcpy(&w, s + i, sizeof w);
+			if (w & UINT64_C(0x8080808080808080))
+				break;
+			i += 8;
+		}
+		if (i < len && (unsigned char)s[i] < 0x80) {
+			i++;
+			continue;
+		}
+		if (i >= len)
+			break;
 		if ((n = text_utf8_decode(s + i, len - i, &cp)) == 0)
 			return i;
 		i += n;
