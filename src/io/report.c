@@ -99,11 +99,19 @@ report_esc(FILE *f, const char *text)
 {
 	char		*clean;
 	const char	*s;
+	size_t		 n;
 
 	if (text == NULL)
 		return;
 	clean = text_sanitize(text, strlen(text), true);
-	for (s = clean; *s != '\0'; s++)
+	for (s = clean; *s != '\0'; s++) {
+		/* The run of bytes that need no entity, at once. */
+		n = strcspn(s, "&<>\"'");
+		if (n > 0) {
+			fwrite(s, 1, n, f);
+			s += n - 1;
+			continue;
+		}
 		switch (*s) {
 		case '&':
 			fputs("&amp;", f);
@@ -120,9 +128,8 @@ report_esc(FILE *f, const char *text)
 		case '\'':
 			fputs("&#39;", f);
 			break;
-		default:
-			fputc(*s, f);
 		}
+	}
 	free(clean);
 }
 
@@ -257,53 +264,47 @@ report_brief(FILE *f, const struct scenario *s, const char *heading)
 	brief_release(&b);
 }
 
-/* The moments the budget curves show: piloting opened, each week closed. */
-static int
-report_series(const char *path, const struct session *ss,
-    struct report_point **out, int *n, char **cause)
+/*
+ * The moments the budget curves show, piloting opened and each week
+ * closed, taken as the report's one fold of the session passes them
+ * (session_observer).
+ */
+struct report_series {
+	struct report_point	*pts;
+	int			 np;
+	int			 closed;
+	int			 weeks;
+};
+
+static void
+report_series_seen(void *ctx, const struct game *g, size_t seq,
+    const struct event *e)
 {
-	struct report_point	*pts = NULL;
-	struct session		*sub;
-	size_t			 count = journal_count(ss->journal), seq;
+	struct report_series	*rs = ctx;
+	struct report_point	*p;
 	struct ledger		 led;
-	char			*warning = NULL;
-	int			 np = 0, closed = 0, t;
+	int			 t;
 
-	for (seq = 1; seq < count; seq++) {
-		const char *type = json_string_value(json_object_get(
-		    journal_get(ss->journal, seq), "type"));
-		struct report_point *p;
-
-		if (type == NULL || (strcmp(type, "ouvrir_pilotage") != 0 &&
-		    strcmp(type, "cloturer_semaine") != 0))
-			continue;
-		sub = NULL;
-		if (session_open(path, false, (int64_t)seq, &sub, &warning,
-		    cause) == -1) {
-			free(pts);
-			return -1;
-		}
-		free(warning);
-		warning = NULL;
-		pts = xreallocarray(pts, (size_t)np + 1, sizeof *pts);
-		p = &pts[np++];
-		memset(p, 0, sizeof *p);
-		if (strcmp(type, "ouvrir_pilotage") == 0)
-			snprintf(p->label, sizeof p->label, "%s", _("cadrage"));
-		else
-			snprintf(p->label, sizeof p->label, "S-%d",
-			    ss->scenario->weeks - ++closed);
-		for (t = 0; t < sub->game->nteams && t < GAME_MAX_TEAMS; t++) {
-			game_ledger(sub->game, &sub->game->teams[t], &led);
-			p->forecast[t] = led.total.forecast;
-			p->committed[t] = led.total.committed;
-			p->actual[t] = led.total.actual;
-		}
-		session_close(sub);
+	(void)seq;
+	if (e == NULL)
+		rs->weeks = g->scenario->weeks;
+	if (e == NULL || (strcmp(e->type, "ouvrir_pilotage") != 0 &&
+	    strcmp(e->type, "cloturer_semaine") != 0))
+		return;
+	rs->pts = xreallocarray(rs->pts, (size_t)rs->np + 1, sizeof *rs->pts);
+	p = &rs->pts[rs->np++];
+	memset(p, 0, sizeof *p);
+	if (strcmp(e->type, "ouvrir_pilotage") == 0)
+		snprintf(p->label, sizeof p->label, "%s", _("cadrage"));
+	else
+		snprintf(p->label, sizeof p->label, "S-%d",
+		    rs->weeks - ++rs->closed);
+	for (t = 0; t < g->nteams && t < GAME_MAX_TEAMS; t++) {
+		game_ledger(g, &g->teams[t], &led);
+		p->forecast[t] = led.total.forecast;
+		p->committed[t] = led.total.committed;
+		p->actual[t] = led.total.actual;
 	}
-	*out = pts;
-	*n = np;
-	return 0;
 }
 
 static void
@@ -1108,6 +1109,8 @@ int
 report_html(const char *session_path, FILE *f, char **cause)
 {
 	struct session		*ss = NULL;
+	struct report_series	 rs = { NULL, 0, 0, 0 };
+	struct session_observer	 obs = { report_series_seen, NULL, &rs };
 	struct report_point	*pts = NULL;
 	struct marks		 marks;
 	const char		*base;
@@ -1115,12 +1118,17 @@ report_html(const char *session_path, FILE *f, char **cause)
 	int			 npts = 0, t;
 
 	memset(&marks, 0, sizeof marks);
-	if (session_open(session_path, false, 0, &ss, &warning, cause) == -1)
+	if (session_open_observed(session_path, false, 0, &obs, &ss, &warning,
+	    cause) == -1) {
+		free(rs.pts);
 		return -1;
+	}
+	pts = rs.pts;
+	npts = rs.np;
 	/* Like the journal's, a torn last mark is only left out. */
 	if (marks_load(session_path, ss->journal, &marks, &mwarning,
-	    cause) != 0 ||
-	    report_series(session_path, ss, &pts, &npts, cause) == -1) {
+	    cause) != 0) {
+		free(pts);
 		free(warning);
 		free(mwarning);
 		marks_release(&marks);
