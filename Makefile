@@ -210,6 +210,7 @@ test: test-deps
 	@build/plain/tests/host_load ./$(PROG) build/host-load
 	@build/san/tests/host_load build/san/$(PROG) build/host-load-san
 	@sh tests/doc_coverage.sh
+	@sh tests/help_man.sh ./$(PROG)
 	@sh tests/check_corpus.sh ./$(PROG) build/san/$(PROG)
 	@sh tests/fuzz_replay.sh $(FUZZERS)
 	@sh tests/valgrind.sh ./$(PROG)
