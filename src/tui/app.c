@@ -552,6 +552,19 @@ app_notice_messages(struct app *a)
 	a->bcast_seen = g->nbroadcasts;
 }
 
+/* The rows the message takes above the key bar: one, or up to three
+ * for a long one, wrapped (the last elided only past them). */
+static int
+app_message_rows(const struct app *a)
+{
+	int	 rows;
+
+	if (a->message == NULL)
+		return 1;
+	rows = app_paragraph_rows(a->message, COLS - 2);
+	return rows < 1 ? 1 : rows > 3 ? 3 : rows;
+}
+
 static void
 app_draw_bars(struct app *a)
 {
@@ -585,9 +598,16 @@ app_draw_bars(struct app *a)
 	app_notice_messages(a);
 	move(LINES - 2, 0);
 	clrtoeol();
-	if (a->message != NULL)
-		app_text(a, LINES - 2, 1, COLS - 2, a->message_bad ? ROLE_BAD :
-		    ROLE_INFO, a->message);
+	if (a->message != NULL) {
+		int	 rows = app_message_rows(a), r;
+
+		for (r = 1; r < rows; r++) {
+			move(LINES - 2 - r, 0);
+			clrtoeol();
+		}
+		app_paragraph(a, LINES - 1 - rows, 1, COLS - 2, rows,
+		    a->message_bad ? ROLE_BAD : ROLE_INFO, a->message);
+	}
 	attrset(a->attr[ROLE_BAR]);
 	mvhline(LINES - 1, 0, ' ', COLS);
 	attrset(A_NORMAL);
@@ -650,7 +670,9 @@ app_draw(struct app *a)
 		refresh();
 		return;
 	}
-	app_current(a)->draw(a, a->state[a->screen], 2, LINES - 4);
+	/* A long message is read whole: the screen gives it its rows. */
+	app_current(a)->draw(a, a->state[a->screen], 2, LINES - 3 -
+	    app_message_rows(a));
 	app_draw_bars(a);
 	if (a->help)
 		app_draw_help(a);

@@ -354,7 +354,7 @@ overview_draw(struct app *a, void *state, int top, int rows)
 	/* The anchors a jury checks: pilote verify --signer … --head …. */
 	if (a->session != NULL)
 		app_textf(a, y++, 1, COLS - 2, ROLE_DIM, _("journal : %zu "
-		    "ligne(s), tête %.*s · clé du formateur %s"),
+		    "ligne(s) · tête %.*s · clé %s"),
 		    journal_count(a->session->journal), JOURNAL_SHORT_HEAD,
 		    journal_head(a->session->journal),
 		    journal_fingerprint(a->session->journal));

@@ -74,6 +74,7 @@ struct pts_state {
 	int		 field_req;	/* request (1-based) field belongs to */
 	bool		 key_seen;	/* a key came since the last draw */
 	bool		 cursor_on;
+	int		 deadline_w;	/* columns the deadline row took */
 };
 
 static int64_t
@@ -330,8 +331,8 @@ pts_list(struct app *a, struct pts_state *st, int y, int max)
 	return y;
 }
 
-/* The deadline line of request r. */
-static void
+/* The deadline line of request r; the columns it takes. */
+static int
 pts_deadline(struct app *a, int y, const struct status_request *r)
 {
 	char		 clock[TEXT_TIME_MAX], *extra = NULL, *line;
@@ -358,8 +359,10 @@ pts_deadline(struct app *a, int y, const struct status_request *r)
 		role = ROLE_BAD;
 	}
 	app_text(a, y, 1, COLS - 2, role, line);
+	x = wrap_width(line, strlen(line));
 	free(line);
 	free(extra);
+	return x;
 }
 
 /* Field i's text rows, in [y, y + h), with the cursor if focused. */
@@ -408,8 +411,9 @@ pts_fields(struct app *a, struct pts_state *st, int title_row, int y,
 	int				 i, h, total, words = 0, max_words = 0;
 	int				 lrows[PTS_FIELDS], qrows, room, k;
 	int				 hs[PTS_FIELDS], focus, left, need;
-	char				 label[512], count[128];
+	char				 label[512], count[128], *text;
 	char				 labels[PTS_FIELDS][512];
+	int				 row;
 
 	if (r->submitted) {
 		done[0] = r->risks;
@@ -499,7 +503,7 @@ pts_fields(struct app *a, struct pts_state *st, int title_row, int y,
 	else
 		snprintf(count, sizeof count, _("%d mots"), words);
 	if (d->dirty)
-		snprintf(label, sizeof label, _("%s · saisie en cours…"), count);
+		snprintf(label, sizeof label, _("%s · saisie en cours"), count);
 	else if (d->restored && d->saved[0] == '\0')
 		snprintf(label, sizeof label, _("%s · brouillon retrouvé"),
 		    count);
@@ -508,12 +512,19 @@ pts_fields(struct app *a, struct pts_state *st, int title_row, int y,
 		    count, d->saved);
 	else
 		snprintf(label, sizeof label, "%s", count);
+	/* Words and draft at the right of the title row, or of the deadline
+	 * row below when the title needs the room: the title is read whole. */
 	i = wrap_width(label, strlen(label));
-	app_text(a, title_row, COLS - 1 - i, i, max_words > 0 &&
-	    words > max_words ? ROLE_WARN : ROLE_DIM, label);
-	/* The title takes what is left of its row. */
-	app_textf(a, title_row, 1, COLS - 3 - i, ROLE_TITLE, _("n°%d — %s"),
-	    req + 1, r->title);
+	text = xasprintf(_("n°%d — %s"), req + 1, r->title);
+	k = wrap_width(text, strlen(text));
+	row = k + 2 + i <= COLS - 2 ? title_row :
+	    st->deadline_w + 3 + i <= COLS - 2 ? title_row + 1 : -1;
+	if (row >= 0)
+		app_text(a, row, COLS - 1 - i, i, max_words > 0 &&
+		    words > max_words ? ROLE_WARN : ROLE_DIM, label);
+	app_text(a, title_row, 1, row == title_row ? COLS - 3 - i : COLS - 2,
+	    ROLE_TITLE, text);
+	free(text);
 }
 
 static void
@@ -564,7 +575,7 @@ pts_draw(struct app *a, void *state, int top, int rows)
 			free(text);
 		} else {
 			y++;	/* the title: pts_fields() draws it */
-			pts_deadline(a, y++, r);
+			st->deadline_w = pts_deadline(a, y++, r);
 		}
 		if (r->prompt != NULL && r->prompt[0] != '\0')
 			y += app_paragraph(a, y, 1, COLS - 2, rows >= 30 ? 3 : 2,

@@ -305,6 +305,27 @@ open_piloting() {
 	wait_for "S1/8 pilotage"
 }
 
+# no_cut WHAT: on the screen now, no line ends in « … » and none runs
+# into the right margin (a last column that is not blank or a frame's
+# border): a question, an option or a consequence is wrapped, never cut.
+no_cut() {
+	_w=${PLAY_COLS:-80}
+	_bad=$(screen | while IFS= read -r _l; do
+		_t=$(printf '%s' "$_l" | sed 's/ *$//')
+		case $_t in
+		*…) printf '    (…) %s\n' "$_t"; continue ;;
+		esac
+		_n=$(printf '%s' "$_t" | LC_ALL=C.UTF-8 wc -m)
+		if [ "$_n" -ge "$_w" ]; then
+			case $_t in
+			*│|*┐|*┘|*┤|*─|*╮|*╯) ;;
+			*) printf '    (marge) %s\n' "$_t" ;;
+			esac
+		fi
+	done)
+	[ -z "$_bad" ] || { printf '%s\n' "$_bad"; fail "texte coupé : $1"; }
+}
+
 # inject ROWS: the trainer injects the catalogue's incident ROWS rows
 # below « Écrire un incident sur le moment… », for Alpha.
 inject() {
@@ -316,6 +337,7 @@ inject() {
 	wait_for "Pour quelle équipe ?"
 	keys Down Enter
 	wait_for "L'injecter ?"
+	no_cut "aperçu de l'incident injecté"
 	keys o
 	accepted
 }
@@ -383,4 +405,5 @@ answer() {
 	accepted
 	wait_for "Choix de Léa Martin"
 	wait_for "Conséquence :"
+	no_cut "incident « $1 » répondu"
 }

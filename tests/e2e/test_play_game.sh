@@ -33,10 +33,12 @@ BIN=$(cd "$(dirname "$BIN")" && pwd)/$(basename "$BIN")
 EXTRA_ENV="PILOTE_FAKE_TIME=1800000000000 NO_COLOR=1"
 . tests/e2e/game_steps.sh
 
-# snap FILE: the screen without its message line (row 23 of 24), the
-# countdowns masked.
+# snap FILE: the screen without its message (rows 21 to 23 of 24: a long
+# message takes up to three rows until the next key), the countdowns
+# masked.
 snap() {
-	screen | sed "$((${PLAY_ROWS:-24} - 1))d" | sed -E 's/[0-9]{2}:[0-9]{2}/--:--/g' >"$1"
+	_r=${PLAY_ROWS:-24}
+	screen | sed "$((_r - 3)),$((_r - 1))d" | sed -E 's/[0-9]{2}:[0-9]{2}/--:--/g' >"$1"
 }
 
 # same BEFORE AFTER WHAT: the two snapshots are equal.
@@ -144,6 +146,7 @@ keys -l "Budget engagé conforme, livrables à l'heure, recette à préparer."
 wait_for "Élève, garçon, cœur, côte, à l'été : é è à ç ô œ €."
 wait_for "recette à préparer."
 no_colour "point de situation"
+no_cut "point de situation en cours d'écriture"
 keys Escape
 wait_for "r rendre le point"
 keys r
