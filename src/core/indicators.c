@@ -80,32 +80,41 @@ ind_comment(struct team_result *r, int c, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Whether any of the team's writings names `name`: missions and their
- * justifications, status points, answers to incidents. */
-static bool
-ind_written(const struct game *g, const struct team *t, const char *name)
+/* Every word of the team's writings: missions and their justifications,
+ * status points, answers to incidents.  Read once per computation of the
+ * indicators; ind_written asks it about each name. */
+static void
+ind_writings(const struct game *g, const struct team *t,
+    struct prose_set *set)
 {
 	int	 i;
 
-	for (i = 0; i < g->scenario->nroles; i++)
-		if (prose_mentions(t->missions[i], name) ||
-		    prose_mentions(t->mission_why[i], name))
-			return true;
-	for (i = 0; i < t->nrequests; i++)
-		if (prose_mentions(t->requests[i].risks, name) ||
-		    prose_mentions(t->requests[i].arbitrations, name) ||
-		    prose_mentions(t->requests[i].tracking, name))
-			return true;
+	for (i = 0; i < g->scenario->nroles; i++) {
+		prose_set_add(set, t->missions[i]);
+		prose_set_add(set, t->mission_why[i]);
+	}
+	for (i = 0; i < t->nrequests; i++) {
+		prose_set_add(set, t->requests[i].risks);
+		prose_set_add(set, t->requests[i].arbitrations);
+		prose_set_add(set, t->requests[i].tracking);
+	}
 	for (i = 0; i < t->noccurrences; i++)
-		if (prose_mentions(t->occurrences[i].why, name))
-			return true;
-	return false;
+		prose_set_add(set, t->occurrences[i].why);
 }
 
-/* Whether text names something the team faces now: an incident it
- * received, a package, a supplier, a person, a tool, or a figure. */
+/* Whether any of the team's writings (ind_writings) names `name`. */
 static bool
-ind_grounded(const struct game *g, const struct team *t, const char *text)
+ind_written(const struct prose_set *writings, const char *name)
+{
+	return prose_set_mentions(writings, name);
+}
+
+/* Whether text (its words: set) names something the team faces now: an
+ * incident it received, a package, a supplier, a person, a tool, or a
+ * figure. */
+static bool
+ind_grounded(const struct game *g, const struct team *t, const char *text,
+    const struct prose_set *set)
 {
 	const struct scenario	*s = g->scenario;
 	int			 i;
@@ -113,21 +122,21 @@ ind_grounded(const struct game *g, const struct team *t, const char *text)
 	if (prose_has_figure(text))
 		return true;
 	for (i = 0; i < t->noccurrences; i++)
-		if (prose_mentions(text, game_occurrence_incident(g,
+		if (prose_set_mentions(set, game_occurrence_incident(g,
 		    &t->occurrences[i])->title))
 			return true;
 	for (i = 0; i < s->npackages; i++)
-		if (prose_mentions(text, s->packages[i].name))
+		if (prose_set_mentions(set, s->packages[i].name))
 			return true;
 	for (i = 0; i < s->nsuppliers; i++)
-		if (prose_mentions(text, s->suppliers[i].name))
+		if (prose_set_mentions(set, s->suppliers[i].name))
 			return true;
 	for (i = 0; i < s->nstaff; i++)
-		if (prose_mentions(text, s->staff[i].name))
+		if (prose_set_mentions(set, s->staff[i].name))
 			return true;
 	for (i = 0; i < s->ntools; i++)
-		if (t->tools[i] && (prose_mentions(text, s->tools[i].id) ||
-		    prose_mentions(text, s->tools[i].name)))
+		if (t->tools[i] && (prose_set_mentions(set, s->tools[i].id) ||
+		    prose_set_mentions(set, s->tools[i].name)))
 			return true;
 	return false;
 }
@@ -139,11 +148,17 @@ game_point_judge(const struct game *g, const struct team *t,
 	const char	*parts[3] = { r->risks, r->arbitrations, r->tracking };
 	int		 i;
 
-	for (i = 0; i < 3; i++)
-		r->parts[i] = prose_words(parts[i]) == 0 ? PART_EMPTY :
-		    !prose_substantive(parts[i], PROSE_POINT_PART) ? PART_THIN :
-		    !ind_grounded(g, t, parts[i]) ? PART_UNGROUNDED :
+	struct prose_set set = { 0 };
+
+	for (i = 0; i < 3; i++) {
+		prose_set_clear(&set);
+		prose_set_add(&set, parts[i]);
+		r->parts[i] = set.total == 0 ? PART_EMPTY :
+		    !prose_set_substantive(&set, PROSE_POINT_PART) ? PART_THIN :
+		    !ind_grounded(g, t, parts[i], &set) ? PART_UNGROUNDED :
 		    PART_COMPLETE;
+	}
+	prose_set_release(&set);
 }
 
 int
@@ -210,7 +225,8 @@ ind_retroplanning(const struct game *g, const struct team *t,
 
 /* CR11–13: a coordination tool chosen, kept, named, used with suppliers. */
 static void
-ind_tool(const struct game *g, const struct team *t, struct team_result *r)
+ind_tool(const struct game *g, const struct team *t,
+    const struct prose_set *writings, struct team_result *r)
 {
 	const struct scenario	*s = g->scenario;
 	int			 per_category[TOOL_CATEGORY_COUNT] = { 0 };
@@ -237,8 +253,8 @@ ind_tool(const struct game *g, const struct team *t, struct team_result *r)
 			chosen = early;
 			first = s->tools[i].name;	/* the earliest */
 		}
-		if (ind_written(g, t, s->tools[i].id) ||
-		    ind_written(g, t, s->tools[i].name))
+		if (ind_written(writings, s->tools[i].id) ||
+		    ind_written(writings, s->tools[i].name))
 			named = 40;
 	}
 	for (i = 0; i < s->nsuppliers; i++) {
@@ -428,7 +444,7 @@ ind_team(const struct game *g, const struct team *t, struct team_result *r)
 /* Needs met and analysed, deliverables accessible. */
 static void
 ind_accessibility(const struct game *g, const struct team *t,
-    struct team_result *r)
+    const struct prose_set *writings, struct team_result *r)
 {
 	const struct scenario	*s = g->scenario;
 	int			 i, j, needs = 0, met = 0, analysed = 0;
@@ -436,7 +452,7 @@ ind_accessibility(const struct game *g, const struct team *t,
 
 	for (i = 0; i < s->nstaff; i++) {
 		bool named = s->staff[i].nneeds > 0 &&
-		    ind_written(g, t, s->staff[i].name);
+		    ind_written(writings, s->staff[i].name);
 
 		for (j = 0; j < s->staff[i].nneeds; j++) {
 			needs++;
@@ -596,17 +612,20 @@ game_indicators(const struct game *g, struct team *t)
 {
 	const struct scenario	*s = g->scenario;
 	struct team_result	*r = &t->result;
+	struct prose_set	 writings = { 0 };
 	int			 i, weights = 0, sum = 0;
 
 	/* Previews recompute everything: no evidence from an older plan. */
 	for (i = 0; i < E3_CRITERION_COUNT; i++)
 		r->e3_nevidence[i] = 0;
 	ind_retroplanning(g, t, r);
-	ind_tool(g, t, r);
+	ind_writings(g, t, &writings);
+	ind_tool(g, t, &writings, r);
 	ind_framing(t, r);
 	ind_suppliers(g, t, r);
 	ind_team(g, t, r);
-	ind_accessibility(g, t, r);
+	ind_accessibility(g, t, &writings, r);
+	prose_set_release(&writings);
 	ind_pilotage(g, t, r);
 	ind_points(t, r);
 	for (i = 0; i < E3_CRITERION_COUNT; i++) {

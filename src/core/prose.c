@@ -1,10 +1,14 @@
 /*
  * prose: word counts and mentions for the E3 indicators (see prose.h).
- * Pure; no allocation beyond a bounded scratch array per call.
+ * Pure; the one-shot functions use a bounded scratch array per call, a
+ * prose_set grows on the heap.
  */
+#include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "core/prose.h"
+#include "util/xalloc.h"
 
 const struct prose_rule prose_rules[PROSE_KIND_COUNT] = {
 	[PROSE_POINT_PART] = { 12, 8 },
@@ -96,27 +100,123 @@ prose_words(const char *s)
 int
 prose_distinct(const char *s)
 {
-	char	 seen[PROSE_SEEN_MAX][PROSE_WORD_MAX], w[PROSE_WORD_MAX];
-	int	 n = 0, i, len;
+	struct prose_set	 set = { 0 };
+	int			 n;
 
-	if (s == NULL)
-		return 0;
-	while ((len = prose_next(&s, w)) > 0) {
-		if (len < 3)
-			continue;
-		for (i = 0; i < n && strcmp(seen[i], w) != 0; i++)
-			;
-		if (i == n && n < PROSE_SEEN_MAX)
-			memcpy(seen[n++], w, sizeof w);
-	}
+	prose_set_add(&set, s);
+	n = set.distinct;
+	prose_set_release(&set);
 	return n;
 }
 
 bool
 prose_substantive(const char *s, enum prose_kind k)
 {
-	return prose_words(s) >= prose_rules[k].min_words &&
-	    prose_distinct(s) >= prose_rules[k].min_distinct;
+	struct prose_set	 set = { 0 };
+	bool			 ok;
+
+	prose_set_add(&set, s);
+	ok = prose_set_substantive(&set, k);
+	prose_set_release(&set);
+	return ok;
+}
+
+/* FNV-1a: the folded words are short and the table small. */
+static unsigned
+prose_hash(const char *w)
+{
+	uint32_t	 h = 2166136261u;
+
+	for (; *w != '\0'; w++)
+		h = (h ^ (unsigned char)*w) * 16777619u;
+	return h;
+}
+
+/* The slot holding w, or the empty one where it would go. */
+static size_t
+prose_set_find(const struct prose_set *set, const char *w)
+{
+	size_t	 i = prose_hash(w) & (set->nslot - 1);
+
+	while (set->slot[i] != 0 &&
+	    strcmp(set->words + set->slot[i] - 1, w) != 0)
+		i = (i + 1) & (set->nslot - 1);
+	return i;
+}
+
+static void
+prose_set_grow(struct prose_set *set)
+{
+	unsigned	*old = set->slot;
+	size_t		 n = set->nslot, i, j;
+
+	set->nslot = n ? n * 2 : 64;
+	set->slot = xcalloc(set->nslot, sizeof *set->slot);
+	for (i = 0; i < n; i++)
+		if (old[i] != 0) {
+			j = prose_set_find(set, set->words + old[i] - 1);
+			set->slot[j] = old[i];
+		}
+	free(old);
+}
+
+void
+prose_set_add(struct prose_set *set, const char *text)
+{
+	char	 w[PROSE_WORD_MAX];
+	int	 chars;
+	size_t	 i, n;
+
+	if (text == NULL)
+		return;
+	while ((chars = prose_next(&text, w)) > 0) {
+		set->total++;
+		/* Half full at most, so that probes stay short. */
+		if ((size_t)set->count * 2 >= set->nslot)
+			prose_set_grow(set);
+		i = prose_set_find(set, w);
+		if (set->slot[i] != 0)
+			continue;
+		n = strlen(w) + 1;
+		if (set->len + n > set->cap) {
+			set->cap = set->cap ? set->cap * 2 : 1024;
+			set->words = xreallocarray(set->words, set->cap, 1);
+		}
+		memcpy(set->words + set->len, w, n);
+		set->slot[i] = (unsigned)set->len + 1;
+		set->len += n;
+		set->count++;
+		/* A folded word is never shorter in bytes than in characters
+		 * before PROSE_WORD_MAX cuts it, so one spelling is always
+		 * short or always long: counting it once is prose_distinct's
+		 * count (whose cap is far above every rule). */
+		if (chars >= 3 && set->distinct < PROSE_SEEN_MAX)
+			set->distinct++;
+	}
+}
+
+void
+prose_set_clear(struct prose_set *set)
+{
+	if (set->slot != NULL)
+		memset(set->slot, 0, set->nslot * sizeof *set->slot);
+	set->len = 0;
+	set->count = set->distinct = set->total = 0;
+}
+
+void
+prose_set_release(struct prose_set *set)
+{
+	free(set->words);
+	free(set->slot);
+	memset(set, 0, sizeof *set);
+}
+
+bool
+prose_set_substantive(const struct prose_set *set, enum prose_kind k)
+{
+	return set->total >= prose_rules[k].min_words &&
+	    set->distinct >= prose_rules[k].min_distinct;
 }
 
 static bool
@@ -152,6 +252,20 @@ prose_mentions(const char *text, const char *name)
 	while (prose_next(&name, w) > 0)
 		if (strlen(w) >= 4 && !prose_is_common(w) &&
 		    prose_has_word(text, w))
+			return true;
+	return false;
+}
+
+bool
+prose_set_mentions(const struct prose_set *set, const char *name)
+{
+	char	 w[PROSE_WORD_MAX];
+
+	if (name == NULL || set->count == 0)
+		return false;
+	while (prose_next(&name, w) > 0)
+		if (strlen(w) >= 4 && !prose_is_common(w) &&
+		    set->slot[prose_set_find(set, w)] != 0)
 			return true;
 	return false;
 }
