@@ -211,7 +211,7 @@ show_team_text(FILE *out, struct game *g, struct team *t, int64_t now)
 	fprintf(out, _("\nPourquoi (explications)\n"));
 	for (i = 0; i < t->nexplanations; i++) {
 		fprintf(out, "  S%d %s", t->explanations[i].week,
-		    t->explanations[i].text);
+		    later_text(t->explanations[i].say));
 		for (j = 0; j < t->explanations[i].nseqs; j++)
 			fprintf(out, " #%lld",
 			    (long long)t->explanations[i].seqs[j]);
@@ -340,7 +340,8 @@ show_team_json(struct game *g, struct team *t)
 	arr = json_array();
 	for (i = 0; i < t->nexplanations; i++)
 		json_array_append_new(arr, json_pack("{s:i,s:s}", "week",
-		    t->explanations[i].week, "text", t->explanations[i].text));
+		    t->explanations[i].week, "text",
+		    later_text(t->explanations[i].say)));
 	json_object_set_new(o, "explanations", arr);
 	return o;
 }

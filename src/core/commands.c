@@ -221,7 +221,7 @@ forget_negotiation(struct ctx *c, int pkg, int old_supplier, int old_offer)
 	if (p->discount == 0 && p->delay >= 0)
 		return;
 	if (old_supplier >= 0)
-		game_explain(c->t, c->g->week, seqs, 1, _("« %s » change de "
+		game_explain(c->t, c->g->week, seqs, 1, N_("« %s » change de "
 		    "responsable : ce qui avait été négocié avec %s (remise ou "
 		    "délai) ne vaut plus"), c->s->packages[pkg].name,
 		    c->s->suppliers[old_supplier].name);
@@ -466,7 +466,7 @@ cmd_use_reserve(struct ctx *c)
 	l->drawn += euros * 100;
 	c->t->reserve_used += euros * 100;
 	seqs[0] = c->e->seq;
-	game_explain(c->t, c->g->week, seqs, 1, _("%s utilise %s de la réserve "
+	game_explain(c->t, c->g->week, seqs, 1, N_("%s utilise %s de la réserve "
 	    "sur « %s » : %s"), c->e->actor, text_money(left, euros * 100),
 	    c->s->lines[line].label, c->e->why);
 	return 0;
@@ -638,7 +638,7 @@ cmd_negotiate(struct ctx *c)
 	seqs[1] = c->t->suppliers[p->supplier].framed_seq;
 	if (draw >= chance) {
 		c->t->suppliers[p->supplier].reliability_delta -= 5;
-		game_explain(c->t, c->g->week, seqs, 2, _("négociation avec %s "
+		game_explain(c->t, c->g->week, seqs, 2, N_("négociation avec %s "
 		    "sur « %s » refusée (chances %d %%, tirage %d) : la "
 		    "relation se tend, fiabilité -5"),
 		    s->suppliers[p->supplier].name, s->packages[pkg].name,
@@ -652,7 +652,7 @@ cmd_negotiate(struct ctx *c)
 		if (p->ordered > 0)
 			c->t->lines[s->packages[pkg].line].committed -=
 			    p->discount;
-		game_explain(c->t, c->g->week, seqs, 2, _("négociation réussie "
+		game_explain(c->t, c->g->week, seqs, 2, N_("négociation réussie "
 		    "avec %s : %s de remise sur « %s » (chances %d %%, tirage "
 		    "%d)"), s->suppliers[p->supplier].name, text_money(money,
 		    p->discount), s->packages[pkg].name, chance, draw);
@@ -661,7 +661,7 @@ cmd_negotiate(struct ctx *c)
 			p->due--;
 		else if (p->ordered == 0)
 			p->delay--;
-		game_explain(c->t, c->g->week, seqs, 2, _("négociation réussie "
+		game_explain(c->t, c->g->week, seqs, 2, N_("négociation réussie "
 		    "avec %s : « %s » livré une semaine plus tôt (chances %d %%, "
 		    "tirage %d)"), s->suppliers[p->supplier].name,
 		    s->packages[pkg].name, chance, draw);
@@ -1453,7 +1453,7 @@ game_apply_plain(struct game *g, const struct event *e)
 
 		if (t >= 0)
 			game_explain(&g->teams[t], g->week, seqs, 1,
-			    _("décision « %s » sans effet : %s (un incident "
+			    N_("décision « %s » sans effet : %s (un incident "
 			    "venait de prendre sa conséquence par défaut)"),
 			    e->type, cause ? cause : "?");
 		free(cause);

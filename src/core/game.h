@@ -25,6 +25,7 @@
 #include "core/event.h"
 #include "core/rng.h"
 #include "core/scenario.h"
+#include "util/later.h"
 
 #define GAME_TRAINER		"formateur"	/* the actor of trainer events */
 #define GAME_MAX_TEAMS		8
@@ -190,10 +191,14 @@ struct status_request {
 	enum point_part	 parts[3];	/* risks, arbitrations, tracking */
 };
 
-/* Why something happened: text plus the events that caused it. */
+/*
+ * Why something happened: what it says, kept as data (its msgid and
+ * arguments, util/later.h) and written in the reader's language only when
+ * read (later_text(x->say)), plus the events that caused it.
+ */
 struct explanation {
 	int		 week;
-	char		*text;
+	struct later	*say;		/* owned */
 	int64_t		 seqs[4];
 	int		 nseqs;
 };

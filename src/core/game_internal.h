@@ -81,7 +81,7 @@ void	 game_point_judge(const struct game *, const struct team *,
 void	 game_close_week(struct game *, int64_t seq, int64_t time);
 
 
-/* Explanations. */
+/* Explanations: fmt is a msgid (N_()), translated when read. */
 void	 game_explain(struct team *, int week, const int64_t *seqs, int nseqs,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 

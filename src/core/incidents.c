@@ -349,13 +349,13 @@ game_resolve(struct game *g, int team, int occurrence, int option,
 	    inc->default_follow_up;
 	what = effects_apply(g, t, o, fx);
 	if (option >= 0)
-		game_explain(t, g->week, seqs, 2, _("« %s » : %s a choisi « %s »"
+		game_explain(t, g->week, seqs, 2, N_("« %s » : %s a choisi « %s »"
 		    " → %s."), inc->title, who, inc->options[option].label,
 		    what);
 	else
 		/* Caused by the incident left unanswered, not by whatever
 		 * event (another team's, maybe) found its deadline passed. */
-		game_explain(t, g->week, seqs, 1, _("« %s » : personne n'a "
+		game_explain(t, g->week, seqs, 1, N_("« %s » : personne n'a "
 		    "répondu à temps, la conséquence par défaut s'applique → "
 		    "%s."), inc->title, what);
 	free(what);

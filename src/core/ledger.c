@@ -148,12 +148,12 @@ game_ledger_watch(struct game *g, int64_t seq)
 		if (over && t->drift_seq == 0)
 			t->drift_seq = seq;
 		if (over)
-			game_explain(t, g->week, seqs, 1, _("alerte budget : la "
+			game_explain(t, g->week, seqs, 1, N_("alerte budget : la "
 			    "prévision (%s) dépasse l'enveloppe (%s) de %s"),
 			    text_money(a, l.total.forecast),
 			    text_money(b, l.envelope), text_money(c, l.overrun));
 		else
-			game_explain(t, g->week, seqs, 1, _("budget : la "
+			game_explain(t, g->week, seqs, 1, N_("budget : la "
 			    "prévision (%s) revient dans l'enveloppe (%s)"),
 			    text_money(a, l.total.forecast),
 			    text_money(b, l.envelope));

@@ -195,7 +195,7 @@ game_explain(struct team *t, int week, const int64_t *seqs, int nseqs,
 	x = &t->explanations[t->nexplanations++];
 	x->week = week;
 	va_start(ap, fmt);
-	x->text = game_vformat(fmt, ap);
+	x->say = later_newv(fmt, ap);
 	va_end(ap);
 	x->nseqs = 0;
 	for (i = 0; i < nseqs && x->nseqs < 4; i++)

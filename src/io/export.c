@@ -984,7 +984,7 @@ rex_decisions(struct export_buf *b, const struct session *ss,
 					    t->explanations[x].week, wl,
 					    sizeof wl),
 					    md_lines(b,
-					    t->explanations[x].text, 4));
+					    later_text(t->explanations[x].say), 4));
 					break;
 				}
 		if (caused == 0)

@@ -1074,7 +1074,7 @@ report_team(FILE *f, struct game *g, int ti, const struct journal *j,
 			int k;
 
 			fprintf(f, "<li>S%d ", t->explanations[i].week);
-			report_esc(f, t->explanations[i].text);
+			report_esc(f, later_text(t->explanations[i].say));
 			for (k = 0; k < t->explanations[i].nseqs; k++) {
 				fputs(" ", f);
 				report_ref(f, t->explanations[i].seqs[k]);

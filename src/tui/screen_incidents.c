@@ -143,8 +143,8 @@ inc_consequence(const struct team *t, const struct occurrence *o,
 		x = &t->explanations[i];
 		if (x->nseqs == 2 && x->seqs[0] == o->opened_seq &&
 		    x->seqs[1] == o->closed_seq &&
-		    strncmp(x->text, head, strlen(head)) == 0)
-			found = x->text;
+		    strncmp(later_text(x->say), head, strlen(head)) == 0)
+			found = later_text(x->say);
 	}
 	free(head);
 	return found;
@@ -453,7 +453,8 @@ inc_answer(struct app *a, struct inc_state *st, int occ, int option)
 			if (t->nexplanations > before)
 				app_say(a, false, _("Enregistré (événement "
 				    "n°%lld) : %s"), (long long)a->game->last_seq,
-				    t->explanations[t->nexplanations - 1].text);
+				    later_text(t->explanations[
+				    t->nexplanations - 1].say));
 		}
 	}
 	free(question);

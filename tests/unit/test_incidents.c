@@ -48,7 +48,7 @@ play_count_explained(const struct team *t, const char *needle)
 	int	 i, n = 0;
 
 	for (i = 0; i < t->nexplanations; i++)
-		n += strstr(t->explanations[i].text, needle) != NULL;
+		n += strstr(later_text(t->explanations[i].say), needle) != NULL;
 	return n;
 }
 
