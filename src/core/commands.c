@@ -82,7 +82,8 @@ need_int(struct ctx *c, const char *key, int64_t min, int64_t max,
 	return 0;
 }
 
-/* Looks an identifier up and explains a miss with the known ones. */
+/* Looks an identifier up and explains a miss; what (a msgid) names the
+ * kind of thing, translated only then. */
 static int
 need_ref(struct ctx *c, const char *key, int (*find)(const struct scenario *,
     const char *), const char *what, int *out)
@@ -92,7 +93,7 @@ need_ref(struct ctx *c, const char *key, int (*find)(const struct scenario *,
 	if (need_text(c, key, &v) == -1)
 		return -1;
 	if ((*out = find(c->s, v)) < 0)
-		FAIL(_("%s « %s » inconnu(e) dans ce scénario"), what, v);
+		FAIL(_("%s « %s » inconnu(e) dans ce scénario"), _(what), v);
 	return 0;
 }
 
@@ -121,12 +122,13 @@ game_justified(const char *why)
 	return false;
 }
 
-/* The justification (--why) a decision needs; refusal says which. */
+/* The justification (--why) a decision needs; refusal (a msgid, translated
+ * only when it is given) says which. */
 static int
 need_why(struct ctx *c, const char *refusal)
 {
 	if (c->decision && !game_justified(c->e->why))
-		FAIL("%s", refusal);
+		FAIL("%s", _(refusal));
 	return 0;
 }
 
@@ -164,7 +166,7 @@ cmd_tool(struct ctx *c)
 	bool	 remove = yes(arg(c, "retirer"));
 
 	if (in_framing_or_piloting(c) == -1 ||
-	    need_ref(c, "outil", game_tool_index, _("outil"), &tool) == -1)
+	    need_ref(c, "outil", game_tool_index, N_("outil"), &tool) == -1)
 		return -1;
 	if (!remove && c->t->tools[tool])
 		FAIL(_("l'outil %s est déjà choisi"), c->s->tools[tool].name);
@@ -243,7 +245,7 @@ cmd_assign(struct ctx *c)
 	int			 old_supplier, old_offer;
 
 	if (in_framing_or_piloting(c) == -1 ||
-	    need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1)
+	    need_ref(c, "lot", game_package_index, N_("lot"), &pkg) == -1)
 		return -1;
 	p = &c->t->packages[pkg];
 	old_supplier = p->owner == OWNER_SUPPLIER ? p->supplier : -1;
@@ -269,7 +271,7 @@ cmd_assign(struct ctx *c)
 		if (offer < 0)
 			FAIL(_("%s ne fait pas d'offre pour « %s »"),
 			    s->suppliers[sup].name, s->packages[pkg].name);
-		if (need_why(c, _("le choix d'un prestataire se justifie : "
+		if (need_why(c, N_("le choix d'un prestataire se justifie : "
 		    "ajoutez une justification (pourquoi cette offre)")) == -1)
 			return -1;
 		if (!c->apply)
@@ -339,7 +341,7 @@ cmd_frame(struct ctx *c)
 	int64_t			 hours;
 
 	if (in_framing_or_piloting(c) == -1 ||
-	    need_ref(c, "prestataire", game_supplier_index, _("prestataire"),
+	    need_ref(c, "prestataire", game_supplier_index, N_("prestataire"),
 	    &sup) == -1 || need_text(c, "format", &format) == -1 ||
 	    need_text(c, "recette", &accept) == -1 ||
 	    need_int(c, "heures", 1, GAME_FRAME_HOURS_MAX, &hours) == -1)
@@ -389,7 +391,7 @@ cmd_plan(struct ctx *c)
 	int			 pkg, start, end;
 
 	if (in_framing_or_piloting(c) == -1 ||
-	    need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1)
+	    need_ref(c, "lot", game_package_index, N_("lot"), &pkg) == -1)
 		return -1;
 	start = week_arg(c, "debut");
 	end = week_arg(c, "fin");
@@ -453,9 +455,9 @@ cmd_use_reserve(struct ctx *c)
 		    c->t->reserve - c->t->reserve_used));
 	line = ledger_default_line(c->s);
 	if (arg(c, "ligne") != NULL && need_ref(c, "ligne", game_line_index,
-	    _("ligne budgétaire"), &line) == -1)
+	    N_("ligne budgétaire"), &line) == -1)
 		return -1;
-	if (need_why(c, _("l'usage de la réserve est un arbitrage : "
+	if (need_why(c, N_("l'usage de la réserve est un arbitrage : "
 	    "justifiez-le")) == -1)
 		return -1;
 	if (!c->apply)
@@ -479,7 +481,7 @@ cmd_accommodate(struct ctx *c)
 	int	 who;
 
 	if (in_framing_or_piloting(c) == -1 ||
-	    need_ref(c, "membre", game_staff_index, _("personne"), &who) == -1)
+	    need_ref(c, "membre", game_staff_index, N_("personne"), &who) == -1)
 		return -1;
 	if (c->s->staff[who].nneeds == 0)
 		FAIL(_("%s n'a pas de besoin d'aménagement déclaré"),
@@ -504,7 +506,7 @@ cmd_mission(struct ctx *c)
 	int		 role, cand;
 
 	if (in_framing_or_piloting(c) == -1 ||
-	    need_ref(c, "role", game_role_index, _("rôle"), &role) == -1 ||
+	    need_ref(c, "role", game_role_index, N_("rôle"), &role) == -1 ||
 	    need_text(c, "candidat", &who) == -1 ||
 	    need_text(c, "texte", &text) == -1)
 		return -1;
@@ -568,7 +570,7 @@ cmd_answer(struct ctx *c)
 	if (option < 0)
 		FAIL(_("option « %s » inconnue pour « %s »"), choice,
 		    inc->title);
-	if (need_why(c, _("une réponse à un incident se justifie : ajoutez "
+	if (need_why(c, N_("une réponse à un incident se justifie : ajoutez "
 	    "une justification (--why, pourquoi cette option) ; elle compte "
 	    "comme preuve pour l'évaluation")) == -1)
 		return -1;
@@ -617,7 +619,7 @@ cmd_negotiate(struct ctx *c)
 	int64_t			 seqs[2];
 	char			 money[TEXT_MONEY_MAX];
 
-	if (need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1 ||
+	if (need_ref(c, "lot", game_package_index, N_("lot"), &pkg) == -1 ||
 	    game_negotiable(c->g, c->t, pkg, c->cause) == -1 ||
 	    need_text(c, "objet", &what) == -1)
 		return -1;
