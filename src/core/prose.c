@@ -264,8 +264,11 @@ prose_set_mentions(const struct prose_set *set, const char *name)
 	if (name == NULL || set->count == 0)
 		return false;
 	while (prose_next(&name, w) > 0)
-		if (strlen(w) >= 4 && !prose_is_common(w) &&
-		    set->slot[prose_set_find(set, w)] != 0)
+		/* The table first: most words of a name are not in the
+		 * text, and that costs one probe, not the common words'
+		 * list. */
+		if (strlen(w) >= 4 && set->slot[prose_set_find(set, w)] != 0 &&
+		    !prose_is_common(w))
 			return true;
 	return false;
 }
