@@ -268,7 +268,7 @@ game_team_free(const struct scenario *s, struct team *t)
 	free(t->result.kpi);
 	for (i = 0; i < E3_CRITERION_COUNT; i++) {
 		free(t->result.e3_evidence[i]);
-		free(t->result.e3_comment[i]);
+		later_free(t->result.e3_comment[i]);
 	}
 }
 

@@ -228,7 +228,9 @@ struct team_result {
 	int		 critical_missing;
 	int64_t		*e3_evidence[E3_CRITERION_COUNT];	/* seqs */
 	int		 e3_nevidence[E3_CRITERION_COUNT];
-	char		*e3_comment[E3_CRITERION_COUNT];
+	/* What each figure comes from, kept as data and written when read
+	 * (later_text(), util/later.h); owned. */
+	struct later	*e3_comment[E3_CRITERION_COUNT];
 };
 
 /* The level of an E3 indicator, as the jury's grid writes it. */

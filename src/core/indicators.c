@@ -74,9 +74,9 @@ ind_comment(struct team_result *r, int c, const char *fmt, ...)
 {
 	va_list	 ap;
 
-	free(r->e3_comment[c]);
+	later_free(r->e3_comment[c]);
 	va_start(ap, fmt);
-	r->e3_comment[c] = game_vformat(fmt, ap);
+	r->e3_comment[c] = later_newv(fmt, ap);
 	va_end(ap);
 }
 
@@ -217,7 +217,7 @@ ind_retroplanning(const struct game *g, const struct team *t,
 	    s->npackages : 0;
 	if (internal == 0 || external == 0)
 		r->e3[E3_RETROPLANNING] /= 2;
-	ind_comment(r, E3_RETROPLANNING, _("%d lot(s) sur %d planifiés, dont "
+	ind_comment(r, E3_RETROPLANNING, N_("%d lot(s) sur %d planifiés, dont "
 	    "%d dans l'ordre des dépendances et avant leur échéance ; %d "
 	    "interne(s), %d chez des prestataires"), planned, s->npackages,
 	    coherent, internal, external);
@@ -272,11 +272,11 @@ ind_tool(const struct game *g, const struct team *t,
 	r->e3_assessed[E3_TOOL] = true;
 	r->e3[E3_TOOL] = ind_clamp(v - 30 * redundant);
 	if (chosen == 0)
-		ind_comment(r, E3_TOOL, _("aucun outil de coordination "
+		ind_comment(r, E3_TOOL, N_("aucun outil de coordination "
 		    "(gestion de projet ou messagerie) gardé jusqu'au "
 		    "lancement"));
 	else
-		ind_comment(r, E3_TOOL, _("%s choisi %s, %s dans les écrits "
+		ind_comment(r, E3_TOOL, N_("%s choisi %s, %s dans les écrits "
 		    "de l'équipe, %s ; %d outil(s) redondant(s)"), first,
 		    chosen == 40 ? _("au cadrage") : _("en cours de pilotage"),
 		    named ? _("nommé") : _("jamais nommé"), exchange ?
@@ -293,10 +293,10 @@ ind_framing(const struct team *t, struct team_result *r)
 	    ind_clamp(100 - 15 * t->framing_issues) : 0;
 	ind_evidence(r, E3_FRAMING, t->framing_seq);
 	if (t->framing_seq == 0)
-		ind_comment(r, E3_FRAMING, _("le pilotage ne s'est pas "
+		ind_comment(r, E3_FRAMING, N_("le pilotage ne s'est pas "
 		    "ouvert"));
 	else if (t->framing_issues == 0)
-		ind_comment(r, E3_FRAMING, _("cadrage sans alerte à "
+		ind_comment(r, E3_FRAMING, N_("cadrage sans alerte à "
 		    "l'ouverture du pilotage"));
 	else {
 		/* The first three; the plan's alerts are all in the team's
@@ -309,11 +309,11 @@ ind_framing(const struct team *t, struct team_result *r)
 			if ((p = strstr(p, " ; ")) != NULL && k < 2)
 				p += 3;
 		if (t->framing_issues > 3 && p != NULL)
-			ind_comment(r, E3_FRAMING, _("%d alerte(s) à l'ouverture "
+			ind_comment(r, E3_FRAMING, N_("%d alerte(s) à l'ouverture "
 			    "du pilotage, dont : %.*s…"), t->framing_issues,
 			    (int)(p - all), all);
 		else
-			ind_comment(r, E3_FRAMING, _("%d alerte(s) à l'ouverture "
+			ind_comment(r, E3_FRAMING, N_("%d alerte(s) à l'ouverture "
 			    "du pilotage : %s"), t->framing_issues, all);
 	}
 }
@@ -372,10 +372,10 @@ ind_suppliers(const struct game *g, const struct team *t,
 	r->e3_assessed[E3_SUPPLIERS] = used > 0;
 	r->e3[E3_SUPPLIERS] = used > 0 ? sum / used : 0;
 	if (used == 0)
-		ind_comment(r, E3_SUPPLIERS, _("aucun lot confié à un "
+		ind_comment(r, E3_SUPPLIERS, N_("aucun lot confié à un "
 		    "prestataire : critère non évaluable"));
 	else
-		ind_comment(r, E3_SUPPLIERS, _("%d relation(s) cadrée(s) sur "
+		ind_comment(r, E3_SUPPLIERS, N_("%d relation(s) cadrée(s) sur "
 		    "%d, qualité moyenne du cadrage %d/100"), framed, used,
 		    r->e3[E3_SUPPLIERS]);
 }
@@ -433,7 +433,7 @@ ind_team(const struct game *g, const struct team *t, struct team_result *r)
 	    (overloaded == 0 ? 15 : 0) + justified * 10;
 	r->e3_assessed[E3_TEAM] = true;
 	r->e3[E3_TEAM] = ind_clamp(v);
-	ind_comment(r, E3_TEAM, _("%d lot(s) sur %d confiés ; missions "
+	ind_comment(r, E3_TEAM, N_("%d lot(s) sur %d confiés ; missions "
 	    "rédigées pour %d rôle(s) obligatoire(s) sur %d ; rôles tenus par "
 	    "%d candidat(s) sur %d possibles ; %d équipier(s) surchargé(s) ; "
 	    "méthode %s"), owned, s->npackages, written, roles, spread,
@@ -486,10 +486,10 @@ ind_accessibility(const struct game *g, const struct team *t,
 	r->e3_assessed[E3_ACCESSIBILITY] = w > 0;
 	r->e3[E3_ACCESSIBILITY] = w > 0 ? v * 100 / w : 0;
 	if (w == 0)
-		ind_comment(r, E3_ACCESSIBILITY, _("ni besoin d'aménagement ni "
+		ind_comment(r, E3_ACCESSIBILITY, N_("ni besoin d'aménagement ni "
 		    "livrable concerné : critère non évaluable"));
 	else
-		ind_comment(r, E3_ACCESSIBILITY, _("%d besoin(s) "
+		ind_comment(r, E3_ACCESSIBILITY, N_("%d besoin(s) "
 		    "d'aménagement couvert(s) sur %d, dont %d analysé(s) par "
 		    "écrit ; %d livrable(s) accessible(s) sur %d concerné(s)"),
 		    met, needs, analysed, compliant, concerned);
@@ -560,7 +560,7 @@ ind_pilotage(const struct game *g, const struct team *t,
 		v = IND_CRITICAL_CAP;
 	r->e3_assessed[E3_PILOTAGE] = g->phase != PHASE_FRAMING;
 	r->e3[E3_PILOTAGE] = v;
-	ind_comment(r, E3_PILOTAGE, _("%d incident(s) traité(s) à temps sur "
+	ind_comment(r, E3_PILOTAGE, N_("%d incident(s) traité(s) à temps sur "
 	    "%d (choix : %d/100 en moyenne face aux autres options) ; budget "
 	    "%d/100 ; livraison %d/100 ; %s%s"), answered, incidents,
 	    answered > 0 ? choice_sum / answered : 0, r->scores[RESULT_BUDGET],
@@ -598,10 +598,10 @@ ind_points(const struct team *t, struct team_result *r)
 	r->e3_assessed[E3_STATUS_POINTS] = t->nrequests > 0;
 	r->e3[E3_STATUS_POINTS] = t->nrequests > 0 ? sum / t->nrequests : 0;
 	if (t->nrequests == 0)
-		ind_comment(r, E3_STATUS_POINTS, _("aucun point de situation "
+		ind_comment(r, E3_STATUS_POINTS, N_("aucun point de situation "
 		    "demandé : critère non évaluable dans cette session"));
 	else
-		ind_comment(r, E3_STATUS_POINTS, _("%d point(s) demandé(s) : %d "
+		ind_comment(r, E3_STATUS_POINTS, N_("%d point(s) demandé(s) : %d "
 		    "à l'heure, %d en retard, %d non rendu(s) ; %d complet(s) "
 		    "dans ses trois parties"), t->nrequests, on_time, late,
 		    missing, complete);

@@ -767,7 +767,7 @@ report_results(FILE *f, struct game *g, int ti, const struct marks *marks,
 		fprintf(f, "<span class=\"lv%d\">%s</span></td><td>", (int)lv,
 		    _(game_e3_level_labels[lv]));
 		if (t->result.e3_comment[i] != NULL) {
-			report_esc(f, t->result.e3_comment[i]);
+			report_esc(f, later_text(t->result.e3_comment[i]));
 			fputs("<br>", f);
 		}
 		fprintf(f, "<span class=\"meta\">%s ", _("Règle :"));
