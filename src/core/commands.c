@@ -927,7 +927,7 @@ cmd_inject(struct ctx *c)
 		game_fire(c->g, i, inc, i == first ? adhoc :
 		    adhoc != NULL ? game_adhoc_parse(c->s, &c->e->data,
 		    c->cause) : NULL, c->g->week, c->e->seq, c->e->time,
-		    _("injecté par le formateur"));
+		    later_new(N_("injecté par le formateur")));
 	return 0;
 }
 

@@ -198,7 +198,7 @@ game_occurrence_release(struct occurrence *o)
 {
 	free(o->answered_by);
 	free(o->why);
-	free(o->cause);
+	later_free(o->cause);
 	if (o->adhoc != NULL) {
 		game_adhoc_free(o->adhoc);
 		o->adhoc = NULL;

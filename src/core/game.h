@@ -154,7 +154,8 @@ struct occurrence {
 	int64_t		 closed_seq;
 	char		*answered_by;
 	char		*why;
-	char		*cause;		/* why it fired, for explanations */
+	struct later	*cause;		/* why it fired, for explanations:
+					   later_text() (util/later.h) */
 };
 
 /* How a part of a status point reads (core/indicators.c judges it when it

@@ -53,8 +53,9 @@ int	 game_team_morale(const struct scenario *, const struct team *);
 /* incidents.c */
 void	 game_fire_week(struct game *, int team, int week, int64_t seq,
 	    int64_t time);
+/* cause (owned from then on) says why it fired. */
 void	 game_fire(struct game *, int team, int incident, struct incident *adhoc,
-	    int week, int64_t seq, int64_t time, const char *cause);
+	    int week, int64_t seq, int64_t time, struct later *cause);
 void	 game_expire(struct game *, int64_t effective_now, int64_t seq);
 void	 game_resolve(struct game *, int team, int occurrence, int option,
 	    int64_t seq, const char *who, const char *why);

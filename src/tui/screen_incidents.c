@@ -238,7 +238,7 @@ inc_detail(struct app *a, struct inc_state *st, int y, int bottom, int occ)
 		    "%d · %s"), clock, a->game->paused ?
 		    _(" (chronomètre en pause)") : "",
 		    _(scenario_incident_category_labels[inc->category]),
-		    o->week, o->cause ? o->cause : "");
+		    o->week, o->cause ? later_text(o->cause) : "");
 		y += app_paragraph(a, y, 1, COLS - 2, 2, role, text);
 		free(text);
 	} else if (o->status == OCC_OPEN) {
@@ -248,7 +248,7 @@ inc_detail(struct app *a, struct inc_state *st, int y, int bottom, int occ)
 		inc_status(a, o, status, sizeof status);
 		text = xasprintf(_("%s · semaine %d · %s · %s"),
 		    _(scenario_incident_category_labels[inc->category]),
-		    o->week, o->cause ? o->cause : "", status);
+		    o->week, o->cause ? later_text(o->cause) : "", status);
 		y += app_paragraph(a, y, 1, COLS - 2, 2, ROLE_DIM, text);
 		free(text);
 	}
