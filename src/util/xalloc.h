@@ -17,5 +17,14 @@ char	*xstrdup(const char *);
 char	*xstrndup(const char *, size_t);
 char	*xasprintf(const char *, ...) __attribute__((format(printf, 1, 2)));
 char	*xvasprintf(const char *, va_list) __attribute__((format(printf, 1, 0)));
+/*
+ * Appends the formatted text to *s (NULL: empty), after sep when *s is not
+ * empty: one vsnprintf and one realloc, where "%s%s%s" of the old text
+ * would copy it twice more.
+ */
+void	 xappendf(char **s, const char *sep, const char *fmt, ...)
+	    __attribute__((format(printf, 3, 4)));
+void	 xvappendf(char **s, const char *sep, const char *fmt, va_list)
+	    __attribute__((format(printf, 3, 0)));
 
 #endif
