@@ -144,7 +144,7 @@ note_decision(struct ctx *c)
 {
 	struct team	*t = c->t;
 
-	t->decisions = xreallocarray(t->decisions, (size_t)t->ndecisions + 1,
+	t->decisions = xgrow(t->decisions, (size_t)t->ndecisions,
 	    sizeof *t->decisions);
 	t->decisions[t->ndecisions++] = c->e->seq;
 }
@@ -961,8 +961,8 @@ cmd_request_point(struct ctx *c)
 	for (i = first; i <= last; i++) {
 		struct team *t = &c->g->teams[i];
 
-		t->requests = xreallocarray(t->requests, (size_t)t->nrequests +
-		    1, sizeof *t->requests);
+		t->requests = xgrow(t->requests, (size_t)t->nrequests,
+		    sizeof *t->requests);
 		r = &t->requests[t->nrequests++];
 		memset(r, 0, sizeof *r);
 		r->point = point;
@@ -1291,8 +1291,8 @@ command_run(struct game *g, const struct event *e, bool apply, bool decision,
 	if (apply && c.t != NULL) {
 		note_decision(&c);
 		if (cmd->corrects && g->phase == PHASE_PILOTING) {
-			c.t->corrections = xreallocarray(c.t->corrections,
-			    (size_t)c.t->ncorrections + 1,
+			c.t->corrections = xgrow(c.t->corrections,
+			    (size_t)c.t->ncorrections,
 			    sizeof *c.t->corrections);
 			c.t->corrections[c.t->ncorrections++] = e->seq;
 		}

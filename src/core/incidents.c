@@ -256,8 +256,8 @@ game_fire(struct game *g, int team, int incident, struct incident *adhoc,
 	struct occurrence	*o;
 	const struct incident	*inc;
 
-	t->occurrences = xreallocarray(t->occurrences,
-	    (size_t)t->noccurrences + 1, sizeof *t->occurrences);
+	t->occurrences = xgrow(t->occurrences, (size_t)t->noccurrences,
+	    sizeof *t->occurrences);
 	o = &t->occurrences[t->noccurrences++];
 	memset(o, 0, sizeof *o);
 	o->incident = incident;
@@ -363,8 +363,8 @@ game_resolve(struct game *g, int team, int occurrence, int option,
 		    "%s."), inc->title, what);
 	free(what);
 	if (follow >= 0) {
-		t->follow_ups = xreallocarray(t->follow_ups,
-		    (size_t)t->nfollow_ups + 1, sizeof *t->follow_ups);
+		t->follow_ups = xgrow(t->follow_ups, (size_t)t->nfollow_ups,
+		    sizeof *t->follow_ups);
 		t->follow_ups[t->nfollow_ups++] = follow;
 	}
 }

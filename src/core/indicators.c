@@ -60,8 +60,8 @@ ind_evidence(struct team_result *r, int c, int64_t seq)
 	for (i = 0; i < r->e3_nevidence[c]; i++)
 		if (r->e3_evidence[c][i] == seq)
 			return;
-	r->e3_evidence[c] = xreallocarray(r->e3_evidence[c],
-	    (size_t)r->e3_nevidence[c] + 1, sizeof(int64_t));
+	r->e3_evidence[c] = xgrow(r->e3_evidence[c],
+	    (size_t)r->e3_nevidence[c], sizeof(int64_t));
 	r->e3_evidence[c][r->e3_nevidence[c]++] = seq;
 }
 

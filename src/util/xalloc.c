@@ -72,6 +72,16 @@ xstrndup(const char *s, size_t n)
 	return p;
 }
 
+void *
+xgrow(void *p, size_t n, size_t size)
+{
+	if (n == 0)
+		return xreallocarray(p, 1, size);
+	if ((n & (n - 1)) == 0)
+		return xreallocarray(p, n * 2, size);
+	return p;
+}
+
 char *
 xvasprintf(const char *fmt, va_list ap)
 {
