@@ -24,8 +24,7 @@ policy_move(const struct game *g, int team, struct policy_moves *m,
 {
 	struct event	*e;
 
-	m->events = xreallocarray(m->events, (size_t)m->count + 1,
-	    sizeof *m->events);
+	m->events = xgrow(m->events, (size_t)m->count, sizeof *m->events);
 	e = &m->events[m->count++];
 	event_init(e);
 	event_set(&e->type, type);

@@ -150,14 +150,21 @@ prose_set_grow(struct prose_set *set)
 	unsigned	*old = set->slot;
 	size_t		 n = set->nslot, i, j;
 
-	set->nslot = n ? n * 2 : 64;
+	if (n == 0) {
+		set->slot = set->slot0;
+		set->nslot = PROSE_SET_SLOTS0;
+		memset(set->slot0, 0, sizeof set->slot0);
+		return;
+	}
+	set->nslot = n * 2;
 	set->slot = xcalloc(set->nslot, sizeof *set->slot);
 	for (i = 0; i < n; i++)
 		if (old[i] != 0) {
 			j = prose_set_find(set, set->words + old[i] - 1);
 			set->slot[j] = old[i];
 		}
-	free(old);
+	if (old != set->slot0)
+		free(old);
 }
 
 void
@@ -178,9 +185,18 @@ prose_set_add(struct prose_set *set, const char *text)
 		if (set->slot[i] != 0)
 			continue;
 		n = strlen(w) + 1;
+		if (set->cap == 0) {
+			set->words = set->words0;
+			set->cap = sizeof set->words0;
+		}
 		if (set->len + n > set->cap) {
-			set->cap = set->cap ? set->cap * 2 : 1024;
-			set->words = xreallocarray(set->words, set->cap, 1);
+			set->cap *= 2;
+			if (set->words == set->words0) {
+				set->words = xmalloc(set->cap);
+				memcpy(set->words, set->words0, set->len);
+			} else
+				set->words = xreallocarray(set->words,
+				    set->cap, 1);
 		}
 		memcpy(set->words + set->len, w, n);
 		set->slot[i] = (unsigned)set->len + 1;
@@ -207,9 +223,14 @@ prose_set_clear(struct prose_set *set)
 void
 prose_set_release(struct prose_set *set)
 {
-	free(set->words);
-	free(set->slot);
-	memset(set, 0, sizeof *set);
+	if (set->words != set->words0)
+		free(set->words);
+	if (set->slot != set->slot0)
+		free(set->slot);
+	set->words = NULL;
+	set->slot = NULL;
+	set->len = set->cap = set->nslot = 0;
+	set->count = set->distinct = set->total = 0;
 }
 
 bool

@@ -47,7 +47,12 @@ bool	 prose_mentions(const char *text, const char *name);
  * looked up, instead of reading the text again for every word of every
  * name.  Answers are exactly those of prose_mentions() and
  * prose_distinct() on the texts added.  Zeroed (or released) = empty.
+ * The first words go in the set itself, without allocation (most texts
+ * judged are a few lines): a set is not copied.
  */
+#define PROSE_SET_SLOTS0	64
+#define PROSE_SET_BYTES0	768
+
 struct prose_set {
 	char		*words;		/* NUL-terminated folded words */
 	size_t		 len, cap;
@@ -56,6 +61,8 @@ struct prose_set {
 	int		 count;		/* distinct words */
 	int		 distinct;	/* of them, of 3 characters or more */
 	int		 total;		/* words added, repeats included */
+	unsigned	 slot0[PROSE_SET_SLOTS0];	/* the first room */
+	char		 words0[PROSE_SET_BYTES0];
 };
 
 void	 prose_set_add(struct prose_set *, const char *text);
