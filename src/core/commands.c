@@ -1430,6 +1430,50 @@ game_tick(struct game *g, int64_t seq, int64_t time)
 	game_assert_invariants(g);
 }
 
+/* Whether a deadline passes by effective time now (piloting): the
+ * defaults game_apply_plain() applies before the decision. */
+static bool
+deadline_passes(const struct game *g, int64_t now)
+{
+	int	 i, j;
+
+	if (g->phase != PHASE_PILOTING)
+		return false;
+	for (i = 0; i < g->nteams; i++)
+		for (j = 0; j < g->teams[i].noccurrences; j++)
+			if (g->teams[i].occurrences[j].status == OCC_OPEN &&
+			    g->teams[i].occurrences[j].deadline <= now)
+				return true;
+	return false;
+}
+
+int
+game_apply_new(struct game *g, const struct event *e, char **cause)
+{
+	int64_t	 seq = g->last_seq, time = g->last_time;
+
+	*cause = NULL;
+	if (deadline_passes(g, game_effective_time(g, e->time > g->last_time ?
+	    e->time : g->last_time)))
+		return 1;
+	g->last_seq = e->seq;
+	if (e->time > g->last_time)
+		g->last_time = e->time;
+	/*
+	 * The state is the one game_validate() would see (no default came
+	 * first), and handlers check everything before they write: a refusal
+	 * leaves it as it was, but for the clock put back here.
+	 */
+	if (command_run(g, e, true, true, cause) == -1) {
+		g->last_seq = seq;
+		g->last_time = time;
+		return -1;
+	}
+	game_ledger_watch(g, e->seq);
+	game_assert_invariants(g);
+	return 0;
+}
+
 void
 game_apply_plain(struct game *g, const struct event *e)
 {

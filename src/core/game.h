@@ -388,6 +388,14 @@ int		 game_check_texts(const struct event *, char **cause);
  */
 void		 game_apply(struct game *, const struct event *);
 /*
+ * game_validate() then game_apply() for a caller that journals nothing
+ * (simulate): one run of the command's handler, checking and writing,
+ * unless a deadline passes at e's time (then the two passes, as the host
+ * does).  0 applied, or -1 and a French *cause (nothing changed).  The
+ * state is the same as after the two calls.
+ */
+int		 game_submit(struct game *, const struct event *, char **cause);
+/*
  * The same, for the host that is about to journal e: the draws the
  * application consulted are stored in e->draws (replacing any), so that the
  * journal line carries them.  The seed must be known.

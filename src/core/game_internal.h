@@ -65,6 +65,13 @@ struct incident *game_adhoc_parse(const struct scenario *, const struct record *
 void	 game_adhoc_free(struct incident *);
 /* game_apply() once draws.c has put the event's draws in force. */
 void	 game_apply_plain(struct game *, const struct event *);
+/*
+ * The same for a new decision not yet validated (game_submit()), when no
+ * deadline passes at its time: the handler's checks and writes in one run.
+ * 0 applied; -1 and *cause refused, nothing changed; 1 a deadline passes
+ * (nothing done: validate, then apply).
+ */
+int	 game_apply_new(struct game *, const struct event *, char **cause);
 void	 game_draws_free(struct game *);
 void	 game_occurrence_release(struct occurrence *);
 
