@@ -1450,7 +1450,8 @@ deadline_passes(const struct game *g, int64_t now)
 int
 game_apply_new(struct game *g, const struct event *e, char **cause)
 {
-	int64_t	 seq = g->last_seq, time = g->last_time;
+	const struct command	*cmd;
+	int64_t			 seq = g->last_seq, time = g->last_time;
 
 	*cause = NULL;
 	if (deadline_passes(g, game_effective_time(g, e->time > g->last_time ?
@@ -1469,7 +1470,11 @@ game_apply_new(struct game *g, const struct event *e, char **cause)
 		g->last_time = time;
 		return -1;
 	}
-	game_ledger_watch(g, e->seq);
+	/* No default was applied: a team's decision changed its team only
+	 * (the trainer's may change every team, the week or the phase). */
+	cmd = command_find(e->type);
+	game_ledger_watch_team(g, e->seq, cmd == NULL || cmd->info.trainer ?
+	    -1 : game_team_index(g, e->team));
 	game_assert_invariants(g);
 	return 0;
 }

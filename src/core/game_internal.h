@@ -78,6 +78,10 @@ void	 game_occurrence_release(struct occurrence *);
 /* ledger.c: after an event, tells each team whose forecast went over its
  * envelope, or back within it (piloting only). */
 void	 game_ledger_watch(struct game *, int64_t seq);
+/* The same for team `only` alone (-1: every team), when the event could
+ * change no other: each other team's ledger, and what was said of it, is
+ * what the last watch saw. */
+void	 game_ledger_watch_team(struct game *, int64_t seq, int only);
 
 /* indicators.c: the E3 indicators of a team (after its project results),
  * and the judgement of a status point's parts when it is handed in. */

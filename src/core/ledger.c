@@ -128,6 +128,12 @@ game_ledger(const struct game *g, const struct team *t, struct ledger *l)
 void
 game_ledger_watch(struct game *g, int64_t seq)
 {
+	game_ledger_watch_team(g, seq, -1);
+}
+
+void
+game_ledger_watch_team(struct game *g, int64_t seq, int only)
+{
 	struct ledger	 l;
 	char		 a[TEXT_MONEY_MAX], b[TEXT_MONEY_MAX];
 	char		 c[TEXT_MONEY_MAX];
@@ -139,6 +145,9 @@ game_ledger_watch(struct game *g, int64_t seq)
 		return;
 	for (i = 0; i < g->nteams; i++) {
 		struct team *t = &g->teams[i];
+
+		if (only >= 0 && i != only)
+			continue;
 
 		game_ledger(g, t, &l);
 		over = l.overrun > 0;
