@@ -75,9 +75,10 @@ xstrndup(const char *s, size_t n)
 void *
 xgrow(void *p, size_t n, size_t size)
 {
+	/* Room for 4 first: most such arrays stay that small. */
 	if (n == 0)
-		return xreallocarray(p, 1, size);
-	if ((n & (n - 1)) == 0)
+		return xreallocarray(p, 4, size);
+	if (n >= 4 && (n & (n - 1)) == 0)
 		return xreallocarray(p, n * 2, size);
 	return p;
 }

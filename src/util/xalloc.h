@@ -15,8 +15,8 @@ void	*xcalloc(size_t, size_t);
 void	*xreallocarray(void *, size_t, size_t);
 /*
  * Room for element n of an array appended to one element at a time, n its
- * count before the append: reallocated only when n is 0 or a power of two,
- * to twice n, so that n appends cost O(n) copying and O(log n) calls, not
+ * count before the append: reallocated only when n is 0 (to 4) or a power
+ * of two from 4 on, to twice n, so that n appends cost O(n) copying and O(log n) calls, not
  * one realloc each.  The capacity is implied by the count: only for arrays
  * that this function alone allocates.
  */
