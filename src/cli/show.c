@@ -185,7 +185,8 @@ show_team_text(FILE *out, struct game *g, struct team *t, int64_t now)
 		fprintf(out, _("%s (%s) : %s — %s ; règle : %s ; preuves :"),
 		    _(scenario_e3_labels[i]), scenario_e3_codes[i],
 		    _(game_e3_level_labels[game_e3_level(&t->result, i)]),
-		    t->result.e3_comment[i] ? t->result.e3_comment[i] : "",
+		    t->result.e3_comment[i] ?
+		    later_text(t->result.e3_comment[i]) : "",
 		    _(scenario_e3_rules[i]));
 		for (j = 0; j < t->result.e3_nevidence[i]; j++)
 			fprintf(out, " #%lld",
@@ -211,7 +212,7 @@ show_team_text(FILE *out, struct game *g, struct team *t, int64_t now)
 	fprintf(out, _("\nPourquoi (explications)\n"));
 	for (i = 0; i < t->nexplanations; i++) {
 		fprintf(out, "  S%d %s", t->explanations[i].week,
-		    t->explanations[i].text);
+		    later_text(t->explanations[i].say));
 		for (j = 0; j < t->explanations[i].nseqs; j++)
 			fprintf(out, " #%lld",
 			    (long long)t->explanations[i].seqs[j]);
@@ -327,7 +328,7 @@ show_team_json(struct game *g, struct team *t)
 		    _(game_e3_level_labels[game_e3_level(&t->result, i)]),
 		    "codes", scenario_e3_codes[i], "rule",
 		    _(scenario_e3_rules[i]), "comment", t->result.e3_comment[i] ?
-		    t->result.e3_comment[i] : "", "evidence", ev));
+		    later_text(t->result.e3_comment[i]) : "", "evidence", ev));
 	}
 	json_object_set_new(o, "e3", x);
 	if (g->phase == PHASE_LAUNCHED)
@@ -340,7 +341,8 @@ show_team_json(struct game *g, struct team *t)
 	arr = json_array();
 	for (i = 0; i < t->nexplanations; i++)
 		json_array_append_new(arr, json_pack("{s:i,s:s}", "week",
-		    t->explanations[i].week, "text", t->explanations[i].text));
+		    t->explanations[i].week, "text",
+		    later_text(t->explanations[i].say)));
 	json_object_set_new(o, "explanations", arr);
 	return o;
 }

@@ -43,11 +43,10 @@ sim_apply(struct game *g, struct event *e, int64_t *clock)
 	*clock += 60000;
 	e->time = *clock;
 	e->seq = g->last_seq + 1;
-	if (game_validate(g, e, &cause) == -1) {
+	if (game_submit(g, e, &cause) == -1) {
 		free(cause);
 		return -1;
 	}
-	game_apply(g, e);
 	return 0;
 }
 

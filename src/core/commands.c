@@ -82,7 +82,8 @@ need_int(struct ctx *c, const char *key, int64_t min, int64_t max,
 	return 0;
 }
 
-/* Looks an identifier up and explains a miss with the known ones. */
+/* Looks an identifier up and explains a miss; what (a msgid) names the
+ * kind of thing, translated only then. */
 static int
 need_ref(struct ctx *c, const char *key, int (*find)(const struct scenario *,
     const char *), const char *what, int *out)
@@ -92,7 +93,7 @@ need_ref(struct ctx *c, const char *key, int (*find)(const struct scenario *,
 	if (need_text(c, key, &v) == -1)
 		return -1;
 	if ((*out = find(c->s, v)) < 0)
-		FAIL(_("%s « %s » inconnu(e) dans ce scénario"), what, v);
+		FAIL(_("%s « %s » inconnu(e) dans ce scénario"), _(what), v);
 	return 0;
 }
 
@@ -121,12 +122,13 @@ game_justified(const char *why)
 	return false;
 }
 
-/* The justification (--why) a decision needs; refusal says which. */
+/* The justification (--why) a decision needs; refusal (a msgid, translated
+ * only when it is given) says which. */
 static int
 need_why(struct ctx *c, const char *refusal)
 {
 	if (c->decision && !game_justified(c->e->why))
-		FAIL("%s", refusal);
+		FAIL("%s", _(refusal));
 	return 0;
 }
 
@@ -142,7 +144,7 @@ note_decision(struct ctx *c)
 {
 	struct team	*t = c->t;
 
-	t->decisions = xreallocarray(t->decisions, (size_t)t->ndecisions + 1,
+	t->decisions = xgrow(t->decisions, (size_t)t->ndecisions,
 	    sizeof *t->decisions);
 	t->decisions[t->ndecisions++] = c->e->seq;
 }
@@ -164,7 +166,7 @@ cmd_tool(struct ctx *c)
 	bool	 remove = yes(arg(c, "retirer"));
 
 	if (in_framing_or_piloting(c) == -1 ||
-	    need_ref(c, "outil", game_tool_index, _("outil"), &tool) == -1)
+	    need_ref(c, "outil", game_tool_index, N_("outil"), &tool) == -1)
 		return -1;
 	if (!remove && c->t->tools[tool])
 		FAIL(_("l'outil %s est déjà choisi"), c->s->tools[tool].name);
@@ -221,7 +223,7 @@ forget_negotiation(struct ctx *c, int pkg, int old_supplier, int old_offer)
 	if (p->discount == 0 && p->delay >= 0)
 		return;
 	if (old_supplier >= 0)
-		game_explain(c->t, c->g->week, seqs, 1, _("« %s » change de "
+		game_explain(c->t, c->g->week, seqs, 1, N_("« %s » change de "
 		    "responsable : ce qui avait été négocié avec %s (remise ou "
 		    "délai) ne vaut plus"), c->s->packages[pkg].name,
 		    c->s->suppliers[old_supplier].name);
@@ -243,7 +245,7 @@ cmd_assign(struct ctx *c)
 	int			 old_supplier, old_offer;
 
 	if (in_framing_or_piloting(c) == -1 ||
-	    need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1)
+	    need_ref(c, "lot", game_package_index, N_("lot"), &pkg) == -1)
 		return -1;
 	p = &c->t->packages[pkg];
 	old_supplier = p->owner == OWNER_SUPPLIER ? p->supplier : -1;
@@ -269,7 +271,7 @@ cmd_assign(struct ctx *c)
 		if (offer < 0)
 			FAIL(_("%s ne fait pas d'offre pour « %s »"),
 			    s->suppliers[sup].name, s->packages[pkg].name);
-		if (need_why(c, _("le choix d'un prestataire se justifie : "
+		if (need_why(c, N_("le choix d'un prestataire se justifie : "
 		    "ajoutez une justification (pourquoi cette offre)")) == -1)
 			return -1;
 		if (!c->apply)
@@ -339,7 +341,7 @@ cmd_frame(struct ctx *c)
 	int64_t			 hours;
 
 	if (in_framing_or_piloting(c) == -1 ||
-	    need_ref(c, "prestataire", game_supplier_index, _("prestataire"),
+	    need_ref(c, "prestataire", game_supplier_index, N_("prestataire"),
 	    &sup) == -1 || need_text(c, "format", &format) == -1 ||
 	    need_text(c, "recette", &accept) == -1 ||
 	    need_int(c, "heures", 1, GAME_FRAME_HOURS_MAX, &hours) == -1)
@@ -389,7 +391,7 @@ cmd_plan(struct ctx *c)
 	int			 pkg, start, end;
 
 	if (in_framing_or_piloting(c) == -1 ||
-	    need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1)
+	    need_ref(c, "lot", game_package_index, N_("lot"), &pkg) == -1)
 		return -1;
 	start = week_arg(c, "debut");
 	end = week_arg(c, "fin");
@@ -453,9 +455,9 @@ cmd_use_reserve(struct ctx *c)
 		    c->t->reserve - c->t->reserve_used));
 	line = ledger_default_line(c->s);
 	if (arg(c, "ligne") != NULL && need_ref(c, "ligne", game_line_index,
-	    _("ligne budgétaire"), &line) == -1)
+	    N_("ligne budgétaire"), &line) == -1)
 		return -1;
-	if (need_why(c, _("l'usage de la réserve est un arbitrage : "
+	if (need_why(c, N_("l'usage de la réserve est un arbitrage : "
 	    "justifiez-le")) == -1)
 		return -1;
 	if (!c->apply)
@@ -466,7 +468,7 @@ cmd_use_reserve(struct ctx *c)
 	l->drawn += euros * 100;
 	c->t->reserve_used += euros * 100;
 	seqs[0] = c->e->seq;
-	game_explain(c->t, c->g->week, seqs, 1, _("%s utilise %s de la réserve "
+	game_explain(c->t, c->g->week, seqs, 1, N_("%s utilise %s de la réserve "
 	    "sur « %s » : %s"), c->e->actor, text_money(left, euros * 100),
 	    c->s->lines[line].label, c->e->why);
 	return 0;
@@ -479,7 +481,7 @@ cmd_accommodate(struct ctx *c)
 	int	 who;
 
 	if (in_framing_or_piloting(c) == -1 ||
-	    need_ref(c, "membre", game_staff_index, _("personne"), &who) == -1)
+	    need_ref(c, "membre", game_staff_index, N_("personne"), &who) == -1)
 		return -1;
 	if (c->s->staff[who].nneeds == 0)
 		FAIL(_("%s n'a pas de besoin d'aménagement déclaré"),
@@ -504,7 +506,7 @@ cmd_mission(struct ctx *c)
 	int		 role, cand;
 
 	if (in_framing_or_piloting(c) == -1 ||
-	    need_ref(c, "role", game_role_index, _("rôle"), &role) == -1 ||
+	    need_ref(c, "role", game_role_index, N_("rôle"), &role) == -1 ||
 	    need_text(c, "candidat", &who) == -1 ||
 	    need_text(c, "texte", &text) == -1)
 		return -1;
@@ -568,7 +570,7 @@ cmd_answer(struct ctx *c)
 	if (option < 0)
 		FAIL(_("option « %s » inconnue pour « %s »"), choice,
 		    inc->title);
-	if (need_why(c, _("une réponse à un incident se justifie : ajoutez "
+	if (need_why(c, N_("une réponse à un incident se justifie : ajoutez "
 	    "une justification (--why, pourquoi cette option) ; elle compte "
 	    "comme preuve pour l'évaluation")) == -1)
 		return -1;
@@ -617,7 +619,7 @@ cmd_negotiate(struct ctx *c)
 	int64_t			 seqs[2];
 	char			 money[TEXT_MONEY_MAX];
 
-	if (need_ref(c, "lot", game_package_index, _("lot"), &pkg) == -1 ||
+	if (need_ref(c, "lot", game_package_index, N_("lot"), &pkg) == -1 ||
 	    game_negotiable(c->g, c->t, pkg, c->cause) == -1 ||
 	    need_text(c, "objet", &what) == -1)
 		return -1;
@@ -638,7 +640,7 @@ cmd_negotiate(struct ctx *c)
 	seqs[1] = c->t->suppliers[p->supplier].framed_seq;
 	if (draw >= chance) {
 		c->t->suppliers[p->supplier].reliability_delta -= 5;
-		game_explain(c->t, c->g->week, seqs, 2, _("négociation avec %s "
+		game_explain(c->t, c->g->week, seqs, 2, N_("négociation avec %s "
 		    "sur « %s » refusée (chances %d %%, tirage %d) : la "
 		    "relation se tend, fiabilité -5"),
 		    s->suppliers[p->supplier].name, s->packages[pkg].name,
@@ -652,7 +654,7 @@ cmd_negotiate(struct ctx *c)
 		if (p->ordered > 0)
 			c->t->lines[s->packages[pkg].line].committed -=
 			    p->discount;
-		game_explain(c->t, c->g->week, seqs, 2, _("négociation réussie "
+		game_explain(c->t, c->g->week, seqs, 2, N_("négociation réussie "
 		    "avec %s : %s de remise sur « %s » (chances %d %%, tirage "
 		    "%d)"), s->suppliers[p->supplier].name, text_money(money,
 		    p->discount), s->packages[pkg].name, chance, draw);
@@ -661,7 +663,7 @@ cmd_negotiate(struct ctx *c)
 			p->due--;
 		else if (p->ordered == 0)
 			p->delay--;
-		game_explain(c->t, c->g->week, seqs, 2, _("négociation réussie "
+		game_explain(c->t, c->g->week, seqs, 2, N_("négociation réussie "
 		    "avec %s : « %s » livré une semaine plus tôt (chances %d %%, "
 		    "tirage %d)"), s->suppliers[p->supplier].name,
 		    s->packages[pkg].name, chance, draw);
@@ -845,7 +847,8 @@ cmd_open_piloting(struct ctx *c)
 {
 	struct plan_issues	 pi;
 	int			 i, j;
-	char			*joined, *next;
+	size_t			 len, n;
+	char			*joined;
 
 	if (c->g->phase != PHASE_FRAMING)
 		FAIL(_("le pilotage est déjà ouvert"));
@@ -858,13 +861,20 @@ cmd_open_piloting(struct ctx *c)
 		game_plan_issues(c->g, t, &pi);
 		t->framing_issues = pi.count;
 		t->framing_seq = c->e->seq;
-		joined = xstrdup("");
-		for (j = 0; j < pi.count; j++) {
-			next = xasprintf("%s%s%s", joined, j ? " ; " : "",
-			    pi.items[j]);
-			free(joined);
-			joined = next;
+		/* Measured, then copied once: a linear join. */
+		for (j = 0, len = 1; j < pi.count; j++)
+			len += strlen(pi.items[j]) + 3;
+		joined = xmalloc(len);
+		for (j = 0, len = 0; j < pi.count; j++) {
+			n = strlen(pi.items[j]);
+			if (j > 0) {
+				memcpy(joined + len, " ; ", 3);
+				len += 3;
+			}
+			memcpy(joined + len, pi.items[j], n);
+			len += n;
 		}
+		joined[len] = '\0';
 		free(t->framing_summary);
 		t->framing_summary = joined;
 		game_plan_issues_release(&pi);
@@ -917,7 +927,7 @@ cmd_inject(struct ctx *c)
 		game_fire(c->g, i, inc, i == first ? adhoc :
 		    adhoc != NULL ? game_adhoc_parse(c->s, &c->e->data,
 		    c->cause) : NULL, c->g->week, c->e->seq, c->e->time,
-		    _("injecté par le formateur"));
+		    later_new(N_("injecté par le formateur")));
 	return 0;
 }
 
@@ -951,8 +961,8 @@ cmd_request_point(struct ctx *c)
 	for (i = first; i <= last; i++) {
 		struct team *t = &c->g->teams[i];
 
-		t->requests = xreallocarray(t->requests, (size_t)t->nrequests +
-		    1, sizeof *t->requests);
+		t->requests = xgrow(t->requests, (size_t)t->nrequests,
+		    sizeof *t->requests);
 		r = &t->requests[t->nrequests++];
 		memset(r, 0, sizeof *r);
 		r->point = point;
@@ -1281,8 +1291,8 @@ command_run(struct game *g, const struct event *e, bool apply, bool decision,
 	if (apply && c.t != NULL) {
 		note_decision(&c);
 		if (cmd->corrects && g->phase == PHASE_PILOTING) {
-			c.t->corrections = xreallocarray(c.t->corrections,
-			    (size_t)c.t->ncorrections + 1,
+			c.t->corrections = xgrow(c.t->corrections,
+			    (size_t)c.t->ncorrections,
 			    sizeof *c.t->corrections);
 			c.t->corrections[c.t->ncorrections++] = e->seq;
 		}
@@ -1307,15 +1317,22 @@ command_prose(const struct command *cmd, const char *key)
 	return false;
 }
 
-/* One text of the event against the rule; what names it in the cause. */
+/*
+ * One text of the event against the rule.  What names it in the cause (the
+ * msgid label, or the data field key) is only translated and formatted
+ * when the text is refused: every decision passes here, almost all clean.
+ */
 static int
-check_text(const char *text, bool multiline, const char *what, char **cause)
+check_text(const char *text, bool multiline, const char *label,
+    const char *key, char **cause)
 {
-	char	*why = text_check(text, multiline);
+	char	*why = text_check(text, multiline), *what;
 
 	if (why == NULL)
 		return 0;
+	what = key != NULL ? xasprintf(_("« %s=… »"), key) : xstrdup(_(label));
 	*cause = xasprintf("%s : %s", what, why);
+	free(what);
 	free(why);
 	return -1;
 }
@@ -1325,17 +1342,20 @@ game_check_texts(const struct event *e, char **cause)
 {
 	const struct command	*cmd = command_find(e->type);
 	const struct field	*f;
-	char			*what, *key;
-	int			 i, rc;
+	char			*key;
+	int			 i;
 
 	*cause = NULL;
-	if (check_text(e->type, false, _("la commande"), cause) == -1 ||
-	    check_text(e->team, false, _("l'équipe (--team)"), cause) == -1 ||
-	    check_text(e->actor, false, _("le candidat (--as)"), cause) == -1 ||
-	    check_text(e->by, false, _("« saisi par » (--by)"), cause) == -1 ||
-	    check_text(e->why, true, _("la justification (--why)"),
+	if (check_text(e->type, false, N_("la commande"), NULL, cause) == -1 ||
+	    check_text(e->team, false, N_("l'équipe (--team)"), NULL,
 	    cause) == -1 ||
-	    check_text(e->cmd, false, _("l'identifiant de commande"),
+	    check_text(e->actor, false, N_("le candidat (--as)"), NULL,
+	    cause) == -1 ||
+	    check_text(e->by, false, N_("« saisi par » (--by)"), NULL,
+	    cause) == -1 ||
+	    check_text(e->why, true, N_("la justification (--why)"), NULL,
+	    cause) == -1 ||
+	    check_text(e->cmd, false, N_("l'identifiant de commande"), NULL,
 	    cause) == -1)
 		return -1;
 	for (i = 0; i < e->data.count; i++) {
@@ -1349,13 +1369,9 @@ game_check_texts(const struct event *e, char **cause)
 			free(key);
 			return -1;
 		}
-		if (f->text == NULL)
-			continue;
-		what = xasprintf("« %s=… »", f->key);
-		rc = check_text(f->text, command_prose(cmd, f->key), what,
-		    cause);
-		free(what);
-		if (rc == -1)
+		if (f->text != NULL && check_text(f->text,
+		    command_prose(cmd, f->key), NULL, f->key,
+		    cause) == -1)
 			return -1;
 	}
 	return 0;
@@ -1414,6 +1430,55 @@ game_tick(struct game *g, int64_t seq, int64_t time)
 	game_assert_invariants(g);
 }
 
+/* Whether a deadline passes by effective time now (piloting): the
+ * defaults game_apply_plain() applies before the decision. */
+static bool
+deadline_passes(const struct game *g, int64_t now)
+{
+	int	 i, j;
+
+	if (g->phase != PHASE_PILOTING)
+		return false;
+	for (i = 0; i < g->nteams; i++)
+		for (j = 0; j < g->teams[i].noccurrences; j++)
+			if (g->teams[i].occurrences[j].status == OCC_OPEN &&
+			    g->teams[i].occurrences[j].deadline <= now)
+				return true;
+	return false;
+}
+
+int
+game_apply_new(struct game *g, const struct event *e, char **cause)
+{
+	const struct command	*cmd;
+	int64_t			 seq = g->last_seq, time = g->last_time;
+
+	*cause = NULL;
+	if (deadline_passes(g, game_effective_time(g, e->time > g->last_time ?
+	    e->time : g->last_time)))
+		return 1;
+	g->last_seq = e->seq;
+	if (e->time > g->last_time)
+		g->last_time = e->time;
+	/*
+	 * The state is the one game_validate() would see (no default came
+	 * first), and handlers check everything before they write: a refusal
+	 * leaves it as it was, but for the clock put back here.
+	 */
+	if (command_run(g, e, true, true, cause) == -1) {
+		g->last_seq = seq;
+		g->last_time = time;
+		return -1;
+	}
+	/* No default was applied: a team's decision changed its team only
+	 * (the trainer's may change every team, the week or the phase). */
+	cmd = command_find(e->type);
+	game_ledger_watch_team(g, e->seq, cmd == NULL || cmd->info.trainer ?
+	    -1 : game_team_index(g, e->team));
+	game_assert_invariants(g);
+	return 0;
+}
+
 void
 game_apply_plain(struct game *g, const struct event *e)
 {
@@ -1439,7 +1504,7 @@ game_apply_plain(struct game *g, const struct event *e)
 
 		if (t >= 0)
 			game_explain(&g->teams[t], g->week, seqs, 1,
-			    _("décision « %s » sans effet : %s (un incident "
+			    N_("décision « %s » sans effet : %s (un incident "
 			    "venait de prendre sa conséquence par défaut)"),
 			    e->type, cause ? cause : "?");
 		free(cause);

@@ -160,6 +160,28 @@ game_apply(struct game *g, const struct event *e)
 	d->ngiven = d->npinned;
 }
 
+int
+game_submit(struct game *g, const struct event *e, char **cause)
+{
+	struct game_draws	*d = draws_of(g);
+	int			 rc;
+
+	if (game_check_texts(e, cause) == -1)
+		return -1;
+	d->given = e->ndraws > 0 ? e->draws : d->pinned;
+	d->ngiven = e->ndraws > 0 ? e->ndraws : d->npinned;
+	rc = game_apply_new(g, e, cause);
+	d->given = d->pinned;
+	d->ngiven = d->npinned;
+	if (rc != 1)
+		return rc;
+	/* Defaults come first and may make it moot: the two passes. */
+	if (game_validate(g, e, cause) == -1)
+		return -1;
+	game_apply(g, e);
+	return 0;
+}
+
 void
 game_apply_recording(struct game *g, struct event *e)
 {

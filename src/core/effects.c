@@ -36,15 +36,10 @@ static void
 effects_say(struct effects_run *r, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*piece, *next;
 
 	va_start(ap, fmt);
-	piece = xvasprintf(fmt, ap);
+	xvappendf(&r->what, ", ", fmt, ap);
 	va_end(ap);
-	next = xasprintf("%s%s%s", r->what, r->what[0] ? ", " : "", piece);
-	free(piece);
-	free(r->what);
-	r->what = next;
 }
 
 static int

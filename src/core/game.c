@@ -223,7 +223,7 @@ game_occurrence_release(struct occurrence *o)
 {
 	free(o->answered_by);
 	free(o->why);
-	free(o->cause);
+	later_free(o->cause);
 	if (o->adhoc != NULL) {
 		game_adhoc_free(o->adhoc);
 		o->adhoc = NULL;
@@ -284,7 +284,7 @@ game_team_free(const struct scenario *s, struct team *t)
 	}
 	free(t->requests);
 	for (i = 0; i < t->nexplanations; i++)
-		free(t->explanations[i].text);
+		later_free(t->explanations[i].say);
 	free(t->explanations);
 	game_messages_free(t->messages, t->nmessages);
 	game_messages_free(t->notes, t->nnotes);
@@ -293,7 +293,7 @@ game_team_free(const struct scenario *s, struct team *t)
 	free(t->result.kpi);
 	for (i = 0; i < E3_CRITERION_COUNT; i++) {
 		free(t->result.e3_evidence[i]);
-		free(t->result.e3_comment[i]);
+		later_free(t->result.e3_comment[i]);
 	}
 }
 
@@ -474,9 +474,13 @@ dump_team(struct dump *d, const struct scenario *s, const struct team *t,
 		    i + 1, r->title, r->submitted, r->late, r->words,
 		    dump_text(r->authors));
 	}
-	for (i = 0; i < t->nexplanations; i++)
-		dump_add(d, " why w%d %s\n", t->explanations[i].week,
-		    t->explanations[i].text);
+	for (i = 0; i < t->nexplanations; i++) {
+		/* Untranslated: a dump is the same whoever reads it. */
+		char *why = later_raw(t->explanations[i].say);
+
+		dump_add(d, " why w%d %s\n", t->explanations[i].week, why);
+		free(why);
+	}
 	if (private)
 		dump_add(d, " messages=%d notes=%d decisions=%d\n",
 		    t->nmessages, t->nnotes, t->ndecisions);

@@ -25,6 +25,7 @@
 #include "core/event.h"
 #include "core/rng.h"
 #include "core/scenario.h"
+#include "util/later.h"
 
 #define GAME_TRAINER		"formateur"	/* the actor of trainer events */
 #define GAME_MAX_TEAMS		8
@@ -153,7 +154,8 @@ struct occurrence {
 	int64_t		 closed_seq;
 	char		*answered_by;
 	char		*why;
-	char		*cause;		/* why it fired, for explanations */
+	struct later	*cause;		/* why it fired, for explanations:
+					   later_text() (util/later.h) */
 };
 
 /* How a part of a status point reads (core/indicators.c judges it when it
@@ -190,10 +192,14 @@ struct status_request {
 	enum point_part	 parts[3];	/* risks, arbitrations, tracking */
 };
 
-/* Why something happened: text plus the events that caused it. */
+/*
+ * Why something happened: what it says, kept as data (its msgid and
+ * arguments, util/later.h) and written in the reader's language only when
+ * read (later_text(x->say)), plus the events that caused it.
+ */
 struct explanation {
 	int		 week;
-	char		*text;
+	struct later	*say;		/* owned */
 	int64_t		 seqs[4];
 	int		 nseqs;
 };
@@ -223,7 +229,9 @@ struct team_result {
 	int		 critical_missing;
 	int64_t		*e3_evidence[E3_CRITERION_COUNT];	/* seqs */
 	int		 e3_nevidence[E3_CRITERION_COUNT];
-	char		*e3_comment[E3_CRITERION_COUNT];
+	/* What each figure comes from, kept as data and written when read
+	 * (later_text(), util/later.h); owned. */
+	struct later	*e3_comment[E3_CRITERION_COUNT];
 };
 
 /* The level of an E3 indicator, as the jury's grid writes it. */
@@ -395,6 +403,14 @@ int		 game_check_texts(const struct event *, char **cause);
  * from e->draws, else from the seed when it is known.
  */
 void		 game_apply(struct game *, const struct event *);
+/*
+ * game_validate() then game_apply() for a caller that journals nothing
+ * (simulate): one run of the command's handler, checking and writing,
+ * unless a deadline passes at e's time (then the two passes, as the host
+ * does).  0 applied, or -1 and a French *cause (nothing changed).  The
+ * state is the same as after the two calls.
+ */
+int		 game_submit(struct game *, const struct event *, char **cause);
 /*
  * The same, for the host that is about to journal e: the draws the
  * application consulted are stored in e->draws (replacing any), so that the

@@ -53,8 +53,9 @@ int	 game_team_morale(const struct scenario *, const struct team *);
 /* incidents.c */
 void	 game_fire_week(struct game *, int team, int week, int64_t seq,
 	    int64_t time);
+/* cause (owned from then on) says why it fired. */
 void	 game_fire(struct game *, int team, int incident, struct incident *adhoc,
-	    int week, int64_t seq, int64_t time, const char *cause);
+	    int week, int64_t seq, int64_t time, struct later *cause);
 void	 game_expire(struct game *, int64_t effective_now, int64_t seq);
 void	 game_resolve(struct game *, int team, int occurrence, int option,
 	    int64_t seq, const char *who, const char *why);
@@ -64,6 +65,13 @@ struct incident *game_adhoc_parse(const struct scenario *, const struct record *
 void	 game_adhoc_free(struct incident *);
 /* game_apply() once draws.c has put the event's draws in force. */
 void	 game_apply_plain(struct game *, const struct event *);
+/*
+ * The same for a new decision not yet validated (game_submit()), when no
+ * deadline passes at its time: the handler's checks and writes in one run.
+ * 0 applied; -1 and *cause refused, nothing changed; 1 a deadline passes
+ * (nothing done: validate, then apply).
+ */
+int	 game_apply_new(struct game *, const struct event *, char **cause);
 void	 game_draws_free(struct game *);
 /* The draws of a copy of g (core/clone.c): what holds between events. */
 struct game_draws *game_draws_clone(const struct game *g);
@@ -72,6 +80,10 @@ void	 game_occurrence_release(struct occurrence *);
 /* ledger.c: after an event, tells each team whose forecast went over its
  * envelope, or back within it (piloting only). */
 void	 game_ledger_watch(struct game *, int64_t seq);
+/* The same for team `only` alone (-1: every team), when the event could
+ * change no other: each other team's ledger, and what was said of it, is
+ * what the last watch saw. */
+void	 game_ledger_watch_team(struct game *, int64_t seq, int only);
 
 /* indicators.c: the E3 indicators of a team (after its project results),
  * and the judgement of a status point's parts when it is handed in. */
@@ -83,7 +95,7 @@ void	 game_point_judge(const struct game *, const struct team *,
 void	 game_close_week(struct game *, int64_t seq, int64_t time);
 
 
-/* Explanations. */
+/* Explanations: fmt is a msgid (N_()), translated when read. */
 void	 game_explain(struct team *, int week, const int64_t *seqs, int nseqs,
 	    const char *fmt, ...) __attribute__((format(printf, 5, 6)));
 

@@ -250,14 +250,14 @@ incidents_draw_targets(const struct game *g, const struct team *t,
 
 void
 game_fire(struct game *g, int team, int incident, struct incident *adhoc,
-    int week, int64_t seq, int64_t time, const char *cause)
+    int week, int64_t seq, int64_t time, struct later *cause)
 {
 	struct team		*t = &g->teams[team];
 	struct occurrence	*o;
 	const struct incident	*inc;
 
-	t->occurrences = xreallocarray(t->occurrences,
-	    (size_t)t->noccurrences + 1, sizeof *t->occurrences);
+	t->occurrences = xgrow(t->occurrences, (size_t)t->noccurrences,
+	    sizeof *t->occurrences);
 	o = &t->occurrences[t->noccurrences++];
 	memset(o, 0, sizeof *o);
 	o->incident = incident;
@@ -267,7 +267,7 @@ game_fire(struct game *g, int team, int incident, struct incident *adhoc,
 	o->opened_time = time;
 	o->status = OCC_OPEN;
 	o->option = -1;
-	o->cause = xstrdup(cause);
+	o->cause = cause;
 	inc = game_occurrence_incident(g, o);
 	o->deadline = game_effective_time(g, time) +
 	    (int64_t)inc->deadline * 60000;
@@ -285,7 +285,7 @@ game_fire_week(struct game *g, int team, int week, int64_t seq, int64_t time)
 	struct team		*t = &g->teams[team];
 	const struct trigger	*tr;
 	int			*queued, nqueued, i, draw;
-	char			*cause;
+	struct later		*cause;
 
 	/* Follow-ups raised last week come first. */
 	queued = t->follow_ups;
@@ -293,10 +293,9 @@ game_fire_week(struct game *g, int team, int week, int64_t seq, int64_t time)
 	t->follow_ups = NULL;
 	t->nfollow_ups = 0;
 	for (i = 0; i < nqueued; i++) {
-		cause = xasprintf(_("suite d'une décision de la semaine %d"),
+		cause = later_new(N_("suite d'une décision de la semaine %d"),
 		    week - 1);
 		game_fire(g, team, queued[i], NULL, week, seq, time, cause);
-		free(cause);
 	}
 	free(queued);
 	for (i = 0; i < s->nincidents; i++) {
@@ -309,8 +308,11 @@ game_fire_week(struct game *g, int team, int week, int64_t seq, int64_t time)
 			if (tr->week != week ||
 			    !incidents_conditions_hold(g, t, tr))
 				continue;
-			cause = xasprintf(_("prévu en semaine %d%s"), week,
-			    tr->conditional ? _(", conditions réunies") : "");
+			/* One msgid per case: kept as data, the text is
+			 * translated whole when read. */
+			cause = tr->conditional ? later_new(N_("prévu en "
+			    "semaine %d, conditions réunies"), week) :
+			    later_new(N_("prévu en semaine %d"), week);
 		} else {
 			if (week < tr->first_week || week > tr->last_week)
 				continue;
@@ -318,12 +320,13 @@ game_fire_week(struct game *g, int team, int week, int64_t seq, int64_t time)
 			if (draw >= tr->probability ||
 			    !incidents_conditions_hold(g, t, tr))
 				continue;
-			cause = xasprintf(_("tirage de la semaine %d : %d < %d %%"
-			    "%s"), week, draw, tr->probability,
-			    tr->conditional ? _(", conditions réunies") : "");
+			cause = tr->conditional ? later_new(N_("tirage de la "
+			    "semaine %d : %d < %d %%, conditions réunies"),
+			    week, draw, tr->probability) : later_new(N_("tirage "
+			    "de la semaine %d : %d < %d %%"), week, draw,
+			    tr->probability);
 		}
 		game_fire(g, team, i, NULL, week, seq, time, cause);
-		free(cause);
 	}
 }
 
@@ -349,19 +352,19 @@ game_resolve(struct game *g, int team, int occurrence, int option,
 	    inc->default_follow_up;
 	what = effects_apply(g, t, o, fx);
 	if (option >= 0)
-		game_explain(t, g->week, seqs, 2, _("« %s » : %s a choisi « %s »"
+		game_explain(t, g->week, seqs, 2, N_("« %s » : %s a choisi « %s »"
 		    " → %s."), inc->title, who, inc->options[option].label,
 		    what);
 	else
 		/* Caused by the incident left unanswered, not by whatever
 		 * event (another team's, maybe) found its deadline passed. */
-		game_explain(t, g->week, seqs, 1, _("« %s » : personne n'a "
+		game_explain(t, g->week, seqs, 1, N_("« %s » : personne n'a "
 		    "répondu à temps, la conséquence par défaut s'applique → "
 		    "%s."), inc->title, what);
 	free(what);
 	if (follow >= 0) {
-		t->follow_ups = xreallocarray(t->follow_ups,
-		    (size_t)t->nfollow_ups + 1, sizeof *t->follow_ups);
+		t->follow_ups = xgrow(t->follow_ups, (size_t)t->nfollow_ups,
+		    sizeof *t->follow_ups);
 		t->follow_ups[t->nfollow_ups++] = follow;
 	}
 }

@@ -60,8 +60,8 @@ ind_evidence(struct team_result *r, int c, int64_t seq)
 	for (i = 0; i < r->e3_nevidence[c]; i++)
 		if (r->e3_evidence[c][i] == seq)
 			return;
-	r->e3_evidence[c] = xreallocarray(r->e3_evidence[c],
-	    (size_t)r->e3_nevidence[c] + 1, sizeof(int64_t));
+	r->e3_evidence[c] = xgrow(r->e3_evidence[c],
+	    (size_t)r->e3_nevidence[c], sizeof(int64_t));
 	r->e3_evidence[c][r->e3_nevidence[c]++] = seq;
 }
 
@@ -74,38 +74,47 @@ ind_comment(struct team_result *r, int c, const char *fmt, ...)
 {
 	va_list	 ap;
 
-	free(r->e3_comment[c]);
+	later_free(r->e3_comment[c]);
 	va_start(ap, fmt);
-	r->e3_comment[c] = game_vformat(fmt, ap);
+	r->e3_comment[c] = later_newv(fmt, ap);
 	va_end(ap);
 }
 
-/* Whether any of the team's writings names `name`: missions and their
- * justifications, status points, answers to incidents. */
-static bool
-ind_written(const struct game *g, const struct team *t, const char *name)
+/* Every word of the team's writings: missions and their justifications,
+ * status points, answers to incidents.  Read once per computation of the
+ * indicators; ind_written asks it about each name. */
+static void
+ind_writings(const struct game *g, const struct team *t,
+    struct prose_set *set)
 {
 	int	 i;
 
-	for (i = 0; i < g->scenario->nroles; i++)
-		if (prose_mentions(t->missions[i], name) ||
-		    prose_mentions(t->mission_why[i], name))
-			return true;
-	for (i = 0; i < t->nrequests; i++)
-		if (prose_mentions(t->requests[i].risks, name) ||
-		    prose_mentions(t->requests[i].arbitrations, name) ||
-		    prose_mentions(t->requests[i].tracking, name))
-			return true;
+	for (i = 0; i < g->scenario->nroles; i++) {
+		prose_set_add(set, t->missions[i]);
+		prose_set_add(set, t->mission_why[i]);
+	}
+	for (i = 0; i < t->nrequests; i++) {
+		prose_set_add(set, t->requests[i].risks);
+		prose_set_add(set, t->requests[i].arbitrations);
+		prose_set_add(set, t->requests[i].tracking);
+	}
 	for (i = 0; i < t->noccurrences; i++)
-		if (prose_mentions(t->occurrences[i].why, name))
-			return true;
-	return false;
+		prose_set_add(set, t->occurrences[i].why);
 }
 
-/* Whether text names something the team faces now: an incident it
- * received, a package, a supplier, a person, a tool, or a figure. */
+/* Whether any of the team's writings (ind_writings) names `name`. */
 static bool
-ind_grounded(const struct game *g, const struct team *t, const char *text)
+ind_written(const struct prose_set *writings, const char *name)
+{
+	return prose_set_mentions(writings, name);
+}
+
+/* Whether text (its words: set) names something the team faces now: an
+ * incident it received, a package, a supplier, a person, a tool, or a
+ * figure. */
+static bool
+ind_grounded(const struct game *g, const struct team *t, const char *text,
+    const struct prose_set *set)
 {
 	const struct scenario	*s = g->scenario;
 	int			 i;
@@ -113,21 +122,21 @@ ind_grounded(const struct game *g, const struct team *t, const char *text)
 	if (prose_has_figure(text))
 		return true;
 	for (i = 0; i < t->noccurrences; i++)
-		if (prose_mentions(text, game_occurrence_incident(g,
+		if (prose_set_mentions(set, game_occurrence_incident(g,
 		    &t->occurrences[i])->title))
 			return true;
 	for (i = 0; i < s->npackages; i++)
-		if (prose_mentions(text, s->packages[i].name))
+		if (prose_set_mentions(set, s->packages[i].name))
 			return true;
 	for (i = 0; i < s->nsuppliers; i++)
-		if (prose_mentions(text, s->suppliers[i].name))
+		if (prose_set_mentions(set, s->suppliers[i].name))
 			return true;
 	for (i = 0; i < s->nstaff; i++)
-		if (prose_mentions(text, s->staff[i].name))
+		if (prose_set_mentions(set, s->staff[i].name))
 			return true;
 	for (i = 0; i < s->ntools; i++)
-		if (t->tools[i] && (prose_mentions(text, s->tools[i].id) ||
-		    prose_mentions(text, s->tools[i].name)))
+		if (t->tools[i] && (prose_set_mentions(set, s->tools[i].id) ||
+		    prose_set_mentions(set, s->tools[i].name)))
 			return true;
 	return false;
 }
@@ -139,11 +148,17 @@ game_point_judge(const struct game *g, const struct team *t,
 	const char	*parts[3] = { r->risks, r->arbitrations, r->tracking };
 	int		 i;
 
-	for (i = 0; i < 3; i++)
-		r->parts[i] = prose_words(parts[i]) == 0 ? PART_EMPTY :
-		    !prose_substantive(parts[i], PROSE_POINT_PART) ? PART_THIN :
-		    !ind_grounded(g, t, parts[i]) ? PART_UNGROUNDED :
+	struct prose_set set = { 0 };
+
+	for (i = 0; i < 3; i++) {
+		prose_set_clear(&set);
+		prose_set_add(&set, parts[i]);
+		r->parts[i] = set.total == 0 ? PART_EMPTY :
+		    !prose_set_substantive(&set, PROSE_POINT_PART) ? PART_THIN :
+		    !ind_grounded(g, t, parts[i], &set) ? PART_UNGROUNDED :
 		    PART_COMPLETE;
+	}
+	prose_set_release(&set);
 }
 
 int
@@ -202,7 +217,7 @@ ind_retroplanning(const struct game *g, const struct team *t,
 	    s->npackages : 0;
 	if (internal == 0 || external == 0)
 		r->e3[E3_RETROPLANNING] /= 2;
-	ind_comment(r, E3_RETROPLANNING, _("%d lot(s) sur %d planifiés, dont "
+	ind_comment(r, E3_RETROPLANNING, N_("%d lot(s) sur %d planifiés, dont "
 	    "%d dans l'ordre des dépendances et avant leur échéance ; %d "
 	    "interne(s), %d chez des prestataires"), planned, s->npackages,
 	    coherent, internal, external);
@@ -210,7 +225,8 @@ ind_retroplanning(const struct game *g, const struct team *t,
 
 /* CR11–13: a coordination tool chosen, kept, named, used with suppliers. */
 static void
-ind_tool(const struct game *g, const struct team *t, struct team_result *r)
+ind_tool(const struct game *g, const struct team *t,
+    const struct prose_set *writings, struct team_result *r)
 {
 	const struct scenario	*s = g->scenario;
 	int			 per_category[TOOL_CATEGORY_COUNT] = { 0 };
@@ -237,8 +253,8 @@ ind_tool(const struct game *g, const struct team *t, struct team_result *r)
 			chosen = early;
 			first = s->tools[i].name;	/* the earliest */
 		}
-		if (ind_written(g, t, s->tools[i].id) ||
-		    ind_written(g, t, s->tools[i].name))
+		if (ind_written(writings, s->tools[i].id) ||
+		    ind_written(writings, s->tools[i].name))
 			named = 40;
 	}
 	for (i = 0; i < s->nsuppliers; i++) {
@@ -256,11 +272,11 @@ ind_tool(const struct game *g, const struct team *t, struct team_result *r)
 	r->e3_assessed[E3_TOOL] = true;
 	r->e3[E3_TOOL] = ind_clamp(v - 30 * redundant);
 	if (chosen == 0)
-		ind_comment(r, E3_TOOL, _("aucun outil de coordination "
+		ind_comment(r, E3_TOOL, N_("aucun outil de coordination "
 		    "(gestion de projet ou messagerie) gardé jusqu'au "
 		    "lancement"));
 	else
-		ind_comment(r, E3_TOOL, _("%s choisi %s, %s dans les écrits "
+		ind_comment(r, E3_TOOL, N_("%s choisi %s, %s dans les écrits "
 		    "de l'équipe, %s ; %d outil(s) redondant(s)"), first,
 		    chosen == 40 ? _("au cadrage") : _("en cours de pilotage"),
 		    named ? _("nommé") : _("jamais nommé"), exchange ?
@@ -277,10 +293,10 @@ ind_framing(const struct team *t, struct team_result *r)
 	    ind_clamp(100 - 15 * t->framing_issues) : 0;
 	ind_evidence(r, E3_FRAMING, t->framing_seq);
 	if (t->framing_seq == 0)
-		ind_comment(r, E3_FRAMING, _("le pilotage ne s'est pas "
+		ind_comment(r, E3_FRAMING, N_("le pilotage ne s'est pas "
 		    "ouvert"));
 	else if (t->framing_issues == 0)
-		ind_comment(r, E3_FRAMING, _("cadrage sans alerte à "
+		ind_comment(r, E3_FRAMING, N_("cadrage sans alerte à "
 		    "l'ouverture du pilotage"));
 	else {
 		/* The first three; the plan's alerts are all in the team's
@@ -293,11 +309,11 @@ ind_framing(const struct team *t, struct team_result *r)
 			if ((p = strstr(p, " ; ")) != NULL && k < 2)
 				p += 3;
 		if (t->framing_issues > 3 && p != NULL)
-			ind_comment(r, E3_FRAMING, _("%d alerte(s) à l'ouverture "
+			ind_comment(r, E3_FRAMING, N_("%d alerte(s) à l'ouverture "
 			    "du pilotage, dont : %.*s…"), t->framing_issues,
 			    (int)(p - all), all);
 		else
-			ind_comment(r, E3_FRAMING, _("%d alerte(s) à l'ouverture "
+			ind_comment(r, E3_FRAMING, N_("%d alerte(s) à l'ouverture "
 			    "du pilotage : %s"), t->framing_issues, all);
 	}
 }
@@ -356,10 +372,10 @@ ind_suppliers(const struct game *g, const struct team *t,
 	r->e3_assessed[E3_SUPPLIERS] = used > 0;
 	r->e3[E3_SUPPLIERS] = used > 0 ? sum / used : 0;
 	if (used == 0)
-		ind_comment(r, E3_SUPPLIERS, _("aucun lot confié à un "
+		ind_comment(r, E3_SUPPLIERS, N_("aucun lot confié à un "
 		    "prestataire : critère non évaluable"));
 	else
-		ind_comment(r, E3_SUPPLIERS, _("%d relation(s) cadrée(s) sur "
+		ind_comment(r, E3_SUPPLIERS, N_("%d relation(s) cadrée(s) sur "
 		    "%d, qualité moyenne du cadrage %d/100"), framed, used,
 		    r->e3[E3_SUPPLIERS]);
 }
@@ -417,7 +433,7 @@ ind_team(const struct game *g, const struct team *t, struct team_result *r)
 	    (overloaded == 0 ? 15 : 0) + justified * 10;
 	r->e3_assessed[E3_TEAM] = true;
 	r->e3[E3_TEAM] = ind_clamp(v);
-	ind_comment(r, E3_TEAM, _("%d lot(s) sur %d confiés ; missions "
+	ind_comment(r, E3_TEAM, N_("%d lot(s) sur %d confiés ; missions "
 	    "rédigées pour %d rôle(s) obligatoire(s) sur %d ; rôles tenus par "
 	    "%d candidat(s) sur %d possibles ; %d équipier(s) surchargé(s) ; "
 	    "méthode %s"), owned, s->npackages, written, roles, spread,
@@ -428,7 +444,7 @@ ind_team(const struct game *g, const struct team *t, struct team_result *r)
 /* Needs met and analysed, deliverables accessible. */
 static void
 ind_accessibility(const struct game *g, const struct team *t,
-    struct team_result *r)
+    const struct prose_set *writings, struct team_result *r)
 {
 	const struct scenario	*s = g->scenario;
 	int			 i, j, needs = 0, met = 0, analysed = 0;
@@ -436,7 +452,7 @@ ind_accessibility(const struct game *g, const struct team *t,
 
 	for (i = 0; i < s->nstaff; i++) {
 		bool named = s->staff[i].nneeds > 0 &&
-		    ind_written(g, t, s->staff[i].name);
+		    ind_written(writings, s->staff[i].name);
 
 		for (j = 0; j < s->staff[i].nneeds; j++) {
 			needs++;
@@ -470,10 +486,10 @@ ind_accessibility(const struct game *g, const struct team *t,
 	r->e3_assessed[E3_ACCESSIBILITY] = w > 0;
 	r->e3[E3_ACCESSIBILITY] = w > 0 ? v * 100 / w : 0;
 	if (w == 0)
-		ind_comment(r, E3_ACCESSIBILITY, _("ni besoin d'aménagement ni "
+		ind_comment(r, E3_ACCESSIBILITY, N_("ni besoin d'aménagement ni "
 		    "livrable concerné : critère non évaluable"));
 	else
-		ind_comment(r, E3_ACCESSIBILITY, _("%d besoin(s) "
+		ind_comment(r, E3_ACCESSIBILITY, N_("%d besoin(s) "
 		    "d'aménagement couvert(s) sur %d, dont %d analysé(s) par "
 		    "écrit ; %d livrable(s) accessible(s) sur %d concerné(s)"),
 		    met, needs, analysed, compliant, concerned);
@@ -544,7 +560,7 @@ ind_pilotage(const struct game *g, const struct team *t,
 		v = IND_CRITICAL_CAP;
 	r->e3_assessed[E3_PILOTAGE] = g->phase != PHASE_FRAMING;
 	r->e3[E3_PILOTAGE] = v;
-	ind_comment(r, E3_PILOTAGE, _("%d incident(s) traité(s) à temps sur "
+	ind_comment(r, E3_PILOTAGE, N_("%d incident(s) traité(s) à temps sur "
 	    "%d (choix : %d/100 en moyenne face aux autres options) ; budget "
 	    "%d/100 ; livraison %d/100 ; %s%s"), answered, incidents,
 	    answered > 0 ? choice_sum / answered : 0, r->scores[RESULT_BUDGET],
@@ -582,10 +598,10 @@ ind_points(const struct team *t, struct team_result *r)
 	r->e3_assessed[E3_STATUS_POINTS] = t->nrequests > 0;
 	r->e3[E3_STATUS_POINTS] = t->nrequests > 0 ? sum / t->nrequests : 0;
 	if (t->nrequests == 0)
-		ind_comment(r, E3_STATUS_POINTS, _("aucun point de situation "
+		ind_comment(r, E3_STATUS_POINTS, N_("aucun point de situation "
 		    "demandé : critère non évaluable dans cette session"));
 	else
-		ind_comment(r, E3_STATUS_POINTS, _("%d point(s) demandé(s) : %d "
+		ind_comment(r, E3_STATUS_POINTS, N_("%d point(s) demandé(s) : %d "
 		    "à l'heure, %d en retard, %d non rendu(s) ; %d complet(s) "
 		    "dans ses trois parties"), t->nrequests, on_time, late,
 		    missing, complete);
@@ -596,17 +612,20 @@ game_indicators(const struct game *g, struct team *t)
 {
 	const struct scenario	*s = g->scenario;
 	struct team_result	*r = &t->result;
+	struct prose_set	 writings = { 0 };
 	int			 i, weights = 0, sum = 0;
 
 	/* Previews recompute everything: no evidence from an older plan. */
 	for (i = 0; i < E3_CRITERION_COUNT; i++)
 		r->e3_nevidence[i] = 0;
 	ind_retroplanning(g, t, r);
-	ind_tool(g, t, r);
+	ind_writings(g, t, &writings);
+	ind_tool(g, t, &writings, r);
 	ind_framing(t, r);
 	ind_suppliers(g, t, r);
 	ind_team(g, t, r);
-	ind_accessibility(g, t, r);
+	ind_accessibility(g, t, &writings, r);
+	prose_set_release(&writings);
 	ind_pilotage(g, t, r);
 	ind_points(t, r);
 	for (i = 0; i < E3_CRITERION_COUNT; i++) {

@@ -128,6 +128,12 @@ game_ledger(const struct game *g, const struct team *t, struct ledger *l)
 void
 game_ledger_watch(struct game *g, int64_t seq)
 {
+	game_ledger_watch_team(g, seq, -1);
+}
+
+void
+game_ledger_watch_team(struct game *g, int64_t seq, int only)
+{
 	struct ledger	 l;
 	char		 a[TEXT_MONEY_MAX], b[TEXT_MONEY_MAX];
 	char		 c[TEXT_MONEY_MAX];
@@ -140,6 +146,9 @@ game_ledger_watch(struct game *g, int64_t seq)
 	for (i = 0; i < g->nteams; i++) {
 		struct team *t = &g->teams[i];
 
+		if (only >= 0 && i != only)
+			continue;
+
 		game_ledger(g, t, &l);
 		over = l.overrun > 0;
 		if (over == t->over_envelope)
@@ -148,12 +157,12 @@ game_ledger_watch(struct game *g, int64_t seq)
 		if (over && t->drift_seq == 0)
 			t->drift_seq = seq;
 		if (over)
-			game_explain(t, g->week, seqs, 1, _("alerte budget : la "
+			game_explain(t, g->week, seqs, 1, N_("alerte budget : la "
 			    "prévision (%s) dépasse l'enveloppe (%s) de %s"),
 			    text_money(a, l.total.forecast),
 			    text_money(b, l.envelope), text_money(c, l.overrun));
 		else
-			game_explain(t, g->week, seqs, 1, _("budget : la "
+			game_explain(t, g->week, seqs, 1, N_("budget : la "
 			    "prévision (%s) revient dans l'enveloppe (%s)"),
 			    text_money(a, l.total.forecast),
 			    text_money(b, l.envelope));

@@ -190,12 +190,12 @@ game_explain(struct team *t, int week, const int64_t *seqs, int nseqs,
 	va_list			 ap;
 	int			 i;
 
-	t->explanations = xreallocarray(t->explanations,
-	    (size_t)t->nexplanations + 1, sizeof *t->explanations);
+	t->explanations = xgrow(t->explanations, (size_t)t->nexplanations,
+	    sizeof *t->explanations);
 	x = &t->explanations[t->nexplanations++];
 	x->week = week;
 	va_start(ap, fmt);
-	x->text = game_vformat(fmt, ap);
+	x->say = later_newv(fmt, ap);
 	va_end(ap);
 	x->nseqs = 0;
 	for (i = 0; i < nseqs && x->nseqs < 4; i++)

@@ -24,8 +24,7 @@ policy_move(const struct game *g, int team, struct policy_moves *m,
 {
 	struct event	*e;
 
-	m->events = xreallocarray(m->events, (size_t)m->count + 1,
-	    sizeof *m->events);
+	m->events = xgrow(m->events, (size_t)m->count, sizeof *m->events);
 	e = &m->events[m->count++];
 	event_init(e);
 	event_set(&e->type, type);
@@ -475,17 +474,13 @@ policy_fill_forms(const struct game *g, int team, struct policy_moves *m)
 static char *
 policy_needs_text(const struct scenario *s)
 {
-	char	*out = NULL, *next;
+	char	*out = NULL;
 	int	 i;
 
-	for (i = 0; i < s->nstaff; i++) {
-		if (s->staff[i].nneeds == 0)
-			continue;
-		next = xasprintf("%s%s%s (%s)", out ? out : "", out ? ", " : "",
-		    s->staff[i].name, s->staff[i].needs[0].detail);
-		free(out);
-		out = next;
-	}
+	for (i = 0; i < s->nstaff; i++)
+		if (s->staff[i].nneeds > 0)
+			xappendf(&out, ", ", "%s (%s)", s->staff[i].name,
+			    s->staff[i].needs[0].detail);
 	return out;
 }
 
@@ -596,15 +591,10 @@ static void
 policy_cat(char **out, const char *fmt, ...)
 {
 	va_list	 ap;
-	char	*piece, *next;
 
 	va_start(ap, fmt);
-	piece = xvasprintf(fmt, ap);
+	xvappendf(out, " ; ", fmt, ap);
 	va_end(ap);
-	next = xasprintf("%s%s%s", *out ? *out : "", *out ? " ; " : "", piece);
-	free(piece);
-	free(*out);
-	*out = next;
 }
 
 /* A status point the cautious player writes from what it faces. */

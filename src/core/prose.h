@@ -41,6 +41,39 @@ bool	 prose_substantive(const char *s, enum prose_kind);
  * of text.  NULL text or name: false.
  */
 bool	 prose_mentions(const char *text, const char *name);
+/*
+ * The distinct folded words of one or more texts, for asking many
+ * questions of the same texts: a text is read once, then each name is
+ * looked up, instead of reading the text again for every word of every
+ * name.  Answers are exactly those of prose_mentions() and
+ * prose_distinct() on the texts added.  Zeroed (or released) = empty.
+ * The first words go in the set itself, without allocation (most texts
+ * judged are a few lines): a set is not copied.
+ */
+#define PROSE_SET_SLOTS0	64
+#define PROSE_SET_BYTES0	768
+
+struct prose_set {
+	char		*words;		/* NUL-terminated folded words */
+	size_t		 len, cap;
+	unsigned	*slot;		/* hash table: offset + 1, 0 empty */
+	size_t		 nslot;
+	int		 count;		/* distinct words */
+	int		 distinct;	/* of them, of 3 characters or more */
+	int		 total;		/* words added, repeats included */
+	unsigned	 slot0[PROSE_SET_SLOTS0];	/* the first room */
+	char		 words0[PROSE_SET_BYTES0];
+};
+
+void	 prose_set_add(struct prose_set *, const char *text);
+/* Empties the set, keeping its memory for the next texts. */
+void	 prose_set_clear(struct prose_set *);
+void	 prose_set_release(struct prose_set *);
+/* Whether the texts added name what name names (see prose_mentions). */
+bool	 prose_set_mentions(const struct prose_set *, const char *name);
+/* Whether the texts added say enough for their kind (prose_substantive). */
+bool	 prose_set_substantive(const struct prose_set *, enum prose_kind);
+
 /* Whether text holds a figure: a number of 2 digits or more (« 12 000 € »,
  * « 15 % », « S-3 » does not count). */
 bool	 prose_has_figure(const char *text);

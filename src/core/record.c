@@ -51,8 +51,7 @@ record_slot(struct record *r, const char *key)
 	for (i = 0; i < r->count; i++)
 		if (strcmp(r->fields[i].key, key) == 0)
 			return &r->fields[i];
-	r->fields = xreallocarray(r->fields, (size_t)r->count + 1,
-	    sizeof *r->fields);
+	r->fields = xgrow(r->fields, (size_t)r->count, sizeof *r->fields);
 	r->fields[r->count].key = xstrdup(key);
 	r->fields[r->count].text = NULL;
 	r->fields[r->count].number = 0;

@@ -71,7 +71,7 @@ week_capacity(const struct scenario *s, struct team *t, int i, int week,
 		if (t->staff[i].accommodated[j])
 			continue;
 		cap = cap * (100 - s->staff[i].needs[j].loss_if_unmet) / 100;
-		game_explain(t, week, seqs, 0, _("%s perd %d %% de sa "
+		game_explain(t, week, seqs, 0, N_("%s perd %d %% de sa "
 		    "productivité : aménagement attendu non mis en place (%s)"),
 		    s->staff[i].name, s->staff[i].needs[j].loss_if_unmet,
 		    s->staff[i].needs[j].detail);
@@ -244,7 +244,7 @@ week_internal(struct game *g, struct team *t, int week, int64_t seq)
 		if (p->delay > 0) {
 			p->delay--;
 			seqs[0] = p->assigned_seq;
-			game_explain(t, week, seqs, 1, _("« %s » est resté "
+			game_explain(t, week, seqs, 1, N_("« %s » est resté "
 			    "bloqué cette semaine (retard dû à un incident)"),
 			    s->packages[j].name);
 			continue;
@@ -309,7 +309,7 @@ week_suppliers(struct game *g, struct team *t, int week)
 			    ss->meetings == MEETINGS_WEEKLY ? _("relation "
 			    "cadrée, réunions hebdomadaires") :
 			    _("relation cadrée");
-			game_explain(t, week, seqs, 2, _("« %s » glisse d'une "
+			game_explain(t, week, seqs, 2, N_("« %s » glisse d'une "
 			    "semaine chez %s : fiabilité %d %%, %s, risque de "
 			    "glissement %d %%, tirage de la semaine %d : %d"),
 			    s->packages[p].name, sup->name, week_clamp(
@@ -347,7 +347,7 @@ week_people(struct game *g, struct team *t, int week)
 		    load > s->staff[i].availability * 100)) {
 			st->fatigue = week_clamp(st->fatigue + 15, 0, 100);
 			st->morale = week_clamp(st->morale - 5, 0, 100);
-			game_explain(t, week, seqs, 0, _("%s en surcharge : "
+			game_explain(t, week, seqs, 0, N_("%s en surcharge : "
 			    "%d lot(s) en cours, %d,%02d jours prévus pour %d "
 			    "disponibles ; fatigue %d %%, moral %d %%"),
 			    s->staff[i].name, busy, load / 100, load % 100,
@@ -395,7 +395,7 @@ week_simulate(struct game *g, int team, int week, int64_t seq)
 		due = game_package_due_week(s, i);
 		if (t->packages[i].status != PKG_DONE && week == due) {
 			seqs[0] = t->packages[i].planned_seq;
-			game_explain(t, week, seqs, 1, _("« %s » n'est pas livré "
+			game_explain(t, week, seqs, 1, N_("« %s » n'est pas livré "
 			    "à son échéance (S-%d)%s"), s->packages[i].name,
 			    s->packages[i].due, t->packages[i].owner ==
 			    OWNER_NONE ? _(" : personne n'en est responsable") :

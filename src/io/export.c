@@ -504,7 +504,8 @@ export_grid_cell(const struct session *ss, const struct marks *ms,
 	cell->figure = lv == E3_LEVEL_NA ? xstrdup("—") :
 	    xasprintf("%d/100", r->e3[row]);
 	cell->level = _(game_e3_level_labels[lv]);
-	cell->finding = r->e3_comment[row] ? r->e3_comment[row] : "";
+	cell->finding = r->e3_comment[row] ? later_text(r->e3_comment[row]) :
+	    "";
 	cell->rule = _(scenario_e3_rules[row]);
 	cell->evidence = export_evidence(ss, t, row, candidate);
 	/* The candidate's own mark, else the team's. */
@@ -984,7 +985,7 @@ rex_decisions(struct export_buf *b, const struct session *ss,
 					    t->explanations[x].week, wl,
 					    sizeof wl),
 					    md_lines(b,
-					    t->explanations[x].text, 4));
+					    later_text(t->explanations[x].say), 4));
 					break;
 				}
 		if (caused == 0)

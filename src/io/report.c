@@ -768,7 +768,7 @@ report_results(FILE *f, struct game *g, int ti, const struct marks *marks,
 		fprintf(f, "<span class=\"lv%d\">%s</span></td><td>", (int)lv,
 		    _(game_e3_level_labels[lv]));
 		if (t->result.e3_comment[i] != NULL) {
-			report_esc(f, t->result.e3_comment[i]);
+			report_esc(f, later_text(t->result.e3_comment[i]));
 			fputs("<br>", f);
 		}
 		fprintf(f, "<span class=\"meta\">%s ", _("Règle :"));
@@ -1075,7 +1075,7 @@ report_team(FILE *f, struct game *g, int ti, const struct journal *j,
 			int k;
 
 			fprintf(f, "<li>S%d ", t->explanations[i].week);
-			report_esc(f, t->explanations[i].text);
+			report_esc(f, later_text(t->explanations[i].say));
 			for (k = 0; k < t->explanations[i].nseqs; k++) {
 				fputs(" ", f);
 				report_ref(f, t->explanations[i].seqs[k]);

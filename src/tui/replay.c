@@ -601,7 +601,8 @@ draw_details(struct app *a, struct replay *r, int y, int rows)
 					break;
 			if (q < x->nseqs) {
 				line = xasprintf("%s S%d : %s",
-				    g->teams[k].name, x->week, x->text);
+				    g->teams[k].name, x->week,
+				    later_text(x->say));
 				y += app_paragraph(a, y, 3, w - 2, end - y,
 				    ROLE_NORMAL, line);
 				free(line);

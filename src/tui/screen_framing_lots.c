@@ -622,8 +622,8 @@ lots_negotiate(struct app *a, int p)
 	if (app_command(a, "negocier", NULL, "lot", s->packages[p].id,
 	    "objet", choice == 0 ? "prix" : "delai", NULL) == 0 &&
 	    t->nexplanations > 0)
-		app_say(a, false, "%s", t->explanations[t->nexplanations -
-		    1].text);
+		app_say(a, false, "%s", later_text(t->explanations[
+		    t->nexplanations - 1].say));
 }
 
 static int

@@ -143,8 +143,8 @@ inc_consequence(const struct team *t, const struct occurrence *o,
 		x = &t->explanations[i];
 		if (x->nseqs == 2 && x->seqs[0] == o->opened_seq &&
 		    x->seqs[1] == o->closed_seq &&
-		    strncmp(x->text, head, strlen(head)) == 0)
-			found = x->text;
+		    strncmp(later_text(x->say), head, strlen(head)) == 0)
+			found = later_text(x->say);
 	}
 	free(head);
 	return found;
@@ -238,7 +238,7 @@ inc_detail(struct app *a, struct inc_state *st, int y, int bottom, int occ)
 		    "%d · %s"), clock, a->game->paused ?
 		    _(" (chronomètre en pause)") : "",
 		    _(scenario_incident_category_labels[inc->category]),
-		    o->week, o->cause ? o->cause : "");
+		    o->week, o->cause ? later_text(o->cause) : "");
 		y += app_paragraph(a, y, 1, COLS - 2, 2, role, text);
 		free(text);
 	} else if (o->status == OCC_OPEN) {
@@ -248,7 +248,7 @@ inc_detail(struct app *a, struct inc_state *st, int y, int bottom, int occ)
 		inc_status(a, o, status, sizeof status);
 		text = xasprintf(_("%s · semaine %d · %s · %s"),
 		    _(scenario_incident_category_labels[inc->category]),
-		    o->week, o->cause ? o->cause : "", status);
+		    o->week, o->cause ? later_text(o->cause) : "", status);
 		y += app_paragraph(a, y, 1, COLS - 2, 2, ROLE_DIM, text);
 		free(text);
 	}
@@ -453,7 +453,8 @@ inc_answer(struct app *a, struct inc_state *st, int occ, int option)
 			if (t->nexplanations > before)
 				app_say(a, false, _("Enregistré (événement "
 				    "n°%lld) : %s"), (long long)a->game->last_seq,
-				    t->explanations[t->nexplanations - 1].text);
+				    later_text(t->explanations[
+				    t->nexplanations - 1].say));
 		}
 	}
 	free(question);

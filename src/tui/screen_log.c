@@ -61,7 +61,7 @@ log_draw(struct app *a, void *state, int top, int rows)
 			    t->nexplanations - 1 - (k - t->nmessages -
 			    a->game->nbroadcasts)];
 
-			line = xasprintf("S%d  %s", x->week, x->text);
+			line = xasprintf("S%d  %s", x->week, later_text(x->say));
 			for (j = 0; j < x->nseqs; j++) {
 				next = xasprintf("%s #%lld", line,
 				    (long long)x->seqs[j]);

@@ -620,7 +620,8 @@ overview_summary(struct app *a, const struct overview_state *st)
 		for (j = st->seen[i]; j < t->nexplanations; j++) {
 			labels = xreallocarray(labels, (size_t)n + 1,
 			    sizeof *labels);
-			labels[n++] = xasprintf("  %s", t->explanations[j].text);
+			labels[n++] = xasprintf("  %s",
+			    later_text(t->explanations[j].say));
 		}
 	}
 	/* Read whole, wrapped, scrolled if long: not a list of cut lines. */

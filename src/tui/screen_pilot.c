@@ -663,7 +663,8 @@ pilot_say_consequence(struct app *a, int before)
 	if (t->nexplanations > before)
 		app_say(a, false, _("Enregistré (événement n°%lld) : %s"),
 		    (long long)a->game->last_seq,
-		    t->explanations[t->nexplanations - 1].text);
+		    later_text(t->explanations[t->nexplanations -
+		    1].say));
 }
 
 static void

@@ -192,7 +192,8 @@ res_e3(struct res_doc *d, const struct app *a, const struct team *t)
 		    ROLE_BAD : ROLE_DIM, 1, 9, line);
 		free(line);
 		if (r->e3_comment[i] != NULL)
-			res_hang(d, ROLE_NORMAL, 10, 0, r->e3_comment[i]);
+			res_hang(d, ROLE_NORMAL, 10, 0,
+			    later_text(r->e3_comment[i]));
 		line = xasprintf(_("Règle : %s."), _(scenario_e3_rules[i]));
 		res_hang(d, ROLE_DIM, 10, 0, line);
 		free(line);

@@ -362,6 +362,11 @@ text_is_clean(const char *s, size_t len, bool multiline, size_t *bad)
 	uint32_t	 cp;
 
 	while (i < len) {
+		/* Printable ASCII is always allowed: most of every text. */
+		if ((unsigned char)s[i] >= 0x20 && (unsigned char)s[i] < 0x7f) {
+			i++;
+			continue;
+		}
 		if ((n = text_utf8_decode(s + i, len - i, &cp)) == 0 ||
 		    text_flaw_of(cp, multiline) != FLAW_NONE) {
 			if (bad != NULL)

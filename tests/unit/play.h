@@ -328,7 +328,7 @@ play_explained(const struct team *t, const char *needle)
 	int	 i;
 
 	for (i = 0; i < t->nexplanations; i++)
-		if (strstr(t->explanations[i].text, needle) != NULL)
+		if (strstr(later_text(t->explanations[i].say), needle) != NULL)
 			return true;
 	return false;
 }
@@ -342,7 +342,7 @@ play_assert_explained(const struct team *t, const char *needle)
 		return;
 	for (i = 0; i < t->nexplanations; i++)
 		print_message("w%d %s\n", t->explanations[i].week,
-		    t->explanations[i].text);
+		    later_text(t->explanations[i].say));
 	fail_msg("no explanation contains \"%s\"", needle);
 }
 
@@ -353,7 +353,7 @@ play_explanation(const struct team *t, const char *needle)
 	int	 i;
 
 	for (i = 0; i < t->nexplanations; i++)
-		if (strstr(t->explanations[i].text, needle) != NULL)
+		if (strstr(later_text(t->explanations[i].say), needle) != NULL)
 			return &t->explanations[i];
 	play_assert_explained(t, needle);
 	return NULL;

@@ -48,7 +48,7 @@ play_count_explained(const struct team *t, const char *needle)
 	int	 i, n = 0;
 
 	for (i = 0; i < t->nexplanations; i++)
-		n += strstr(t->explanations[i].text, needle) != NULL;
+		n += strstr(later_text(t->explanations[i].say), needle) != NULL;
 	return n;
 }
 
@@ -661,8 +661,8 @@ follow_ups_fire_at_the_start_of_the_next_week(void **state)
 		assert_int_equal(o->opened_seq, seq);
 		assert_int_equal(o->opened_time, T0 + 2 * MINUTE);
 		assert_int_equal(o->deadline, T0 + 12 * MINUTE);
-		assert_string_equal(o->cause, "suite d'une décision de la "
-		    "semaine 1");
+		assert_string_equal(later_text(o->cause), "suite d'une décision "
+		    "de la semaine 1");
 	}
 	ALPHA_WHY(&p, PLAY_WHY, "repondre", "incident=4", "option=geste");
 	assert_int_equal(t->lines[L_IMPREVUS].actual, EUROS(100 + 300));
@@ -733,7 +733,8 @@ week_trigger_fires_once_at_the_start_of_its_week(void **state)
 	assert_int_equal(t->occurrences[0].week, 2);
 	assert_int_equal(t->occurrences[0].opened_seq, seq);
 	assert_int_equal(t->occurrences[0].deadline, T0 + 11 * MINUTE);
-	assert_string_equal(t->occurrences[0].cause, "prévu en semaine 2");
+	assert_string_equal(later_text(t->occurrences[0].cause),
+	    "prévu en semaine 2");
 	play_end(&p);
 	assert_int_equal(play_signal(1, "semaine = 2;"), WEEK(2));
 	/* Week 1 fires when the piloting opens. */
@@ -775,7 +776,8 @@ random_trigger_uses_one_fair_draw_per_week(void **state)
 	TRAINER(&p, "ouvrir_pilotage");
 	TRAINER(&p, "cloturer_semaine");
 	assert_int_equal(signal_weeks(play_team(&p, "Alpha")), WEEK(1));
-	assert_string_equal(play_team(&p, "Alpha")->occurrences[0].cause,
+	assert_string_equal(later_text(play_team(&p,
+	    "Alpha")->occurrences[0].cause),
 	    "tirage de la semaine 1 : 11 < 50 %, conditions réunies");
 	assert_int_equal(signal_weeks(play_team(&p, "Beta")), 0);
 	play_end(&p);
@@ -807,7 +809,8 @@ cond_expect(struct play *p, int week)
 	assert_int_equal(signal_weeks(play_team(p, "Beta")), 0);
 	snprintf(cause, sizeof cause, "prévu en semaine %d, conditions "
 	    "réunies", week);
-	assert_string_equal(a->occurrences[a->noccurrences - 1].cause, cause);
+	assert_string_equal(later_text(a->occurrences[a->noccurrences -
+	    1].cause), cause);
 	play_end(p);
 }
 

@@ -26,6 +26,14 @@
 #define SEED	7
 
 enum { CAREFUL, SLOPPY, FILLER, NTEAMS };
+
+/* What figure c of r comes from, as the reports write it. */
+static const char *
+comment(const struct team_result *r, int c)
+{
+	return later_text(r->e3_comment[c]);
+}
+
 static const char *const team_names[NTEAMS] = {
 	"Soignée", "Bâclée", "Formulaires"
 };
@@ -377,13 +385,13 @@ e3_ranks_careful_above_sloppy_and_form_filler(void **state)
 
 		if (game_e3_level(r, c) != E3_LEVEL_ACQUIRED)
 			fail_msg("équipe soignée, %s : %d (%s)",
-			    scenario_e3_keys[c], r->e3[c], r->e3_comment[c]);
+			    scenario_e3_keys[c], r->e3[c], comment(r, c));
 		for (i = SLOPPY; i < NTEAMS; i++) {
 			r = &m.g->teams[i].result;
 			if (game_e3_level(r, c) == E3_LEVEL_ACQUIRED)
 				fail_msg("équipe %s, %s : %d, « acquis » (%s)",
 				    team_names[i], scenario_e3_keys[c], r->e3[c],
-				    r->e3_comment[c]);
+				    comment(r, c));
 		}
 	}
 	assert_true(m.g->teams[CAREFUL].result.e3_score >= 80);

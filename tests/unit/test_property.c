@@ -13,7 +13,9 @@
  * injecting, at random, incidents of the scenario and incidents written on
  * the spot with random in-bounds effects; time passes so that some
  * deadlines expire.  After every event, game_check_invariants() (the one
- * check, core/invariants.c) must hold.
+ * check, core/invariants.c) must hold.  A twin of each game is played
+ * through game_submit() (simulate's one pass): it must accept and refuse
+ * the same events and end in the same state.
  *
  * Seeded: PILOTE_PROPERTY_SEED=N replays one run, PILOTE_PROPERTY_GAMES=N
  * plays more; a failure prints the seed of the game and its scenario.
@@ -546,6 +548,7 @@ gen_valid(struct gen *g, unsigned id, struct stats *st, char **text_out)
 
 struct run {
 	struct game	*g;
+	struct game	*twin;		/* the same, by game_submit() */
 	const struct scenario *s;
 	int64_t		 clock;
 	uint64_t	 seed;
@@ -580,14 +583,20 @@ static void
 play(struct run *u, struct event *e, int minutes)
 {
 	char	*cause = NULL;
+	int	 twin;
 
 	u->clock += (int64_t)minutes * 60000;
 	e->time = u->clock;
 	e->seq = u->g->last_seq + 1;
+	twin = game_submit(u->twin, e, &cause);
+	free(cause);
+	cause = NULL;
 	if (game_validate(u->g, e, &cause) == -1) {
 		free(cause);
+		assert_int_equal(twin, -1);
 		return;
 	}
+	assert_int_equal(twin, 0);
 	game_apply(u->g, e);
 	u->st->events++;
 	check(u, e->type);
@@ -842,6 +851,7 @@ play_game(const struct scenario *s, const char *text, unsigned id,
 	struct policy_moves	 m;
 	struct run		 u;
 	struct rnd		 r;
+	char			*dump, *twin;
 	int			 i, k, w, n;
 
 	memset(&setup, 0, sizeof setup);
@@ -856,6 +866,7 @@ play_game(const struct scenario *s, const char *text, unsigned id,
 	}
 	memset(&u, 0, sizeof u);
 	u.g = game_new(s, &setup);
+	u.twin = game_new(s, &setup);
 	u.s = s;
 	u.clock = INT64_C(1800000000000);
 	u.seed = seed;
@@ -887,8 +898,14 @@ play_game(const struct scenario *s, const char *text, unsigned id,
 		    NULL);
 	}
 	assert_int_equal(u.g->phase, PHASE_LAUNCHED);
+	dump = game_dump(u.g);
+	twin = game_dump(u.twin);
+	assert_string_equal(twin, dump);
+	free(dump);
+	free(twin);
 	st->games++;
 	game_free(u.g);
+	game_free(u.twin);
 }
 
 static void

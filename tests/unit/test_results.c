@@ -14,6 +14,13 @@
 #define PARTS	"risques=Retard du studio", "arbitrages=Réserve utilisée", \
 		"suivi=Budget tenu, livrables à jour"
 
+/* What figure c of r comes from, as the reports write it. */
+static const char *
+comment(const struct team_result *r, int c)
+{
+	return later_text(r->e3_comment[c]);
+}
+
 /* --- status points --- */
 
 static void
@@ -468,22 +475,22 @@ e3_indicators_of_a_complete_framing_keep_their_evidence(void **state)
 	EVIDENCE(r, E3_STATUS_POINTS, ask, answer);
 	assert_int_equal(play_team(&p, "Alpha")->requests[0].parts[0],
 	    PART_COMPLETE);
-	assert_string_equal(r->e3_comment[E3_RETROPLANNING], "4 lot(s) sur 4 "
+	assert_string_equal(comment(r, E3_RETROPLANNING), "4 lot(s) sur 4 "
 	    "planifiés, dont 4 dans l'ordre des dépendances et avant leur "
 	    "échéance ; 2 interne(s), 2 chez des prestataires");
-	assert_string_equal(r->e3_comment[E3_TOOL], "Trello choisi au "
+	assert_string_equal(comment(r, E3_TOOL), "Trello choisi au "
 	    "cadrage, nommé dans les écrits de l'équipe, outil d'échange avec "
 	    "un prestataire ; 0 outil(s) redondant(s)");
-	assert_string_equal(r->e3_comment[E3_SUPPLIERS], "2 relation(s) "
+	assert_string_equal(comment(r, E3_SUPPLIERS), "2 relation(s) "
 	    "cadrée(s) sur 2, qualité moyenne du cadrage 100/100");
-	assert_string_equal(r->e3_comment[E3_TEAM], "4 lot(s) sur 4 confiés ; "
+	assert_string_equal(comment(r, E3_TEAM), "4 lot(s) sur 4 confiés ; "
 	    "missions rédigées pour 1 rôle(s) obligatoire(s) sur 1 ; rôles "
 	    "tenus par 2 candidat(s) sur 2 possibles ; 0 équipier(s) "
 	    "surchargé(s) ; méthode justifiée");
-	assert_string_equal(r->e3_comment[E3_ACCESSIBILITY], "1 besoin(s) "
+	assert_string_equal(comment(r, E3_ACCESSIBILITY), "1 besoin(s) "
 	    "d'aménagement couvert(s) sur 1, dont 1 analysé(s) par écrit ; 2 "
 	    "livrable(s) accessible(s) sur 2 concerné(s)");
-	assert_string_equal(r->e3_comment[E3_STATUS_POINTS], "1 point(s) "
+	assert_string_equal(comment(r, E3_STATUS_POINTS), "1 point(s) "
 	    "demandé(s) : 1 à l'heure, 0 en retard, 0 non rendu(s) ; 1 "
 	    "complet(s) dans ses trois parties");
 	play_end(&p);
@@ -566,18 +573,18 @@ e3_indicators_of_a_weak_framing(void **state)
 	assert_int_equal(r->e3_nevidence[E3_ACCESSIBILITY], 0);
 	EVIDENCE(r, E3_STATUS_POINTS, ask1, sub1, ask2, sub2, ask3);
 	/* The first three alerts; all six are in the plan's screens. */
-	assert_string_equal(r->e3_comment[E3_FRAMING], "6 alerte(s) à "
+	assert_string_equal(comment(r, E3_FRAMING), "6 alerte(s) à "
 	    "l'ouverture du pilotage, dont : « Vidéo » n'est pas placé sur le "
 	    "rétroplanning ; Ana Lopez en surcharge en S-3 : 7,70 jours "
 	    "prévus pour 5 disponibles ; la relation avec Agence Pixel n'est "
 	    "pas cadrée (réunions, outil, format, recette, temps)…");
-	assert_string_equal(r->e3_comment[E3_TOOL], "Slack choisi au cadrage, "
+	assert_string_equal(comment(r, E3_TOOL), "Slack choisi au cadrage, "
 	    "jamais nommé dans les écrits de l'équipe, outil d'échange avec "
 	    "aucun prestataire ; 0 outil(s) redondant(s)");
-	assert_string_equal(r->e3_comment[E3_RETROPLANNING], "3 lot(s) sur 4 "
+	assert_string_equal(comment(r, E3_RETROPLANNING), "3 lot(s) sur 4 "
 	    "planifiés, dont 2 dans l'ordre des dépendances et avant leur "
 	    "échéance ; 3 interne(s), 0 chez des prestataires");
-	assert_string_equal(r->e3_comment[E3_STATUS_POINTS], "3 point(s) "
+	assert_string_equal(comment(r, E3_STATUS_POINTS), "3 point(s) "
 	    "demandé(s) : 1 à l'heure, 1 en retard, 1 non rendu(s) ; 0 "
 	    "complet(s) dans ses trois parties");
 	play_end(&p);
@@ -604,9 +611,9 @@ criteria_with_nothing_to_judge_are_not_assessed(void **state)
 	assert_false(r->e3_assessed[E3_SUPPLIERS]);
 	assert_false(r->e3_assessed[E3_STATUS_POINTS]);
 	assert_int_equal(game_e3_level(r, E3_SUPPLIERS), E3_LEVEL_NA);
-	assert_non_null(strstr(r->e3_comment[E3_SUPPLIERS],
+	assert_non_null(strstr(comment(r, E3_SUPPLIERS),
 	    "critère non évaluable"));
-	assert_non_null(strstr(r->e3_comment[E3_STATUS_POINTS],
+	assert_non_null(strstr(comment(r, E3_STATUS_POINTS),
 	    "critère non évaluable"));
 	/* Bob's need is there to judge: accessibility is, at 0. */
 	assert_true(r->e3_assessed[E3_ACCESSIBILITY]);

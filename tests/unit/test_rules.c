@@ -906,7 +906,8 @@ injecter_checks_catalogue_and_ad_hoc_incidents(void **state)
 		assert_int_equal(inc->default_effects.cost, EUROS(900));
 		/* 5 minutes after the injection (at T0). */
 		assert_int_equal(o->deadline, T0 + 5 * MINUTE);
-		assert_string_equal(o->cause, "injecté par le formateur");
+		assert_string_equal(later_text(o->cause),
+		    "injecté par le formateur");
 	}
 	play_end(&p);
 }

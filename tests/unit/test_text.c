@@ -6,7 +6,9 @@
 #include <time.h>
 
 #include "unit/cmocka_prelude.h"
+#include "util/later.h"
 #include "util/text.h"
+#include "util/xalloc.h"
 #include "util/wrap.h"
 
 static void
@@ -367,6 +369,58 @@ whole_numbers_are_digits_only_and_never_wrap(void **state)
 	assert_int_equal(n, 8);
 }
 
+/* A printf kept for later writes what printf writes at once. */
+static void
+later_writes_what_printf_writes(void **state)
+{
+	char		 name[] = "Spot vidéo";
+	struct later	*l;
+	char		*now, *raw;
+
+	(void)state;
+	l = later_new("« %s » glisse chez %s : %d %%, %+d, %05.1f, %lld, "
+	    "%zu, %-6s|, %.*s, %c, %x", name, "Studio Nord", 42, -3, 2.5,
+	    (long long)-9000000000LL, (size_t)7, "ab", 3, "abcdef", 'z', 255u);
+	now = xasprintf("« %s » glisse chez %s : %d %%, %+d, %05.1f, %lld, "
+	    "%zu, %-6s|, %.*s, %c, %x", name, "Studio Nord", 42, -3, 2.5,
+	    (long long)-9000000000LL, (size_t)7, "ab", 3, "abcdef", 'z', 255u);
+	/* The arguments are copies: the caller's buffers may go. */
+	memcpy(name, "XXXX", 4);
+	raw = later_raw(l);
+	assert_string_equal(raw, now);
+	/* No catalogue: the text read is the msgid's, kept once built. */
+	assert_string_equal(later_text(l), now);
+	assert_ptr_equal(later_text(l), later_text(l));
+	free(raw);
+	free(now);
+	later_free(l);
+}
+
+/* A translation may reorder the arguments; one that takes other types is
+ * refused (later_text then writes the msgid). */
+static void
+later_translations_reorder_or_are_refused(void **state)
+{
+	struct later	*l;
+	char		*s;
+
+	(void)state;
+	l = later_new("%s en surcharge : %d,%02d jours", "Lucie", 5, 7);
+	s = later_with(l, "%3$02d/%2$d days overloaded: %1$s");
+	assert_string_equal(s, "07/5 days overloaded: Lucie");
+	free(s);
+	assert_null(later_with(l, "%d en surcharge : %s,%02d"));
+	assert_null(later_with(l, "%s en surcharge : %d"));
+	assert_null(later_with(l, "%s %d %d %d"));
+	later_free(l);
+	/* Not a format kept as data (%p): written at once, all the same. */
+	l = later_new("%s %p", "x", (void *)NULL);
+	s = xasprintf("%s %p", "x", (void *)NULL);
+	assert_string_equal(later_text(l), s);
+	free(s);
+	later_free(l);
+}
+
 int
 main(void)
 {
@@ -390,6 +444,8 @@ main(void)
 		    sanitized_copies_follow_the_rule_and_show_what_was_there),
 		cmocka_unit_test(percentages_are_whole_numbers_written_with_digits),
 		cmocka_unit_test(whole_numbers_are_digits_only_and_never_wrap),
+		cmocka_unit_test(later_writes_what_printf_writes),
+		cmocka_unit_test(later_translations_reorder_or_are_refused),
 	};
 
 	setlocale(LC_ALL, "C.UTF-8");
