@@ -12,6 +12,7 @@
 
 #include "core/game.h"
 #include "core/game_internal.h"
+#include "util/later.h"
 #include "util/xalloc.h"
 
 static char *
@@ -31,11 +32,25 @@ dup_array(const void *p, size_t n, size_t sz)
 	return q;
 }
 
-/* An array that may be NULL while empty: kept NULL then. */
+/*
+ * An array the engine appends to (xgrow: its room implied by its count),
+ * NULL while empty: copied with the room xgrow would have given it, so
+ * that the copy's next append finds it.
+ */
 static void *
 dup_grown(const void *p, size_t n, size_t sz)
 {
-	return p == NULL ? NULL : dup_array(p, n, sz);
+	size_t	 cap = 4;
+	void	*q;
+
+	if (p == NULL)
+		return NULL;
+	while (cap < n + 1)
+		cap *= 2;
+	q = xcalloc(cap, sz);
+	if (n > 0)
+		memcpy(q, p, n * sz);
+	return q;
 }
 
 static struct incident *
@@ -137,7 +152,8 @@ clone_team(const struct scenario *s, struct team *t, const struct team *src)
 		t->occurrences[i].answered_by = dup_or_null(
 		    src->occurrences[i].answered_by);
 		t->occurrences[i].why = dup_or_null(src->occurrences[i].why);
-		t->occurrences[i].cause = dup_or_null(src->occurrences[i].cause);
+		t->occurrences[i].cause = later_clone(
+		    src->occurrences[i].cause);
 	}
 	t->fired = dup_array(src->fired, (size_t)s->nincidents,
 	    sizeof *t->fired);
@@ -160,8 +176,8 @@ clone_team(const struct scenario *s, struct team *t, const struct team *src)
 	t->explanations = dup_grown(src->explanations,
 	    (size_t)src->nexplanations, sizeof *t->explanations);
 	for (i = 0; i < src->nexplanations; i++)
-		t->explanations[i].text = dup_or_null(
-		    src->explanations[i].text);
+		t->explanations[i].say = later_clone(
+		    src->explanations[i].say);
 	t->messages = clone_messages(src->messages, src->nmessages);
 	t->notes = clone_messages(src->notes, src->nnotes);
 	t->decisions = dup_grown(src->decisions, (size_t)src->ndecisions,
@@ -172,7 +188,7 @@ clone_team(const struct scenario *s, struct team *t, const struct team *src)
 		t->result.e3_evidence[i] = dup_grown(src->result.e3_evidence[i],
 		    (size_t)src->result.e3_nevidence[i],
 		    sizeof *t->result.e3_evidence[i]);
-		t->result.e3_comment[i] = dup_or_null(
+		t->result.e3_comment[i] = later_clone(
 		    src->result.e3_comment[i]);
 	}
 }

@@ -247,6 +247,30 @@ later_newv(const char *fmt, va_list ap)
 	return l;
 }
 
+struct later *
+later_clone(const struct later *src)
+{
+	struct later	*l;
+	size_t		 total = 0, end;
+	int		 k;
+
+	if (src == NULL)
+		return NULL;
+	/* The %s arguments lie end to end: the last one's end is the size. */
+	for (k = 0; k < src->nargs; k++)
+		if (src->kinds[k] == K_STRING && src->values[k].s != SIZE_MAX) {
+			end = src->values[k].s +
+			    strlen(src->strings + src->values[k].s) + 1;
+			if (end > total)
+				total = end;
+		}
+	l = xmalloc(sizeof *l + total);
+	memcpy(l, src, sizeof *l + total);
+	l->text = src->text != NULL ? xstrdup(src->text) : NULL;
+	l->raw = src->raw != NULL ? xstrdup(src->raw) : NULL;
+	return l;
+}
+
 void
 later_free(struct later *l)
 {

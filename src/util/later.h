@@ -23,6 +23,8 @@ struct later	*later_new(const char *fmt, ...)
 		    __attribute__((format(printf, 1, 2)));
 struct later	*later_newv(const char *fmt, va_list)
 		    __attribute__((format(printf, 1, 0)));
+/* A copy of its own (NULL: NULL), the text read or not. */
+struct later	*later_clone(const struct later *);
 void		 later_free(struct later *);
 /* The msgid. */
 const char	*later_format(const struct later *);
