@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <jansson.h>
 #include <poll.h>
 #include <pwd.h>
@@ -134,6 +135,7 @@ struct host {
 
 static void	 host_error(struct client_conn *, const char *);
 static void	 host_index(struct host *);
+static void	 host_write(struct client_conn *);
 
 char *
 host_socket_path(const char *session_path)
@@ -856,7 +858,7 @@ host_index(struct host *h)
 	struct host_line *l;
 	const json_t	*ev, *d;
 	json_t		*line;
-	char		*text;
+	char		*text, masked[80];
 	int		 t;
 
 	for (; h->nlines < n; h->nlines++) {
@@ -885,12 +887,13 @@ host_index(struct host *h)
 		l->off = host_bytes(h, text, len);
 		l->shown_len = (uint32_t)len;
 		free(text);
-		text = host_dump(json_pack("{s:s,s:I,s:O}", "type", "masked",
-		    "seq", (json_int_t)h->nlines, "time", json_object_get(ev,
-		    "time")), &len);
-		host_bytes(h, text, len);
+		/* Two integers (the engine's "time" is one): no escaping. */
+		len = (size_t)snprintf(masked, sizeof masked, "{\"type\":"
+		    "\"masked\",\"seq\":%zu,\"time\":%" JSON_INTEGER_FORMAT
+		    "}\n", h->nlines, json_integer_value(json_object_get(ev,
+		    "time")));
+		host_bytes(h, masked, len);
 		l->masked_len = (uint32_t)len;
-		free(text);
 	}
 }
 
@@ -898,10 +901,9 @@ host_index(struct host *h)
 static void
 host_catch_up(struct host *h, struct client_conn *c)
 {
-	size_t			 n = journal_count(h->ss->journal);
+	size_t			 n = journal_count(h->ss->journal), len;
 	const struct host_line	*l;
 	char			*text;
-	size_t			 len;
 	bool			 own;
 
 	host_index(h);
@@ -924,6 +926,32 @@ host_catch_up(struct host *h, struct client_conn *c)
 		    (json_int_t)(n - 1)));
 		c->want_ready = false;
 	}
+}
+
+/*
+ * An acknowledgement, one per command, made without dumping an object
+ * (jansson checks every object it dumps for cycles through a fresh hash
+ * table: most of a small message's cost); the id, the console's text, is
+ * still encoded by jansson.
+ */
+static void
+host_ack(struct client_conn *c, const char *id, int64_t seq)
+{
+	json_t	*s = json_string(id);
+	char	*enc = s != NULL ? json_dumps(s, JSON_ENCODE_ANY) : NULL;
+	char	*line;
+
+	json_decref(s);
+	if (enc == NULL) {
+		host_send(c, json_pack("{s:s,s:s?,s:I}", "type", "ack", "id",
+		    id, "seq", (json_int_t)seq));
+		return;
+	}
+	line = xasprintf("{\"type\":\"ack\",\"id\":%s,\"seq\":%" PRId64
+	    "}\n", enc, seq);
+	host_put(c, line, strlen(line));
+	free(line);
+	free(enc);
 }
 
 static void
@@ -1248,8 +1276,7 @@ host_command(struct host *h, struct client_conn *c, struct proto_msg *m)
 	}
 	/* A resend after a reconnect: already journaled, say so again. */
 	if ((seq = host_find_id(h, m->id)) > 0) {
-		host_send(c, json_pack("{s:s,s:s,s:I}", "type", "ack", "id",
-		    m->id, "seq", (json_int_t)seq));
+		host_ack(c, m->id, seq);
 		return;
 	}
 	if (host_identify(h, c, e, &cause) == -1) {
@@ -1265,8 +1292,15 @@ host_command(struct host *h, struct client_conn *c, struct proto_msg *m)
 		return;
 	}
 	host_remember_id(h, m->id, e->seq);
-	host_send(c, json_pack("{s:s,s:s,s:I}", "type", "ack", "id", m->id,
-	    "seq", (json_int_t)e->seq));
+	host_ack(c, m->id, e->seq);
+	/*
+	 * The console that asked hears at once (its ack and the lines so
+	 * far), while the host journals the next commands: it prepares its
+	 * next one meanwhile, so that the disk never waits for a console.
+	 * Everyone else gets the new lines once this poll's reads are done.
+	 */
+	host_catch_up(h, c);
+	host_write(c);
 }
 
 static void
