@@ -9,7 +9,7 @@
  *   fsync R OPS            the yardstick, measured in the same directory
  *                          between the runs: write+fdatasync of a 300-byte
  *                          line, per second (bench_run fsync);
- *   start R ACK/S P99 A F  on a fresh session, every console sending
+ *   start R ACK/S P99 A F CPU CCPU  on a fresh session, every console sending
  *                          COMMANDS commands at once, each waiting for its
  *                          acknowledgement and its line before the next
  *                          (as a console does): acknowledged commands per
@@ -18,12 +18,14 @@
  *                          streamed to the 32 consoles), the 99th
  *                          percentile of one command's round trip in ms
  *                          (client_submit: ack and line folded in), how
- *                          many were acknowledged and refused;
+ *                          many were acknowledged and refused, and the
+ *                          host's CPU time per acknowledged command and
+ *                          the 32 consoles' together (µs);
  *   rejoin R JOINED S      the host restarted on a session of HISTORY
  *                          events: 32 consoles join at once and fold the
  *                          whole journal; how many joined (client_open
  *                          succeeded) and the seconds until the last did;
- *   history R ACK/S P99 A F  the same load as "start", on that host.
+ *   history R ACK/S P99 A F CPU CCPU  the same load as "start", on that host.
  *
  * The history is made once, through the session API (validated, one write
  * and fdatasync each): teams taking and dropping a tool, the trainer's
@@ -34,6 +36,7 @@
  * (5, 100 and 100000).
  */
 #include <sys/prctl.h>
+#include <sys/resource.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 
@@ -129,8 +132,10 @@ agent_main(int k, const char *path, const char *code, int ncmds,
     const char *lat, int report, int ctl_fd)
 {
 	struct harness_reader	 ctl;
+	struct rusage		 ru;
 	struct client		*c;
 	struct event		 e;
+	double			 cpu0;
 	char			*cause = NULL, *line;
 	int64_t			 seq, t0, t1, *us;
 	int			 i, acks, refused, rc, fd, n = 0;
@@ -156,6 +161,10 @@ agent_main(int k, const char *path, const char *code, int ncmds,
 		if (strcmp(line, "go") != 0)
 			continue;
 		acks = refused = 0;
+		getrusage(RUSAGE_SELF, &ru);
+		cpu0 = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec /
+		    1e6 + (double)ru.ru_stime.tv_sec + (double)ru.ru_stime.tv_usec /
+		    1e6;
 		t0 = harness_us();
 		for (i = 0; i < ncmds; i++, n++) {
 			agent_command(c, k, n, &e);
@@ -174,8 +183,11 @@ agent_main(int k, const char *path, const char *code, int ncmds,
 				acks = 0;
 			close(fd);
 		}
-		harness_say(report, "done %d %d %" PRId64 " %" PRId64, acks,
-		    refused, t0, t1);
+		getrusage(RUSAGE_SELF, &ru);
+		harness_say(report, "done %d %d %" PRId64 " %" PRId64 " %.6f",
+		    acks, refused, t0, t1, (double)ru.ru_utime.tv_sec +
+		    (double)ru.ru_utime.tv_usec / 1e6 + (double)ru.ru_stime.tv_sec
+		    + (double)ru.ru_stime.tv_usec / 1e6 - cpu0);
 	}
 	client_close(c);
 	harness_reader_release(&ctl);
@@ -268,18 +280,40 @@ agents_start(struct agent *ag, const char *path, const char *dir,
 	return joined;
 }
 
+/* CPU seconds (user + system) process pid has used so far. */
+static double
+cpu_of(pid_t pid)
+{
+	char	 path[64], buf[1024], *p;
+	unsigned long utime = 0, stime = 0;
+	FILE	*f;
+
+	snprintf(path, sizeof path, "/proc/%d/stat", (int)pid);
+	if ((f = fopen(path, "r")) == NULL)
+		return 0;
+	/* After "(comm)", which may hold spaces: fields 14 and 15. */
+	if (fgets(buf, sizeof buf, f) != NULL && (p = strrchr(buf, ')')) !=
+	    NULL)
+		sscanf(p + 2, "%*c %*d %*d %*d %*d %*d %*u %*u %*u %*u %*u %lu "
+		    "%lu", &utime, &stime);
+	fclose(f);
+	return (double)(utime + stime) / (double)sysconf(_SC_CLK_TCK);
+}
+
 /*
- * Everyone sends at once: prints "NAME R ACK/S P99_MS ACKED REFUSED";
- * -1 if a console went silent.
+ * Everyone sends at once: prints "NAME R ACK/S P99_MS ACKED REFUSED
+ * HOST_CPU_US" (the host's CPU time per acknowledged command); -1 if a
+ * console went silent.
  */
 static int
 load(struct agent *ag, const char *dir, const char *name, int run,
-    int ncmds)
+    int ncmds, pid_t host)
 {
 	int64_t	*all, first = INT64_MAX, end = 0, a, b;
 	char	*line, *lat;
 	int	 k, acks = 0, refused = 0, n, f, fd;
 	size_t	 nall = 0;
+	double	 cpu = cpu_of(host), mine, consoles = 0;
 
 	for (k = 0; k < CONSOLES; k++)
 		harness_say(ag[k].ctl, "go");
@@ -288,15 +322,17 @@ load(struct agent *ag, const char *dir, const char *name, int run,
 			line = agent_line(&ag[k], 120);
 		while (line != NULL && strncmp(line, "done ", 5) != 0);
 		if (line == NULL || sscanf(line, "done %d %d %" SCNd64 " %"
-		    SCNd64, &n, &f, &a, &b) != 4) {
+		    SCNd64 " %lf", &n, &f, &a, &b, &mine) != 5) {
 			fprintf(stderr, "bench_host : console %d muette\n", k);
 			return -1;
 		}
 		acks += n;
 		refused += f;
+		consoles += mine;
 		first = a < first ? a : first;
 		end = b > end ? b : end;
 	}
+	cpu = cpu_of(host) - cpu;
 	all = xcalloc((size_t)ncmds * CONSOLES, sizeof *all);
 	for (k = 0; k < CONSOLES; k++) {
 		lat = xasprintf("%s/lat-%d", dir, k);
@@ -310,9 +346,10 @@ load(struct agent *ag, const char *dir, const char *name, int run,
 		free(lat);
 	}
 	qsort(all, nall, sizeof *all, cmp64);
-	printf("%s %d %.0f %.2f %d %d\n", name, run, (double)acks * 1e6 /
-	    (double)(end - first), nall > 0 ? (double)all[(nall * 99 + 99) /
-	    100 - 1] / 1000 : 0.0, acks, refused);
+	printf("%s %d %.0f %.2f %d %d %.0f %.0f\n", name, run, (double)acks *
+	    1e6 / (double)(end - first), nall > 0 ? (double)all[(nall * 99 +
+	    99) / 100 - 1] / 1000 : 0.0, acks, refused, acks > 0 ? cpu * 1e6 /
+	    acks : 0.0, acks > 0 ? consoles * 1e6 / acks : 0.0);
 	fflush(stdout);
 	free(all);
 	return 0;
@@ -430,7 +467,7 @@ main(int argc, char **argv)
 			goto out;
 		}
 		joined = agents_start(ag, path, dir, &h, ncmds, &last);
-		if (joined < CONSOLES || load(ag, dir, "start", r, ncmds) == -1) {
+		if (joined < CONSOLES || load(ag, dir, "start", r, ncmds, h.pid) == -1) {
 			agents_stop(ag, CONSOLES);
 			harness_host_stop(&h, SIGKILL);
 			goto out;
@@ -447,8 +484,8 @@ main(int argc, char **argv)
 		joined = agents_start(ag, hist, dir, &h, ncmds, &last);
 		printf("rejoin %d %d %.2f\n", r, joined, (double)last / 1e6);
 		fflush(stdout);
-		if (joined < CONSOLES || load(ag, dir, "history", r, ncmds) ==
-		    -1) {
+		if (joined < CONSOLES || load(ag, dir, "history", r, ncmds,
+		    h.pid) == -1) {
 			agents_stop(ag, CONSOLES);
 			harness_host_stop(&h, SIGKILL);
 			goto out;
