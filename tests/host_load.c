@@ -35,6 +35,10 @@
  *      nothing else), no line contains any of their texts, Alpha's own
  *      lines and the public ones arrive in full; the same from Bravo's side,
  *      and a struct client of each team folds to the journal's team hash.
+ *      The bytes too: each line a console gets in full is the journal's
+ *      own B, the trainer gets every line so, a console catching up gets
+ *      byte for byte what one connected all along got live, and one that
+ *      takes runs of masked lines gets the same lines once unfolded.
  *      Then resends at the socket: a command resent under its id, on the
  *      same connection and after the host was SIGKILLed and restarted, is
  *      acknowledged with its first seq and written once, while the same
@@ -1206,6 +1210,69 @@ bytes_check(const char *path, const char *when, const struct got *g,
 	    "direct, %zu différente(s)", when, g->n, live->n, wrong);
 }
 
+/*
+ * A console that takes runs of masked lines ("runs":true) catches up on
+ * the same lines: each run, unfolded into single "masked" lines, gives
+ * byte for byte what a console without runs got (single), and at least
+ * one run came.
+ */
+static void
+runs_check(const char *path, int team, const char *code,
+    const struct got *single)
+{
+	struct harness_reader	 r;
+	struct got		 g;
+	json_t			*o, *t;
+	const char		*type;
+	char			*text, *line;
+	size_t			 i, runs = 0, wrong = 0;
+	int64_t			 limit = harness_us() + 10 * 1000000, seq;
+	int			 fd = raw_connect(path);
+	bool			 ready = false;
+
+	memset(&g, 0, sizeof g);
+	text = xasprintf("{\"type\":\"hello\",\"version\":1,\"team\":"
+	    "\"%s\",\"code\":\"%s\",\"as\":\"%s\",\"since\":0,\"runs\":"
+	    "true}\n", harness_team[team], code, harness_candidate[team][1]);
+	raw_send(fd, text);
+	free(text);
+	harness_reader_init(&r, fd);
+	while (!ready && !r.eof && harness_us() < limit) {
+		if ((line = harness_reader_line(&r, 200)) == NULL)
+			continue;
+		o = json_loads(line, 0, NULL);
+		type = json_string_value(json_object_get(o, "type"));
+		ready = type != NULL && strcmp(type, "ready") == 0;
+		if (type != NULL && strcmp(type, "masked") == 0 &&
+		    json_is_array(json_object_get(o, "times"))) {
+			seq = json_integer_value(json_object_get(o, "seq"));
+			runs++;
+			json_array_foreach(json_object_get(o, "times"), i, t) {
+				g.line = xreallocarray(g.line, g.n + 1,
+				    sizeof *g.line);
+				g.line[g.n++] = xasprintf("{\"type\":\"masked\","
+				    "\"seq\":%" PRId64 ",\"time\":%" PRId64 "}",
+				    seq + (int64_t)i, (int64_t)json_integer_value(
+				    t));
+			}
+		} else if (type != NULL && (strcmp(type, "event") == 0 ||
+		    strcmp(type, "masked") == 0)) {
+			g.line = xreallocarray(g.line, g.n + 1, sizeof *g.line);
+			g.line[g.n++] = xstrdup(line);
+		}
+		json_decref(o);
+	}
+	close(fd);
+	harness_reader_release(&r);
+	for (i = 0; i < g.n && i < single->n; i++)
+		wrong += strcmp(g.line[i], single->line[i]) != 0;
+	check(ready && runs > 0 && g.n == single->n && wrong == 0, "%s, par "
+	    "suites masquées : %zu suite(s), %zu ligne(s) dépliées, %zu sans "
+	    "suites, %zu différente(s)", harness_team[team], runs, g.n,
+	    single->n, wrong);
+	got_free(&g);
+}
+
 static void
 privacy_run(const char *bin, const char *dir)
 {
@@ -1330,6 +1397,7 @@ privacy_run(const char *bin, const char *dir)
 		close(fd);
 		harness_reader_release(&late);
 		bytes_check(path, "octets en rattrapage", &later, &got[t]);
+		runs_check(path, t, h.code[t], &later);
 		got_free(&later);
 		got_free(&got[t]);
 		client_hash_check(path, t, h.code[t], last);

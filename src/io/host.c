@@ -57,6 +57,7 @@ struct client_conn {
 	size_t		 outlen, outcap;
 	bool		 closing;
 	bool		 want_ready;	/* "ready" once caught up */
+	bool		 runs;		/* takes runs of masked lines */
 	int64_t		 parked;	/* monotonic ms: a wrong code's answer */
 	char		*parked_why;
 };
@@ -97,6 +98,7 @@ struct host_line {
 	uint32_t	 seen;		/* bit t: team t may see it */
 	uint32_t	 drawn;		/* bit t: it made draws for team t */
 	bool		 draws;		/* it has "draws" at all */
+	int64_t		 time;		/* for runs of masked lines */
 };
 
 struct host {
@@ -894,22 +896,73 @@ host_index(struct host *h)
 		    "time")));
 		host_bytes(h, masked, len);
 		l->masked_len = (uint32_t)len;
+		l->time = json_integer_value(json_object_get(ev, "time"));
 	}
 }
+
+/* Whether line l reaches team's console masked, without draws. */
+static bool
+host_plain_masked(const struct host_line *l, int team)
+{
+	return team >= 0 && (l->seen >> team & 1) == 0 && (l->drawn >> team &
+	    1) == 0;
+}
+
+#define HOST_RUN_HEAD	"{\"type\":\"masked\",\"seq\":"
+#define HOST_RUN_TIMES	",\"times\":["
+#define HOST_RUN_END	"]}\n"
+
+/*
+ * Lines from..to-1, masked for this console and without draws, as one
+ * "masked" with their "times" (protocol.h): integers only, no escaping.
+ */
+static void
+host_masked_run(struct host *h, struct client_conn *c, size_t from,
+    size_t to)
+{
+	char	 num[32];
+	size_t	 i, len;
+	int	 n;
+
+	n = snprintf(num, sizeof num, "%zu", from);
+	host_put(c, HOST_RUN_HEAD, sizeof HOST_RUN_HEAD - 1);
+	host_put(c, num, (size_t)n);
+	host_put(c, HOST_RUN_TIMES, sizeof HOST_RUN_TIMES - 1);
+	for (i = from; i < to; i++) {
+		len = (size_t)snprintf(num, sizeof num, "%s%" PRId64, i > from ?
+		    "," : "", h->lines[i].time);
+		host_put(c, num, len);
+	}
+	host_put(c, HOST_RUN_END, sizeof HOST_RUN_END - 1);
+}
+
+/* A run of masked lines is at most this long: one line stays short. */
+#define HOST_MAX_RUN	1024
 
 /* Sends every journal line the console has not had yet. */
 static void
 host_catch_up(struct host *h, struct client_conn *c)
 {
-	size_t			 n = journal_count(h->ss->journal), len;
+	size_t			 n = journal_count(h->ss->journal), len, end;
 	const struct host_line	*l;
 	char			*text;
 	bool			 own;
 
 	host_index(h);
 	/* A long session streams as the console reads, never all at once. */
-	for (; c->sent < n && c->outlen < HOST_CATCH_UP_CHUNK; c->sent++) {
+	while (c->sent < n && c->outlen < HOST_CATCH_UP_CHUNK) {
 		l = &h->lines[c->sent];
+		if (c->runs && host_plain_masked(l, c->team)) {
+			for (end = c->sent + 1; end < n && end - c->sent <
+			    HOST_MAX_RUN && host_plain_masked(&h->lines[end],
+			    c->team); end++)
+				;
+			if (end - c->sent > 1) {
+				host_masked_run(h, c, c->sent, end);
+				c->sent = end;
+				continue;
+			}
+		}
 		own = c->team < 0 ? l->draws : (l->drawn >> c->team & 1) != 0;
 		if (own) {
 			text = host_line_message(h, c->sent, c->team, &len);
@@ -920,6 +973,7 @@ host_catch_up(struct host *h, struct client_conn *c)
 		else
 			host_put(c, h->bytes + l->off + l->shown_len,
 			    l->masked_len);
+		c->sent++;
 	}
 	if (c->want_ready && c->sent == n) {
 		host_send(c, json_pack("{s:s,s:I}", "type", "ready", "seq",
@@ -1172,6 +1226,7 @@ host_hello(struct host *h, struct client_conn *c, struct proto_msg *m)
 	free(c->as);
 	c->as = xstrdup(m->trainer ? GAME_TRAINER : m->as);
 	c->since = session_now();
+	c->runs = m->runs;
 	if (m->since > 0 && (size_t)m->since < journal_count(h->ss->journal))
 		c->sent = (size_t)m->since + 1;
 	else if (m->since > 0)
