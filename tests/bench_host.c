@@ -21,6 +21,9 @@
  *                          many were acknowledged and refused, and the
  *                          host's CPU time per acknowledged command and
  *                          the 32 consoles' together (µs);
+ *   paced R ACK/S P99 A F CPU CCPU  then each console a command every
+ *                          PACED_US (1 000 a second in all): the round
+ *                          trip a candidate sees in a busy class;
  *   rejoin R JOINED S      the host restarted on a session of HISTORY
  *                          events: 32 consoles join at once and fold the
  *                          whole journal; how many joined (client_open
@@ -61,6 +64,15 @@
 #define TEAMS		8
 #define PER_TEAM	4
 #define CONSOLES	(TEAMS * PER_TEAM)
+/*
+ * The paced load: each console a command every 32 ms, 1 000 commands a
+ * second in all, about a third of what the host acknowledges at full
+ * load: the round trip a candidate sees in a busy class, not the queue
+ * of 32 consoles that never pause (at full load each command waits for
+ * the 31 others: 32 / throughput on average, Little's law).
+ */
+#define PACED_US	32000
+#define PACED_CMDS	40
 
 static const struct harness_roster roster = {
 	TEAMS, PER_TEAM,
@@ -122,14 +134,15 @@ agent_command(struct client *c, int k, int i, struct event *e)
 }
 
 /*
- * A console: joins ("ready T" or "fail WHY"), then on each "go" sends its
- * commands, their round trips (µs) appended to lat, and says "done ACKED
+ * A console: joins ("ready T" or "fail WHY"), then on each "go P" sends its
+ * commands (one every P µs from the order, P = 0: each as soon as the last
+ * settled), their round trips (µs) appended to lat, and says "done ACKED
  * REFUSED T0 T1"; it keeps reading the host between orders, and leaves
  * when its control pipe closes.
  */
 static void
-agent_main(int k, const char *path, const char *code, int ncmds,
-    const char *lat, int report, int ctl_fd)
+agent_main(int k, const char *path, const char *code, const char *lat,
+    int report, int ctl_fd)
 {
 	struct harness_reader	 ctl;
 	struct rusage		 ru;
@@ -137,8 +150,8 @@ agent_main(int k, const char *path, const char *code, int ncmds,
 	struct event		 e;
 	double			 cpu0;
 	char			*cause = NULL, *line;
-	int64_t			 seq, t0, t1, *us;
-	int			 i, acks, refused, rc, fd, n = 0;
+	int64_t			 seq, t0, t1, *us, pace;
+	int			 i, acks, refused, rc, fd, n = 0, ncmds;
 	int			 team = k / PER_TEAM;
 
 	alarm(900);
@@ -149,7 +162,7 @@ agent_main(int k, const char *path, const char *code, int ncmds,
 		_exit(1);
 	}
 	harness_say(report, "ready %" PRId64, harness_us());
-	us = xcalloc((size_t)ncmds, sizeof *us);
+	us = NULL;
 	for (;;) {
 		if (client_poll(c, 20) == -1)
 			_exit(1);
@@ -158,8 +171,9 @@ agent_main(int k, const char *path, const char *code, int ncmds,
 				break;
 			continue;
 		}
-		if (strcmp(line, "go") != 0)
+		if (sscanf(line, "go %" SCNd64 " %d", &pace, &ncmds) != 2)
 			continue;
+		us = xreallocarray(us, (size_t)ncmds, sizeof *us);
 		acks = refused = 0;
 		getrusage(RUSAGE_SELF, &ru);
 		cpu0 = (double)ru.ru_utime.tv_sec + (double)ru.ru_utime.tv_usec /
@@ -167,6 +181,11 @@ agent_main(int k, const char *path, const char *code, int ncmds,
 		    1e6;
 		t0 = harness_us();
 		for (i = 0; i < ncmds; i++, n++) {
+			/* Paced: the consoles' phases spread over a period. */
+			while (pace > 0 && harness_us() < t0 + pace * i + pace *
+			    k / CONSOLES)
+				client_poll(c, (int)((t0 + pace * i + pace * k /
+				    CONSOLES - harness_us()) / 1000 + 1));
 			agent_command(c, k, n, &e);
 			t1 = harness_us();
 			rc = client_submit(c, &e, 30000, &seq, &cause);
@@ -238,7 +257,7 @@ agents_stop(struct agent *ag, int n)
  */
 static int
 agents_start(struct agent *ag, const char *path, const char *dir,
-    const struct harness_host *h, int ncmds, int64_t *last)
+    const struct harness_host *h, int64_t *last)
 {
 	char	*lat, *line;
 	int	 k, j, rep[2], ctl[2], joined = 0;
@@ -259,7 +278,7 @@ agents_start(struct agent *ag, const char *path, const char *dir,
 			close(rep[0]);
 			close(ctl[1]);
 			agent_main(k, path, h->personal[k / PER_TEAM][k %
-			    PER_TEAM], ncmds, lat, rep[1], ctl[0]);
+			    PER_TEAM], lat, rep[1], ctl[0]);
 		}
 		free(lat);
 		close(rep[1]);
@@ -307,7 +326,7 @@ cpu_of(pid_t pid)
  */
 static int
 load(struct agent *ag, const char *dir, const char *name, int run,
-    int ncmds, pid_t host)
+    int ncmds, pid_t host, int64_t pace)
 {
 	int64_t	*all, first = INT64_MAX, end = 0, a, b;
 	char	*line, *lat;
@@ -316,7 +335,7 @@ load(struct agent *ag, const char *dir, const char *name, int run,
 	double	 cpu = cpu_of(host), mine, consoles = 0;
 
 	for (k = 0; k < CONSOLES; k++)
-		harness_say(ag[k].ctl, "go");
+		harness_say(ag[k].ctl, "go %" PRId64 " %d", pace, ncmds);
 	for (k = 0; k < CONSOLES; k++) {
 		do
 			line = agent_line(&ag[k], 120);
@@ -466,8 +485,9 @@ main(int argc, char **argv)
 			fprintf(stderr, "bench_host : %s\n", cause);
 			goto out;
 		}
-		joined = agents_start(ag, path, dir, &h, ncmds, &last);
-		if (joined < CONSOLES || load(ag, dir, "start", r, ncmds, h.pid) == -1) {
+		joined = agents_start(ag, path, dir, &h, &last);
+		if (joined < CONSOLES || load(ag, dir, "start", r, ncmds, h.pid, 0) == -1 ||
+		    load(ag, dir, "paced", r, PACED_CMDS, h.pid, PACED_US) == -1) {
 			agents_stop(ag, CONSOLES);
 			harness_host_stop(&h, SIGKILL);
 			goto out;
@@ -481,11 +501,11 @@ main(int argc, char **argv)
 			fprintf(stderr, "bench_host : %s\n", cause);
 			goto out;
 		}
-		joined = agents_start(ag, hist, dir, &h, ncmds, &last);
+		joined = agents_start(ag, hist, dir, &h, &last);
 		printf("rejoin %d %d %.2f\n", r, joined, (double)last / 1e6);
 		fflush(stdout);
 		if (joined < CONSOLES || load(ag, dir, "history", r, ncmds,
-		    h.pid) == -1) {
+		    h.pid, 0) == -1) {
 			agents_stop(ag, CONSOLES);
 			harness_host_stop(&h, SIGKILL);
 			goto out;
