@@ -814,7 +814,7 @@ static char *
 host_line_message(const struct host *h, size_t seq, int team, size_t *n)
 {
 	const json_t	*ev = journal_get(h->ss->journal, seq);
-	json_t		*msg, *line;
+	json_t		*msg, *line, *draws;
 	char		*s;
 
 	if (team < 0)
@@ -827,8 +827,8 @@ host_line_message(const struct host *h, size_t seq, int team, size_t *n)
 	}
 	msg = json_pack("{s:s,s:I,s:O}", "type", "masked", "seq",
 	    (json_int_t)seq, "time", json_object_get(ev, "time"));
-	if ((line = host_draws(ev, team)) != NULL)
-		json_object_set_new(msg, "draws", line);
+	if ((draws = host_draws(ev, team)) != NULL)
+		json_object_set_new(msg, "draws", draws);
 	return host_dump(msg, n);
 }
 
@@ -908,32 +908,28 @@ host_plain_masked(const struct host_line *l, int team)
 	    1) == 0;
 }
 
-#define HOST_RUN_HEAD	"{\"type\":\"masked\",\"seq\":"
-#define HOST_RUN_TIMES	",\"times\":["
-#define HOST_RUN_END	"]}\n"
-
 /*
  * Lines from..to-1, masked for this console and without draws, as one
- * "masked" with their "times" (protocol.h): integers only, no escaping.
+ * "masked" with their "times" (protocol.h), queued whole: integers only,
+ * no escaping.
  */
 static void
 host_masked_run(struct host *h, struct client_conn *c, size_t from,
     size_t to)
 {
-	char	 num[32];
-	size_t	 i, len;
-	int	 n;
+	/* An integer takes 20 characters at most, its comma one more. */
+	size_t	 cap = 64 + (to - from) * 21, len;
+	char	*b = xmalloc(cap);
+	size_t	 i;
 
-	n = snprintf(num, sizeof num, "%zu", from);
-	host_put(c, HOST_RUN_HEAD, sizeof HOST_RUN_HEAD - 1);
-	host_put(c, num, (size_t)n);
-	host_put(c, HOST_RUN_TIMES, sizeof HOST_RUN_TIMES - 1);
-	for (i = from; i < to; i++) {
-		len = (size_t)snprintf(num, sizeof num, "%s%" PRId64, i > from ?
-		    "," : "", h->lines[i].time);
-		host_put(c, num, len);
-	}
-	host_put(c, HOST_RUN_END, sizeof HOST_RUN_END - 1);
+	len = (size_t)snprintf(b, cap, "{\"type\":\"masked\",\"seq\":%zu,"
+	    "\"times\":[", from);
+	for (i = from; i < to; i++)
+		len += (size_t)snprintf(b + len, cap - len, "%s%" PRId64, i >
+		    from ? "," : "", h->lines[i].time);
+	len += (size_t)snprintf(b + len, cap - len, "]}\n");
+	host_put(c, b, len);
+	free(b);
 }
 
 /* A run of masked lines is at most this long: one line stays short. */
