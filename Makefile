@@ -299,7 +299,7 @@ bench: $(PROG) build/plain/bench_journal build/plain/bench_host \
     build/plain/bench_run
 	$(call install_missing,,jq:jq)
 	@sh tests/bench.sh ./$(PROG) build/plain/bench_journal build/plain/bench_run
-	@sh tests/bench_host.sh ./$(PROG) build/plain/bench_host
+	@sh tests/bench_host.sh ./$(PROG) build/plain/bench_host build/plain/bench_run
 	@sh tests/bench_replay.sh ./$(PROG) build/plain/bench_journal
 	@sh tests/bench_tui.sh ./$(PROG)
 

@@ -24,19 +24,28 @@
 
 #include "host_harness.h"
 
-const char *const harness_team[HARNESS_TEAMS] = {
-	"Alpha", "Bravo", "Charlie"
-};
 /* Accents on purpose: names travel in hellos, ids and journal lines. */
-const char *const harness_candidate[HARNESS_TEAMS][HARNESS_PER_TEAM] = {
-	{ "Léa Martin", "Noé Petit" },
-	{ "Inès Durand", "Hugo Lefèvre" },
-	{ "Zoé Bernard", "Théo Roux" }
+const struct harness_roster harness_default = {
+	HARNESS_TEAMS, HARNESS_PER_TEAM,
+	{ "Alpha", "Bravo", "Charlie" },
+	{
+		{ "Léa Martin", "Noé Petit" },
+		{ "Inès Durand", "Hugo Lefèvre" },
+		{ "Zoé Bernard", "Théo Roux" }
+	}
 };
 
 int
 harness_create(const char *path, const char *scenario, uint64_t seed,
     char **cause)
+{
+	return harness_create_roster(path, scenario, seed, &harness_default,
+	    cause);
+}
+
+int
+harness_create_roster(const char *path, const char *scenario, uint64_t seed,
+    const struct harness_roster *ro, char **cause)
 {
 	struct game_setup	 setup;
 	struct scenario		*s = NULL;
@@ -55,13 +64,12 @@ harness_create(const char *path, const char *scenario, uint64_t seed,
 	diag_release(&d);
 	memset(&setup, 0, sizeof setup);
 	setup.seed = seed & INT64_MAX;
-	setup.nteams = HARNESS_TEAMS;
-	for (t = 0; t < HARNESS_TEAMS; t++) {
-		setup.teams[t].name = harness_team[t];
-		setup.teams[t].ncandidates = HARNESS_PER_TEAM;
-		for (k = 0; k < HARNESS_PER_TEAM; k++)
-			setup.teams[t].candidates[k].name =
-			    harness_candidate[t][k];
+	setup.nteams = ro->nteams;
+	for (t = 0; t < ro->nteams; t++) {
+		setup.teams[t].name = ro->team[t];
+		setup.teams[t].ncandidates = ro->per_team;
+		for (k = 0; k < ro->per_team; k++)
+			setup.teams[t].candidates[k].name = ro->candidate[t][k];
 	}
 	rc = session_create(path, s, &setup, &ss, cause);
 	if (rc == 0)
@@ -187,9 +195,58 @@ int
 harness_host_start(const char *bin, const char *path, const char *log,
     struct harness_host *h, char **cause)
 {
+	return harness_host_start_roster(bin, path, log, &harness_default, h,
+	    cause);
+}
+
+/*
+ * One line of the codes the host prints: "  TEAM   CODE" per team, the
+ * trainer's line ("  formateur   CODE (…)"), then "  TEAM   Prénom Nom
+ * CODE" per candidate.  A candidate's line is told by its name, never by
+ * the length of its second word (a first name may have eight letters).
+ * Returns how many codes the line gave (0 or 1).
+ */
+static int
+harness_code_line(const struct harness_roster *ro, char *line,
+    struct harness_host *h)
+{
+	char	 name[128], code[64], *last;
+	size_t	 n;
+	int	 t, k;
+
+	if (line[0] != ' ' || sscanf(line, " %127s %63s", name, code) != 2)
+		return 0;
+	n = strlen(line);
+	while (n > 0 && line[n - 1] == ' ')
+		line[--n] = '\0';
+	last = strrchr(line, ' ');
+	for (t = 0; t < ro->nteams; t++)
+		if (strcmp(name, ro->team[t]) == 0)
+			break;
+	if (t < ro->nteams && strlen(last + 1) == 8)
+		for (k = 0; k < ro->per_team; k++)
+			if (strstr(strstr(line, name) + strlen(name),
+			    ro->candidate[t][k]) != NULL) {
+				memcpy(h->personal[t][k], last + 1, 9);
+				return 1;
+			}
+	if (strlen(code) != 8)
+		return 0;
+	if (t < ro->nteams)
+		memcpy(h->code[t], code, 9);
+	else
+		memcpy(h->trainer, code, 9);
+	return 1;
+}
+
+int
+harness_host_start_roster(const char *bin, const char *path, const char *log,
+    const struct harness_roster *ro, struct harness_host *h, char **cause)
+{
 	struct harness_reader	 r;
-	int			 out[2], fd, t, k, got = 0;
-	char			*line, *last, name[128], code[64];
+	int			 out[2], fd, got = 0;
+	int			 want = ro->nteams + 1 + ro->nteams * ro->per_team;
+	char			*line;
 	int64_t			 limit;
 
 	memset(h, 0, sizeof *h);
@@ -215,45 +272,19 @@ harness_host_start(const char *bin, const char *path, const char *log,
 	}
 	close(out[1]);
 	harness_reader_init(&r, out[0]);
-	limit = harness_us() + 20 * 1000000;
-	/*
-	 * "  TEAM   CODE" per team, the trainer's line, then "  TEAM
-	 * Prénom Nom   CODE" per candidate.
-	 */
-	while (got < HARNESS_TEAMS + 1 + HARNESS_CONSOLES &&
-	    harness_us() < limit) {
+	/* A long session is replayed before the host listens. */
+	limit = harness_us() + 120 * 1000000LL;
+	while (got < want && harness_us() < limit) {
 		if ((line = harness_reader_line(&r, 100)) == NULL) {
 			if (r.eof)
 				break;
 			continue;
 		}
-		if (line[0] != ' ' || sscanf(line, " %127s %63s", name,
-		    code) != 2)
-			continue;
-		for (t = 0; t < HARNESS_TEAMS; t++)
-			if (strcmp(name, harness_team[t]) == 0)
-				break;
-		if (strlen(code) != 8) {
-			/* A candidate's line: the code is the last word. */
-			last = strrchr(line, ' ');
-			for (k = 0; t < HARNESS_TEAMS && k < HARNESS_PER_TEAM;
-			    k++)
-				if (strstr(line, harness_candidate[t][k]) !=
-				    NULL && strlen(last + 1) == 8) {
-					memcpy(h->personal[t][k], last + 1, 9);
-					got++;
-				}
-			continue;
-		}
-		if (t < HARNESS_TEAMS)
-			memcpy(h->code[t], code, 9);
-		else
-			memcpy(h->trainer, code, 9);
-		got++;
+		got += harness_code_line(ro, line, h);
 	}
 	harness_reader_release(&r);
 	close(out[0]);
-	if (got < HARNESS_TEAMS + 1 + HARNESS_CONSOLES) {
+	if (got < want) {
 		*cause = xstrdup("l'hôte n'a pas affiché ses codes d'accès");
 		harness_host_stop(h, SIGKILL);
 		return -1;

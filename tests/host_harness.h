@@ -24,16 +24,32 @@
 #define HARNESS_TEAMS		3
 #define HARNESS_PER_TEAM	2
 #define HARNESS_CONSOLES	(HARNESS_TEAMS * HARNESS_PER_TEAM)
+/* A session's size at most (the engine's GAME_MAX_TEAMS and _CANDIDATES). */
+#define HARNESS_MAX_TEAMS	8
+#define HARNESS_MAX_PER_TEAM	8
 
-extern const char *const harness_team[HARNESS_TEAMS];
-extern const char *const harness_candidate[HARNESS_TEAMS][HARNESS_PER_TEAM];
+/*
+ * Who plays a session: nteams teams of per_team candidates.  The benchmark
+ * plays eight teams of four; harness_create() and harness_host_start() the
+ * three teams of two above (harness_default).
+ */
+struct harness_roster {
+	int		 nteams, per_team;
+	const char	*team[HARNESS_MAX_TEAMS];
+	const char	*candidate[HARNESS_MAX_TEAMS][HARNESS_MAX_PER_TEAM];
+};
+
+extern const struct harness_roster harness_default;
+/* Its names: harness_team[t], harness_candidate[t][k]. */
+#define harness_team		(harness_default.team)
+#define harness_candidate	(harness_default.candidate)
 
 struct harness_host {
 	pid_t	 pid;
-	char	 code[HARNESS_TEAMS][9];	/* as the host printed them */
+	char	 code[HARNESS_MAX_TEAMS][9];	/* as the host printed them */
 	char	 trainer[9];
-	/* Each candidate's personal code (harness_candidate[t][k]). */
-	char	 personal[HARNESS_TEAMS][HARNESS_PER_TEAM][9];
+	/* Each candidate's personal code (roster->candidate[t][k]). */
+	char	 personal[HARNESS_MAX_TEAMS][HARNESS_MAX_PER_TEAM][9];
 };
 
 /* One line at a time from a file descriptor (pipes, sockets). */
@@ -47,12 +63,19 @@ struct harness_reader {
 /* Creates SESSION from a scenario file, three teams of two. */
 int	 harness_create(const char *path, const char *scenario, uint64_t seed,
 	    char **cause);
+/* The same with the teams of a roster. */
+int	 harness_create_roster(const char *path, const char *scenario,
+	    uint64_t seed, const struct harness_roster *, char **cause);
 /*
  * Starts `BIN host PATH --headless` (stderr appended to log) and reads the
  * join codes it prints, the teams', the trainer's and the personal ones;
  * the socket is listening when this returns 0.
  */
 int	 harness_host_start(const char *bin, const char *path, const char *log,
+	    struct harness_host *, char **cause);
+/* The same for a session of that roster. */
+int	 harness_host_start_roster(const char *bin, const char *path,
+	    const char *log, const struct harness_roster *,
 	    struct harness_host *, char **cause);
 /* Sends sig and reaps the host: its wait status, or -1. */
 int	 harness_host_stop(struct harness_host *, int sig);

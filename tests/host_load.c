@@ -35,6 +35,10 @@
  *      nothing else), no line contains any of their texts, Alpha's own
  *      lines and the public ones arrive in full; the same from Bravo's side,
  *      and a struct client of each team folds to the journal's team hash.
+ *      The bytes too: each line a console gets in full is the journal's
+ *      own B, the trainer gets every line so, a console catching up gets
+ *      byte for byte what one connected all along got live, and one that
+ *      takes runs of masked lines gets the same lines once unfolded.
  *      Then resends at the socket: a command resent under its id, on the
  *      same connection and after the host was SIGKILLed and restarted, is
  *      acknowledged with its first seq and written once, while the same
@@ -1011,28 +1015,46 @@ struct step {
 	int64_t		 seq;
 };
 
+/* The lines a raw connection received, byte for byte. */
+struct got {
+	char	**line;
+	size_t	 n;
+};
+
+static void
+got_free(struct got *g)
+{
+	while (g->n > 0)
+		free(g->line[--g->n]);
+	free(g->line);
+	g->line = NULL;
+}
+
 /*
  * Reads what a joined raw connection got up to seq last and checks it
  * against the steps: every seq once, in order, in full or masked as it
- * should, and no secret of another team anywhere.
+ * should, and no secret of another team anywhere (team -1: the
+ * trainer's connection, which sees every line in full).  The "event" and
+ * "masked" lines are kept in got, as received.
  */
 static void
 raw_check(struct harness_reader *r, int team, const char *when,
-    struct step *steps, int64_t last)
+    struct step *steps, int64_t last, struct got *got)
 {
 	json_t		*o, *ev;
 	const char	*type, *key;
 	char		*line, *secret;
 	int64_t		 seq, next = 1, limit = harness_us() + 10 * 1000000;
 	int		 i, leaks = 0, wrong = 0, shown = 0, masked = 0;
-	bool		 welcome = false, full;
+	bool		 welcome = false, full, seen;
 
-	secret = xasprintf("SECRET-%s", team == 0 ? "BRAVO" : "ALPHA");
+	secret = team < 0 ? NULL : xasprintf("SECRET-%s", team == 0 ?
+	    "BRAVO" : "ALPHA");
 	while (next <= last && harness_us() < limit && !r->eof) {
 		if ((line = harness_reader_line(r, 200)) == NULL)
 			continue;
-		if (strstr(line, secret) != NULL || strstr(line,
-		    "NOTE-FORMATEUR") != NULL) {
+		if (secret != NULL && (strstr(line, secret) != NULL ||
+		    strstr(line, "NOTE-FORMATEUR") != NULL)) {
 			if (leaks++ < 3)
 				printf("  fuite (%s) : %.300s\n", when, line);
 		}
@@ -1045,17 +1067,20 @@ raw_check(struct harness_reader *r, int team, const char *when,
 			json_decref(o);
 			continue;
 		}
+		got->line = xreallocarray(got->line, got->n + 1,
+		    sizeof *got->line);
+		got->line[got->n++] = xstrdup(line);
 		full = strcmp(type, "event") == 0;
 		ev = json_object_get(o, "event");
 		seq = json_integer_value(json_object_get(full ? ev : o, "seq"));
 		for (i = 0; i < PRIV_STEPS && steps[i].seq != seq; i++)
 			;
-		if (seq != next || i == PRIV_STEPS ||
-		    full != ((steps[i].seen_by >> team & 1) != 0)) {
+		seen = i < PRIV_STEPS && (team < 0 || (steps[i].seen_by >>
+		    team & 1) != 0);
+		if (seq != next || i == PRIV_STEPS || full != seen) {
 			if (wrong++ < 3)
 				printf("  %s, attendu l'événement %" PRId64
-				    " %s : %.200s\n", when, next, i <
-				    PRIV_STEPS && (steps[i].seen_by >> team & 1) ?
+				    " %s : %.200s\n", when, next, seen ?
 				    "en entier" : "masqué", line);
 		} else if (full) {
 			/* Its text (args[1], if any) arrives intact. */
@@ -1078,7 +1103,8 @@ raw_check(struct harness_reader *r, int team, const char *when,
 	check(welcome && next == last + 1 && wrong == 0 && leaks == 0,
 	    "%s (%s) : %" PRId64 " événement(s) reçu(s) sur %" PRId64 ", %d "
 	    "en entier, %d masqué(s), %d erreur(s), %d fuite(s)", when,
-	    harness_team[team], next - 1, last, shown, masked, wrong, leaks);
+	    team < 0 ? "formateur" : harness_team[team], next - 1, last, shown,
+	    masked, wrong, leaks);
 	free(secret);
 }
 
@@ -1113,6 +1139,140 @@ client_hash_check(const char *path, int team, const char *code, int64_t last)
 	    harness_team[team], mine, host);
 }
 
+/*
+ * Line seq of the journal file as journaled, B (io/journal.h): the bytes
+ * of the line without its seal ,"hash":"…","sig":"…" (allocated), or NULL.
+ */
+static char *
+journal_bytes(const char *path, int64_t seq)
+{
+	static const char seal[] = ",\"hash\":\"";
+	FILE	*f = fopen(path, "r");
+	char	*line = NULL, *b = NULL;
+	size_t	 cap = 0;
+	ssize_t	 n = -1;
+	int64_t	 i;
+
+	for (i = 0; f != NULL && i <= seq; i++)
+		if ((n = getline(&line, &cap, f)) <= 0)
+			break;
+	/* ,"hash":"<64>","sig":"<128>"} and the newline: 213 bytes. */
+	if (i == seq + 1 && n > 213 && line[n - 1] == '\n' &&
+	    memcmp(line + n - 213, seal, sizeof seal - 1) == 0)
+		b = xasprintf("%.*s}", (int)(n - 213), line);
+	free(line);
+	if (f != NULL)
+		fclose(f);
+	return b;
+}
+
+/*
+ * What the host sends is the journal's own bytes: each line a team sees
+ * in full arrives as {"type":"event","event":B} with B exactly as
+ * journaled (these lines made no draws), the trainer gets every line so;
+ * and a console catching up receives byte for byte what one connected
+ * all along received live (each line is serialised once, for everyone).
+ */
+static void
+bytes_check(const char *path, const char *when, const struct got *g,
+    const struct got *live)
+{
+	json_t	*o;
+	char	*b, *want;
+	size_t	 i, same = 0, wrong = 0;
+	int64_t	 seq;
+
+	for (i = 0; i < g->n; i++) {
+		if (strncmp(g->line[i], "{\"type\":\"event\",", 16) != 0)
+			continue;
+		o = json_loads(g->line[i], 0, NULL);
+		seq = json_integer_value(json_object_get(json_object_get(o,
+		    "event"), "seq"));
+		json_decref(o);
+		b = journal_bytes(path, seq);
+		want = xasprintf("{\"type\":\"event\",\"event\":%s}",
+		    b != NULL ? b : "?");
+		if (strcmp(g->line[i], want) == 0)
+			same++;
+		else if (wrong++ < 2)
+			printf("  %s : ligne %" PRId64 " reçue %.300s\n  au "
+			    "journal %.300s\n", when, seq, g->line[i], want);
+		free(want);
+		free(b);
+	}
+	check(wrong == 0 && same > 0, "%s : %zu ligne(s) identiques au journal, "
+	    "%zu différente(s)", when, same, wrong);
+	if (live == NULL)
+		return;
+	for (i = 0, wrong = 0; i < g->n && i < live->n; i++)
+		wrong += strcmp(g->line[i], live->line[i]) != 0;
+	check(g->n == live->n && wrong == 0, "%s : %zu ligne(s) reçues, %zu en "
+	    "direct, %zu différente(s)", when, g->n, live->n, wrong);
+}
+
+/*
+ * A console that takes runs of masked lines ("runs":true) catches up on
+ * the same lines: each run, unfolded into single "masked" lines, gives
+ * byte for byte what a console without runs got (single), and at least
+ * one run came.
+ */
+static void
+runs_check(const char *path, int team, const char *code,
+    const struct got *single)
+{
+	struct harness_reader	 r;
+	struct got		 g;
+	json_t			*o, *t;
+	const char		*type;
+	char			*text, *line;
+	size_t			 i, runs = 0, wrong = 0;
+	int64_t			 limit = harness_us() + 10 * 1000000, seq;
+	int			 fd = raw_connect(path);
+	bool			 ready = false;
+
+	memset(&g, 0, sizeof g);
+	text = xasprintf("{\"type\":\"hello\",\"version\":1,\"team\":"
+	    "\"%s\",\"code\":\"%s\",\"as\":\"%s\",\"since\":0,\"runs\":"
+	    "true}\n", harness_team[team], code, harness_candidate[team][1]);
+	raw_send(fd, text);
+	free(text);
+	harness_reader_init(&r, fd);
+	while (!ready && !r.eof && harness_us() < limit) {
+		if ((line = harness_reader_line(&r, 200)) == NULL)
+			continue;
+		o = json_loads(line, 0, NULL);
+		type = json_string_value(json_object_get(o, "type"));
+		ready = type != NULL && strcmp(type, "ready") == 0;
+		if (type != NULL && strcmp(type, "masked") == 0 &&
+		    json_is_array(json_object_get(o, "times"))) {
+			seq = json_integer_value(json_object_get(o, "seq"));
+			runs++;
+			json_array_foreach(json_object_get(o, "times"), i, t) {
+				g.line = xreallocarray(g.line, g.n + 1,
+				    sizeof *g.line);
+				g.line[g.n++] = xasprintf("{\"type\":\"masked\","
+				    "\"seq\":%" PRId64 ",\"time\":%" PRId64 "}",
+				    seq + (int64_t)i, (int64_t)json_integer_value(
+				    t));
+			}
+		} else if (type != NULL && (strcmp(type, "event") == 0 ||
+		    strcmp(type, "masked") == 0)) {
+			g.line = xreallocarray(g.line, g.n + 1, sizeof *g.line);
+			g.line[g.n++] = xstrdup(line);
+		}
+		json_decref(o);
+	}
+	close(fd);
+	harness_reader_release(&r);
+	for (i = 0; i < g.n && i < single->n; i++)
+		wrong += strcmp(g.line[i], single->line[i]) != 0;
+	check(ready && runs > 0 && g.n == single->n && wrong == 0, "%s, par "
+	    "suites masquées : %zu suite(s), %zu ligne(s) dépliées, %zu sans "
+	    "suites, %zu différente(s)", harness_team[team], runs, g.n,
+	    single->n, wrong);
+	got_free(&g);
+}
+
 static void
 privacy_run(const char *bin, const char *dir)
 {
@@ -1141,6 +1301,7 @@ privacy_run(const char *bin, const char *dir)
 	};
 	struct harness_host	 h;
 	struct harness_reader	 live[2], late;
+	struct got		 got[2], later, all;
 	struct client		*c;
 	char			*d, *path, *log, *cause = NULL, *text;
 	const char		*bad[] = { "point", "point=1", "risques=r",
@@ -1217,10 +1378,14 @@ privacy_run(const char *bin, const char *dir)
 		if (steps[i].seq > 0)
 			last = steps[i].seq;
 	}
+	memset(got, 0, sizeof got);
+	memset(&later, 0, sizeof later);
+	memset(&all, 0, sizeof all);
 	for (t = 0; t < 2; t++) {
-		raw_check(&live[t], t, "en direct", steps, last);
+		raw_check(&live[t], t, "en direct", steps, last, &got[t]);
 		close(live[t].fd);
 		harness_reader_release(&live[t]);
+		bytes_check(path, "octets en direct", &got[t], NULL);
 	}
 	/* And joining afterwards (catch-up from the journal). */
 	for (t = 0; t < 2; t++) {
@@ -1228,11 +1393,29 @@ privacy_run(const char *bin, const char *dir)
 		raw_hello(fd, harness_team[t], h.code[t],
 		    harness_candidate[t][1]);
 		harness_reader_init(&late, fd);
-		raw_check(&late, t, "en rattrapage", steps, last);
+		raw_check(&late, t, "en rattrapage", steps, last, &later);
 		close(fd);
 		harness_reader_release(&late);
+		bytes_check(path, "octets en rattrapage", &later, &got[t]);
+		runs_check(path, t, h.code[t], &later);
+		got_free(&later);
+		got_free(&got[t]);
 		client_hash_check(path, t, h.code[t], last);
 	}
+	/* The trainer's console: every line, as journaled. */
+	fd = raw_connect(path);
+	text = xasprintf("{\"type\":\"hello\",\"version\":1,\"trainer\":"
+	    "true,\"code\":\"%s\",\"since\":0}\n", h.trainer);
+	raw_send(fd, text);
+	free(text);
+	harness_reader_init(&late, fd);
+	raw_check(&late, -1, "formateur", steps, last, &all);
+	close(fd);
+	harness_reader_release(&late);
+	bytes_check(path, "octets du formateur", &all, NULL);
+	check(all.n == (size_t)last, "formateur : %zu ligne(s) sur %" PRId64,
+	    all.n, last);
+	got_free(&all);
 	resend_check(bin, path, log, &h, &last);
 	idle_console_check(bin, path, log, &h, &last);
 	rc = harness_host_stop(&h, SIGTERM);

@@ -154,8 +154,10 @@ client_connect(struct client *c, char **cause)
 		c->fd = -1;
 		return -1;
 	}
-	hello = json_pack("{s:s,s:i,s:s,s:I}", "type", "hello", "version",
-	    PROTO_VERSION, "code", c->code, "since", (json_int_t)c->last_seq);
+	/* Runs of masked lines: a team's catch-up is mostly those. */
+	hello = json_pack("{s:s,s:i,s:s,s:I,s:b}", "type", "hello", "version",
+	    PROTO_VERSION, "code", c->code, "since", (json_int_t)c->last_seq,
+	    "runs", 1);
 	if (c->team == NULL)
 		json_object_set_new(hello, "trainer", json_true());
 	else {
@@ -255,6 +257,28 @@ client_find(struct client *c, const char *id)
 	return NULL;
 }
 
+/*
+ * A run of masked lines (protocol.h): lines seq..seq+k-1, each ticked with
+ * its own time as a lone "masked" would be; those already had (a resync)
+ * are skipped.  A run never carries draws.
+ */
+static void
+client_masked_run(struct client *c, const json_t *o)
+{
+	json_int_t	 seq = json_integer_value(json_object_get(o, "seq"));
+	const json_t	*times = json_object_get(o, "times"), *t;
+	size_t		 i;
+
+	if (c->game == NULL)
+		return;
+	json_array_foreach(times, i, t)
+		if (seq + (json_int_t)i == c->last_seq + 1) {
+			game_tick(c->game, c->last_seq + 1,
+			    json_integer_value(t));
+			c->last_seq++;
+		}
+}
+
 static int
 client_message(struct client *c, const char *line, size_t n, char **cause)
 {
@@ -288,7 +312,10 @@ client_message(struct client *c, const char *line, size_t n, char **cause)
 			rc = client_event(c, json_object_get(o, "event"), cause);
 			client_draws_done(c, &draws);
 		}
-	} else if (strcmp(type, "masked") == 0) {
+	} else if (strcmp(type, "masked") == 0 && json_is_array(
+	    json_object_get(o, "times")))
+		client_masked_run(c, o);
+	else if (strcmp(type, "masked") == 0) {
 		json_int_t seq = json_integer_value(json_object_get(o, "seq"));
 
 		if (c->game != NULL && seq == c->last_seq + 1) {

@@ -15,6 +15,7 @@
 #include <ctype.h>
 #include <errno.h>
 #include <fcntl.h>
+#include <inttypes.h>
 #include <jansson.h>
 #include <poll.h>
 #include <pwd.h>
@@ -56,6 +57,7 @@ struct client_conn {
 	size_t		 outlen, outcap;
 	bool		 closing;
 	bool		 want_ready;	/* "ready" once caught up */
+	bool		 runs;		/* takes runs of masked lines */
 	int64_t		 parked;	/* monotonic ms: a wrong code's answer */
 	char		*parked_why;
 };
@@ -76,6 +78,27 @@ struct host_alert_slot {
 struct host_id {
 	char	*id;		/* NULL: a free slot */
 	int64_t	 seq;
+};
+
+/*
+ * What the host made once of a journal line for every console: its
+ * message to a console that may see it ("event": the line without its
+ * draws) followed by its message to one that may not ("masked": its
+ * number and time), newlines included, in h->bytes; and who may see it.
+ * However many consoles receive a line, catching up or live, it is
+ * serialised once (host_index) and then only copied.  A console whose
+ * team the line made draws for (week closures, incidents: few lines) gets
+ * a message of its own with those draws, made as it is sent; so does the
+ * trainer's for a line with draws (it sees them all).
+ */
+struct host_line {
+	size_t		 off;		/* of the "event" message in h->bytes */
+	uint32_t	 shown_len;	/* its length, then the "masked" one's */
+	uint32_t	 masked_len;
+	uint32_t	 seen;		/* bit t: team t may see it */
+	uint32_t	 drawn;		/* bit t: it made draws for team t */
+	bool		 draws;		/* it has "draws" at all */
+	int64_t		 time;		/* for runs of masked lines */
 };
 
 struct host {
@@ -99,6 +122,11 @@ struct host {
 	struct host_id		*ids;
 	size_t			 nids, capids;	/* capids: a power of 2 */
 	unsigned char		 idkey[crypto_shorthash_KEYBYTES];
+	/* Journal lines 0..nlines-1, serialised for the consoles. */
+	struct host_line	*lines;
+	size_t			 nlines, caplines;
+	char			*bytes;
+	size_t			 nbytes, capbytes;
 	struct host_uid		 uids[HOST_MAX_UIDS];
 	int			 nuids;
 	struct host_alert	 alerts[HOST_MAX_ALERTS];
@@ -108,6 +136,8 @@ struct host {
 };
 
 static void	 host_error(struct client_conn *, const char *);
+static void	 host_index(struct host *);
+static void	 host_write(struct client_conn *);
 
 char *
 host_socket_path(const char *session_path)
@@ -605,6 +635,7 @@ host_open(struct session *ss, struct host **out, char **cause)
 			host_remember_id(h, json_string_value(json_object_get(o,
 			    "cmd")), (int64_t)i);
 	}
+	host_index(h);
 	if ((fd = socket(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0)) == -1) {
 		*cause = xasprintf(_("socket : %s"), strerror(errno));
 		goto fail;
@@ -637,27 +668,45 @@ fail:
 	return -1;
 }
 
+/* Queues n bytes (whole lines) for the console. */
 static void
-host_send(struct client_conn *c, json_t *msg)
+host_put(struct client_conn *c, const char *bytes, size_t n)
 {
-	char	*s = json_dumps(msg, JSON_COMPACT);
-	size_t	 n = strlen(s);
-
-	json_decref(msg);
-	if (c->outlen + n + 1 > HOST_MAX_OUTPUT) {
+	if (c->outlen + n > HOST_MAX_OUTPUT) {
 		/* A console that does not read is dropped, not waited for. */
 		c->closing = true;
-		free(s);
 		return;
 	}
-	if (c->outlen + n + 1 > c->outcap) {
-		while (c->outlen + n + 1 > c->outcap)
+	if (c->outlen + n > c->outcap) {
+		while (c->outlen + n > c->outcap)
 			c->outcap = c->outcap ? c->outcap * 2 : 4096;
 		c->out = xreallocarray(c->out, c->outcap, 1);
 	}
-	memcpy(c->out + c->outlen, s, n);
-	c->out[c->outlen + n] = '\n';
-	c->outlen += n + 1;
+	memcpy(c->out + c->outlen, bytes, n);
+	c->outlen += n;
+}
+
+/* msg as one line, newline included (allocated); msg is consumed. */
+static char *
+host_dump(json_t *msg, size_t *n)
+{
+	char	*s = json_dumps(msg, JSON_COMPACT);
+
+	json_decref(msg);
+	*n = strlen(s);
+	s = xreallocarray(s, *n + 2, 1);
+	s[(*n)++] = '\n';
+	s[*n] = '\0';
+	return s;
+}
+
+static void
+host_send(struct client_conn *c, json_t *msg)
+{
+	size_t	 n;
+	char	*s = host_dump(msg, &n);
+
+	host_put(c, s, n);
 	free(s);
 }
 
@@ -722,41 +771,237 @@ host_draws(const json_t *ev, int team)
 	return a;
 }
 
+/*
+ * The "event" message of a journal line (borrowed), with draws (NULL:
+ * none; consumed), as one line, newline included (allocated): the
+ * event's bytes are B, the line exactly as journaled (sorted keys, no
+ * spaces: io/journal.h), whatever order its members were set in; the
+ * envelope keeps "type" first, as every message.
+ */
+static char *
+host_event_bytes(const json_t *line, json_t *draws, size_t *n)
+{
+	char	*b = json_dumps(line, JSON_COMPACT | JSON_SORT_KEYS);
+	char	*d = draws != NULL ? json_dumps(draws, JSON_COMPACT) : NULL;
+	char	*s;
+
+	json_decref(draws);
+	s = xasprintf("{\"type\":\"event\",\"event\":%s%s%s}\n", b,
+	    d != NULL ? ",\"draws\":" : "", d != NULL ? d : "");
+	*n = strlen(s);
+	free(b);
+	free(d);
+	return s;
+}
+
+/* A team's copy of a line it may see: without the draws (host_draws). */
+static json_t *
+host_line_shown(const json_t *ev)
+{
+	json_t	*line = json_copy((json_t *)(uintptr_t)ev);
+
+	json_object_del(line, "draws");
+	return line;
+}
+
+/*
+ * The message of journal line seq for the console of team (-1: the
+ * trainer), made for it alone, as bytes (allocated): the line with the
+ * draws it made for that team (the trainer's: the line as journaled).
+ * host_line says when this is needed; every other message is shared.
+ */
+static char *
+host_line_message(const struct host *h, size_t seq, int team, size_t *n)
+{
+	const json_t	*ev = journal_get(h->ss->journal, seq);
+	json_t		*msg, *line, *draws;
+	char		*s;
+
+	if (team < 0)
+		return host_event_bytes(ev, NULL, n);
+	if (host_visible(h, ev, team)) {
+		line = host_line_shown(ev);
+		s = host_event_bytes(line, host_draws(ev, team), n);
+		json_decref(line);
+		return s;
+	}
+	msg = json_pack("{s:s,s:I,s:O}", "type", "masked", "seq",
+	    (json_int_t)seq, "time", json_object_get(ev, "time"));
+	if ((draws = host_draws(ev, team)) != NULL)
+		json_object_set_new(msg, "draws", draws);
+	return host_dump(msg, n);
+}
+
+/* Appends n bytes to the host's arena: their offset. */
+static size_t
+host_bytes(struct host *h, const char *b, size_t n)
+{
+	size_t	 off = h->nbytes;
+
+	if (h->nbytes + n > h->capbytes) {
+		while (h->nbytes + n > h->capbytes)
+			h->capbytes = h->capbytes ? h->capbytes * 2 : 65536;
+		h->bytes = xreallocarray(h->bytes, h->capbytes, 1);
+	}
+	memcpy(h->bytes + h->nbytes, b, n);
+	h->nbytes += n;
+	return off;
+}
+
+/*
+ * Serialises the journal lines not seen yet, once each (see struct
+ * host_line): the same bytes host_line_message() would make for a team
+ * the line made no draws for.
+ */
+static void
+host_index(struct host *h)
+{
+	size_t		 n = journal_count(h->ss->journal), len, i;
+	struct host_line *l;
+	const json_t	*ev, *d;
+	json_t		*line;
+	char		*text, masked[80];
+	int		 t;
+
+	for (; h->nlines < n; h->nlines++) {
+		if (h->nlines == h->caplines) {
+			h->caplines = h->caplines ? h->caplines * 2 : 1024;
+			h->lines = xreallocarray(h->lines, h->caplines,
+			    sizeof *h->lines);
+		}
+		l = &h->lines[h->nlines];
+		memset(l, 0, sizeof *l);
+		/* Line 0, the header, goes in each console's own share. */
+		if (h->nlines == 0)
+			continue;
+		ev = journal_get(h->ss->journal, h->nlines);
+		for (t = 0; t < h->ss->game->nteams; t++)
+			if (host_visible(h, ev, t))
+				l->seen |= 1u << t;
+		l->draws = json_object_get(ev, "draws") != NULL;
+		json_array_foreach(json_object_get(ev, "draws"), i, d)
+			l->drawn |= (uint32_t)json_integer_value(
+			    json_array_get(d, 4)) & ((1u << GAME_MAX_TEAMS) - 1);
+		/* As host_line_message() makes them for a team without draws. */
+		line = host_line_shown(ev);
+		text = host_event_bytes(line, NULL, &len);
+		json_decref(line);
+		l->off = host_bytes(h, text, len);
+		l->shown_len = (uint32_t)len;
+		free(text);
+		/* Two integers (the engine's "time" is one): no escaping. */
+		len = (size_t)snprintf(masked, sizeof masked, "{\"type\":"
+		    "\"masked\",\"seq\":%zu,\"time\":%" JSON_INTEGER_FORMAT
+		    "}\n", h->nlines, json_integer_value(json_object_get(ev,
+		    "time")));
+		host_bytes(h, masked, len);
+		l->masked_len = (uint32_t)len;
+		l->time = json_integer_value(json_object_get(ev, "time"));
+	}
+}
+
+/* Whether line l reaches team's console masked, without draws. */
+static bool
+host_plain_masked(const struct host_line *l, int team)
+{
+	return team >= 0 && (l->seen >> team & 1) == 0 && (l->drawn >> team &
+	    1) == 0;
+}
+
+/*
+ * Lines from..to-1, masked for this console and without draws, as one
+ * "masked" with their "times" (protocol.h), queued whole: integers only,
+ * no escaping.
+ */
+static void
+host_masked_run(struct host *h, struct client_conn *c, size_t from,
+    size_t to)
+{
+	/* An integer takes 20 characters at most, its comma one more. */
+	size_t	 cap = 64 + (to - from) * 21, len;
+	char	*b = xmalloc(cap);
+	size_t	 i;
+
+	len = (size_t)snprintf(b, cap, "{\"type\":\"masked\",\"seq\":%zu,"
+	    "\"times\":[", from);
+	for (i = from; i < to; i++)
+		len += (size_t)snprintf(b + len, cap - len, "%s%" PRId64, i >
+		    from ? "," : "", h->lines[i].time);
+	len += (size_t)snprintf(b + len, cap - len, "]}\n");
+	host_put(c, b, len);
+	free(b);
+}
+
+/* A run of masked lines is at most this long: one line stays short. */
+#define HOST_MAX_RUN	1024
+
 /* Sends every journal line the console has not had yet. */
 static void
 host_catch_up(struct host *h, struct client_conn *c)
 {
-	size_t		 n = journal_count(h->ss->journal);
-	const json_t	*ev;
-	json_t		*msg, *draws, *line;
+	size_t			 n = journal_count(h->ss->journal), len, end;
+	const struct host_line	*l;
+	char			*text;
+	bool			 own;
 
+	host_index(h);
 	/* A long session streams as the console reads, never all at once. */
-	for (; c->sent < n && c->outlen < HOST_CATCH_UP_CHUNK; c->sent++) {
-		ev = journal_get(h->ss->journal, c->sent);
-		/* The trainer's console gets the lines as journaled. */
-		if (c->team < 0) {
-			host_send(c, json_pack("{s:s,s:O}", "type", "event",
-			    "event", ev));
-			continue;
+	while (c->sent < n && c->outlen < HOST_CATCH_UP_CHUNK) {
+		l = &h->lines[c->sent];
+		if (c->runs && host_plain_masked(l, c->team)) {
+			for (end = c->sent + 1; end < n && end - c->sent <
+			    HOST_MAX_RUN && host_plain_masked(&h->lines[end],
+			    c->team); end++)
+				;
+			if (end - c->sent > 1) {
+				host_masked_run(h, c, c->sent, end);
+				c->sent = end;
+				continue;
+			}
 		}
-		if (host_visible(h, ev, c->team)) {
-			line = json_copy((json_t *)(uintptr_t)ev);
-			json_object_del(line, "draws");
-			msg = json_pack("{s:s,s:o}", "type", "event", "event",
-			    line);
-		} else
-			msg = json_pack("{s:s,s:I,s:O}", "type", "masked",
-			    "seq", (json_int_t)c->sent, "time",
-			    json_object_get(ev, "time"));
-		if ((draws = host_draws(ev, c->team)) != NULL)
-			json_object_set_new(msg, "draws", draws);
-		host_send(c, msg);
+		own = c->team < 0 ? l->draws : (l->drawn >> c->team & 1) != 0;
+		if (own) {
+			text = host_line_message(h, c->sent, c->team, &len);
+			host_put(c, text, len);
+			free(text);
+		} else if (c->team < 0 || (l->seen >> c->team & 1) != 0)
+			host_put(c, h->bytes + l->off, l->shown_len);
+		else
+			host_put(c, h->bytes + l->off + l->shown_len,
+			    l->masked_len);
+		c->sent++;
 	}
 	if (c->want_ready && c->sent == n) {
 		host_send(c, json_pack("{s:s,s:I}", "type", "ready", "seq",
 		    (json_int_t)(n - 1)));
 		c->want_ready = false;
 	}
+}
+
+/*
+ * An acknowledgement, one per command, made without dumping an object
+ * (jansson checks every object it dumps for cycles through a fresh hash
+ * table: most of a small message's cost); the id, the console's text, is
+ * still encoded by jansson.
+ */
+static void
+host_ack(struct client_conn *c, const char *id, int64_t seq)
+{
+	json_t	*s = json_string(id);
+	char	*enc = s != NULL ? json_dumps(s, JSON_ENCODE_ANY) : NULL;
+	char	*line;
+
+	json_decref(s);
+	if (enc == NULL) {
+		host_send(c, json_pack("{s:s,s:s?,s:I}", "type", "ack", "id",
+		    id, "seq", (json_int_t)seq));
+		return;
+	}
+	line = xasprintf("{\"type\":\"ack\",\"id\":%s,\"seq\":%" PRId64
+	    "}\n", enc, seq);
+	host_put(c, line, strlen(line));
+	free(line);
+	free(enc);
 }
 
 static void
@@ -977,6 +1222,7 @@ host_hello(struct host *h, struct client_conn *c, struct proto_msg *m)
 	free(c->as);
 	c->as = xstrdup(m->trainer ? GAME_TRAINER : m->as);
 	c->since = session_now();
+	c->runs = m->runs;
 	if (m->since > 0 && (size_t)m->since < journal_count(h->ss->journal))
 		c->sent = (size_t)m->since + 1;
 	else if (m->since > 0)
@@ -1081,8 +1327,7 @@ host_command(struct host *h, struct client_conn *c, struct proto_msg *m)
 	}
 	/* A resend after a reconnect: already journaled, say so again. */
 	if ((seq = host_find_id(h, m->id)) > 0) {
-		host_send(c, json_pack("{s:s,s:s,s:I}", "type", "ack", "id",
-		    m->id, "seq", (json_int_t)seq));
+		host_ack(c, m->id, seq);
 		return;
 	}
 	if (host_identify(h, c, e, &cause) == -1) {
@@ -1098,8 +1343,15 @@ host_command(struct host *h, struct client_conn *c, struct proto_msg *m)
 		return;
 	}
 	host_remember_id(h, m->id, e->seq);
-	host_send(c, json_pack("{s:s,s:s,s:I}", "type", "ack", "id", m->id,
-	    "seq", (json_int_t)e->seq));
+	host_ack(c, m->id, e->seq);
+	/*
+	 * The console that asked hears at once (its ack and the lines so
+	 * far), while the host journals the next commands: it prepares its
+	 * next one meanwhile, so that the disk never waits for a console.
+	 * Everyone else gets the new lines once this poll's reads are done.
+	 */
+	host_catch_up(h, c);
+	host_write(c);
 }
 
 static void
@@ -1452,6 +1704,8 @@ host_close(struct host *h)
 		free(h->slots[k].text);
 	}
 	free(h->ids);
+	free(h->lines);
+	free(h->bytes);
 	free(h->clients);
 	free(h->pfd);
 	free(h->view);

@@ -60,7 +60,7 @@ proto_hello(const json_t *o, struct proto_msg *m, char **cause)
 {
 	static const char *const allowed[] = {
 		"type", "version", "team", "trainer", "code", "as", "since",
-		NULL
+		"runs", NULL
 	};
 	const json_t	*v;
 
@@ -78,6 +78,12 @@ proto_hello(const json_t *o, struct proto_msg *m, char **cause)
 		return -1;
 	}
 	m->trainer = v != NULL && json_is_true(v);
+	v = json_object_get(o, "runs");
+	if (v != NULL && !json_is_boolean(v)) {
+		*cause = xstrdup(_("champ « runs » : booléen attendu"));
+		return -1;
+	}
+	m->runs = v != NULL && json_is_true(v);
 	v = json_object_get(o, "since");
 	if (v != NULL && (!json_is_integer(v) || json_integer_value(v) < 0)) {
 		*cause = xstrdup(_("champ « since » : entier positif attendu"));

@@ -3,7 +3,7 @@
  * One JSON object per line, in the journal's own event format:
  *
  *   {"type":"hello","version":1,"team":"Alpha","code":"K7MQ2XPA",
- *    "as":"Léa Martin","since":0}          a team console joins
+ *    "as":"Léa Martin","since":0,"runs":true}  a team console joins
  *   {"type":"hello","version":1,"trainer":true,"code":"…","since":0}
  *   {"type":"command","id":"c3f…:17","event":{"type":"outil",
  *    "actor":"Léa Martin","data":{"outil":"trello"},"why":"…"}}
@@ -24,7 +24,11 @@
  * see), "masked" (only the number and time of a line it may not see), both
  * with "draws":[[week,purpose,index,n,value],...] when the line made
  * random draws for the console's team (the console folds without the
- * seed), "ready" (caught up), "ack" (journaled: the command's seq),
+ * seed); to a console that said "runs":true in its hello, consecutive
+ * masked lines without draws may come as one "masked" with "times":[t1,
+ * ...,tk] instead of "time": lines seq..seq+k-1, their times in order (a
+ * team's catch-up is mostly other teams' lines: one message and one parse
+ * for a run, not each); "ready" (caught up), "ack" (journaled: the command's seq),
  * "refused" (with the reason, in French, nothing written), "error" (and
  * the host hangs up: a wrong code, answered after a delay that grows with
  * each wrong code from the account; no hello within 3 s; too many
@@ -62,6 +66,7 @@ struct proto_msg {
 	char		*code;
 	char		*as;
 	int64_t		 since;
+	bool		 runs;		/* takes runs of masked lines */
 	/* command */
 	char		*id;
 	struct event	 event;		/* type, actor, by, why, data */
