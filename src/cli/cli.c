@@ -31,6 +31,8 @@ static const struct cli_command cli_commands[] = {
 	{ "host", cli_host, N_("servir une session aux consoles des équipes") },
 	{ "join", cli_join, N_("ouvrir la console d'une équipe sur une session "
 	    "servie") },
+	{ "codes", cli_codes, N_("imprimer les fiches d'accès des équipes et "
+	    "des candidats (codes, commandes)") },
 	{ "new", cli_new, N_("créer une session (équipes, candidats, rôles)") },
 	{ "do", cli_do, N_("enregistrer une décision d'équipe ou du formateur") },
 	{ "show", cli_show, N_("afficher l'état d'une session") },

@@ -52,5 +52,6 @@ int	report_export(int argc, char **argv);
 int	cli_replay(int argc, char **argv);
 int	cli_mark(int argc, char **argv);
 int	cli_export(int argc, char **argv);
+int	cli_codes(int argc, char **argv);
 
 #endif

@@ -25,6 +25,7 @@
 #include "io/classlist.h"
 #include "io/client.h"
 #include "io/host.h"
+#include "io/joincode.h"
 #include "io/journal.h"
 #include "io/marks.h"
 #include "io/scenario_load.h"
@@ -406,7 +407,7 @@ do_via_host(const char *path, struct event *e, bool trainer, const char *team,
 	}
 	free(sock);
 	if (trainer) {
-		if (journal_derive_code_keyfile(path, "pilote-join-v1:trainer",
+		if (journal_derive_code_keyfile(path, JOINCODE_TRAINER_CONTEXT,
 		    derived, &cause) == -1) {
 			fprintf(stderr, "pilote do : %s\n", cause);
 			free(cause);

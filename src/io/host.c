@@ -32,6 +32,7 @@
 #include "io/atomic.h"
 #include "io/event_json.h"
 #include "io/host.h"
+#include "io/joincode.h"
 #include "io/protocol.h"
 #include "util/i18n.h"
 #include "util/xalloc.h"
@@ -369,40 +370,25 @@ host_find_id(const struct host *h, const char *id)
 
 /* --- join codes --------------------------------------------------------- */
 
-/*
- * A team's code is derived from the session key and the team's name; a
- * renewed one from its generation too ("renewed:N:" before the name, so
- * that no team name can make two contexts equal).
- */
+/* The rule (contexts, generations) is io/joincode.c's: pilote codes too. */
 static void
 host_team_code(struct host *h, int i)
 {
-	const char	*name = h->ss->game->teams[i].name;
-	char		*ctx;
+	char	*ctx;
 
-	ctx = h->gen[i] == 0 ? xasprintf("pilote-join-v1:team:%s", name) :
-	    xasprintf("pilote-join-v1:renewed:%u:team:%s", h->gen[i], name);
+	ctx = joincode_context(h->ss->game->teams[i].name, NULL, h->gen[i]);
 	if (journal_derive_code(h->ss->journal, ctx, h->codes[i]) == -1)
 		strcpy(h->codes[i], "--------");
 	free(ctx);
 }
 
-/*
- * A candidate's personal code, the same way; the team's name comes with
- * its length, so that no pair of names containing ':' can make two
- * contexts equal.
- */
 static void
 host_candidate_code_make(struct host *h, int i, int k)
 {
-	const char	*team = h->ss->game->teams[i].name;
-	const char	*name = h->ss->game->teams[i].candidates[k].name;
-	char		*ctx;
+	char	*ctx;
 
-	ctx = h->pgen[i][k] == 0 ? xasprintf("pilote-join-v1:candidate:%zu:"
-	    "%s:%s", strlen(team), team, name) :
-	    xasprintf("pilote-join-v1:renewed:%u:candidate:%zu:%s:%s",
-	    h->pgen[i][k], strlen(team), team, name);
+	ctx = joincode_context(h->ss->game->teams[i].name,
+	    h->ss->game->teams[i].candidates[k].name, h->pgen[i][k]);
 	if (journal_derive_code(h->ss->journal, ctx, h->personal[i][k]) == -1)
 		strcpy(h->personal[i][k], "--------");
 	free(ctx);
@@ -418,64 +404,12 @@ host_codes(struct host *h)
 		for (k = 0; k < h->ss->game->teams[i].ncandidates; k++)
 			host_candidate_code_make(h, i, k);
 	}
-	if (journal_derive_code(h->ss->journal, "pilote-join-v1:trainer",
+	if (journal_derive_code(h->ss->journal, JOINCODE_TRAINER_CONTEXT,
 	    h->codes[GAME_MAX_TEAMS]) == -1)
 		strcpy(h->codes[GAME_MAX_TEAMS], "--------");
 }
 
-/*
- * The generations live beside the key, in keys/ (the trainer's alone): a
- * renewed code stays renewed after a restart, and no candidate can bring
- * an old code back.  JSON: {"teams":{"Alpha":2},"candidates":{"Alpha":
- * {"Léa Martin":1}}}; the first version had the teams' alone at the top
- * ({"Alpha": 2}), still read.
- */
-static char *
-host_gen_path(const char *session_path)
-{
-	const char	*slash = strrchr(session_path, '/');
-
-	if (slash == NULL)
-		return xasprintf("keys/%s.codes", session_path);
-	return xasprintf("%.*s/keys/%s.codes", (int)(slash - session_path),
-	    session_path, slash + 1);
-}
-
-static unsigned
-host_gen_value(const json_t *v)
-{
-	if (json_is_integer(v) && json_integer_value(v) > 0 &&
-	    json_integer_value(v) < 1000000)
-		return (unsigned)json_integer_value(v);
-	return 0;
-}
-
-static void
-host_load_gens(struct host *h)
-{
-	const struct game	*g = h->ss->game;
-	const json_t		*teams, *cands, *mine;
-	json_t			*o;
-	json_error_t		 err;
-	int			 i, k;
-
-	if ((o = json_load_file(h->gen_path, 0, &err)) == NULL)
-		return;
-	teams = json_object_get(o, "teams");
-	if (!json_is_object(teams))
-		teams = o;		/* the first version */
-	cands = json_object_get(o, "candidates");
-	for (i = 0; i < g->nteams; i++) {
-		h->gen[i] = host_gen_value(json_object_get(teams,
-		    g->teams[i].name));
-		mine = json_object_get(cands, g->teams[i].name);
-		for (k = 0; k < g->teams[i].ncandidates; k++)
-			h->pgen[i][k] = host_gen_value(json_object_get(mine,
-			    g->teams[i].candidates[k].name));
-	}
-	json_decref(o);
-}
-
+/* Writes the generations in io/joincode.h's format, atomically. */
 static int
 host_save_gens(struct host *h, const unsigned *gen,
     unsigned pgen[][GAME_MAX_CANDIDATES], char **cause)
@@ -625,8 +559,8 @@ host_open(struct session *ss, struct host **out, char **cause)
 		    sizeof sa.sun_path - 1);
 		goto fail;
 	}
-	h->gen_path = host_gen_path(ss->path);
-	host_load_gens(h);
+	h->gen_path = joincode_gens_path(ss->path);
+	joincode_load_gens(h->gen_path, ss->game, h->gen, h->pgen);
 	host_codes(h);
 	n = journal_count(ss->journal);
 	for (i = 1; i < n; i++) {

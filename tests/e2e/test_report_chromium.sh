@@ -177,7 +177,43 @@ if command -v pdfinfo >/dev/null 2>&1 && command -v pdftotext >/dev/null 2>&1; t
 	grep -q "Hydra : lancement de la gourde connectée" "$DIR/b1.txt" || fail "page 1 du brief sans le titre"
 	pdftotext -layout -f 2 -l 2 "$DIR/brief.pdf" "$DIR/b2.txt"
 	grep -q "Contraintes" "$DIR/b2.txt" || fail "la page 2 du brief ne commence pas une partie"
-	echo "rapport imprimé : $pages page(s) ; grille : $gp page(s) ; brief : $bp page(s)"
+	# The access slips (pilote codes): every code the host accepts, on
+	# A4, several slips per page, the first page not blank.
+	"$BIN" codes "$S" --ssh alpha@poste -o "$DIR/codes.html" || fail "pilote codes"
+	grep -Eiq '(src|href)="(https?:)?//|<script|<link|@import|url\(' "$DIR/codes.html" &&
+		fail "ressource externe ou script dans les fiches"
+	pdf "$DIR/codes.html" "$DIR/codes.pdf" || fail "chromium --print-to-pdf (fiches)"
+	cp_=$(pdfinfo "$DIR/codes.pdf" | sed -n 's/^Pages: *//p')
+	# 2 team slips and 3 personal ones: one or two A4 pages, and no slip
+	# split (on each page, as many codes as commands).
+	[ "${cp_:-0}" -ge 1 ] && [ "$cp_" -le 2 ] || fail "fiches imprimées en ${cp_:-?} page(s), attendu 1 ou 2"
+	page=1
+	while [ $page -le "$cp_" ]; do
+		pdftotext -layout -f $page -l $page "$DIR/codes.pdf" "$DIR/c.txt"
+		[ "$(grep -c "Code d'accès" "$DIR/c.txt")" -eq "$(grep -c 'pilote join' "$DIR/c.txt")" ] &&
+		[ "$(grep -c "Code d'accès" "$DIR/c.txt")" -eq "$(grep -c 'découper' "$DIR/c.txt")" ] ||
+			fail "fiches : une fiche coupée entre deux pages (page $page)"
+		page=$((page + 1))
+	done
+	pdfinfo "$DIR/codes.pdf" | grep -Eq 'Page size: *59[45]([.][0-9]+)? x 84[12]' || fail "fiches : format autre que A4"
+	pdftotext -layout "$DIR/codes.pdf" "$DIR/codes.txt"
+	for who in 'Léa Martin' 'Hugo Petit' 'Zoé Roux'; do
+		grep -q -- "--as '$who'" "$DIR/codes.txt" || fail "fiches : pas de commande pour $who"
+	done
+	[ "$(grep -c 'ssh alpha@poste' "$DIR/codes.txt")" -eq 5 ] || fail "fiches : 5 lignes ssh attendues"
+	if command -v pdftoppm >/dev/null 2>&1 && command -v python3 >/dev/null 2>&1; then
+		pdftoppm -f 1 -l 1 -r 30 -gray "$DIR/codes.pdf" "$DIR/codes1"
+		python3 - "$DIR"/codes1*.pgm <<'PY' || fail "fiches : première page blanche"
+import sys
+data = open(sys.argv[1], 'rb').read()
+# P5 header: magic, width height, maxval, then the pixels.
+parts = data.split(maxsplit=4)
+pixels = parts[4]
+dark = sum(1 for b in pixels if b < 128)
+sys.exit(0 if dark > len(pixels) // 200 else 1)
+PY
+	fi
+	echo "rapport imprimé : $pages page(s) ; grille : $gp page(s) ; brief : $bp page(s) ; fiches : $cp_ page(s)"
 else
 	echo "SKIP ($TEST_NAME, PDF) : pdfinfo et pdftotext (poppler-utils) absents"
 fi
