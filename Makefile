@@ -84,7 +84,9 @@ BUILD_DEPS	= ncursesw:libncurses-dev libconfig:libconfig-dev \
 		  libsodium:libsodium-dev \
 		  cmocka:libcmocka-dev
 TEST_TOOLS	= tmux:tmux clang:clang valgrind:valgrind chromium:chromium \
-		  pdftotext:poppler-utils
+		  pdftotext:poppler-utils ssh:openssh-client
+# sshd is probed by its path: /usr/sbin is not in every account's PATH.
+SSHD		= /usr/sbin/sshd
 FUZZ_RUNTIME	= /usr/lib/llvm-14/lib/clang/14.0.6/lib/linux/libclang_rt.fuzzer-x86_64.a
 
 define install_missing
@@ -115,7 +117,8 @@ deps:
 
 test-deps:
 	$(call install_missing,$(BUILD_DEPS),$(TEST_TOOLS), \
-	    [ -f $(FUZZ_RUNTIME) ] || missing="$$missing libclang-rt-14-dev";)
+	    [ -f $(FUZZ_RUNTIME) ] || missing="$$missing libclang-rt-14-dev"; \
+	    [ -x $(SSHD) ] || missing="$$missing openssh-server";)
 
 # --- the program ----------------------------------------------------------
 

@@ -7,14 +7,16 @@ export BIN=${1:-./pilote}
 KEYDIR=$(mktemp -d)
 trap 'rm -rf "$KEYDIR"' EXIT INT TERM
 export PILOTE_TRAINER_KEY=${PILOTE_TRAINER_KEY:-$KEYDIR/formateur.key}
-status=0 pass=0 fail=0
+# A test that cannot run here (no root for test_ssh.sh, say) prints why and
+# exits 77, as automake's tests do: counted apart, neither passed nor failed.
+status=0 pass=0 fail=0 skip=0
 for t in tests/e2e/test_*.sh; do
-	if sh "$t"; then
-		pass=$((pass + 1))
-	else
-		fail=$((fail + 1))
-		status=1
-	fi
+	sh "$t"
+	case $? in
+	0) pass=$((pass + 1)) ;;
+	77) skip=$((skip + 1)) ;;
+	*) fail=$((fail + 1)); status=1 ;;
+	esac
 done
-echo "tests de bout en bout : $pass passed, $fail failed"
+echo "tests de bout en bout : $pass passed, $fail failed, $skip skipped"
 exit $status
